@@ -1,0 +1,52 @@
+import type { RollbackResult } from '../core/changes.js';
+import { shortPin } from '../core/changes.js';
+import type { SnapshotCreated } from '../core/operations/snapshot.js';
+import type { TargetList } from '../core/operations/list-targets.js';
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+export function printJson(io: Io, value: unknown): void {
+  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function formatRollback(result: RollbackResult): string {
+  const lines: string[] = [];
+  const verb = result.dryRun ? 'would roll back' : 'rolled back';
+  if (result.changes.length === 0) {
+    lines.push(`nothing to do: ${result.lock} and the checkouts already match`);
+  } else {
+    lines.push(`${verb} ${result.changes.length} component${result.changes.length === 1 ? '' : 's'} in ${result.lock}${result.dryRun ? ' (dry run: nothing changed)' : ''}`);
+    const width = Math.max(...result.changes.map((c) => c.component.length));
+    for (const change of result.changes) {
+      const notes = [change.lock === 'changed' ? 'lock' : null, change.checkout === 'moved' ? 'checkout' : null].filter(Boolean).join(' + ');
+      lines.push(`  ${change.component.padEnd(width)}  ${shortPin(change.from)} -> ${shortPin(change.to)}  [${notes}]`);
+    }
+  }
+  for (const warning of result.warnings) lines.push(`warning: ${warning}`);
+  if (result.snapshot) {
+    const env = result.env ? ` --env ${result.env}` : '';
+    lines.push(`snapshot of the previous pins: ${result.snapshot}`);
+    lines.push(`undo with: meta rollback snapshot --restore ${result.snapshot}${env}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatSnapshotCreated(result: SnapshotCreated): string {
+  const names = Object.keys(result.snapshot.components);
+  return `${result.dryRun ? 'would write' : 'wrote'} snapshot of ${names.length} component${names.length === 1 ? '' : 's'} to ${result.file}\n`;
+}
+
+export function formatTargets(list: TargetList): string {
+  if (list.targets.length === 0) return 'no rollback targets found\n';
+  const rows = list.targets.map((t) => [t.current ? '*' : ' ', t.component, t.version, t.commit.slice(0, 12), t.kind, t.source, t.date ?? '', t.status ?? '']);
+  const header = [' ', 'COMPONENT', 'VERSION', 'COMMIT', 'KIND', 'SOURCE', 'DATE', 'STATUS'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const render = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const out = [render(header), ...rows.map(render)];
+  for (const warning of list.warnings) out.push(`warning: ${warning}`);
+  out.push('* = current pin in ' + list.lock);
+  return `${out.join('\n')}\n`;
+}

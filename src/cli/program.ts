@@ -1,0 +1,139 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { makeContext, type RunContext } from '../core/context.js';
+import { InputError } from '../core/errors.js';
+import { checkEnvName } from '../core/names.js';
+import { resolveRoot } from '../core/paths.js';
+import { rollbackComponent } from '../core/operations/rollback-component.js';
+import { rollbackLock } from '../core/operations/rollback-lock.js';
+import { createSnapshot, restoreSnapshot } from '../core/operations/snapshot.js';
+import { listTargets } from '../core/operations/list-targets.js';
+import { formatRollback, formatSnapshotCreated, formatTargets, printJson, type Io } from './output.js';
+
+export interface GlobalOptions {
+  root?: string;
+  env?: string;
+  json?: boolean;
+  dryRun?: boolean;
+  jobs?: number;
+}
+
+export interface CliEnvironment extends Io {
+  readonly cwd: string;
+  /** Commands register the exit code of what they did here (0 unless told otherwise). */
+  exitCode: number;
+}
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('must be a whole number from 1 to 256');
+  return n;
+}
+
+function parseList(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function contextFor(cli: CliEnvironment, opts: GlobalOptions): RunContext {
+  if (opts.env !== undefined) checkEnvName(opts.env);
+  const root = resolveRoot(opts.root, cli.cwd);
+  return makeContext({
+    root,
+    cwd: cli.cwd,
+    env: opts.env,
+    dryRun: opts.dryRun ?? false,
+    jobs: opts.jobs ?? 8,
+    log: (message) => cli.stderr(`${message}\n`),
+  });
+}
+
+/** Global options are declared once here and accepted before or after any subcommand. */
+export function buildProgram(cli: CliEnvironment): Command {
+  const program = new Command('meta')
+    .description('Roll a multi-repository system back to a known-good state.')
+    .option('--root <dir>', 'meta-repo root (default: the nearest parent holding manifests/components.yaml)')
+    .option('--env <env>', 'environment whose lock is used (components.lock.<env>.yaml)')
+    .option('--json', 'machine-readable result on stdout')
+    .option('--dry-run', 'print the plan, change nothing')
+    .addOption(new Option('--jobs <n>', 'components processed at once').argParser(parseJobs))
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => cli.stdout(text),
+      writeErr: () => undefined,
+      outputError: () => undefined,
+    });
+
+  const globals = (cmd: Command) => cmd.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
+
+  const rollback = program.command('rollback').description('roll components back');
+
+  rollback
+    .command('component <name>')
+    .description('roll one component back to a tag or commit')
+    .option('--to-version <tag>', 'tag to roll back to')
+    .option('--to-commit <sha>', 'commit to roll back to (full or unique abbreviation of at least 7 hex digits)')
+    .action(async (name: string, _o: unknown, cmd: Command) => {
+      const opts = globals(cmd) as GlobalOptions & { toVersion?: string; toCommit?: string };
+      if ((opts.toVersion === undefined) === (opts.toCommit === undefined)) {
+        throw new InputError('rollback component: give exactly one of --to-version or --to-commit');
+      }
+      const ctx = contextFor(cli, opts);
+      const target = opts.toVersion !== undefined ? { kind: 'version' as const, tag: opts.toVersion } : { kind: 'commit' as const, sha: opts.toCommit! };
+      const result = await rollbackComponent(ctx, name, target);
+      emit(cli, opts, result, formatRollback);
+    });
+
+  rollback
+    .command('lock <lockfile>')
+    .description("bring the workspace to another lock's pins (or a lock as it was at --rev)")
+    .option('--component <name>', 'only this component')
+    .option('--rev <gitrev>', 'read LOCKFILE as it was at this revision of the meta-repo (HEAD~1 = previous)')
+    .action(async (lockfile: string, _o: unknown, cmd: Command) => {
+      const opts = globals(cmd) as GlobalOptions & { component?: string; rev?: string };
+      const result = await rollbackLock(contextFor(cli, opts), lockfile, { component: opts.component, rev: opts.rev });
+      emit(cli, opts, result, formatRollback);
+    });
+
+  rollback
+    .command('list')
+    .description('every target a component can be rolled back to, newest first')
+    .option('--component <name>', 'only this component')
+    .action(async (_o: unknown, cmd: Command) => {
+      const opts = globals(cmd) as GlobalOptions & { component?: string };
+      const result = await listTargets(contextFor(cli, opts), opts.component);
+      emit(cli, opts, result, formatTargets);
+    });
+
+  rollback
+    .command('snapshot')
+    .description('record the current pins (--output) or restore them (--restore)')
+    .option('--output <file>', 'write a snapshot to this file')
+    .option('--components <list>', 'comma-separated components to record', parseList)
+    .option('--restore <file>', 'restore the pins of this snapshot')
+    .option('--component <name>', 'with --restore: only this component')
+    .action(async (_o: unknown, cmd: Command) => {
+      const opts = globals(cmd) as GlobalOptions & { output?: string; restore?: string; components?: string[]; component?: string };
+      if ((opts.output === undefined) === (opts.restore === undefined)) {
+        throw new InputError('rollback snapshot: give exactly one of --output or --restore');
+      }
+      const ctx = contextFor(cli, opts);
+      if (opts.output !== undefined) {
+        emit(cli, opts, await createSnapshot(ctx, opts.output, opts.components), formatSnapshotCreated);
+      } else {
+        if (opts.components !== undefined) throw new InputError('--components: goes with --output; use --component with --restore');
+        emit(cli, opts, await restoreSnapshot(ctx, opts.restore!, opts.component), formatRollback);
+      }
+    });
+
+  return program;
+}
+
+export function emit<T>(cli: CliEnvironment, opts: GlobalOptions, result: T, format: (r: T) => string): void {
+  if (opts.json) printJson(cli, result);
+  else cli.stdout(format(result));
+}
+
+export { CommanderError };

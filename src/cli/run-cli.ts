@@ -1,0 +1,31 @@
+import { CommanderError } from 'commander';
+import { MetaError } from '../core/errors.js';
+import { buildProgram, type CliEnvironment } from './program.js';
+import type { Io } from './output.js';
+
+/**
+ * Runs the `meta` command line and returns its exit code: 0 done, 1 the operation failed,
+ * 2 bad input. Every error is one `error:` line on stderr; a stack trace only with DEBUG set.
+ */
+export async function runCli(argv: readonly string[], io: Io & { cwd: string }): Promise<number> {
+  const cli: CliEnvironment = { ...io, exitCode: 0 };
+  const program = buildProgram(cli);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return cli.exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      const message = err.message.replace(/^error:\s*/, '').split('\n')[0];
+      io.stderr(`error: ${message}\n`);
+      return 2;
+    }
+    if (process.env.DEBUG && err instanceof Error) io.stderr(`${err.stack}\n`);
+    if (err instanceof MetaError) {
+      io.stderr(`error: ${err.message.split('\n')[0]}\n`);
+      return err.exitCode;
+    }
+    io.stderr(`error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,38 @@
+import type { Pin } from './lock.js';
+
+/** One component's move, as reported in `--json`, the action's outputs and the journal. */
+export interface Change {
+  readonly component: string;
+  readonly from: Pin | null;
+  readonly to: Pin;
+  /** What happened to `components/<name>`: moved, already there, or no checkout. */
+  readonly checkout: 'moved' | 'unchanged' | 'absent';
+  readonly lock: 'changed' | 'unchanged';
+}
+
+export interface JournalLine {
+  readonly at: string;
+  readonly actor: string;
+  readonly mode: string;
+  readonly env: string | null;
+  readonly lock: string;
+  readonly changes: ReadonlyArray<{ component: string; from: Pin | null; to: Pin }>;
+  readonly snapshot: string | null;
+}
+
+export interface RollbackResult {
+  readonly ok: boolean;
+  readonly mode: string;
+  readonly env: string | null;
+  readonly lock: string;
+  readonly dryRun: boolean;
+  readonly changes: readonly Change[];
+  readonly snapshot: string | null;
+  readonly historyEntry: JournalLine | null;
+  readonly warnings: readonly string[];
+}
+
+export function shortPin(pin: Pin | null): string {
+  if (!pin) return '(none)';
+  return pin.version === pin.commit.slice(0, 12) ? pin.version : `${pin.version} (${pin.commit.slice(0, 12)})`;
+}

@@ -1,0 +1,42 @@
+import { userInfo } from 'node:os';
+
+/** What every operation needs to know about the run it is part of. */
+export interface RunContext {
+  /** Absolute path of the meta-repo root. */
+  readonly root: string;
+  /** Directory that relative path arguments resolve against. */
+  readonly cwd: string;
+  /** Selected environment; undefined selects the default lock. */
+  readonly env?: string;
+  readonly dryRun: boolean;
+  /** Bound on components processed at once. */
+  readonly jobs: number;
+  readonly actor: string;
+  readonly now: () => Date;
+  /** Extra git environment for component repositories (credentials, one command at a time). */
+  readonly gitEnv?: Readonly<Record<string, string>>;
+  /** Progress for humans; never stdout when --json is set. */
+  readonly log: (message: string) => void;
+}
+
+export function defaultActor(): string {
+  const fromEnv = process.env.META_ACTOR ?? process.env.GITHUB_ACTOR;
+  if (fromEnv) return fromEnv;
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function makeContext(partial: Partial<RunContext> & Pick<RunContext, 'root'>): RunContext {
+  return {
+    cwd: partial.root,
+    dryRun: false,
+    jobs: 8,
+    actor: defaultActor(),
+    now: () => new Date(),
+    log: () => undefined,
+    ...partial,
+  };
+}

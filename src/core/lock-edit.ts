@@ -1,0 +1,148 @@
+import { isMap, isScalar, parse, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { componentsMap, type Lock, type Pin } from './lock.js';
+
+export interface PinWrite {
+  readonly component: string;
+  readonly pin: Pin;
+  /** Written only when the entry is new; an existing entry keeps its own `repo`. */
+  readonly repo?: string;
+}
+
+interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/**
+ * Returns the lock's new text with only the changed scalars replaced in the source. Re-serialising
+ * the document would reflow flow sequences and comment spacing; a rollback's pull request must show
+ * only the lines it really changes, so everything else stays byte-for-byte.
+ */
+export function editLockText(lock: Lock, writes: readonly PinWrite[], generatedAt: string): string {
+  const text = lock.file.text;
+  const edits: TextEdit[] = [];
+  const components = componentsMap(lock);
+  let changed = false;
+  const appended: PinWrite[] = [];
+  for (const write of writes) {
+    const entry = components.get(write.component, true);
+    if (!isMap(entry)) {
+      appended.push(write);
+      changed = true;
+      continue;
+    }
+    for (const key of ['version', 'commit'] as const) {
+      const value = write.pin[key];
+      const node = entry.get(key, true) as Node | undefined;
+      if (isScalar(node) && node.range) {
+        if (sourceValue(node) === value) continue;
+        edits.push({ start: node.range[0], end: node.range[1], text: renderScalar(value, node.type) });
+        changed = true;
+      } else {
+        edits.push(insertIntoEntry(text, entry, key, value));
+        changed = true;
+      }
+    }
+  }
+  if (!changed) return text;
+  if (appended.length > 0) edits.push(appendEntries(text, components, appended));
+  edits.push(generatedAtEdit(lock, generatedAt));
+  return applyEdits(text, edits);
+}
+
+function sourceValue(node: Scalar): string {
+  return node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : String(node.value);
+}
+
+/**
+ * Plain when the value reads back as the same string both in YAML 1.2 and in YAML 1.1 (which
+ * PyYAML and other `meta` tools use): an all-digit SHA or `1.10` would otherwise become a number.
+ */
+export function renderScalar(value: string, style: Scalar['type'] = 'PLAIN'): string {
+  if (style === 'QUOTE_DOUBLE') return JSON.stringify(value);
+  if (style === 'PLAIN' && isPlainSafe(value)) return value;
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+function isPlainSafe(value: string): boolean {
+  if (value.length === 0 || /[\s#:'"]/.test(value)) return false;
+  if (/^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|~|null|true|false)$/i.test(value)) return false;
+  try {
+    return parse(`k: ${value}`)?.k === value && parse(`k: ${value}`, { version: '1.1' })?.k === value;
+  } catch {
+    return false;
+  }
+}
+
+function insertIntoEntry(text: string, entry: YAMLMap<unknown, unknown>, key: string, value: string): TextEdit {
+  const line = `${key}: ${renderScalar(value)}`;
+  if (entry.flow) {
+    const close = text.lastIndexOf('}', entry.range?.[1] ?? text.length);
+    const empty = entry.items.length === 0;
+    return { start: close, end: close, text: `${empty ? '' : ', '}${line}` };
+  }
+  const firstKey = entry.items[0]?.key as Node | undefined;
+  const indent = ' '.repeat(columnOf(text, firstKey?.range?.[0] ?? entry.range?.[0] ?? 0));
+  const at = endOfLine(text, entry.range?.[2] ?? entry.range?.[1] ?? text.length);
+  return { start: at, end: at, text: `${needsNewline(text, at)}${indent}${line}\n` };
+}
+
+function appendEntries(text: string, components: YAMLMap<unknown, unknown>, writes: readonly PinWrite[]): TextEdit {
+  const firstKey = components.items[0]?.key as Node | undefined;
+  const block = (indent: string) =>
+    writes
+      .map((w) => {
+        const lines = [`${indent}${w.component}:`, `${indent}  version: ${renderScalar(w.pin.version)}`, `${indent}  commit: ${renderScalar(w.pin.commit)}`];
+        if (w.repo !== undefined) lines.push(`${indent}  repo: ${renderScalar(w.repo)}`);
+        return `${lines.join('\n')}\n`;
+      })
+      .join('');
+  if (components.flow || components.items.length === 0) {
+    // `components: {}` becomes a block mapping; nothing else on the line carries meaning.
+    const start = components.range?.[0] ?? text.length;
+    const end = components.range?.[1] ?? start;
+    return { start, end, text: `\n${block('  ').replace(/\n$/, '')}` };
+  }
+  const indent = ' '.repeat(columnOf(text, firstKey?.range?.[0] ?? 0));
+  const at = endOfLine(text, components.range?.[2] ?? components.range?.[1] ?? text.length);
+  return { start: at, end: at, text: `${needsNewline(text, at)}${block(indent)}` };
+}
+
+function generatedAtEdit(lock: Lock, generatedAt: string): TextEdit {
+  const top = lock.file.doc.contents as YAMLMap<unknown, unknown>;
+  const node = top.get('generated_at', true) as Node | undefined;
+  if (isScalar(node) && node.range) {
+    const style = node.type === 'PLAIN' ? 'QUOTE_SINGLE' : node.type;
+    return { start: node.range[0], end: node.range[1], text: renderScalar(generatedAt, style) };
+  }
+  const firstKey = top.items[0]?.key as Node | undefined;
+  const at = firstKey?.range?.[0] ?? 0;
+  return { start: at, end: at, text: `generated_at: ${renderScalar(generatedAt, 'QUOTE_SINGLE')}\n` };
+}
+
+function applyEdits(text: string, edits: TextEdit[]): string {
+  // Later offsets first, so earlier offsets stay valid; inserts at one offset keep their order.
+  const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
+  let out = text;
+  for (const edit of ordered) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
+}
+
+function columnOf(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}
+
+function endOfLine(text: string, offset: number): number {
+  if (offset > 0 && text[offset - 1] === '\n') return offset;
+  const nl = text.indexOf('\n', offset);
+  return nl === -1 ? text.length : nl + 1;
+}
+
+function needsNewline(text: string, at: number): string {
+  return at > 0 && text[at - 1] !== '\n' ? '\n' : '';
+}
+
+export function timestamp(now: Date): string {
+  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

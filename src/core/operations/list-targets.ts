@@ -1,0 +1,187 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import type { RunContext } from '../context.js';
+import { errorMessage } from '../errors.js';
+import { parseLockBytes, type Lock } from '../lock.js';
+import { requireComponent, type ComponentSpec } from '../manifest.js';
+import { SNAPSHOT_DIR } from '../paths.js';
+import { locateRepo } from '../repo-url.js';
+import { localSources } from '../resolve-target.js';
+import { readSnapshot } from '../snapshot-file.js';
+import { fileRevisions, isMetaRepoGit, readBlobs } from '../../git/meta-history.js';
+import { lsRemoteTags } from '../../git/remote-reader.js';
+import { listTags } from '../../git/repo-reader.js';
+import { loadState } from './load-state.js';
+
+export type TargetKind = 'tag' | 'lock' | 'lock-history' | 'snapshot' | 'store' | 'changeset';
+
+export interface RollbackTarget {
+  readonly component: string;
+  readonly kind: TargetKind;
+  readonly version: string;
+  readonly commit: string;
+  /** Where the target was found: a tag name, `path`, `path@rev`, a snapshot file, a store hash. */
+  readonly source: string;
+  readonly date: string | null;
+  readonly current: boolean;
+  readonly status?: string;
+  /** The command that rolls back to this target. */
+  readonly command: string;
+}
+
+export interface TargetList {
+  readonly ok: true;
+  readonly env: string | null;
+  readonly lock: string;
+  readonly targets: RollbackTarget[];
+  readonly warnings: string[];
+  readonly changes: [];
+}
+
+const LOCK_GLOB = 'manifests/components.lock*.yaml';
+
+/** Extra sources (the store, changesets) plug in here without list-targets knowing them. */
+export type TargetSource = (ctx: RunContext, components: readonly ComponentSpec[]) => Promise<Array<Omit<RollbackTarget, 'current'>>>;
+
+/** `meta rollback list [--component NAME]`: every target a user can roll back to, newest first. */
+export async function listTargets(ctx: RunContext, component?: string, extraSources: readonly TargetSource[] = []): Promise<TargetList> {
+  const { manifest, lock, lockRel } = await loadState(ctx);
+  const specs = component !== undefined ? [requireComponent(manifest, component, '--component')] : [...manifest.components.values()];
+  const wanted = new Set(specs.map((s) => s.name));
+  const warnings: string[] = [];
+  const found: Array<Omit<RollbackTarget, 'current'>> = [];
+  const envFlag = ctx.env ? ` --env ${ctx.env}` : '';
+
+  const limit = pLimit(ctx.jobs);
+  await Promise.all(
+    specs.map((spec) =>
+      limit(async () => {
+        try {
+          for (const tag of await tagsOf(ctx, spec)) {
+            found.push({
+              component: spec.name,
+              kind: 'tag',
+              version: tag.name,
+              commit: tag.commit,
+              source: `tag ${tag.name}`,
+              date: tag.date ?? null,
+              command: `meta rollback component ${spec.name} --to-version ${tag.name}${envFlag}`,
+            });
+          }
+        } catch (err) {
+          warnings.push(`${spec.name}: tags not listed (${errorMessage(err)})`);
+        }
+      }),
+    ),
+  );
+
+  const lockFiles = (await readdir(join(ctx.root, 'manifests'))).filter((f) => /^components\.lock(\.[A-Za-z0-9_-]+)?\.yaml$/.test(f));
+  for (const file of lockFiles) {
+    const rel = `manifests/${file}`;
+    try {
+      const other = rel === lockRel ? lock : parseLockBytes(await readFile(join(ctx.root, rel)), rel);
+      addLockPins(found, other, rel, null, wanted, 'lock', (name) => `meta rollback lock ${rel} --component ${name}${envFlag}`);
+    } catch (err) {
+      warnings.push(`${rel}: skipped (${errorMessage(err)})`);
+    }
+  }
+
+  if (await isMetaRepoGit(ctx.root)) {
+    const revisions = await fileRevisions(ctx.root, [LOCK_GLOB]);
+    const blobs = await readBlobs(ctx.root, revisions.map((r) => `${r.commit}:${r.path}`));
+    const seen = new Set<string>();
+    for (const revision of revisions) {
+      const bytes = blobs.get(`${revision.commit}:${revision.path}`);
+      if (!bytes) continue;
+      const at = `${revision.path}@${revision.commit.slice(0, 12)}`;
+      let old: Lock;
+      try {
+        old = parseLockBytes(bytes, at);
+      } catch {
+        continue;
+      }
+      for (const entry of old.entries.values()) {
+        const key = `${entry.name}\0${revision.path}\0${entry.commit}`;
+        if (!wanted.has(entry.name) || seen.has(key)) continue;
+        seen.add(key);
+        found.push({
+          component: entry.name,
+          kind: 'lock-history',
+          version: entry.version,
+          commit: entry.commit,
+          source: at,
+          date: revision.date,
+          command: `meta rollback lock ${revision.path} --rev ${revision.commit.slice(0, 12)} --component ${entry.name}${envFlag}`,
+        });
+      }
+    }
+  }
+
+  for (const snap of await snapshotFiles(ctx.root)) {
+    try {
+      const snapshot = await readSnapshot(join(ctx.root, snap), snap);
+      if (snapshot.environment !== undefined && snapshot.environment !== ctx.env) continue;
+      for (const [name, pin] of snapshot.components) {
+        if (!wanted.has(name)) continue;
+        found.push({
+          component: name,
+          kind: 'snapshot',
+          version: pin.version,
+          commit: pin.commit,
+          source: snap,
+          date: snapshot.createdAt,
+          command: `meta rollback snapshot --restore ${snap}${envFlag}`,
+        });
+      }
+    } catch (err) {
+      warnings.push(`${snap}: skipped (${errorMessage(err)})`);
+    }
+  }
+
+  for (const source of extraSources) found.push(...(await source(ctx, specs)));
+
+  const targets = found
+    .map((t) => ({ ...t, date: isoDate(t.date), current: lock.entries.get(t.component)?.commit === t.commit }))
+    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.component.localeCompare(b.component) || a.source.localeCompare(b.source));
+  return { ok: true, env: ctx.env ?? null, lock: lockRel, targets, warnings, changes: [] };
+}
+
+function addLockPins(
+  out: Array<Omit<RollbackTarget, 'current'>>,
+  lock: Lock,
+  source: string,
+  date: string | null,
+  wanted: ReadonlySet<string>,
+  kind: TargetKind,
+  command: (name: string) => string,
+): void {
+  for (const entry of lock.entries.values()) {
+    if (!wanted.has(entry.name)) continue;
+    out.push({ component: entry.name, kind, version: entry.version, commit: entry.commit, source, date: date ?? lock.generatedAt ?? null, command: command(entry.name) });
+  }
+}
+
+async function tagsOf(ctx: RunContext, spec: ComponentSpec): Promise<Array<{ name: string; commit: string; date?: string }>> {
+  const dirs = localSources(ctx, spec);
+  if (dirs[0]) return listTags(dirs[dirs.length - 1]!);
+  const location = locateRepo(spec.repo, ctx.root);
+  if (location.kind === 'url') return lsRemoteTags(location.url, ctx.root, ctx.gitEnv as Record<string, string>);
+  return [];
+}
+
+async function snapshotFiles(root: string): Promise<string[]> {
+  try {
+    const names = await readdir(join(root, SNAPSHOT_DIR));
+    return names.filter((n) => /\.(ya?ml|json)$/.test(n) && !n.startsWith('.')).map((n) => `${SNAPSHOT_DIR}/${n}`);
+  } catch {
+    return [];
+  }
+}
+
+/** One date format for every source, so "newest first" sorts correctly across them. */
+function isoDate(date: string | null): string | null {
+  if (!date) return null;
+  const ms = Date.parse(date);
+  return Number.isNaN(ms) ? date : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

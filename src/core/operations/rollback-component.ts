@@ -1,0 +1,21 @@
+import type { RollbackResult } from '../changes.js';
+import type { RunContext } from '../context.js';
+import { executePlan } from '../apply-plan.js';
+import { requireComponent } from '../manifest.js';
+import { resolveTarget, validateTarget, type Target } from '../resolve-target.js';
+import { loadState } from './load-state.js';
+
+/** `meta rollback component NAME --to-version TAG | --to-commit SHA`. */
+export async function rollbackComponent(ctx: RunContext, name: string, target: Target): Promise<RollbackResult> {
+  validateTarget(target, target.kind === 'version' ? '--to-version' : '--to-commit');
+  const { manifest, lock, lockRel } = await loadState(ctx);
+  const spec = requireComponent(manifest, name);
+  const to = await resolveTarget(ctx, spec, target);
+  return executePlan(ctx, {
+    mode: 'component',
+    lock,
+    lockRel,
+    pins: [{ component: name, to, repo: lock.entries.get(name)?.repo ?? spec.repo }],
+    writeLock: true,
+  });
+}

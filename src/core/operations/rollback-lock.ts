@@ -1,0 +1,80 @@
+import { InputError } from '../errors.js';
+import type { RollbackResult } from '../changes.js';
+import type { RunContext } from '../context.js';
+import { executePlan, type PlannedPin } from '../apply-plan.js';
+import { loadLock, parseLockBytes, type Lock } from '../lock.js';
+import type { Manifest } from '../manifest.js';
+import { requireComponent } from '../manifest.js';
+import { quote } from '../names.js';
+import { relativeToRoot, resolveInsideRoot } from '../paths.js';
+import type { SnapshotPin } from '../snapshot-file.js';
+import { readFileAtRevision, resolveMetaRevision } from '../../git/meta-history.js';
+import { loadState } from './load-state.js';
+
+export interface LockRollbackOptions {
+  readonly component?: string;
+  readonly rev?: string;
+}
+
+/**
+ * `meta rollback lock LOCKFILE [--component NAME] [--rev GITREV]`: bring the workspace to the pins
+ * of another lock (or of a lock as it was at an earlier revision) and record them in the current one.
+ */
+export async function rollbackLock(ctx: RunContext, lockFile: string, options: LockRollbackOptions = {}): Promise<RollbackResult> {
+  const abs = resolveInsideRoot(ctx.root, ctx.cwd, lockFile, 'LOCKFILE');
+  const rel = relativeToRoot(ctx.root, abs);
+  const state = await loadState(ctx);
+  let source;
+  let sourceName = rel;
+  if (options.rev !== undefined) {
+    const commit = await resolveMetaRevision(ctx.root, options.rev);
+    sourceName = `${rel}@${options.rev}`;
+    source = parseLockBytes(await readFileAtRevision(ctx.root, commit, rel), sourceName);
+  } else {
+    source = rel === state.lockRel ? state.lock : await loadLock(ctx.root, rel);
+  }
+  const sourceIsCurrent = options.rev === undefined && rel === state.lockRel;
+  const pins = new Map<string, SnapshotPin>();
+  for (const [name, entry] of source.entries) pins.set(name, { version: entry.version, commit: entry.commit, repo: entry.repo });
+  return applyPins(ctx, state, pins, {
+    mode: 'lock',
+    sourceName,
+    component: options.component,
+    writeLock: !sourceIsCurrent,
+  });
+}
+
+export interface ApplyPinsOptions {
+  readonly mode: string;
+  readonly sourceName: string;
+  readonly component?: string;
+  readonly writeLock: boolean;
+}
+
+/** Shared by lock rollbacks and snapshot restores: validate every pin first, then execute. */
+export async function applyPins(
+  ctx: RunContext,
+  state: { manifest: Manifest; lock: Lock; lockRel: string },
+  pins: ReadonlyMap<string, SnapshotPin>,
+  options: ApplyPinsOptions,
+): Promise<RollbackResult> {
+  let names = [...pins.keys()];
+  if (options.component !== undefined) {
+    requireComponent(state.manifest, options.component, '--component');
+    if (!pins.has(options.component)) {
+      throw new InputError(`--component: ${quote(options.component)} has no pin in ${options.sourceName}`);
+    }
+    names = [options.component];
+  }
+  const planned: PlannedPin[] = names.map((name) => {
+    const spec = requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
+    const pin = pins.get(name)!;
+    return { component: name, to: { version: pin.version, commit: pin.commit }, repo: state.lock.entries.get(name)?.repo ?? pin.repo ?? spec.repo };
+  });
+  const warnings: string[] = [];
+  if (options.component === undefined) {
+    const missing = [...state.lock.entries.keys()].filter((n) => !pins.has(n));
+    if (missing.length > 0) warnings.push(`${options.sourceName} has no pin for ${missing.join(', ')}; left as they are`);
+  }
+  return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock: options.writeLock, warnings });
+}

@@ -1,0 +1,25 @@
+import { existsSync, statSync } from 'node:fs';
+import { InputError } from './errors.js';
+import { componentDir, relativeToRoot } from './paths.js';
+import { readCheckoutState, type CheckoutState } from '../git/checkout.js';
+import { isGitRepo, trackedChanges } from '../git/repo-reader.js';
+
+/**
+ * The state of `components/<name>`: absent (a lock-only rollback), or a git checkout that may be
+ * moved. A directory that is not a checkout, or one with uncommitted tracked changes, is refused
+ * before anything changes: a rollback must never discard someone's work.
+ */
+export async function inspectCheckout(root: string, name: string): Promise<CheckoutState | undefined> {
+  const dir = componentDir(root, name);
+  if (!existsSync(dir)) return undefined;
+  const rel = relativeToRoot(root, dir);
+  if (!statSync(dir).isDirectory() || !isGitRepo(dir)) {
+    throw new InputError(`${rel}: exists but is not a git checkout`);
+  }
+  const dirty = await trackedChanges(dir);
+  if (dirty.length > 0) {
+    const paths = dirty.slice(0, 5).map((l) => l.slice(3)).join(', ');
+    throw new InputError(`${rel}: has uncommitted changes (${paths}); commit or stash them first`);
+  }
+  return readCheckoutState(dir);
+}

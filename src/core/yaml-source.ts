@@ -1,0 +1,145 @@
+import { readFile } from 'node:fs/promises';
+import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { InputError } from './errors.js';
+
+/** Manifests and locks are small; anything this large is a mistake or an attack. */
+export const MAX_YAML_BYTES = 16 * 1024 * 1024;
+
+/** A parsed YAML file that keeps its source text, so edits can touch only the bytes they change. */
+export interface YamlFile {
+  /** Path as shown in messages (relative to the meta-repo root where possible). */
+  readonly display: string;
+  readonly text: string;
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+}
+
+export async function readYamlFile(path: string, display: string): Promise<YamlFile> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`${display}: no such file`);
+    if (code === 'EISDIR') throw new InputError(`${display}: is a directory, not a YAML file`);
+    throw new InputError(`${display}: cannot read (${code ?? String(err)})`);
+  }
+  return parseYamlBytes(bytes, display);
+}
+
+export function parseYamlBytes(bytes: Uint8Array, display: string): YamlFile {
+  if (bytes.byteLength > MAX_YAML_BYTES) {
+    throw new InputError(`${display}: file is ${bytes.byteLength} bytes, over the ${MAX_YAML_BYTES}-byte limit`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${display}: not valid UTF-8`);
+  }
+  return parseYamlText(text, display);
+}
+
+export function parseYamlText(text: string, display: string): YamlFile {
+  const lines = new LineCounter();
+  // uniqueKeys rejects duplicate keys (which YAML forbids but many parsers quietly accept), and a
+  // small alias budget stops "billion laughs" documents from expanding without bound.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: true });
+  const first = doc.errors[0];
+  if (first) {
+    const line = lines.linePos(first.pos[0]).line;
+    throw new InputError(`${display}:${line}: ${oneLine(first.message)}`);
+  }
+  const file: YamlFile = { display, text, doc, lines };
+  countAliases(file);
+  return file;
+}
+
+export function lineOf(file: YamlFile, node: Node | null | undefined): number {
+  const offset = node?.range?.[0];
+  return offset === undefined ? 1 : file.lines.linePos(offset).line;
+}
+
+export function fail(file: YamlFile, node: Node | null | undefined, field: string, problem: string): never {
+  throw new InputError(`${file.display}:${lineOf(file, node)}: ${field}: ${problem}`);
+}
+
+/** Follows an alias to the node it names, so anchors in hand-written manifests keep working. */
+export function deref(file: YamlFile, node: unknown): Node | undefined {
+  if (isAlias(node)) return node.resolve(file.doc) as Node | undefined;
+  return (node ?? undefined) as Node | undefined;
+}
+
+export function mapAt(file: YamlFile, node: unknown, field: string, parent?: Node | null): YAMLMap<unknown, unknown> {
+  const target = deref(file, node);
+  if (!isMap(target)) fail(file, target ?? parent, field, target === undefined ? 'missing (expected a mapping)' : 'must be a mapping');
+  return target;
+}
+
+export function entries(file: YamlFile, map: YAMLMap<unknown, unknown>): Array<{ key: string; keyNode: Node; value: Node | undefined }> {
+  return map.items.map((pair) => {
+    const keyNode = pair.key as Node;
+    if (!isScalar(keyNode)) fail(file, keyNode, 'key', 'must be a plain string');
+    return { key: scalarText(keyNode), keyNode, value: deref(file, pair.value) };
+  });
+}
+
+/**
+ * The text of a scalar as written. Plain scalars come back as their source so that a commit such as
+ * `0123456` or a version such as `1.10` is never turned into a number.
+ */
+export function scalarText(node: Scalar): string {
+  if (node.type === 'PLAIN' && typeof node.source === 'string') return node.source;
+  return String(node.value);
+}
+
+export function stringAt(file: YamlFile, node: Node | undefined, field: string, parent: Node | null | undefined): string {
+  if (node === undefined) fail(file, parent, field, 'missing');
+  if (!isScalar(node) || node.value === null || typeof node.value === 'object') fail(file, node, field, 'must be a string');
+  return scalarText(node);
+}
+
+export function optionalStringAt(file: YamlFile, node: Node | undefined, field: string): string | undefined {
+  if (node === undefined || (isScalar(node) && node.value === null)) return undefined;
+  if (!isScalar(node) || typeof node.value === 'object') fail(file, node, field, 'must be a string');
+  return scalarText(node);
+}
+
+export function stringListAt(file: YamlFile, node: Node | undefined, field: string): string[] {
+  if (node === undefined || (isScalar(node) && node.value === null)) return [];
+  if (!isSeq(node)) fail(file, node, field, 'must be a list of strings');
+  return node.items.map((item, i) => stringAt(file, deref(file, item), `${field}[${i}]`, node));
+}
+
+export function toPlain(file: YamlFile, node: Node | undefined): unknown {
+  if (node === undefined) return undefined;
+  return node.toJS(file.doc, { maxAliasCount: 100 });
+}
+
+function countAliases(file: YamlFile): void {
+  // The yaml package only bounds alias expansion when converting to JS; we walk nodes directly,
+  // so apply the same bound up front.
+  let aliases = 0;
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 64) fail(file, node as Node, 'document', 'nested too deeply');
+    if (isAlias(node)) {
+      aliases += 1;
+      if (aliases > 100) fail(file, node, 'document', 'too many aliases');
+      return;
+    }
+    if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) {
+        if (isMap(node)) {
+          const pair = item as { key: unknown; value: unknown };
+          visit(pair.key, depth + 1);
+          visit(pair.value, depth + 1);
+        } else visit(item, depth + 1);
+      }
+    }
+  };
+  visit(file.doc.contents, 0);
+}
+
+function oneLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}

@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { git, runGit } from './run-git.js';
+
+/**
+ * A treeless bare clone of a remote component repository, kept in the user's cache directory (never
+ * in the meta-repo). It answers what `ls-remote` cannot (does this commit exist, which commit does
+ * this abbreviation name, which tag points here) with commits and tags only, no file contents.
+ */
+export function mirrorDir(url: string): string {
+  const base = process.env.META_ROLLBACK_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'meta-rollback');
+  return join(base, 'mirrors', `${createHash('sha256').update(url).digest('hex').slice(0, 24)}.git`);
+}
+
+export async function ensureMirror(url: string, env?: Record<string, string>): Promise<string> {
+  const dir = mirrorDir(url);
+  if (existsSync(join(dir, 'HEAD'))) {
+    await git(['fetch', '--quiet', '--prune', '--tags', '--force', url, '+refs/heads/*:refs/heads/*'], { cwd: dir, env });
+    return dir;
+  }
+  const parent = join(dir, '..');
+  await mkdir(parent, { recursive: true });
+  const temp = `${dir}.${process.pid}.tmp`;
+  await rm(temp, { recursive: true, force: true });
+  const result = await runGit(['clone', '--quiet', '--bare', '--filter=tree:0', '--', url, temp], { cwd: parent, env });
+  if (result.code !== 0) {
+    await rm(temp, { recursive: true, force: true });
+    throw new Error(`cannot clone ${url}: ${result.stderr.split('\n').find(Boolean) ?? ''}`);
+  }
+  // Two runs may race to create the same mirror; the loser's copy is simply dropped.
+  await rename(temp, dir).catch(async () => rm(temp, { recursive: true, force: true }));
+  return dir;
+}

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../core/errors.js';
+import { git, gitLines, runGit } from './run-git.js';
+
+/** Read-only questions asked of a local repository (a checkout, or a component repo on disk). */
+
+export function isGitRepo(dir: string): boolean {
+  return existsSync(join(dir, '.git')) || (existsSync(join(dir, 'HEAD')) && existsSync(join(dir, 'objects')));
+}
+
+export async function resolveTagIn(dir: string, tag: string): Promise<string | undefined> {
+  const result = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `refs/tags/${tag}^{commit}`], { cwd: dir });
+  return result.code === 0 ? result.stdout.toString().trim() : undefined;
+}
+
+/**
+ * Resolves a full or abbreviated SHA to a commit. An abbreviation that matches several commits is
+ * refused rather than guessed, since rolling back to the wrong commit is worse than asking again.
+ */
+export async function resolveCommitIn(dir: string, sha: string, where: string): Promise<string | undefined> {
+  const result = await runGit(['rev-parse', '--verify', '--end-of-options', `${sha}^{commit}`], { cwd: dir });
+  if (result.code === 0) {
+    const full = result.stdout.toString().trim();
+    // rev-parse also accepts ref names; only a hex prefix of the result is a match.
+    return full.startsWith(sha) ? full : undefined;
+  }
+  if (/ambiguous/i.test(result.stderr)) {
+    const candidates = await ambiguousCandidates(dir, sha);
+    throw new InputError(`${where}: ${sha} is ambiguous (matches ${candidates || 'several objects'}); give more digits`);
+  }
+  return undefined;
+}
+
+async function ambiguousCandidates(dir: string, sha: string): Promise<string> {
+  const result = await runGit(['rev-parse', '--disambiguate=' + sha], { cwd: dir });
+  const lines = result.stdout.toString().split('\n').filter(Boolean);
+  return lines.slice(0, 5).map((l) => l.slice(0, 12)).join(', ');
+}
+
+export async function hasCommit(dir: string, sha: string): Promise<boolean> {
+  const result = await runGit(['cat-file', '-e', '--end-of-options', `${sha}^{commit}`], { cwd: dir });
+  return result.code === 0;
+}
+
+/** Tags pointing exactly at a commit (annotated ones peeled), newest first. */
+export async function tagsPointingAt(dir: string, sha: string): Promise<string[]> {
+  return gitLines(['for-each-ref', '--sort=-creatordate', `--points-at=${sha}`, '--format=%(refname:strip=2)', 'refs/tags'], { cwd: dir });
+}
+
+export interface TagInfo {
+  readonly name: string;
+  readonly commit: string;
+  readonly date?: string;
+}
+
+export async function listTags(dir: string): Promise<TagInfo[]> {
+  const lines = await gitLines(
+    ['for-each-ref', '--sort=-creatordate', '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(creatordate:iso-strict)', 'refs/tags'],
+    { cwd: dir },
+  );
+  return lines.map((line) => {
+    const [name = '', object = '', peeled = '', date = ''] = line.split('\0');
+    return { name, commit: peeled || object, date: date || undefined };
+  });
+}
+
+export async function headCommit(dir: string): Promise<string | undefined> {
+  const result = await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: dir });
+  return result.code === 0 ? result.stdout.toString().trim() : undefined;
+}
+
+export async function currentBranch(dir: string): Promise<string | undefined> {
+  const result = await runGit(['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: dir });
+  return result.code === 0 ? result.stdout.toString().trim() : undefined;
+}
+
+/** Tracked changes only: untracked files survive a checkout, modified tracked files might not. */
+export async function trackedChanges(dir: string): Promise<string[]> {
+  return gitLines(['status', '--porcelain', '--untracked-files=no'], { cwd: dir });
+}
+
+export async function isShallow(dir: string): Promise<boolean> {
+  return (await git(['rev-parse', '--is-shallow-repository'], { cwd: dir })).trim() === 'true';
+}
+
+export async function commitDate(dir: string, sha: string): Promise<string | undefined> {
+  const result = await runGit(['show', '-s', '--format=%cI', '--end-of-options', sha], { cwd: dir });
+  return result.code === 0 ? result.stdout.toString().trim() : undefined;
+}
