@@ -1,0 +1,20 @@
+// Repository and branch endpoints.
+import { branchSha, commitInfo } from '../bare-repo.js';
+import { HttpError } from '../errors.js';
+import { branchWithProtection, repository } from '../shapes.js';
+import { requireRepo, type RouteTable } from './context.js';
+
+export const repoRoutes: RouteTable = {
+  'GET /repos/{owner}/{repo}': async (ctx) => {
+    const repo = requireRepo(ctx);
+    return { status: 200, body: repository(ctx.core.urls, repo, ctx.user) };
+  },
+
+  'GET /repos/{owner}/{repo}/branches/{branch}': async (ctx) => {
+    const repo = requireRepo(ctx);
+    const sha = await branchSha(repo.barePath, ctx.params.branch);
+    if (!sha) throw new HttpError(404, 'Branch not found');
+    const head = await commitInfo(repo.barePath, sha);
+    return { status: 200, body: branchWithProtection(ctx.core.urls, repo, ctx.params.branch, head) };
+  },
+};
