@@ -604,7 +604,7 @@ function renderScalar(value, style = 'PLAIN') {
     return `'${value.replace(/'/g, "''")}'`;
 }
 function isPlainSafe(value) {
-    if (value.length === 0 || /[\s#:'"]/.test(value))
+    if (value.length === 0 || /^[-?:,[\]{}#&*!|>'"%@`\s]/.test(value) || /\s$|: | #|:$|[\t\n\r]/.test(value))
         return false;
     if (/^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|~|null|true|false)$/i.test(value))
         return false;

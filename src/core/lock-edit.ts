@@ -66,7 +66,7 @@ export function renderScalar(value: string, style: Scalar['type'] = 'PLAIN'): st
 }
 
 function isPlainSafe(value: string): boolean {
-  if (value.length === 0 || /[\s#:'"]/.test(value)) return false;
+  if (value.length === 0 || /^[-?:,[\]{}#&*!|>'"%@`\s]/.test(value) || /\s$|: | #|:$|[\t\n\r]/.test(value)) return false;
   if (/^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|~|null|true|false)$/i.test(value)) return false;
   try {
     return parse(`k: ${value}`)?.k === value && parse(`k: ${value}`, { version: '1.1' })?.k === value;
