@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BASE_TIME = Date.parse('2026-01-01T00:00:00Z') / 1000;
+const BASE_TIME = Date.parse('2026-11-01T00:00:00Z') / 1000;
 let clock = 0;
 
 /** Runs git with an argument array and a fixed identity, so it works on a machine with no git config. */
