@@ -2,2219 +2,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 6657:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.printJson = printJson;
-exports.formatRollback = formatRollback;
-exports.formatSnapshotCreated = formatSnapshotCreated;
-exports.formatTargets = formatTargets;
-const changes_js_1 = __nccwpck_require__(1490);
-function printJson(io, value) {
-    io.stdout(`${JSON.stringify(value, null, 2)}\n`);
-}
-function formatRollback(result) {
-    const lines = [];
-    const verb = result.dryRun ? 'would roll back' : 'rolled back';
-    if (result.changes.length === 0) {
-        lines.push(`nothing to do: ${result.lock} and the checkouts already match`);
-    }
-    else {
-        lines.push(`${verb} ${result.changes.length} component${result.changes.length === 1 ? '' : 's'} in ${result.lock}${result.dryRun ? ' (dry run: nothing changed)' : ''}`);
-        const width = Math.max(...result.changes.map((c) => c.component.length));
-        for (const change of result.changes) {
-            const notes = [change.lock === 'changed' ? 'lock' : null, change.checkout === 'moved' ? 'checkout' : null].filter(Boolean).join(' + ');
-            lines.push(`  ${change.component.padEnd(width)}  ${(0, changes_js_1.shortPin)(change.from)} -> ${(0, changes_js_1.shortPin)(change.to)}  [${notes}]`);
-        }
-    }
-    for (const warning of result.warnings)
-        lines.push(`warning: ${warning}`);
-    if (result.snapshot) {
-        const env = result.env ? ` --env ${result.env}` : '';
-        lines.push(`snapshot of the previous pins: ${result.snapshot}`);
-        lines.push(`undo with: meta rollback snapshot --restore ${result.snapshot}${env}`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-function formatSnapshotCreated(result) {
-    const names = Object.keys(result.snapshot.components);
-    return `${result.dryRun ? 'would write' : 'wrote'} snapshot of ${names.length} component${names.length === 1 ? '' : 's'} to ${result.file}\n`;
-}
-function formatTargets(list) {
-    if (list.targets.length === 0)
-        return 'no rollback targets found\n';
-    const rows = list.targets.map((t) => [t.current ? '*' : ' ', t.component, t.version, t.commit.slice(0, 12), t.kind, t.source, t.date ?? '', t.status ?? '']);
-    const header = [' ', 'COMPONENT', 'VERSION', 'COMMIT', 'KIND', 'SOURCE', 'DATE', 'STATUS'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const render = (r) => r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
-    const out = [render(header), ...rows.map(render)];
-    for (const warning of list.warnings)
-        out.push(`warning: ${warning}`);
-    out.push('* = current pin in ' + list.lock);
-    return `${out.join('\n')}\n`;
-}
-
-
-/***/ }),
-
-/***/ 6806:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CommanderError = void 0;
-exports.contextFor = contextFor;
-exports.buildProgram = buildProgram;
-exports.emit = emit;
-const commander_1 = __nccwpck_require__(8909);
-Object.defineProperty(exports, "CommanderError", ({ enumerable: true, get: function () { return commander_1.CommanderError; } }));
-const context_js_1 = __nccwpck_require__(8480);
-const errors_js_1 = __nccwpck_require__(4296);
-const names_js_1 = __nccwpck_require__(2483);
-const paths_js_1 = __nccwpck_require__(6107);
-const rollback_component_js_1 = __nccwpck_require__(8590);
-const rollback_lock_js_1 = __nccwpck_require__(1750);
-const snapshot_js_1 = __nccwpck_require__(6764);
-const list_targets_js_1 = __nccwpck_require__(5547);
-const output_js_1 = __nccwpck_require__(6657);
-function parseJobs(value) {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1 || n > 256)
-        throw new commander_1.InvalidArgumentError('must be a whole number from 1 to 256');
-    return n;
-}
-function parseList(value) {
-    return value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-}
-function contextFor(cli, opts) {
-    if (opts.env !== undefined)
-        (0, names_js_1.checkEnvName)(opts.env);
-    const root = (0, paths_js_1.resolveRoot)(opts.root, cli.cwd);
-    return (0, context_js_1.makeContext)({
-        root,
-        cwd: cli.cwd,
-        env: opts.env,
-        dryRun: opts.dryRun ?? false,
-        jobs: opts.jobs ?? 8,
-        log: (message) => cli.stderr(`${message}\n`),
-    });
-}
-/** Global options are declared once here and accepted before or after any subcommand. */
-function buildProgram(cli) {
-    const program = new commander_1.Command('meta')
-        .description('Roll a multi-repository system back to a known-good state.')
-        .option('--root <dir>', 'meta-repo root (default: the nearest parent holding manifests/components.yaml)')
-        .option('--env <env>', 'environment whose lock is used (components.lock.<env>.yaml)')
-        .option('--json', 'machine-readable result on stdout')
-        .option('--dry-run', 'print the plan, change nothing')
-        .addOption(new commander_1.Option('--jobs <n>', 'components processed at once').argParser(parseJobs))
-        .showSuggestionAfterError(true)
-        .exitOverride()
-        .configureOutput({
-        writeOut: (text) => cli.stdout(text),
-        writeErr: () => undefined,
-        outputError: () => undefined,
-    });
-    const globals = (cmd) => cmd.optsWithGlobals();
-    const rollback = program.command('rollback').description('roll components back');
-    rollback
-        .command('component <name>')
-        .description('roll one component back to a tag or commit')
-        .option('--to-version <tag>', 'tag to roll back to')
-        .option('--to-commit <sha>', 'commit to roll back to (full or unique abbreviation of at least 7 hex digits)')
-        .action(async (name, _o, cmd) => {
-        const opts = globals(cmd);
-        if ((opts.toVersion === undefined) === (opts.toCommit === undefined)) {
-            throw new errors_js_1.InputError('rollback component: give exactly one of --to-version or --to-commit');
-        }
-        const ctx = contextFor(cli, opts);
-        const target = opts.toVersion !== undefined ? { kind: 'version', tag: opts.toVersion } : { kind: 'commit', sha: opts.toCommit };
-        const result = await (0, rollback_component_js_1.rollbackComponent)(ctx, name, target);
-        emit(cli, opts, result, output_js_1.formatRollback);
-    });
-    rollback
-        .command('lock <lockfile>')
-        .description("bring the workspace to another lock's pins (or a lock as it was at --rev)")
-        .option('--component <name>', 'only this component')
-        .option('--rev <gitrev>', 'read LOCKFILE as it was at this revision of the meta-repo (HEAD~1 = previous)')
-        .action(async (lockfile, _o, cmd) => {
-        const opts = globals(cmd);
-        const result = await (0, rollback_lock_js_1.rollbackLock)(contextFor(cli, opts), lockfile, { component: opts.component, rev: opts.rev });
-        emit(cli, opts, result, output_js_1.formatRollback);
-    });
-    rollback
-        .command('list')
-        .description('every target a component can be rolled back to, newest first')
-        .option('--component <name>', 'only this component')
-        .action(async (_o, cmd) => {
-        const opts = globals(cmd);
-        const result = await (0, list_targets_js_1.listTargets)(contextFor(cli, opts), opts.component);
-        emit(cli, opts, result, output_js_1.formatTargets);
-    });
-    rollback
-        .command('snapshot')
-        .description('record the current pins (--output) or restore them (--restore)')
-        .option('--output <file>', 'write a snapshot to this file')
-        .option('--components <list>', 'comma-separated components to record', parseList)
-        .option('--restore <file>', 'restore the pins of this snapshot')
-        .option('--component <name>', 'with --restore: only this component')
-        .action(async (_o, cmd) => {
-        const opts = globals(cmd);
-        if ((opts.output === undefined) === (opts.restore === undefined)) {
-            throw new errors_js_1.InputError('rollback snapshot: give exactly one of --output or --restore');
-        }
-        const ctx = contextFor(cli, opts);
-        if (opts.output !== undefined) {
-            emit(cli, opts, await (0, snapshot_js_1.createSnapshot)(ctx, opts.output, opts.components), output_js_1.formatSnapshotCreated);
-        }
-        else {
-            if (opts.components !== undefined)
-                throw new errors_js_1.InputError('--components: goes with --output; use --component with --restore');
-            emit(cli, opts, await (0, snapshot_js_1.restoreSnapshot)(ctx, opts.restore, opts.component), output_js_1.formatRollback);
-        }
-    });
-    return program;
-}
-function emit(cli, opts, result, format) {
-    if (opts.json)
-        (0, output_js_1.printJson)(cli, result);
-    else
-        cli.stdout(format(result));
-}
-
-
-/***/ }),
-
-/***/ 3212:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.runCli = runCli;
-const commander_1 = __nccwpck_require__(8909);
-const errors_js_1 = __nccwpck_require__(4296);
-const program_js_1 = __nccwpck_require__(6806);
-/**
- * Runs the `meta` command line and returns its exit code: 0 done, 1 the operation failed,
- * 2 bad input. Every error is one `error:` line on stderr; a stack trace only with DEBUG set.
- */
-async function runCli(argv, io) {
-    const cli = { ...io, exitCode: 0 };
-    const program = (0, program_js_1.buildProgram)(cli);
-    try {
-        await program.parseAsync([...argv], { from: 'user' });
-        return cli.exitCode;
-    }
-    catch (err) {
-        if (err instanceof commander_1.CommanderError) {
-            if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
-                return 0;
-            const message = err.message.replace(/^error:\s*/, '').split('\n')[0];
-            io.stderr(`error: ${message}\n`);
-            return 2;
-        }
-        if (process.env.DEBUG && err instanceof Error)
-            io.stderr(`${err.stack}\n`);
-        if (err instanceof errors_js_1.MetaError) {
-            io.stderr(`error: ${err.message.split('\n')[0]}\n`);
-            return err.exitCode;
-        }
-        io.stderr(`error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
-        return 1;
-    }
-}
-
-
-/***/ }),
-
-/***/ 5383:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.executePlan = executePlan;
-const promises_1 = __nccwpck_require__(1455);
-const node_path_1 = __nccwpck_require__(6760);
-const p_limit_1 = __importDefault(__nccwpck_require__(370));
-const atomic_write_js_1 = __nccwpck_require__(3008);
-const errors_js_1 = __nccwpck_require__(4296);
-const journal_js_1 = __nccwpck_require__(4608);
-const lock_edit_js_1 = __nccwpck_require__(9497);
-const paths_js_1 = __nccwpck_require__(6107);
-const repo_url_js_1 = __nccwpck_require__(719);
-const snapshot_file_js_1 = __nccwpck_require__(3394);
-const workspace_js_1 = __nccwpck_require__(8742);
-const checkout_js_1 = __nccwpck_require__(8106);
-/**
- * Carries out a fully validated plan in the order that keeps it undoable: record the current state
- * as a snapshot, move the checkouts, write the lock, then journal. If any step fails, everything
- * already done is put back and the snapshot removed, so a failed run leaves no trace.
- */
-async function executePlan(ctx, plan) {
-    const limit = (0, p_limit_1.default)(ctx.jobs);
-    const steps = await Promise.all(plan.pins.map((pin) => limit(() => planStep(ctx, plan, pin))));
-    const effective = steps.filter((s) => s.change.lock === 'changed' || s.change.checkout === 'moved');
-    const base = {
-        ok: true,
-        mode: plan.mode,
-        env: ctx.env ?? null,
-        lock: plan.lockRel,
-        dryRun: ctx.dryRun,
-        changes: effective.map((s) => s.change),
-        warnings: plan.warnings ?? [],
-    };
-    if (effective.length === 0 || ctx.dryRun)
-        return { ...base, snapshot: null, historyEntry: null };
-    const moving = effective.filter((s) => s.change.checkout === 'moved' && s.checkout);
-    await Promise.all(moving.map((s) => limit(async () => {
-        const location = (0, repo_url_js_1.locateRepo)(s.pin.repo, ctx.root);
-        const url = location.kind === 'url' ? location.url : location.path;
-        try {
-            if (await (0, checkout_js_1.ensureCommitPresent)(s.checkout.dir, s.pin.to.commit, url, ctx.gitEnv)) {
-                ctx.log(`fetched ${s.pin.to.commit.slice(0, 12)} into components/${s.pin.component}`);
-            }
-        }
-        catch (err) {
-            throw new errors_js_1.OperationError(`components/${s.pin.component}: ${(0, errors_js_1.errorMessage)(err)}`);
-        }
-    })));
-    const lockPath = (0, node_path_1.join)(ctx.root, plan.lockRel);
-    const lockChanges = effective.filter((s) => s.change.lock === 'changed');
-    if (lockChanges.length > 0)
-        await assertUnchanged(lockPath, plan);
-    const now = ctx.now();
-    const snapshotRel = `${paths_js_1.SNAPSHOT_DIR}/${(0, lock_edit_js_1.timestamp)(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-${plan.mode}-${process.pid}.yaml`;
-    const snapshotPath = (0, node_path_1.join)(ctx.root, snapshotRel);
-    const before = new Map();
-    for (const s of effective) {
-        if (s.change.from)
-            before.set(s.pin.component, { ...s.change.from, repo: plan.lock.entries.get(s.pin.component)?.repo ?? s.pin.repo });
-    }
-    await (0, snapshot_file_js_1.writeSnapshot)(snapshotPath, { createdAt: (0, lock_edit_js_1.timestamp)(now), environment: ctx.env, components: before });
-    const moved = [];
-    let lockWritten = false;
-    try {
-        await Promise.all(moving.map((s) => limit(async () => {
-            await (0, checkout_js_1.checkoutDetached)(s.checkout.dir, s.pin.to.commit);
-            moved.push(s.checkout);
-        })));
-        if (lockChanges.length > 0) {
-            const writes = lockChanges.map((s) => ({ component: s.pin.component, pin: s.pin.to, repo: s.pin.repo }));
-            await (0, atomic_write_js_1.writeFileAtomic)(lockPath, (0, lock_edit_js_1.editLockText)(plan.lock, writes, (0, lock_edit_js_1.timestamp)(now)));
-            lockWritten = true;
-        }
-        const historyEntry = {
-            at: (0, lock_edit_js_1.timestamp)(now),
-            actor: ctx.actor,
-            mode: plan.mode,
-            env: ctx.env ?? null,
-            lock: plan.lockRel,
-            changes: effective.map((s) => ({ component: s.change.component, from: s.change.from, to: s.change.to })),
-            snapshot: snapshotRel,
-        };
-        await (0, journal_js_1.appendJournal)(ctx.root, historyEntry);
-        return { ...base, snapshot: snapshotRel, historyEntry };
-    }
-    catch (err) {
-        await Promise.allSettled(moved.map((state) => (0, checkout_js_1.restoreCheckout)(state)));
-        if (lockWritten)
-            await (0, atomic_write_js_1.writeFileAtomic)(lockPath, plan.lock.file.text).catch(() => undefined);
-        await (0, promises_1.rm)(snapshotPath, { force: true });
-        throw err instanceof errors_js_1.OperationError ? err : new errors_js_1.OperationError(`rollback failed and was undone: ${(0, errors_js_1.errorMessage)(err)}`);
-    }
-}
-async function planStep(ctx, plan, pin) {
-    const entry = plan.lock.entries.get(pin.component);
-    const checkout = await (0, workspace_js_1.inspectCheckout)(ctx.root, pin.component);
-    const lockChanged = plan.writeLock && (!entry || entry.commit !== pin.to.commit || entry.version !== pin.to.version);
-    const checkoutStatus = !checkout ? 'absent' : checkout.head === pin.to.commit ? 'unchanged' : 'moved';
-    let from = entry ? { version: entry.version, commit: entry.commit } : null;
-    if (!lockChanged && checkout && checkoutStatus === 'moved') {
-        // Only the checkout moves, so "from" is where the checkout was, which is what undo must restore.
-        from = { version: entry?.commit === checkout.head ? entry.version : checkout.head.slice(0, 12), commit: checkout.head };
-    }
-    return {
-        pin,
-        checkout,
-        change: { component: pin.component, from, to: pin.to, checkout: checkoutStatus, lock: lockChanged ? 'changed' : 'unchanged' },
-    };
-}
-async function assertUnchanged(lockPath, plan) {
-    const now = await (0, promises_1.readFile)(lockPath, 'utf8').catch(() => undefined);
-    if (now !== plan.lock.file.text) {
-        throw new errors_js_1.OperationError(`${plan.lockRel}: changed by someone else while this rollback was being planned; run it again`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 3008:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.writeFileAtomic = writeFileAtomic;
-const node_crypto_1 = __nccwpck_require__(7598);
-const promises_1 = __nccwpck_require__(1455);
-const node_path_1 = __nccwpck_require__(6760);
-/**
- * Writes a file so that a reader, or a run after a crash, sees either the old content or the new,
- * never a mix: the data goes to a temp file beside the target, is flushed, then renamed over it.
- */
-async function writeFileAtomic(path, data) {
-    const dir = (0, node_path_1.dirname)(path);
-    await (0, promises_1.mkdir)(dir, { recursive: true });
-    const temp = (0, node_path_1.join)(dir, `.${(0, node_path_1.basename)(path)}.${process.pid}.${(0, node_crypto_1.randomBytes)(6).toString('hex')}.tmp`);
-    try {
-        const handle = await (0, promises_1.open)(temp, 'wx', 0o644);
-        try {
-            await handle.writeFile(data);
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        await (0, promises_1.rename)(temp, path);
-    }
-    catch (err) {
-        await (0, promises_1.rm)(temp, { force: true });
-        throw err;
-    }
-}
-
-
-/***/ }),
-
-/***/ 1490:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.shortPin = shortPin;
-function shortPin(pin) {
-    if (!pin)
-        return '(none)';
-    return pin.version === pin.commit.slice(0, 12) ? pin.version : `${pin.version} (${pin.commit.slice(0, 12)})`;
-}
-
-
-/***/ }),
-
-/***/ 8480:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.defaultActor = defaultActor;
-exports.makeContext = makeContext;
-const node_os_1 = __nccwpck_require__(8161);
-function defaultActor() {
-    const fromEnv = process.env.META_ACTOR ?? process.env.GITHUB_ACTOR;
-    if (fromEnv)
-        return fromEnv;
-    try {
-        return (0, node_os_1.userInfo)().username;
-    }
-    catch {
-        return 'unknown';
-    }
-}
-function makeContext(partial) {
-    return {
-        cwd: partial.root,
-        dryRun: false,
-        jobs: 8,
-        actor: defaultActor(),
-        now: () => new Date(),
-        log: () => undefined,
-        ...partial,
-    };
-}
-
-
-/***/ }),
-
-/***/ 4296:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.OperationError = exports.InputError = exports.MetaError = void 0;
-exports.errorMessage = errorMessage;
-/**
- * Every failure the tool reports carries the exit code the CLI uses for it, so the CLI and the
- * action print the same one-line message and agree on whether the input or the operation was at fault.
- */
-class MetaError extends Error {
-    exitCode;
-    constructor(message, exitCode) {
-        super(message);
-        this.exitCode = exitCode;
-        this.name = new.target.name;
-    }
-}
-exports.MetaError = MetaError;
-/** Bad input: unknown component, missing tag, malformed YAML, bad flag. Exit 2. */
-class InputError extends MetaError {
-    constructor(message) {
-        super(message, 2);
-    }
-}
-exports.InputError = InputError;
-/** The operation ran and failed: unhealthy, conflict, remote refused. Exit 1. */
-class OperationError extends MetaError {
-    constructor(message) {
-        super(message, 1);
-    }
-}
-exports.OperationError = OperationError;
-function errorMessage(err) {
-    if (err instanceof Error)
-        return err.message;
-    return String(err);
-}
-
-
-/***/ }),
-
-/***/ 4608:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.appendJournal = appendJournal;
-exports.readJournal = readJournal;
-const promises_1 = __nccwpck_require__(1455);
-const node_path_1 = __nccwpck_require__(6760);
-const atomic_write_js_1 = __nccwpck_require__(3008);
-const paths_js_1 = __nccwpck_require__(6107);
-/**
- * Appends one line to the audit journal. The whole file is rewritten through a temp file and a
- * rename, so a crash leaves either the old journal or the new one, never half a line.
- */
-async function appendJournal(root, line) {
-    const path = (0, node_path_1.join)(root, paths_js_1.HISTORY_PATH);
-    let existing = '';
-    try {
-        existing = await (0, promises_1.readFile)(path, 'utf8');
-    }
-    catch (err) {
-        if (err.code !== 'ENOENT')
-            throw err;
-    }
-    const separator = existing.length > 0 && !existing.endsWith('\n') ? '\n' : '';
-    await (0, atomic_write_js_1.writeFileAtomic)(path, `${existing}${separator}${JSON.stringify(line)}\n`);
-}
-async function readJournal(root) {
-    let text;
-    try {
-        text = await (0, promises_1.readFile)((0, node_path_1.join)(root, paths_js_1.HISTORY_PATH), 'utf8');
-    }
-    catch {
-        return [];
-    }
-    const lines = [];
-    for (const raw of text.split('\n')) {
-        if (!raw.trim())
-            continue;
-        try {
-            lines.push(JSON.parse(raw));
-        }
-        catch {
-            // A hand-edited or foreign line is skipped, not fatal: the journal is an audit aid.
-        }
-    }
-    return lines;
-}
-
-
-/***/ }),
-
-/***/ 9497:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.editLockText = editLockText;
-exports.renderScalar = renderScalar;
-exports.timestamp = timestamp;
-const yaml_1 = __nccwpck_require__(8815);
-const lock_js_1 = __nccwpck_require__(6336);
-/**
- * Returns the lock's new text with only the changed scalars replaced in the source. Re-serialising
- * the document would reflow flow sequences and comment spacing; a rollback's pull request must show
- * only the lines it really changes, so everything else stays byte-for-byte.
- */
-function editLockText(lock, writes, generatedAt) {
-    const text = lock.file.text;
-    const edits = [];
-    const components = (0, lock_js_1.componentsMap)(lock);
-    let changed = false;
-    const appended = [];
-    for (const write of writes) {
-        const entry = components.get(write.component, true);
-        if (!(0, yaml_1.isMap)(entry)) {
-            appended.push(write);
-            changed = true;
-            continue;
-        }
-        for (const key of ['version', 'commit']) {
-            const value = write.pin[key];
-            const node = entry.get(key, true);
-            if ((0, yaml_1.isScalar)(node) && node.range) {
-                if (sourceValue(node) === value)
-                    continue;
-                edits.push({ start: node.range[0], end: node.range[1], text: renderScalar(value, node.type) });
-                changed = true;
-            }
-            else {
-                edits.push(insertIntoEntry(text, entry, key, value));
-                changed = true;
-            }
-        }
-    }
-    if (!changed)
-        return text;
-    if (appended.length > 0)
-        edits.push(appendEntries(text, components, appended));
-    edits.push(generatedAtEdit(lock, generatedAt));
-    return applyEdits(text, edits);
-}
-function sourceValue(node) {
-    return node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : String(node.value);
-}
-/**
- * Plain when the value reads back as the same string both in YAML 1.2 and in YAML 1.1 (which
- * PyYAML and other `meta` tools use): an all-digit SHA or `1.10` would otherwise become a number.
- */
-function renderScalar(value, style = 'PLAIN') {
-    if (style === 'QUOTE_DOUBLE')
-        return JSON.stringify(value);
-    if (style === 'PLAIN' && isPlainSafe(value))
-        return value;
-    return `'${value.replace(/'/g, "''")}'`;
-}
-function isPlainSafe(value) {
-    if (value.length === 0 || /^[-?:,[\]{}#&*!|>'"%@`\s]/.test(value) || /\s$|: | #|:$|[\t\n\r]/.test(value))
-        return false;
-    if (/^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|~|null|true|false)$/i.test(value))
-        return false;
-    try {
-        return (0, yaml_1.parse)(`k: ${value}`)?.k === value && (0, yaml_1.parse)(`k: ${value}`, { version: '1.1' })?.k === value;
-    }
-    catch {
-        return false;
-    }
-}
-function insertIntoEntry(text, entry, key, value) {
-    const line = `${key}: ${renderScalar(value)}`;
-    if (entry.flow) {
-        const close = text.lastIndexOf('}', entry.range?.[1] ?? text.length);
-        const empty = entry.items.length === 0;
-        return { start: close, end: close, text: `${empty ? '' : ', '}${line}` };
-    }
-    const firstKey = entry.items[0]?.key;
-    const indent = ' '.repeat(columnOf(text, firstKey?.range?.[0] ?? entry.range?.[0] ?? 0));
-    const at = endOfLine(text, entry.range?.[2] ?? entry.range?.[1] ?? text.length);
-    return { start: at, end: at, text: `${needsNewline(text, at)}${indent}${line}\n` };
-}
-function appendEntries(text, components, writes) {
-    const firstKey = components.items[0]?.key;
-    const block = (indent) => writes
-        .map((w) => {
-        const lines = [`${indent}${w.component}:`, `${indent}  version: ${renderScalar(w.pin.version)}`, `${indent}  commit: ${renderScalar(w.pin.commit)}`];
-        if (w.repo !== undefined)
-            lines.push(`${indent}  repo: ${renderScalar(w.repo)}`);
-        return `${lines.join('\n')}\n`;
-    })
-        .join('');
-    if (components.flow || components.items.length === 0) {
-        // `components: {}` becomes a block mapping; nothing else on the line carries meaning.
-        const start = components.range?.[0] ?? text.length;
-        const end = components.range?.[1] ?? start;
-        return { start, end, text: `\n${block('  ').replace(/\n$/, '')}` };
-    }
-    const indent = ' '.repeat(columnOf(text, firstKey?.range?.[0] ?? 0));
-    const at = endOfLine(text, components.range?.[2] ?? components.range?.[1] ?? text.length);
-    return { start: at, end: at, text: `${needsNewline(text, at)}${block(indent)}` };
-}
-function generatedAtEdit(lock, generatedAt) {
-    const top = lock.file.doc.contents;
-    const node = top.get('generated_at', true);
-    if ((0, yaml_1.isScalar)(node) && node.range) {
-        const style = node.type === 'PLAIN' ? 'QUOTE_SINGLE' : node.type;
-        return { start: node.range[0], end: node.range[1], text: renderScalar(generatedAt, style) };
-    }
-    const firstKey = top.items[0]?.key;
-    const at = firstKey?.range?.[0] ?? 0;
-    return { start: at, end: at, text: `generated_at: ${renderScalar(generatedAt, 'QUOTE_SINGLE')}\n` };
-}
-function applyEdits(text, edits) {
-    // Later offsets first, so earlier offsets stay valid; inserts at one offset keep their order.
-    const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
-    let out = text;
-    for (const edit of ordered)
-        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-    return out;
-}
-function columnOf(text, offset) {
-    return offset - (text.lastIndexOf('\n', offset - 1) + 1);
-}
-function endOfLine(text, offset) {
-    if (offset > 0 && text[offset - 1] === '\n')
-        return offset;
-    const nl = text.indexOf('\n', offset);
-    return nl === -1 ? text.length : nl + 1;
-}
-function needsNewline(text, at) {
-    return at > 0 && text[at - 1] !== '\n' ? '\n' : '';
-}
-function timestamp(now) {
-    return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-
-/***/ }),
-
-/***/ 6336:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.loadLock = loadLock;
-exports.parseLockBytes = parseLockBytes;
-exports.parseLock = parseLock;
-exports.componentsMap = componentsMap;
-const node_path_1 = __nccwpck_require__(6760);
-const yaml_1 = __nccwpck_require__(8815);
-const names_js_1 = __nccwpck_require__(2483);
-const repo_url_js_1 = __nccwpck_require__(719);
-const yaml_source_js_1 = __nccwpck_require__(668);
-const LOCK_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-async function loadLock(root, rel) {
-    return parseLock(await (0, yaml_source_js_1.readYamlFile)((0, node_path_1.join)(root, rel), rel));
-}
-function parseLockBytes(bytes, display) {
-    return parseLock((0, yaml_source_js_1.parseYamlBytes)(bytes, display));
-}
-function parseLock(file) {
-    const top = (0, yaml_source_js_1.mapAt)(file, file.doc.contents, 'document');
-    const componentsNode = top.get('components', true);
-    const map = (0, yaml_source_js_1.mapAt)(file, componentsNode, 'components', top);
-    const result = new Map();
-    for (const { key, keyNode, value } of (0, yaml_source_js_1.entries)(file, map)) {
-        const field = `components.${key}`;
-        if (!(0, names_js_1.isValidComponentName)(key))
-            (0, yaml_source_js_1.fail)(file, keyNode, field, `invalid component name ${(0, names_js_1.quote)(key)}`);
-        const entry = (0, yaml_source_js_1.mapAt)(file, value, field, keyNode);
-        const get = (k) => entry.get(k, true);
-        const commitNode = get('commit');
-        const commit = (0, yaml_source_js_1.stringAt)(file, commitNode, `${field}.commit`, entry);
-        if (!LOCK_SHA.test(commit))
-            (0, yaml_source_js_1.fail)(file, commitNode, `${field}.commit`, 'not a SHA');
-        const repo = (0, yaml_source_js_1.optionalStringAt)(file, get('repo'), `${field}.repo`);
-        if (repo !== undefined) {
-            const problem = (0, repo_url_js_1.repoUrlProblem)(repo);
-            if (problem)
-                (0, yaml_source_js_1.fail)(file, get('repo'), `${field}.repo`, `${(0, names_js_1.quote)(repo)} ${problem}`);
-        }
-        const version = (0, yaml_source_js_1.optionalStringAt)(file, get('version'), `${field}.version`) ?? commit.slice(0, 12);
-        result.set(key, { name: key, version, commit, repo, line: file.lines.linePos(keyNode.range?.[0] ?? 0).line });
-    }
-    return {
-        file,
-        environment: (0, yaml_source_js_1.optionalStringAt)(file, top.get('environment', true), 'environment'),
-        generatedAt: (0, yaml_source_js_1.optionalStringAt)(file, top.get('generated_at', true), 'generated_at'),
-        entries: result,
-    };
-}
-function componentsMap(lock) {
-    const top = lock.file.doc.contents;
-    if (!(0, yaml_1.isMap)(top))
-        throw new Error('lock without a top-level mapping');
-    const components = top.get('components', true);
-    if (!(0, yaml_1.isMap)(components))
-        throw new Error('lock without a components mapping');
-    return components;
-}
-
-
-/***/ }),
-
-/***/ 4414:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.loadManifest = loadManifest;
-exports.parseManifest = parseManifest;
-exports.requireComponent = requireComponent;
-exports.dependentsFirst = dependentsFirst;
-const node_path_1 = __nccwpck_require__(6760);
-const yaml_1 = __nccwpck_require__(8815);
-const names_js_1 = __nccwpck_require__(2483);
-const paths_js_1 = __nccwpck_require__(6107);
-const repo_url_js_1 = __nccwpck_require__(719);
-const yaml_source_js_1 = __nccwpck_require__(668);
-const errors_js_1 = __nccwpck_require__(4296);
-async function loadManifest(root) {
-    const file = await (0, yaml_source_js_1.readYamlFile)((0, node_path_1.join)(root, paths_js_1.MANIFEST_PATH), paths_js_1.MANIFEST_PATH);
-    return parseManifest(file);
-}
-function parseManifest(file) {
-    const top = (0, yaml_source_js_1.mapAt)(file, file.doc.contents, 'document');
-    const componentsNode = top.get('components', true);
-    const map = (0, yaml_source_js_1.mapAt)(file, componentsNode, 'components', top);
-    const components = new Map();
-    for (const { key, keyNode, value } of (0, yaml_source_js_1.entries)(file, map)) {
-        const field = `components.${key}`;
-        if (!(0, names_js_1.isValidComponentName)(key))
-            (0, yaml_source_js_1.fail)(file, keyNode, field, `invalid component name ${(0, names_js_1.quote)(key)}`);
-        const entry = (0, yaml_source_js_1.mapAt)(file, value, field, keyNode);
-        const get = (k) => entry.get(k, true);
-        const repo = (0, yaml_source_js_1.stringAt)(file, get('repo'), `${field}.repo`, entry);
-        const problem = (0, repo_url_js_1.repoUrlProblem)(repo);
-        if (problem)
-            (0, yaml_source_js_1.fail)(file, get('repo'), `${field}.repo`, `${(0, names_js_1.quote)(repo)} ${problem}`);
-        const dependsOn = (0, yaml_source_js_1.stringListAt)(file, get('depends_on'), `${field}.depends_on`);
-        const healthNode = get('health');
-        components.set(key, {
-            name: key,
-            repo,
-            version: (0, yaml_source_js_1.optionalStringAt)(file, get('version'), `${field}.version`),
-            type: (0, yaml_source_js_1.optionalStringAt)(file, get('type'), `${field}.type`),
-            dependsOn,
-            health: healthNode === undefined || ((0, yaml_1.isScalar)(healthNode) && healthNode.value === null) ? undefined : (0, yaml_source_js_1.toPlain)(file, healthNode),
-            line: file.lines.linePos(keyNode.range?.[0] ?? 0).line,
-        });
-    }
-    for (const spec of components.values()) {
-        spec.dependsOn.forEach((dep, i) => {
-            if (!components.has(dep)) {
-                throw new errors_js_1.InputError(`${file.display}:${spec.line}: components.${spec.name}.depends_on[${i}]: unknown component ${(0, names_js_1.quote)(dep)}`);
-            }
-        });
-    }
-    return { file, components };
-}
-function requireComponent(manifest, name, where = 'component') {
-    (0, names_js_1.checkComponentName)(name, where);
-    const spec = manifest.components.get(name);
-    if (!spec) {
-        const known = [...manifest.components.keys()].slice(0, 20).join(', ');
-        throw new errors_js_1.InputError(`${where}: unknown component ${(0, names_js_1.quote)(name)} (not in ${paths_js_1.MANIFEST_PATH}; known: ${known || 'none'})`);
-    }
-    return spec;
-}
-/**
- * Orders components so that dependents come before their dependencies: the order in which a
- * rollback or revert must proceed so nothing is left depending on a version that is gone.
- */
-function dependentsFirst(manifest, names) {
-    const wanted = new Set(names);
-    const order = [];
-    const state = new Map();
-    const visit = (name, path) => {
-        const seen = state.get(name);
-        if (seen === 'done')
-            return;
-        if (seen === 'visiting')
-            throw new errors_js_1.InputError(`${paths_js_1.MANIFEST_PATH}: depends_on: cycle ${[...path, name].join(' -> ')}`);
-        state.set(name, 'visiting');
-        for (const dep of manifest.components.get(name)?.dependsOn ?? [])
-            visit(dep, [...path, name]);
-        state.set(name, 'done');
-        order.push(name);
-    };
-    for (const name of [...wanted].sort())
-        visit(name, []);
-    return order.filter((n) => wanted.has(n)).reverse();
-}
-
-
-/***/ }),
-
-/***/ 2483:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.checkComponentName = checkComponentName;
-exports.isValidComponentName = isValidComponentName;
-exports.checkEnvName = checkEnvName;
-exports.isFullSha = isFullSha;
-exports.checkFullSha = checkFullSha;
-exports.checkShaOrAbbrev = checkShaOrAbbrev;
-exports.refNameProblem = refNameProblem;
-exports.checkRefName = checkRefName;
-exports.quote = quote;
-const errors_js_1 = __nccwpck_require__(4296);
-// Component and environment names become path segments and branch-name parts, so they are
-// held to a conservative alphabet rather than "anything git or the filesystem would take".
-const COMPONENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
-const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-const ABBREV_SHA = /^[0-9a-f]{7,64}$/;
-function checkComponentName(name, where = 'component') {
-    if (!COMPONENT_NAME.test(name) || name.includes('..') || name.endsWith('.lock')) {
-        throw new errors_js_1.InputError(`${where}: invalid component name ${quote(name)} (letters, digits, '.', '_' and '-'; no '..')`);
-    }
-    return name;
-}
-function isValidComponentName(name) {
-    return COMPONENT_NAME.test(name) && !name.includes('..') && !name.endsWith('.lock');
-}
-function checkEnvName(env, where = '--env') {
-    if (!ENV_NAME.test(env)) {
-        throw new errors_js_1.InputError(`${where}: invalid environment name ${quote(env)} (letters, digits, '_' and '-')`);
-    }
-    return env;
-}
-function isFullSha(value) {
-    return FULL_SHA.test(value);
-}
-function checkFullSha(value, where) {
-    if (!FULL_SHA.test(value)) {
-        throw new errors_js_1.InputError(`${where}: not a SHA (${quote(value)}; expected 40 or 64 lowercase hex digits)`);
-    }
-    return value;
-}
-function checkShaOrAbbrev(value, where) {
-    if (!ABBREV_SHA.test(value)) {
-        if (/^[0-9a-fA-F]{7,64}$/.test(value)) {
-            throw new errors_js_1.InputError(`${where}: ${quote(value)} must be lowercase hex`);
-        }
-        throw new errors_js_1.InputError(`${where}: not a commit SHA (${quote(value)}; expected 7 to 64 lowercase hex digits)`);
-    }
-    return value;
-}
-/**
- * The rules of `git check-ref-format`, applied before a name ever reaches git, plus a ban on a
- * leading '-' so a tag can never be read as an option (`--upload-pack=...`).
- */
-function refNameProblem(name) {
-    if (name.length === 0)
-        return 'is empty';
-    if (name.length > 255)
-        return 'is too long';
-    if (name.startsWith('-'))
-        return "starts with '-'";
-    if (name === '@')
-        return "is '@'";
-    // eslint-disable-next-line no-control-regex
-    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name))
-        return 'contains a space, control character or one of ~ ^ : ? * [ \\';
-    if (name.includes('..'))
-        return "contains '..'";
-    if (name.includes('@{'))
-        return "contains '@{'";
-    if (name.includes('//'))
-        return "contains '//'";
-    if (name.endsWith('/') || name.endsWith('.'))
-        return "ends with '/' or '.'";
-    for (const part of name.split('/')) {
-        if (part.startsWith('.'))
-            return "has a part starting with '.'";
-        if (part.endsWith('.lock'))
-            return "has a part ending with '.lock'";
-    }
-    return undefined;
-}
-function checkRefName(name, where) {
-    const problem = refNameProblem(name);
-    if (problem)
-        throw new errors_js_1.InputError(`${where}: invalid ref name ${quote(name)}: ${problem}`);
-    return name;
-}
-/** Quotes a user value for an error message without letting it break the one-line format. */
-function quote(value) {
-    return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
-}
-
-
-/***/ }),
-
-/***/ 5547:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.listTargets = listTargets;
-const promises_1 = __nccwpck_require__(1455);
-const node_path_1 = __nccwpck_require__(6760);
-const p_limit_1 = __importDefault(__nccwpck_require__(370));
-const errors_js_1 = __nccwpck_require__(4296);
-const lock_js_1 = __nccwpck_require__(6336);
-const manifest_js_1 = __nccwpck_require__(4414);
-const paths_js_1 = __nccwpck_require__(6107);
-const repo_url_js_1 = __nccwpck_require__(719);
-const resolve_target_js_1 = __nccwpck_require__(205);
-const snapshot_file_js_1 = __nccwpck_require__(3394);
-const meta_history_js_1 = __nccwpck_require__(6230);
-const remote_reader_js_1 = __nccwpck_require__(1970);
-const repo_reader_js_1 = __nccwpck_require__(1936);
-const load_state_js_1 = __nccwpck_require__(6768);
-const LOCK_GLOB = 'manifests/components.lock*.yaml';
-/** `meta rollback list [--component NAME]`: every target a user can roll back to, newest first. */
-async function listTargets(ctx, component, extraSources = []) {
-    const { manifest, lock, lockRel } = await (0, load_state_js_1.loadState)(ctx);
-    const specs = component !== undefined ? [(0, manifest_js_1.requireComponent)(manifest, component, '--component')] : [...manifest.components.values()];
-    const wanted = new Set(specs.map((s) => s.name));
-    const warnings = [];
-    const found = [];
-    const envFlag = ctx.env ? ` --env ${ctx.env}` : '';
-    const limit = (0, p_limit_1.default)(ctx.jobs);
-    await Promise.all(specs.map((spec) => limit(async () => {
-        try {
-            for (const tag of await tagsOf(ctx, spec)) {
-                found.push({
-                    component: spec.name,
-                    kind: 'tag',
-                    version: tag.name,
-                    commit: tag.commit,
-                    source: `tag ${tag.name}`,
-                    date: tag.date ?? null,
-                    command: `meta rollback component ${spec.name} --to-version ${tag.name}${envFlag}`,
-                });
-            }
-        }
-        catch (err) {
-            warnings.push(`${spec.name}: tags not listed (${(0, errors_js_1.errorMessage)(err)})`);
-        }
-    })));
-    const lockFiles = (await (0, promises_1.readdir)((0, node_path_1.join)(ctx.root, 'manifests'))).filter((f) => /^components\.lock(\.[A-Za-z0-9_-]+)?\.yaml$/.test(f));
-    for (const file of lockFiles) {
-        const rel = `manifests/${file}`;
-        try {
-            const other = rel === lockRel ? lock : (0, lock_js_1.parseLockBytes)(await (0, promises_1.readFile)((0, node_path_1.join)(ctx.root, rel)), rel);
-            addLockPins(found, other, rel, null, wanted, 'lock', (name) => `meta rollback lock ${rel} --component ${name}${envFlag}`);
-        }
-        catch (err) {
-            warnings.push(`${rel}: skipped (${(0, errors_js_1.errorMessage)(err)})`);
-        }
-    }
-    if (await (0, meta_history_js_1.isMetaRepoGit)(ctx.root)) {
-        const revisions = await (0, meta_history_js_1.fileRevisions)(ctx.root, [LOCK_GLOB]);
-        const blobs = await (0, meta_history_js_1.readBlobs)(ctx.root, revisions.map((r) => `${r.commit}:${r.path}`));
-        const seen = new Set();
-        for (const revision of revisions) {
-            const bytes = blobs.get(`${revision.commit}:${revision.path}`);
-            if (!bytes)
-                continue;
-            const at = `${revision.path}@${revision.commit.slice(0, 12)}`;
-            let old;
-            try {
-                old = (0, lock_js_1.parseLockBytes)(bytes, at);
-            }
-            catch {
-                continue;
-            }
-            for (const entry of old.entries.values()) {
-                const key = `${entry.name}\0${revision.path}\0${entry.commit}`;
-                if (!wanted.has(entry.name) || seen.has(key))
-                    continue;
-                seen.add(key);
-                found.push({
-                    component: entry.name,
-                    kind: 'lock-history',
-                    version: entry.version,
-                    commit: entry.commit,
-                    source: at,
-                    date: revision.date,
-                    command: `meta rollback lock ${revision.path} --rev ${revision.commit.slice(0, 12)} --component ${entry.name}${envFlag}`,
-                });
-            }
-        }
-    }
-    for (const snap of await snapshotFiles(ctx.root)) {
-        try {
-            const snapshot = await (0, snapshot_file_js_1.readSnapshot)((0, node_path_1.join)(ctx.root, snap), snap);
-            if (snapshot.environment !== undefined && snapshot.environment !== ctx.env)
-                continue;
-            for (const [name, pin] of snapshot.components) {
-                if (!wanted.has(name))
-                    continue;
-                found.push({
-                    component: name,
-                    kind: 'snapshot',
-                    version: pin.version,
-                    commit: pin.commit,
-                    source: snap,
-                    date: snapshot.createdAt,
-                    command: `meta rollback snapshot --restore ${snap}${envFlag}`,
-                });
-            }
-        }
-        catch (err) {
-            warnings.push(`${snap}: skipped (${(0, errors_js_1.errorMessage)(err)})`);
-        }
-    }
-    for (const source of extraSources)
-        found.push(...(await source(ctx, specs)));
-    const targets = found
-        .map((t) => ({ ...t, date: isoDate(t.date), current: lock.entries.get(t.component)?.commit === t.commit }))
-        .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.component.localeCompare(b.component) || a.source.localeCompare(b.source));
-    return { ok: true, env: ctx.env ?? null, lock: lockRel, targets, warnings, changes: [] };
-}
-function addLockPins(out, lock, source, date, wanted, kind, command) {
-    for (const entry of lock.entries.values()) {
-        if (!wanted.has(entry.name))
-            continue;
-        out.push({ component: entry.name, kind, version: entry.version, commit: entry.commit, source, date: date ?? lock.generatedAt ?? null, command: command(entry.name) });
-    }
-}
-async function tagsOf(ctx, spec) {
-    const dirs = (0, resolve_target_js_1.localSources)(ctx, spec);
-    if (dirs[0])
-        return (0, repo_reader_js_1.listTags)(dirs[dirs.length - 1]);
-    const location = (0, repo_url_js_1.locateRepo)(spec.repo, ctx.root);
-    if (location.kind === 'url')
-        return (0, remote_reader_js_1.lsRemoteTags)(location.url, ctx.root, ctx.gitEnv);
-    return [];
-}
-async function snapshotFiles(root) {
-    try {
-        const names = await (0, promises_1.readdir)((0, node_path_1.join)(root, paths_js_1.SNAPSHOT_DIR));
-        return names.filter((n) => /\.(ya?ml|json)$/.test(n) && !n.startsWith('.')).map((n) => `${paths_js_1.SNAPSHOT_DIR}/${n}`);
-    }
-    catch {
-        return [];
-    }
-}
-/** One date format for every source, so "newest first" sorts correctly across them. */
-function isoDate(date) {
-    if (!date)
-        return null;
-    const ms = Date.parse(date);
-    return Number.isNaN(ms) ? date : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-
-/***/ }),
-
-/***/ 6768:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.loadState = loadState;
-const lock_js_1 = __nccwpck_require__(6336);
-const manifest_js_1 = __nccwpck_require__(4414);
-const paths_js_1 = __nccwpck_require__(6107);
-async function loadState(ctx) {
-    const lockRel = (0, paths_js_1.lockPathFor)(ctx.env);
-    const manifest = await (0, manifest_js_1.loadManifest)(ctx.root);
-    const lock = await (0, lock_js_1.loadLock)(ctx.root, lockRel);
-    return { manifest, lock, lockRel };
-}
-
-
-/***/ }),
-
-/***/ 8590:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.rollbackComponent = rollbackComponent;
-const apply_plan_js_1 = __nccwpck_require__(5383);
-const manifest_js_1 = __nccwpck_require__(4414);
-const resolve_target_js_1 = __nccwpck_require__(205);
-const load_state_js_1 = __nccwpck_require__(6768);
-/** `meta rollback component NAME --to-version TAG | --to-commit SHA`. */
-async function rollbackComponent(ctx, name, target) {
-    (0, resolve_target_js_1.validateTarget)(target, target.kind === 'version' ? '--to-version' : '--to-commit');
-    const { manifest, lock, lockRel } = await (0, load_state_js_1.loadState)(ctx);
-    const spec = (0, manifest_js_1.requireComponent)(manifest, name);
-    const to = await (0, resolve_target_js_1.resolveTarget)(ctx, spec, target);
-    return (0, apply_plan_js_1.executePlan)(ctx, {
-        mode: 'component',
-        lock,
-        lockRel,
-        pins: [{ component: name, to, repo: lock.entries.get(name)?.repo ?? spec.repo }],
-        writeLock: true,
-    });
-}
-
-
-/***/ }),
-
-/***/ 1750:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.rollbackLock = rollbackLock;
-exports.applyPins = applyPins;
-const errors_js_1 = __nccwpck_require__(4296);
-const apply_plan_js_1 = __nccwpck_require__(5383);
-const lock_js_1 = __nccwpck_require__(6336);
-const manifest_js_1 = __nccwpck_require__(4414);
-const names_js_1 = __nccwpck_require__(2483);
-const paths_js_1 = __nccwpck_require__(6107);
-const meta_history_js_1 = __nccwpck_require__(6230);
-const load_state_js_1 = __nccwpck_require__(6768);
-/**
- * `meta rollback lock LOCKFILE [--component NAME] [--rev GITREV]`: bring the workspace to the pins
- * of another lock (or of a lock as it was at an earlier revision) and record them in the current one.
- */
-async function rollbackLock(ctx, lockFile, options = {}) {
-    const abs = (0, paths_js_1.resolveInsideRoot)(ctx.root, ctx.cwd, lockFile, 'LOCKFILE');
-    const rel = (0, paths_js_1.relativeToRoot)(ctx.root, abs);
-    const state = await (0, load_state_js_1.loadState)(ctx);
-    let source;
-    let sourceName = rel;
-    if (options.rev !== undefined) {
-        const commit = await (0, meta_history_js_1.resolveMetaRevision)(ctx.root, options.rev);
-        sourceName = `${rel}@${options.rev}`;
-        source = (0, lock_js_1.parseLockBytes)(await (0, meta_history_js_1.readFileAtRevision)(ctx.root, commit, rel), sourceName);
-    }
-    else {
-        source = rel === state.lockRel ? state.lock : await (0, lock_js_1.loadLock)(ctx.root, rel);
-    }
-    const sourceIsCurrent = options.rev === undefined && rel === state.lockRel;
-    const pins = new Map();
-    for (const [name, entry] of source.entries)
-        pins.set(name, { version: entry.version, commit: entry.commit, repo: entry.repo });
-    return applyPins(ctx, state, pins, {
-        mode: 'lock',
-        sourceName,
-        component: options.component,
-        writeLock: !sourceIsCurrent,
-    });
-}
-/** Shared by lock rollbacks and snapshot restores: validate every pin first, then execute. */
-async function applyPins(ctx, state, pins, options) {
-    let names = [...pins.keys()];
-    if (options.component !== undefined) {
-        (0, manifest_js_1.requireComponent)(state.manifest, options.component, '--component');
-        if (!pins.has(options.component)) {
-            throw new errors_js_1.InputError(`--component: ${(0, names_js_1.quote)(options.component)} has no pin in ${options.sourceName}`);
-        }
-        names = [options.component];
-    }
-    const planned = names.map((name) => {
-        const spec = (0, manifest_js_1.requireComponent)(state.manifest, name, `${options.sourceName}: components.${name}`);
-        const pin = pins.get(name);
-        return { component: name, to: { version: pin.version, commit: pin.commit }, repo: state.lock.entries.get(name)?.repo ?? pin.repo ?? spec.repo };
-    });
-    const warnings = [];
-    if (options.component === undefined) {
-        const missing = [...state.lock.entries.keys()].filter((n) => !pins.has(n));
-        if (missing.length > 0)
-            warnings.push(`${options.sourceName} has no pin for ${missing.join(', ')}; left as they are`);
-    }
-    return (0, apply_plan_js_1.executePlan)(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock: options.writeLock, warnings });
-}
-
-
-/***/ }),
-
-/***/ 6764:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.createSnapshot = createSnapshot;
-exports.restoreSnapshot = restoreSnapshot;
-const p_limit_1 = __importDefault(__nccwpck_require__(370));
-const errors_js_1 = __nccwpck_require__(4296);
-const lock_edit_js_1 = __nccwpck_require__(9497);
-const manifest_js_1 = __nccwpck_require__(4414);
-const names_js_1 = __nccwpck_require__(2483);
-const paths_js_1 = __nccwpck_require__(6107);
-const snapshot_file_js_1 = __nccwpck_require__(3394);
-const resolve_target_js_1 = __nccwpck_require__(205);
-const workspace_js_1 = __nccwpck_require__(8742);
-const rollback_lock_js_1 = __nccwpck_require__(1750);
-const load_state_js_1 = __nccwpck_require__(6768);
-/**
- * `meta rollback snapshot --output FILE [--components a,b]`: what is deployed now, taken from each
- * checkout where there is one (it may have moved past the lock), else from the selected lock.
- */
-async function createSnapshot(ctx, output, components) {
-    const abs = (0, paths_js_1.resolveInsideRoot)(ctx.root, ctx.cwd, output, '--output');
-    const { manifest, lock } = await (0, load_state_js_1.loadState)(ctx);
-    const names = components ?? [...new Set([...lock.entries.keys()])];
-    for (const name of names)
-        (0, manifest_js_1.requireComponent)(manifest, name, '--components');
-    const limit = (0, p_limit_1.default)(ctx.jobs);
-    const pins = await Promise.all(names.map((name) => limit(async () => {
-        const spec = manifest.components.get(name);
-        const entry = lock.entries.get(name);
-        const repo = entry?.repo ?? spec.repo;
-        const checkout = await (0, workspace_js_1.inspectCheckout)(ctx.root, name).catch((err) => {
-            // A dirty checkout is still a fact worth recording; only a non-checkout is an error.
-            if (err instanceof errors_js_1.InputError && /uncommitted/.test(err.message))
-                return 'dirty';
-            throw err;
-        });
-        if (checkout && checkout !== 'dirty') {
-            const version = entry?.commit === checkout.head ? entry.version : await (0, resolve_target_js_1.versionOf)(checkout.dir, checkout.head);
-            return [name, { version, commit: checkout.head, repo }];
-        }
-        if (!entry)
-            throw new errors_js_1.InputError(`--components: ${(0, names_js_1.quote)(name)} has no checkout and no pin in the selected lock`);
-        return [name, { version: entry.version, commit: entry.commit, repo }];
-    })));
-    const snapshot = { createdAt: (0, lock_edit_js_1.timestamp)(ctx.now()), environment: ctx.env, components: new Map(pins) };
-    if (!ctx.dryRun)
-        await (0, snapshot_file_js_1.writeSnapshot)(abs, snapshot);
-    return {
-        ok: true,
-        file: (0, paths_js_1.relativeToRoot)(ctx.root, abs),
-        dryRun: ctx.dryRun,
-        snapshot: { created_at: snapshot.createdAt, environment: ctx.env ?? null, components: Object.fromEntries(pins) },
-        changes: [],
-    };
-}
-/** `meta rollback snapshot --restore FILE`: applied like `rollback lock`, into the selected env's lock. */
-async function restoreSnapshot(ctx, file, component) {
-    const abs = (0, paths_js_1.resolveInsideRoot)(ctx.root, ctx.cwd, file, '--restore');
-    const rel = (0, paths_js_1.relativeToRoot)(ctx.root, abs);
-    const snapshot = await (0, snapshot_file_js_1.readSnapshot)(abs, rel);
-    if (snapshot.environment !== undefined && snapshot.environment !== (ctx.env ?? snapshot.environment)) {
-        throw new errors_js_1.InputError(`${rel}: environment: snapshot is of ${(0, names_js_1.quote)(snapshot.environment)}, not ${(0, names_js_1.quote)(ctx.env ?? 'default')}; pass --env ${snapshot.environment}`);
-    }
-    if (snapshot.environment !== undefined && ctx.env === undefined) {
-        throw new errors_js_1.InputError(`${rel}: environment: snapshot is of ${(0, names_js_1.quote)(snapshot.environment)}; pass --env ${snapshot.environment}`);
-    }
-    const state = await (0, load_state_js_1.loadState)(ctx);
-    return (0, rollback_lock_js_1.applyPins)(ctx, state, snapshot.components, { mode: 'snapshot', sourceName: rel, component, writeLock: true });
-}
-
-
-/***/ }),
-
-/***/ 6107:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.COMPONENTS_DIR = exports.STORE_DIR = exports.CHANGESET_DIR = exports.HISTORY_PATH = exports.SNAPSHOT_DIR = exports.ENVIRONMENTS_PATH = exports.MANIFEST_PATH = void 0;
-exports.findRoot = findRoot;
-exports.resolveRoot = resolveRoot;
-exports.lockPathFor = lockPathFor;
-exports.resolveInsideRoot = resolveInsideRoot;
-exports.isInside = isInside;
-exports.relativeToRoot = relativeToRoot;
-exports.componentDir = componentDir;
-const node_fs_1 = __nccwpck_require__(3024);
-const node_path_1 = __nccwpck_require__(6760);
-const errors_js_1 = __nccwpck_require__(4296);
-const names_js_1 = __nccwpck_require__(2483);
-exports.MANIFEST_PATH = 'manifests/components.yaml';
-exports.ENVIRONMENTS_PATH = 'manifests/environments.yaml';
-exports.SNAPSHOT_DIR = '.meta/snapshots';
-exports.HISTORY_PATH = '.meta/history.jsonl';
-exports.CHANGESET_DIR = '.meta/changesets';
-exports.STORE_DIR = '.meta-store';
-exports.COMPONENTS_DIR = 'components';
-/** The nearest directory at or above `start` that holds manifests/components.yaml. */
-function findRoot(start) {
-    let dir = (0, node_path_1.resolve)(start);
-    for (;;) {
-        if ((0, node_fs_1.existsSync)((0, node_path_1.join)(dir, exports.MANIFEST_PATH)))
-            return dir;
-        const parent = (0, node_path_1.dirname)(dir);
-        if (parent === dir) {
-            throw new errors_js_1.InputError(`--root: no ${exports.MANIFEST_PATH} in ${(0, names_js_1.quote)((0, node_path_1.resolve)(start))} or any parent directory`);
-        }
-        dir = parent;
-    }
-}
-function resolveRoot(root, cwd) {
-    if (root === undefined)
-        return findRoot(cwd);
-    if (root.includes('\0'))
-        throw new errors_js_1.InputError('--root: contains a NUL byte');
-    const dir = (0, node_path_1.resolve)(cwd, root);
-    if (!(0, node_fs_1.existsSync)((0, node_path_1.join)(dir, exports.MANIFEST_PATH))) {
-        throw new errors_js_1.InputError(`--root: ${(0, names_js_1.quote)(dir)} has no ${exports.MANIFEST_PATH}`);
-    }
-    return dir;
-}
-/** Relative path of the lock file for an environment (the default lock without one). */
-function lockPathFor(env) {
-    if (env === undefined)
-        return 'manifests/components.lock.yaml';
-    (0, names_js_1.checkEnvName)(env);
-    return `manifests/components.lock.${env}.yaml`;
-}
-/**
- * Resolves a user-given path (relative to `cwd`) and proves it stays inside the meta-repo, also
- * after following symbolic links, so no argument can make the tool read or write elsewhere.
- */
-function resolveInsideRoot(root, cwd, given, what) {
-    if (given.includes('\0'))
-        throw new errors_js_1.InputError(`${what}: path contains a NUL byte`);
-    if (given.length === 0)
-        throw new errors_js_1.InputError(`${what}: path is empty`);
-    const abs = (0, node_path_1.resolve)(cwd, given);
-    if (!isInside(root, abs))
-        throw new errors_js_1.InputError(`${what}: ${(0, names_js_1.quote)(given)} is outside the meta-repo root`);
-    const real = realpathOfExistingPrefix(abs);
-    if (!isInside((0, node_fs_1.realpathSync)(root), real)) {
-        throw new errors_js_1.InputError(`${what}: ${(0, names_js_1.quote)(given)} leads outside the meta-repo root through a symbolic link`);
-    }
-    return abs;
-}
-function isInside(root, path) {
-    const rel = (0, node_path_1.relative)(root, path);
-    return rel === '' || (!rel.startsWith('..') && !(0, node_path_1.isAbsolute)(rel) && rel.split(node_path_1.sep)[0] !== '..');
-}
-/** Path relative to the root, with forward slashes, as it appears in messages and in git. */
-function relativeToRoot(root, path) {
-    return (0, node_path_1.relative)(root, path).split(node_path_1.sep).join('/');
-}
-function componentDir(root, name) {
-    return (0, node_path_1.join)(root, exports.COMPONENTS_DIR, name);
-}
-function realpathOfExistingPrefix(path) {
-    let current = path;
-    const rest = [];
-    for (;;) {
-        if ((0, node_fs_1.existsSync)(current))
-            return (0, node_path_1.join)((0, node_fs_1.realpathSync)(current), ...rest.reverse());
-        const parent = (0, node_path_1.dirname)(current);
-        if (parent === current)
-            return path;
-        rest.push(current.slice(parent.length + (parent.endsWith(node_path_1.sep) ? 0 : 1)));
-        current = parent;
-    }
-}
-
-
-/***/ }),
-
-/***/ 719:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.GIT_ALLOW_PROTOCOL = void 0;
-exports.repoUrlProblem = repoUrlProblem;
-exports.locateRepo = locateRepo;
-const node_path_1 = __nccwpck_require__(6760);
-/**
- * Transports a manifest may name. `ext::` runs an arbitrary command and `fd::` reads a file
- * descriptor, so a repo URL is refused unless it is one of these or a plain path.
- */
-const ALLOWED_SCHEMES = new Set(['https', 'http', 'ssh', 'git', 'file']);
-const SCP_LIKE = /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\s]+$/;
-function repoUrlProblem(repo) {
-    if (repo.length === 0)
-        return 'is empty';
-    if (repo.startsWith('-'))
-        return "starts with '-'";
-    // eslint-disable-next-line no-control-regex
-    if (/[\x00-\x1f\x7f]/.test(repo))
-        return 'contains a control character';
-    if (repo.includes('::'))
-        return "uses a '::' transport, which git would run as a command";
-    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(repo)?.[1];
-    if (scheme !== undefined) {
-        return ALLOWED_SCHEMES.has(scheme.toLowerCase()) ? undefined : `uses the unsupported transport '${scheme}'`;
-    }
-    return undefined;
-}
-/** Where a repo lives: a URL git fetches from, or a local repository the tool can read directly. */
-function locateRepo(repo, root) {
-    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(repo)) {
-        if (repo.startsWith('file://'))
-            return { kind: 'path', path: decodeURIComponent(new URL(repo).pathname) };
-        return { kind: 'url', url: repo };
-    }
-    if (SCP_LIKE.test(repo))
-        return { kind: 'url', url: repo };
-    return { kind: 'path', path: (0, node_path_1.isAbsolute)(repo) ? repo : (0, node_path_1.resolve)(root, repo) };
-}
-/** The protocols git may use for any command we run: the ones above, nothing that runs programs. */
-exports.GIT_ALLOW_PROTOCOL = 'file:git:http:https:ssh';
-
-
-/***/ }),
-
-/***/ 205:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.localSources = localSources;
-exports.validateTarget = validateTarget;
-exports.resolveTarget = resolveTarget;
-exports.versionOf = versionOf;
-const node_fs_1 = __nccwpck_require__(3024);
-const errors_js_1 = __nccwpck_require__(4296);
-const names_js_1 = __nccwpck_require__(2483);
-const paths_js_1 = __nccwpck_require__(6107);
-const repo_url_js_1 = __nccwpck_require__(719);
-const mirror_js_1 = __nccwpck_require__(1589);
-const remote_reader_js_1 = __nccwpck_require__(1970);
-const repo_reader_js_1 = __nccwpck_require__(1936);
-/**
- * The local repositories that can answer questions about a component, cheapest first: its checkout,
- * then its source repository when that is a path on disk.
- */
-function localSources(ctx, spec) {
-    const dirs = [];
-    const checkout = (0, paths_js_1.componentDir)(ctx.root, spec.name);
-    if ((0, node_fs_1.existsSync)(checkout) && (0, repo_reader_js_1.isGitRepo)(checkout))
-        dirs.push(checkout);
-    const location = (0, repo_url_js_1.locateRepo)(spec.repo, ctx.root);
-    if (location.kind === 'path' && (0, node_fs_1.existsSync)(location.path) && (0, repo_reader_js_1.isGitRepo)(location.path))
-        dirs.push(location.path);
-    return dirs;
-}
-function validateTarget(target, where) {
-    if (target.kind === 'version')
-        (0, names_js_1.checkRefName)(target.tag, where);
-    else
-        (0, names_js_1.checkShaOrAbbrev)(target.sha, where);
-    return target;
-}
-/**
- * Turns a tag or a (possibly abbreviated) SHA into the pin a lock records. Annotated tags are
- * peeled to their commit; a commit's version is a tag pointing exactly at it, else its short SHA.
- */
-async function resolveTarget(ctx, spec, target) {
-    const where = target.kind === 'version' ? '--to-version' : '--to-commit';
-    validateTarget(target, where);
-    const dirs = localSources(ctx, spec);
-    const location = (0, repo_url_js_1.locateRepo)(spec.repo, ctx.root);
-    if (target.kind === 'version') {
-        for (const dir of dirs) {
-            const commit = await (0, repo_reader_js_1.resolveTagIn)(dir, target.tag);
-            if (commit)
-                return { version: target.tag, commit };
-        }
-        if (location.kind === 'url') {
-            const commit = await remote(() => (0, remote_reader_js_1.lsRemoteTag)(location.url, target.tag, ctx.root, ctx.gitEnv));
-            if (commit && (0, names_js_1.isFullSha)(commit)) {
-                // ls-remote cannot peel a lightweight tag that names a tag object chain; the mirror can.
-                return { version: target.tag, commit };
-            }
-        }
-        throw new errors_js_1.InputError(`${where}: tag ${(0, names_js_1.quote)(target.tag)} not found in ${spec.name} (${spec.repo})`);
-    }
-    for (const dir of dirs) {
-        const commit = await (0, repo_reader_js_1.resolveCommitIn)(dir, target.sha, where);
-        if (commit)
-            return { version: await versionOf(dir, commit), commit };
-    }
-    if (location.kind === 'url') {
-        const mirror = await remote(() => (0, mirror_js_1.ensureMirror)(location.url, ctx.gitEnv));
-        const commit = await (0, repo_reader_js_1.resolveCommitIn)(mirror, target.sha, where);
-        if (commit) {
-            const tags = await remote(() => (0, remote_reader_js_1.lsRemoteTags)(location.url, ctx.root, ctx.gitEnv));
-            return { version: tags.find((t) => t.commit === commit)?.name ?? commit.slice(0, 12), commit };
-        }
-    }
-    throw new errors_js_1.InputError(`${where}: commit ${(0, names_js_1.quote)(target.sha)} not found in ${spec.name} (${spec.repo})`);
-}
-async function versionOf(dir, commit) {
-    const tags = await (0, repo_reader_js_1.tagsPointingAt)(dir, commit);
-    return tags[0] ?? commit.slice(0, 12);
-}
-async function remote(call) {
-    try {
-        return await call();
-    }
-    catch (err) {
-        throw new errors_js_1.OperationError((0, errors_js_1.errorMessage)(err));
-    }
-}
-
-
-/***/ }),
-
-/***/ 3394:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.renderSnapshot = renderSnapshot;
-exports.writeSnapshot = writeSnapshot;
-exports.readSnapshot = readSnapshot;
-exports.parseSnapshot = parseSnapshot;
-const lock_edit_js_1 = __nccwpck_require__(9497);
-const atomic_write_js_1 = __nccwpck_require__(3008);
-const names_js_1 = __nccwpck_require__(2483);
-const repo_url_js_1 = __nccwpck_require__(719);
-const yaml_source_js_1 = __nccwpck_require__(668);
-const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-/**
- * YAML unless the file name ends in .json; both read back through the same YAML parser. The YAML
- * is written by hand, quoting whatever a YAML 1.1 reader would turn into a date or a number.
- */
-function renderSnapshot(snapshot, path) {
-    const sorted = [...snapshot.components].sort(([a], [b]) => a.localeCompare(b));
-    if (path.endsWith('.json')) {
-        const components = Object.fromEntries(sorted.map(([name, pin]) => [name, { version: pin.version, commit: pin.commit, ...(pin.repo !== undefined ? { repo: pin.repo } : {}) }]));
-        const body = { created_at: snapshot.createdAt, ...(snapshot.environment !== undefined ? { environment: snapshot.environment } : {}), components };
-        return `${JSON.stringify(body, null, 2)}\n`;
-    }
-    const lines = [`created_at: ${(0, lock_edit_js_1.renderScalar)(snapshot.createdAt)}`];
-    if (snapshot.environment !== undefined)
-        lines.push(`environment: ${(0, lock_edit_js_1.renderScalar)(snapshot.environment)}`);
-    lines.push(sorted.length === 0 ? 'components: {}' : 'components:');
-    for (const [name, pin] of sorted) {
-        lines.push(`  ${name}:`, `    version: ${(0, lock_edit_js_1.renderScalar)(pin.version)}`, `    commit: ${(0, lock_edit_js_1.renderScalar)(pin.commit)}`);
-        if (pin.repo !== undefined)
-            lines.push(`    repo: ${(0, lock_edit_js_1.renderScalar)(pin.repo)}`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-async function writeSnapshot(path, snapshot) {
-    await (0, atomic_write_js_1.writeFileAtomic)(path, renderSnapshot(snapshot, path));
-}
-async function readSnapshot(path, display) {
-    return parseSnapshot(await (0, yaml_source_js_1.readYamlFile)(path, display));
-}
-function parseSnapshot(file) {
-    const top = (0, yaml_source_js_1.mapAt)(file, file.doc.contents, 'document');
-    const get = (k) => top.get(k, true);
-    const createdAt = (0, yaml_source_js_1.stringAt)(file, get('created_at'), 'created_at', top);
-    const environment = (0, yaml_source_js_1.optionalStringAt)(file, get('environment'), 'environment');
-    const map = (0, yaml_source_js_1.mapAt)(file, get('components'), 'components', top);
-    const components = new Map();
-    for (const { key, keyNode, value } of (0, yaml_source_js_1.entries)(file, map)) {
-        const field = `components.${key}`;
-        if (!(0, names_js_1.isValidComponentName)(key))
-            (0, yaml_source_js_1.fail)(file, keyNode, field, `invalid component name ${(0, names_js_1.quote)(key)}`);
-        const entry = (0, yaml_source_js_1.mapAt)(file, value, field, keyNode);
-        const at = (k) => entry.get(k, true);
-        const commit = (0, yaml_source_js_1.stringAt)(file, at('commit'), `${field}.commit`, entry);
-        if (!SHA.test(commit))
-            (0, yaml_source_js_1.fail)(file, at('commit'), `${field}.commit`, 'not a SHA');
-        const version = (0, yaml_source_js_1.optionalStringAt)(file, at('version'), `${field}.version`) ?? commit.slice(0, 12);
-        const repo = (0, yaml_source_js_1.optionalStringAt)(file, at('repo'), `${field}.repo`);
-        if (repo !== undefined && (0, repo_url_js_1.repoUrlProblem)(repo))
-            (0, yaml_source_js_1.fail)(file, at('repo'), `${field}.repo`, `${(0, names_js_1.quote)(repo)} ${(0, repo_url_js_1.repoUrlProblem)(repo)}`);
-        components.set(key, { version, commit, repo });
-    }
-    return { createdAt, environment, components };
-}
-
-
-/***/ }),
-
-/***/ 8742:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.inspectCheckout = inspectCheckout;
-const node_fs_1 = __nccwpck_require__(3024);
-const errors_js_1 = __nccwpck_require__(4296);
-const paths_js_1 = __nccwpck_require__(6107);
-const checkout_js_1 = __nccwpck_require__(8106);
-const repo_reader_js_1 = __nccwpck_require__(1936);
-/**
- * The state of `components/<name>`: absent (a lock-only rollback), or a git checkout that may be
- * moved. A directory that is not a checkout, or one with uncommitted tracked changes, is refused
- * before anything changes: a rollback must never discard someone's work.
- */
-async function inspectCheckout(root, name) {
-    const dir = (0, paths_js_1.componentDir)(root, name);
-    if (!(0, node_fs_1.existsSync)(dir))
-        return undefined;
-    const rel = (0, paths_js_1.relativeToRoot)(root, dir);
-    if (!(0, node_fs_1.statSync)(dir).isDirectory() || !(0, repo_reader_js_1.isGitRepo)(dir)) {
-        throw new errors_js_1.InputError(`${rel}: exists but is not a git checkout`);
-    }
-    const dirty = await (0, repo_reader_js_1.trackedChanges)(dir);
-    if (dirty.length > 0) {
-        const paths = dirty.slice(0, 5).map((l) => l.slice(3)).join(', ');
-        throw new errors_js_1.InputError(`${rel}: has uncommitted changes (${paths}); commit or stash them first`);
-    }
-    return (0, checkout_js_1.readCheckoutState)(dir);
-}
-
-
-/***/ }),
-
-/***/ 668:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MAX_YAML_BYTES = void 0;
-exports.readYamlFile = readYamlFile;
-exports.parseYamlBytes = parseYamlBytes;
-exports.parseYamlText = parseYamlText;
-exports.lineOf = lineOf;
-exports.fail = fail;
-exports.deref = deref;
-exports.mapAt = mapAt;
-exports.entries = entries;
-exports.scalarText = scalarText;
-exports.stringAt = stringAt;
-exports.optionalStringAt = optionalStringAt;
-exports.stringListAt = stringListAt;
-exports.toPlain = toPlain;
-const promises_1 = __nccwpck_require__(1455);
-const yaml_1 = __nccwpck_require__(8815);
-const errors_js_1 = __nccwpck_require__(4296);
-/** Manifests and locks are small; anything this large is a mistake or an attack. */
-exports.MAX_YAML_BYTES = 16 * 1024 * 1024;
-async function readYamlFile(path, display) {
-    let bytes;
-    try {
-        bytes = await (0, promises_1.readFile)(path);
-    }
-    catch (err) {
-        const code = err.code;
-        if (code === 'ENOENT')
-            throw new errors_js_1.InputError(`${display}: no such file`);
-        if (code === 'EISDIR')
-            throw new errors_js_1.InputError(`${display}: is a directory, not a YAML file`);
-        throw new errors_js_1.InputError(`${display}: cannot read (${code ?? String(err)})`);
-    }
-    return parseYamlBytes(bytes, display);
-}
-function parseYamlBytes(bytes, display) {
-    if (bytes.byteLength > exports.MAX_YAML_BYTES) {
-        throw new errors_js_1.InputError(`${display}: file is ${bytes.byteLength} bytes, over the ${exports.MAX_YAML_BYTES}-byte limit`);
-    }
-    let text;
-    try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    }
-    catch {
-        throw new errors_js_1.InputError(`${display}: not valid UTF-8`);
-    }
-    return parseYamlText(text, display);
-}
-function parseYamlText(text, display) {
-    const lines = new yaml_1.LineCounter();
-    // uniqueKeys rejects duplicate keys (which YAML forbids but many parsers quietly accept), and a
-    // small alias budget stops "billion laughs" documents from expanding without bound.
-    const doc = (0, yaml_1.parseDocument)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: true });
-    const first = doc.errors[0];
-    if (first) {
-        const line = lines.linePos(first.pos[0]).line;
-        throw new errors_js_1.InputError(`${display}:${line}: ${oneLine(first.message)}`);
-    }
-    const file = { display, text, doc, lines };
-    countAliases(file);
-    return file;
-}
-function lineOf(file, node) {
-    const offset = node?.range?.[0];
-    return offset === undefined ? 1 : file.lines.linePos(offset).line;
-}
-function fail(file, node, field, problem) {
-    throw new errors_js_1.InputError(`${file.display}:${lineOf(file, node)}: ${field}: ${problem}`);
-}
-/** Follows an alias to the node it names, so anchors in hand-written manifests keep working. */
-function deref(file, node) {
-    if ((0, yaml_1.isAlias)(node))
-        return node.resolve(file.doc);
-    return (node ?? undefined);
-}
-function mapAt(file, node, field, parent) {
-    const target = deref(file, node);
-    if (!(0, yaml_1.isMap)(target))
-        fail(file, target ?? parent, field, target === undefined ? 'missing (expected a mapping)' : 'must be a mapping');
-    return target;
-}
-function entries(file, map) {
-    return map.items.map((pair) => {
-        const keyNode = pair.key;
-        if (!(0, yaml_1.isScalar)(keyNode))
-            fail(file, keyNode, 'key', 'must be a plain string');
-        return { key: scalarText(keyNode), keyNode, value: deref(file, pair.value) };
-    });
-}
-/**
- * The text of a scalar as written. Plain scalars come back as their source so that a commit such as
- * `0123456` or a version such as `1.10` is never turned into a number.
- */
-function scalarText(node) {
-    if (node.type === 'PLAIN' && typeof node.source === 'string')
-        return node.source;
-    return String(node.value);
-}
-function stringAt(file, node, field, parent) {
-    if (node === undefined)
-        fail(file, parent, field, 'missing');
-    if (!(0, yaml_1.isScalar)(node) || node.value === null || typeof node.value === 'object')
-        fail(file, node, field, 'must be a string');
-    return scalarText(node);
-}
-function optionalStringAt(file, node, field) {
-    if (node === undefined || ((0, yaml_1.isScalar)(node) && node.value === null))
-        return undefined;
-    if (!(0, yaml_1.isScalar)(node) || typeof node.value === 'object')
-        fail(file, node, field, 'must be a string');
-    return scalarText(node);
-}
-function stringListAt(file, node, field) {
-    if (node === undefined || ((0, yaml_1.isScalar)(node) && node.value === null))
-        return [];
-    if (!(0, yaml_1.isSeq)(node))
-        fail(file, node, field, 'must be a list of strings');
-    return node.items.map((item, i) => stringAt(file, deref(file, item), `${field}[${i}]`, node));
-}
-function toPlain(file, node) {
-    if (node === undefined)
-        return undefined;
-    return node.toJS(file.doc, { maxAliasCount: 100 });
-}
-function countAliases(file) {
-    // The yaml package only bounds alias expansion when converting to JS; we walk nodes directly,
-    // so apply the same bound up front.
-    let aliases = 0;
-    const visit = (node, depth) => {
-        if (depth > 64)
-            fail(file, node, 'document', 'nested too deeply');
-        if ((0, yaml_1.isAlias)(node)) {
-            aliases += 1;
-            if (aliases > 100)
-                fail(file, node, 'document', 'too many aliases');
-            return;
-        }
-        if ((0, yaml_1.isMap)(node) || (0, yaml_1.isSeq)(node)) {
-            for (const item of node.items) {
-                if ((0, yaml_1.isMap)(node)) {
-                    const pair = item;
-                    visit(pair.key, depth + 1);
-                    visit(pair.value, depth + 1);
-                }
-                else
-                    visit(item, depth + 1);
-            }
-        }
-    };
-    visit(file.doc.contents, 0);
-}
-function oneLine(message) {
-    return message.split('\n')[0].trim();
-}
-
-
-/***/ }),
-
-/***/ 8106:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.readCheckoutState = readCheckoutState;
-exports.ensureCommitPresent = ensureCommitPresent;
-exports.checkoutDetached = checkoutDetached;
-exports.restoreCheckout = restoreCheckout;
-const run_git_js_1 = __nccwpck_require__(6148);
-const repo_reader_js_1 = __nccwpck_require__(1936);
-async function readCheckoutState(dir) {
-    const head = await (0, repo_reader_js_1.headCommit)(dir);
-    if (!head)
-        throw new Error(`${dir} has no commit checked out`);
-    return { dir, head, branch: await (0, repo_reader_js_1.currentBranch)(dir) };
-}
-/**
- * Makes a commit available in a checkout with the least transfer: nothing is fetched when it is
- * already there, and a missing one is fetched alone (depth 1 in a shallow clone), never re-cloned.
- * Only objects and FETCH_HEAD change, so doing this before any checkout moves keeps a failed run
- * from leaving some checkouts moved and others not.
- */
-async function ensureCommitPresent(dir, commit, fallbackUrl, env) {
-    if (await (0, repo_reader_js_1.hasCommit)(dir, commit))
-        return false;
-    const hasOrigin = (await (0, run_git_js_1.runGit)(['remote', 'get-url', 'origin'], { cwd: dir })).code === 0;
-    const remote = hasOrigin ? 'origin' : fallbackUrl;
-    if (!remote)
-        throw new Error(`commit ${commit.slice(0, 12)} is not in ${dir} and it has no remote to fetch it from`);
-    const depth = (await (0, repo_reader_js_1.isShallow)(dir)) ? ['--depth=1'] : [];
-    await (0, run_git_js_1.git)(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...depth, remote, commit], { cwd: dir, env });
-    if (!(await (0, repo_reader_js_1.hasCommit)(dir, commit)))
-        throw new Error(`fetching ${commit.slice(0, 12)} into ${dir} did not bring the commit`);
-    return true;
-}
-async function checkoutDetached(dir, commit) {
-    await (0, run_git_js_1.git)(['checkout', '--quiet', '--detach', commit, '--'], { cwd: dir });
-}
-/** Puts a checkout back where it was before a failed run: on its branch, or at its commit. */
-async function restoreCheckout(state) {
-    if (state.branch) {
-        await (0, run_git_js_1.git)(['checkout', '--quiet', state.branch, '--'], { cwd: state.dir });
-    }
-    else {
-        await (0, run_git_js_1.git)(['checkout', '--quiet', '--detach', state.head, '--'], { cwd: state.dir });
-    }
-}
-
-
-/***/ }),
-
-/***/ 6230:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.checkRevision = checkRevision;
-exports.resolveMetaRevision = resolveMetaRevision;
-exports.readFileAtRevision = readFileAtRevision;
-exports.fileRevisions = fileRevisions;
-exports.readBlobs = readBlobs;
-exports.isMetaRepoGit = isMetaRepoGit;
-exports.metaHead = metaHead;
-const errors_js_1 = __nccwpck_require__(4296);
-const names_js_1 = __nccwpck_require__(2483);
-const run_git_js_1 = __nccwpck_require__(6148);
-/**
- * Revisions such as `HEAD~1`, `main^`, `v1.2`, `abc1234` or `HEAD@{2}`; refused are option-like
- * values and anything with characters that no revision needs.
- */
-function checkRevision(rev, where = '--rev') {
-    // eslint-disable-next-line no-control-regex
-    if (rev.length === 0 || rev.length > 255 || rev.startsWith('-') || /[\x00-\x20\x7f\\:?*[]/.test(rev) || rev.includes('..')) {
-        throw new errors_js_1.InputError(`${where}: invalid revision ${(0, names_js_1.quote)(rev)}`);
-    }
-    return rev;
-}
-async function resolveMetaRevision(root, rev) {
-    checkRevision(rev);
-    const result = await (0, run_git_js_1.runGit)(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: root });
-    if (result.code !== 0)
-        throw new errors_js_1.InputError(`--rev: ${(0, names_js_1.quote)(rev)} is not a revision of the meta-repo`);
-    return result.stdout.toString().trim();
-}
-/** The bytes of a file as it was at a revision of the meta-repo. */
-async function readFileAtRevision(root, commit, relPath) {
-    const result = await (0, run_git_js_1.runGit)(['cat-file', 'blob', `${commit}:${relPath}`], { cwd: root });
-    if (result.code !== 0)
-        throw new errors_js_1.InputError(`--rev: ${relPath} does not exist at ${commit.slice(0, 12)}`);
-    return result.stdout;
-}
-/** Every commit that changed one of the given files, newest first (renames not followed). */
-async function fileRevisions(root, pathspecs) {
-    const result = await (0, run_git_js_1.runGit)(['log', '--format=%x01%H%x00%cI%x00%s', '--name-only', '--no-renames', '--', ...pathspecs], { cwd: root });
-    if (result.code !== 0)
-        return [];
-    const revisions = [];
-    for (const block of result.stdout.toString().split('\x01').slice(1)) {
-        const [header = '', ...files] = block.split('\n');
-        const [commit = '', date = '', subject = ''] = header.split('\0');
-        for (const path of files.filter(Boolean))
-            revisions.push({ commit, date, path, subject });
-    }
-    return revisions;
-}
-/** Reads many `commit:path` blobs with one git process instead of one per revision. */
-async function readBlobs(root, specs) {
-    const out = new Map();
-    if (specs.length === 0)
-        return out;
-    const result = await (0, run_git_js_1.runGit)(['cat-file', '--batch'], { cwd: root, input: specs.map((s) => `${s}\n`).join('') });
-    if (result.code !== 0)
-        throw new Error(`git cat-file --batch failed: ${result.stderr}`);
-    const data = result.stdout;
-    let offset = 0;
-    for (const spec of specs) {
-        const nl = data.indexOf(0x0a, offset);
-        const header = data.subarray(offset, nl).toString();
-        offset = nl + 1;
-        if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-            out.set(spec, undefined);
-            continue;
-        }
-        const size = Number(header.split(' ')[2]);
-        out.set(spec, data.subarray(offset, offset + size));
-        offset += size + 1;
-    }
-    return out;
-}
-async function isMetaRepoGit(root) {
-    return (await (0, run_git_js_1.runGit)(['rev-parse', '--git-dir'], { cwd: root })).code === 0;
-}
-async function metaHead(root) {
-    return (await (0, run_git_js_1.git)(['rev-parse', 'HEAD'], { cwd: root })).trim();
-}
-
-
-/***/ }),
-
-/***/ 1589:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.mirrorDir = mirrorDir;
-exports.ensureMirror = ensureMirror;
-const node_crypto_1 = __nccwpck_require__(7598);
-const node_fs_1 = __nccwpck_require__(3024);
-const promises_1 = __nccwpck_require__(1455);
-const node_os_1 = __nccwpck_require__(8161);
-const node_path_1 = __nccwpck_require__(6760);
-const run_git_js_1 = __nccwpck_require__(6148);
-/**
- * A treeless bare clone of a remote component repository, kept in the user's cache directory (never
- * in the meta-repo). It answers what `ls-remote` cannot (does this commit exist, which commit does
- * this abbreviation name, which tag points here) with commits and tags only, no file contents.
- */
-function mirrorDir(url) {
-    const base = process.env.META_ROLLBACK_CACHE ?? (0, node_path_1.join)(process.env.XDG_CACHE_HOME ?? (0, node_path_1.join)((0, node_os_1.homedir)(), '.cache'), 'meta-rollback');
-    return (0, node_path_1.join)(base, 'mirrors', `${(0, node_crypto_1.createHash)('sha256').update(url).digest('hex').slice(0, 24)}.git`);
-}
-async function ensureMirror(url, env) {
-    const dir = mirrorDir(url);
-    if ((0, node_fs_1.existsSync)((0, node_path_1.join)(dir, 'HEAD'))) {
-        await (0, run_git_js_1.git)(['fetch', '--quiet', '--prune', '--tags', '--force', url, '+refs/heads/*:refs/heads/*'], { cwd: dir, env });
-        return dir;
-    }
-    const parent = (0, node_path_1.join)(dir, '..');
-    await (0, promises_1.mkdir)(parent, { recursive: true });
-    const temp = `${dir}.${process.pid}.tmp`;
-    await (0, promises_1.rm)(temp, { recursive: true, force: true });
-    const result = await (0, run_git_js_1.runGit)(['clone', '--quiet', '--bare', '--filter=tree:0', '--', url, temp], { cwd: parent, env });
-    if (result.code !== 0) {
-        await (0, promises_1.rm)(temp, { recursive: true, force: true });
-        throw new Error(`cannot clone ${url}: ${result.stderr.split('\n').find(Boolean) ?? ''}`);
-    }
-    // Two runs may race to create the same mirror; the loser's copy is simply dropped.
-    await (0, promises_1.rename)(temp, dir).catch(async () => (0, promises_1.rm)(temp, { recursive: true, force: true }));
-    return dir;
-}
-
-
-/***/ }),
-
-/***/ 1970:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.lsRemoteTag = lsRemoteTag;
-exports.lsRemoteTags = lsRemoteTags;
-const run_git_js_1 = __nccwpck_require__(6148);
-/**
- * Asks a remote for one tag without cloning anything: `git ls-remote` returns the tag and, for an
- * annotated tag, the peeled commit (`^{}`), which is the one a pin must name.
- */
-async function lsRemoteTag(url, tag, cwd, env) {
-    const ref = `refs/tags/${tag}`;
-    const result = await (0, run_git_js_1.runGit)(['ls-remote', '--tags', url, ref, `${ref}^{}`], { cwd, env });
-    if (result.code !== 0)
-        throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}`);
-    let direct;
-    for (const line of result.stdout.toString().split('\n')) {
-        const [sha, name] = line.split('\t');
-        if (name === `${ref}^{}`)
-            return sha;
-        if (name === ref)
-            direct = sha;
-    }
-    return direct;
-}
-async function lsRemoteTags(url, cwd, env) {
-    const result = await (0, run_git_js_1.runGit)(['ls-remote', '--tags', url], { cwd, env });
-    if (result.code !== 0)
-        throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}`);
-    const tags = new Map();
-    for (const line of result.stdout.toString().split('\n')) {
-        const [sha, ref] = line.split('\t');
-        if (!sha || !ref?.startsWith('refs/tags/'))
-            continue;
-        const peeled = ref.endsWith('^{}');
-        const name = ref.slice('refs/tags/'.length, peeled ? -3 : undefined);
-        if (peeled || !tags.has(name))
-            tags.set(name, sha);
-    }
-    return [...tags].map(([name, commit]) => ({ name, commit }));
-}
-
-
-/***/ }),
-
-/***/ 1936:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.isGitRepo = isGitRepo;
-exports.resolveTagIn = resolveTagIn;
-exports.resolveCommitIn = resolveCommitIn;
-exports.hasCommit = hasCommit;
-exports.tagsPointingAt = tagsPointingAt;
-exports.listTags = listTags;
-exports.headCommit = headCommit;
-exports.currentBranch = currentBranch;
-exports.trackedChanges = trackedChanges;
-exports.isShallow = isShallow;
-exports.commitDate = commitDate;
-const node_fs_1 = __nccwpck_require__(3024);
-const node_path_1 = __nccwpck_require__(6760);
-const errors_js_1 = __nccwpck_require__(4296);
-const run_git_js_1 = __nccwpck_require__(6148);
-/** Read-only questions asked of a local repository (a checkout, or a component repo on disk). */
-function isGitRepo(dir) {
-    return (0, node_fs_1.existsSync)((0, node_path_1.join)(dir, '.git')) || ((0, node_fs_1.existsSync)((0, node_path_1.join)(dir, 'HEAD')) && (0, node_fs_1.existsSync)((0, node_path_1.join)(dir, 'objects')));
-}
-async function resolveTagIn(dir, tag) {
-    const result = await (0, run_git_js_1.runGit)(['rev-parse', '--verify', '--quiet', '--end-of-options', `refs/tags/${tag}^{commit}`], { cwd: dir });
-    return result.code === 0 ? result.stdout.toString().trim() : undefined;
-}
-/**
- * Resolves a full or abbreviated SHA to a commit. An abbreviation that matches several commits is
- * refused rather than guessed, since rolling back to the wrong commit is worse than asking again.
- */
-async function resolveCommitIn(dir, sha, where) {
-    const result = await (0, run_git_js_1.runGit)(['rev-parse', '--verify', '--end-of-options', `${sha}^{commit}`], { cwd: dir });
-    if (result.code === 0) {
-        const full = result.stdout.toString().trim();
-        // rev-parse also accepts ref names; only a hex prefix of the result is a match.
-        return full.startsWith(sha) ? full : undefined;
-    }
-    if (/ambiguous/i.test(result.stderr)) {
-        const candidates = await ambiguousCandidates(dir, sha);
-        throw new errors_js_1.InputError(`${where}: ${sha} is ambiguous (matches ${candidates || 'several objects'}); give more digits`);
-    }
-    return undefined;
-}
-async function ambiguousCandidates(dir, sha) {
-    const result = await (0, run_git_js_1.runGit)(['rev-parse', '--disambiguate=' + sha], { cwd: dir });
-    const lines = result.stdout.toString().split('\n').filter(Boolean);
-    return lines.slice(0, 5).map((l) => l.slice(0, 12)).join(', ');
-}
-async function hasCommit(dir, sha) {
-    const result = await (0, run_git_js_1.runGit)(['cat-file', '-e', '--end-of-options', `${sha}^{commit}`], { cwd: dir });
-    return result.code === 0;
-}
-/** Tags pointing exactly at a commit (annotated ones peeled), newest first. */
-async function tagsPointingAt(dir, sha) {
-    return (0, run_git_js_1.gitLines)(['for-each-ref', '--sort=-creatordate', `--points-at=${sha}`, '--format=%(refname:strip=2)', 'refs/tags'], { cwd: dir });
-}
-async function listTags(dir) {
-    const lines = await (0, run_git_js_1.gitLines)(['for-each-ref', '--sort=-creatordate', '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(creatordate:iso-strict)', 'refs/tags'], { cwd: dir });
-    return lines.map((line) => {
-        const [name = '', object = '', peeled = '', date = ''] = line.split('\0');
-        return { name, commit: peeled || object, date: date || undefined };
-    });
-}
-async function headCommit(dir) {
-    const result = await (0, run_git_js_1.runGit)(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: dir });
-    return result.code === 0 ? result.stdout.toString().trim() : undefined;
-}
-async function currentBranch(dir) {
-    const result = await (0, run_git_js_1.runGit)(['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: dir });
-    return result.code === 0 ? result.stdout.toString().trim() : undefined;
-}
-/** Tracked changes only: untracked files survive a checkout, modified tracked files might not. */
-async function trackedChanges(dir) {
-    return (0, run_git_js_1.gitLines)(['status', '--porcelain', '--untracked-files=no'], { cwd: dir });
-}
-async function isShallow(dir) {
-    return (await (0, run_git_js_1.git)(['rev-parse', '--is-shallow-repository'], { cwd: dir })).trim() === 'true';
-}
-async function commitDate(dir, sha) {
-    const result = await (0, run_git_js_1.runGit)(['show', '-s', '--format=%cI', '--end-of-options', sha], { cwd: dir });
-    return result.code === 0 ? result.stdout.toString().trim() : undefined;
-}
-
-
-/***/ }),
-
-/***/ 6148:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.GitError = void 0;
-exports.gitProcessCount = gitProcessCount;
-exports.runGit = runGit;
-exports.git = git;
-exports.gitLines = gitLines;
-const node_child_process_1 = __nccwpck_require__(1421);
-const repo_url_js_1 = __nccwpck_require__(719);
-class GitError extends Error {
-    args;
-    code;
-    stderr;
-    constructor(args, code, stderr) {
-        super(`git ${args[0] ?? ''} failed (exit ${code}): ${firstLine(stderr)}`);
-        this.args = args;
-        this.code = code;
-        this.stderr = stderr;
-        this.name = 'GitError';
-    }
-}
-exports.GitError = GitError;
-let gitProcesses = 0;
-/** How many git processes this process has started; the benchmark reports it. */
-function gitProcessCount() {
-    return gitProcesses;
-}
-/**
- * Runs git with an argument array (never a shell), with prompts disabled so a missing credential
- * fails fast instead of hanging an incident run, and with only safe transports allowed.
- */
-function runGit(args, options) {
-    gitProcesses += 1;
-    return new Promise((resolvePromise, reject) => {
-        const child = (0, node_child_process_1.spawn)('git', args, {
-            cwd: options.cwd,
-            shell: false,
-            env: {
-                ...process.env,
-                GIT_TERMINAL_PROMPT: '0',
-                GCM_INTERACTIVE: 'never',
-                GIT_ALLOW_PROTOCOL: repo_url_js_1.GIT_ALLOW_PROTOCOL,
-                LC_ALL: 'C',
-                ...options.env,
-            },
-            stdio: ['pipe', 'pipe', 'pipe'],
-            timeout: options.timeoutMs,
-        });
-        const out = [];
-        const err = [];
-        child.stdout.on('data', (chunk) => out.push(chunk));
-        child.stderr.on('data', (chunk) => err.push(chunk));
-        child.on('error', reject);
-        child.on('close', (code, signal) => {
-            resolvePromise({
-                code: code ?? (signal ? 128 : 1),
-                stdout: Buffer.concat(out),
-                stderr: Buffer.concat(err).toString('utf8'),
-            });
-        });
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(options.input ?? '');
-    });
-}
-/** Runs git and returns its stdout as text, throwing GitError on a non-zero exit. */
-async function git(args, options) {
-    const result = await runGit(args, options);
-    if (result.code !== 0)
-        throw new GitError(args, result.code, result.stderr);
-    return result.stdout.toString('utf8');
-}
-async function gitLines(args, options) {
-    return (await git(args, options)).split('\n').filter((line) => line.length > 0);
-}
-function firstLine(text) {
-    return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
-}
-
-
-/***/ }),
-
 /***/ 181:
 /***/ ((module) => {
 
@@ -2229,13 +16,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 
 /***/ }),
 
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
 /***/ 8474:
 /***/ ((module) => {
 
@@ -2247,20 +27,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 8161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -2294,24 +60,24 @@ const { CommanderError, InvalidArgumentError } = __nccwpck_require__(1135);
 const { Help } = __nccwpck_require__(9754);
 const { Option } = __nccwpck_require__(5240);
 
-exports.program = new Command();
+exports.DM = new Command();
 
-exports.createCommand = (name) => new Command(name);
-exports.createOption = (flags, description) => new Option(flags, description);
-exports.createArgument = (name, description) => new Argument(name, description);
+exports.gu = (name) => new Command(name);
+exports.Ww = (flags, description) => new Option(flags, description);
+exports.er = (name, description) => new Argument(name, description);
 
 /**
  * Expose classes
  */
 
-exports.Command = Command;
-exports.Option = Option;
-exports.Argument = Argument;
-exports.Help = Help;
+exports.uB = Command;
+exports.c$ = Option;
+exports.ef = Argument;
+exports._V = Help;
 
-exports.CommanderError = CommanderError;
-exports.InvalidArgumentError = InvalidArgumentError;
-exports.InvalidOptionArgumentError = InvalidArgumentError; // Deprecated
+exports.b7 = CommanderError;
+exports.Di = InvalidArgumentError;
+exports.a2 = InvalidArgumentError; // Deprecated
 
 
 /***/ }),
@@ -9156,6 +6922,7 @@ exports.prettifyError = prettifyError;
 /***/ 8815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
+var __webpack_unused_export__;
 
 
 var composer = __nccwpck_require__(9984);
@@ -9177,35 +6944,35 @@ var visit = __nccwpck_require__(204);
 
 
 
-exports.Composer = composer.Composer;
-exports.Document = Document.Document;
-exports.Schema = Schema.Schema;
-exports.YAMLError = errors.YAMLError;
-exports.YAMLParseError = errors.YAMLParseError;
-exports.YAMLWarning = errors.YAMLWarning;
-exports.Alias = Alias.Alias;
-exports.isAlias = identity.isAlias;
-exports.isCollection = identity.isCollection;
-exports.isDocument = identity.isDocument;
-exports.isMap = identity.isMap;
-exports.isNode = identity.isNode;
-exports.isPair = identity.isPair;
-exports.isScalar = identity.isScalar;
-exports.isSeq = identity.isSeq;
-exports.Pair = Pair.Pair;
-exports.Scalar = Scalar.Scalar;
-exports.YAMLMap = YAMLMap.YAMLMap;
-exports.YAMLSeq = YAMLSeq.YAMLSeq;
-exports.CST = cst;
-exports.Lexer = lexer.Lexer;
-exports.LineCounter = lineCounter.LineCounter;
-exports.Parser = parser.Parser;
-exports.parse = publicApi.parse;
-exports.parseAllDocuments = publicApi.parseAllDocuments;
-exports.parseDocument = publicApi.parseDocument;
-exports.stringify = publicApi.stringify;
-exports.visit = visit.visit;
-exports.visitAsync = visit.visitAsync;
+__webpack_unused_export__ = composer.Composer;
+__webpack_unused_export__ = Document.Document;
+__webpack_unused_export__ = Schema.Schema;
+__webpack_unused_export__ = errors.YAMLError;
+__webpack_unused_export__ = errors.YAMLParseError;
+__webpack_unused_export__ = errors.YAMLWarning;
+__webpack_unused_export__ = Alias.Alias;
+exports.Vj = identity.isAlias;
+__webpack_unused_export__ = identity.isCollection;
+__webpack_unused_export__ = identity.isDocument;
+exports.jh = identity.isMap;
+__webpack_unused_export__ = identity.isNode;
+__webpack_unused_export__ = identity.isPair;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
+__webpack_unused_export__ = Pair.Pair;
+__webpack_unused_export__ = Scalar.Scalar;
+__webpack_unused_export__ = YAMLMap.YAMLMap;
+__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+__webpack_unused_export__ = cst;
+__webpack_unused_export__ = lexer.Lexer;
+exports.HN = lineCounter.LineCounter;
+__webpack_unused_export__ = parser.Parser;
+exports.qg = publicApi.parse;
+__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.Tp = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.stringify;
+__webpack_unused_export__ = visit.visit;
+__webpack_unused_export__ = visit.visitAsync;
 
 
 /***/ }),
@@ -15116,20 +12883,301 @@ exports.visit = visit;
 exports.visitAsync = visitAsync;
 
 
-/***/ }),
+/***/ })
 
-/***/ 370:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
 
-// ESM COMPAT FLAG
-__nccwpck_require__.r(__webpack_exports__);
+// EXTERNAL MODULE: ./node_modules/commander/index.js
+var commander = __nccwpck_require__(8909);
+;// CONCATENATED MODULE: ./node_modules/commander/esm.mjs
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  "default": () => (/* binding */ pLimit),
-  limitFunction: () => (/* binding */ limitFunction)
-});
 
+// wrapper to provide named exports for ESM.
+const {
+  /* program */ "DM": program,
+  /* createCommand */ "gu": createCommand,
+  /* createArgument */ "er": createArgument,
+  /* createOption */ "Ww": createOption,
+  /* CommanderError */ "b7": CommanderError,
+  /* InvalidArgumentError */ "Di": InvalidArgumentError,
+  /* InvalidOptionArgumentError */ "a2": InvalidOptionArgumentError, // deprecated old name
+  /* Command */ "uB": Command,
+  /* Argument */ "ef": Argument,
+  /* Option */ "c$": Option,
+  /* Help */ "_V": Help,
+} = commander;
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/errors.js
+/**
+ * Every failure the tool reports carries the exit code the CLI uses for it, so the CLI and the
+ * action print the same one-line message and agree on whether the input or the operation was at fault.
+ */
+class MetaError extends Error {
+    exitCode;
+    constructor(message, exitCode) {
+        super(message);
+        this.exitCode = exitCode;
+        this.name = new.target.name;
+    }
+}
+/** Bad input: unknown component, missing tag, malformed YAML, bad flag. Exit 2. */
+class errors_InputError extends MetaError {
+    constructor(message) {
+        super(message, 2);
+    }
+}
+/** The operation ran and failed: unhealthy, conflict, remote refused. Exit 1. */
+class OperationError extends MetaError {
+    constructor(message) {
+        super(message, 1);
+    }
+}
+function errorMessage(err) {
+    if (err instanceof Error)
+        return err.message;
+    return String(err);
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/context.js
+
+function defaultActor() {
+    const fromEnv = process.env.META_ACTOR ?? process.env.GITHUB_ACTOR;
+    if (fromEnv)
+        return fromEnv;
+    try {
+        return (0,external_node_os_namespaceObject.userInfo)().username;
+    }
+    catch {
+        return 'unknown';
+    }
+}
+function makeContext(partial) {
+    return {
+        cwd: partial.root,
+        dryRun: false,
+        jobs: 8,
+        actor: defaultActor(),
+        now: () => new Date(),
+        log: () => undefined,
+        ...partial,
+    };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/names.js
+
+// Component and environment names become path segments and branch-name parts, so they are
+// held to a conservative alphabet rather than "anything git or the filesystem would take".
+const COMPONENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const ABBREV_SHA = /^[0-9a-f]{7,64}$/;
+function checkComponentName(name, where = 'component') {
+    if (!COMPONENT_NAME.test(name) || name.includes('..') || name.endsWith('.lock')) {
+        throw new errors_InputError(`${where}: invalid component name ${quote(name)} (letters, digits, '.', '_' and '-'; no '..')`);
+    }
+    return name;
+}
+function isValidComponentName(name) {
+    return COMPONENT_NAME.test(name) && !name.includes('..') && !name.endsWith('.lock');
+}
+function checkEnvName(env, where = '--env') {
+    if (!ENV_NAME.test(env)) {
+        throw new errors_InputError(`${where}: invalid environment name ${quote(env)} (letters, digits, '_' and '-')`);
+    }
+    return env;
+}
+function isFullSha(value) {
+    return FULL_SHA.test(value);
+}
+function checkFullSha(value, where) {
+    if (!FULL_SHA.test(value)) {
+        throw new InputError(`${where}: not a SHA (${quote(value)}; expected 40 or 64 lowercase hex digits)`);
+    }
+    return value;
+}
+function checkShaOrAbbrev(value, where) {
+    if (!ABBREV_SHA.test(value)) {
+        if (/^[0-9a-fA-F]{7,64}$/.test(value)) {
+            throw new errors_InputError(`${where}: ${quote(value)} must be lowercase hex`);
+        }
+        throw new errors_InputError(`${where}: not a commit SHA (${quote(value)}; expected 7 to 64 lowercase hex digits)`);
+    }
+    return value;
+}
+/**
+ * The rules of `git check-ref-format`, applied before a name ever reaches git, plus a ban on a
+ * leading '-' so a tag can never be read as an option (`--upload-pack=...`).
+ */
+function refNameProblem(name) {
+    if (name.length === 0)
+        return 'is empty';
+    if (name.length > 255)
+        return 'is too long';
+    if (name.startsWith('-'))
+        return "starts with '-'";
+    if (name === '@')
+        return "is '@'";
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name))
+        return 'contains a space, control character or one of ~ ^ : ? * [ \\';
+    if (name.includes('..'))
+        return "contains '..'";
+    if (name.includes('@{'))
+        return "contains '@{'";
+    if (name.includes('//'))
+        return "contains '//'";
+    if (name.endsWith('/') || name.endsWith('.'))
+        return "ends with '/' or '.'";
+    for (const part of name.split('/')) {
+        if (part.startsWith('.'))
+            return "has a part starting with '.'";
+        if (part.endsWith('.lock'))
+            return "has a part ending with '.lock'";
+    }
+    return undefined;
+}
+function checkRefName(name, where) {
+    const problem = refNameProblem(name);
+    if (problem)
+        throw new errors_InputError(`${where}: invalid ref name ${quote(name)}: ${problem}`);
+    return name;
+}
+/** Quotes a user value for an error message without letting it break the one-line format. */
+function quote(value) {
+    return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/paths.js
+
+
+
+
+const paths_MANIFEST_PATH = 'manifests/components.yaml';
+const ENVIRONMENTS_PATH = 'manifests/environments.yaml';
+const SNAPSHOT_DIR = '.meta/snapshots';
+const paths_HISTORY_PATH = '.meta/history.jsonl';
+const CHANGESET_DIR = '.meta/changesets';
+const STORE_DIR = '.meta-store';
+const COMPONENTS_DIR = 'components';
+/** The nearest directory at or above `start` that holds manifests/components.yaml. */
+function findRoot(start) {
+    let dir = (0,external_node_path_.resolve)(start);
+    for (;;) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, paths_MANIFEST_PATH)))
+            return dir;
+        const parent = (0,external_node_path_.dirname)(dir);
+        if (parent === dir) {
+            throw new errors_InputError(`--root: no ${paths_MANIFEST_PATH} in ${quote((0,external_node_path_.resolve)(start))} or any parent directory`);
+        }
+        dir = parent;
+    }
+}
+function resolveRoot(root, cwd) {
+    if (root === undefined)
+        return findRoot(cwd);
+    if (root.includes('\0'))
+        throw new errors_InputError('--root: contains a NUL byte');
+    const dir = (0,external_node_path_.resolve)(cwd, root);
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, paths_MANIFEST_PATH))) {
+        throw new errors_InputError(`--root: ${quote(dir)} has no ${paths_MANIFEST_PATH}`);
+    }
+    return dir;
+}
+/** Relative path of the lock file for an environment (the default lock without one). */
+function lockPathFor(env) {
+    if (env === undefined)
+        return 'manifests/components.lock.yaml';
+    checkEnvName(env);
+    return `manifests/components.lock.${env}.yaml`;
+}
+/**
+ * Resolves a user-given path (relative to `cwd`) and proves it stays inside the meta-repo, also
+ * after following symbolic links, so no argument can make the tool read or write elsewhere.
+ */
+function resolveInsideRoot(root, cwd, given, what) {
+    if (given.includes('\0'))
+        throw new errors_InputError(`${what}: path contains a NUL byte`);
+    if (given.length === 0)
+        throw new errors_InputError(`${what}: path is empty`);
+    const abs = (0,external_node_path_.resolve)(cwd, given);
+    if (!isInside(root, abs))
+        throw new errors_InputError(`${what}: ${quote(given)} is outside the meta-repo root`);
+    const real = realpathOfExistingPrefix(abs);
+    if (!isInside((0,external_node_fs_.realpathSync)(root), real)) {
+        throw new errors_InputError(`${what}: ${quote(given)} leads outside the meta-repo root through a symbolic link`);
+    }
+    return abs;
+}
+function isInside(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) && rel.split(external_node_path_.sep)[0] !== '..');
+}
+/** Path relative to the root, with forward slashes, as it appears in messages and in git. */
+function relativeToRoot(root, path) {
+    return (0,external_node_path_.relative)(root, path).split(external_node_path_.sep).join('/');
+}
+function componentDir(root, name) {
+    return (0,external_node_path_.join)(root, COMPONENTS_DIR, name);
+}
+function realpathOfExistingPrefix(path) {
+    let current = path;
+    const rest = [];
+    for (;;) {
+        if ((0,external_node_fs_.existsSync)(current))
+            return (0,external_node_path_.join)((0,external_node_fs_.realpathSync)(current), ...rest.reverse());
+        const parent = (0,external_node_path_.dirname)(current);
+        if (parent === current)
+            return path;
+        rest.push(current.slice(parent.length + (parent.endsWith(external_node_path_.sep) ? 0 : 1)));
+        current = parent;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
 /*
 How it works:
@@ -15372,82 +13420,2770 @@ function validateConcurrency(concurrency) {
 	}
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/atomic-write.js
 
-/***/ })
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
-// This entry need to be wrapped in an IIFE because it uses a non-standard name for the exports (exports).
-(() => {
-var exports = __webpack_exports__;
 
-Object.defineProperty(exports, "B", ({ value: true }));
-const run_cli_js_1 = __nccwpck_require__(3212);
-void (0, run_cli_js_1.runCli)(process.argv.slice(2), {
+/**
+ * Writes a file so that a reader, or a run after a crash, sees either the old content or the new,
+ * never a mix: the data goes to a temp file beside the target, is flushed, then renamed over it.
+ */
+async function writeFileAtomic(path, data) {
+    const dir = (0,external_node_path_.dirname)(path);
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const temp = (0,external_node_path_.join)(dir, `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
+    try {
+        const handle = await (0,promises_namespaceObject.open)(temp, 'wx', 0o644);
+        try {
+            await handle.writeFile(data);
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,promises_namespaceObject.rename)(temp, path);
+    }
+    catch (err) {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/journal.js
+
+
+
+
+/**
+ * Appends one line to the audit journal. The whole file is rewritten through a temp file and a
+ * rename, so a crash leaves either the old journal or the new one, never half a line.
+ */
+async function appendJournal(root, line) {
+    const path = (0,external_node_path_.join)(root, paths_HISTORY_PATH);
+    let existing = '';
+    try {
+        existing = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code !== 'ENOENT')
+            throw err;
+    }
+    const separator = existing.length > 0 && !existing.endsWith('\n') ? '\n' : '';
+    await writeFileAtomic(path, `${existing}${separator}${JSON.stringify(line)}\n`);
+}
+async function readJournal(root) {
+    let text;
+    try {
+        text = await readFile(join(root, HISTORY_PATH), 'utf8');
+    }
+    catch {
+        return [];
+    }
+    const lines = [];
+    for (const raw of text.split('\n')) {
+        if (!raw.trim())
+            continue;
+        try {
+            lines.push(JSON.parse(raw));
+        }
+        catch {
+            // A hand-edited or foreign line is skipped, not fatal: the journal is an audit aid.
+        }
+    }
+    return lines;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/repo-url.js
+
+/**
+ * Transports a manifest may name. `ext::` runs an arbitrary command and `fd::` reads a file
+ * descriptor, so a repo URL is refused unless it is one of these or a plain path.
+ */
+const ALLOWED_SCHEMES = new Set(['https', 'http', 'ssh', 'git', 'file']);
+const SCP_LIKE = /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\s]+$/;
+function repoUrlProblem(repo) {
+    if (repo.length === 0)
+        return 'is empty';
+    if (repo.startsWith('-'))
+        return "starts with '-'";
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(repo))
+        return 'contains a control character';
+    if (repo.includes('::'))
+        return "uses a '::' transport, which git would run as a command";
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(repo)?.[1];
+    if (scheme !== undefined) {
+        return ALLOWED_SCHEMES.has(scheme.toLowerCase()) ? undefined : `uses the unsupported transport '${scheme}'`;
+    }
+    return undefined;
+}
+/** Where a repo lives: a URL git fetches from, or a local repository the tool can read directly. */
+function locateRepo(repo, root) {
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(repo)) {
+        if (repo.startsWith('file://'))
+            return { kind: 'path', path: decodeURIComponent(new URL(repo).pathname) };
+        return { kind: 'url', url: repo };
+    }
+    if (SCP_LIKE.test(repo))
+        return { kind: 'url', url: repo };
+    return { kind: 'path', path: (0,external_node_path_.isAbsolute)(repo) ? repo : (0,external_node_path_.resolve)(root, repo) };
+}
+/** The protocols git may use for any command we run: the ones above, nothing that runs programs. */
+const GIT_ALLOW_PROTOCOL = 'file:git:http:https:ssh';
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/yaml-source.js
+
+
+
+/** Manifests and locks are small; anything this large is a mistake or an attack. */
+const MAX_YAML_BYTES = 16 * 1024 * 1024;
+async function readYamlFile(path, display) {
+    let bytes;
+    try {
+        bytes = await (0,promises_namespaceObject.readFile)(path);
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ENOENT')
+            throw new errors_InputError(`${display}: no such file`);
+        if (code === 'EISDIR')
+            throw new errors_InputError(`${display}: is a directory, not a YAML file`);
+        throw new errors_InputError(`${display}: cannot read (${code ?? String(err)})`);
+    }
+    return parseYamlBytes(bytes, display);
+}
+function parseYamlBytes(bytes, display) {
+    if (bytes.byteLength > MAX_YAML_BYTES) {
+        throw new errors_InputError(`${display}: file is ${bytes.byteLength} bytes, over the ${MAX_YAML_BYTES}-byte limit`);
+    }
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new errors_InputError(`${display}: not valid UTF-8`);
+    }
+    return parseYamlText(text, display);
+}
+function parseYamlText(text, display) {
+    const lines = new dist/* LineCounter */.HN();
+    // uniqueKeys rejects duplicate keys (which YAML forbids but many parsers quietly accept), and a
+    // small alias budget stops "billion laughs" documents from expanding without bound.
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: true });
+    const first = doc.errors[0];
+    if (first) {
+        const line = lines.linePos(first.pos[0]).line;
+        throw new errors_InputError(`${display}:${line}: ${oneLine(first.message)}`);
+    }
+    const file = { display, text, doc, lines };
+    countAliases(file);
+    return file;
+}
+function lineOf(file, node) {
+    const offset = node?.range?.[0];
+    return offset === undefined ? 1 : file.lines.linePos(offset).line;
+}
+function fail(file, node, field, problem) {
+    throw new errors_InputError(`${file.display}:${lineOf(file, node)}: ${field}: ${problem}`);
+}
+/** Follows an alias to the node it names, so anchors in hand-written manifests keep working. */
+function deref(file, node) {
+    if ((0,dist/* isAlias */.Vj)(node))
+        return node.resolve(file.doc);
+    return (node ?? undefined);
+}
+function mapAt(file, node, field, parent) {
+    const target = deref(file, node);
+    if (!(0,dist/* isMap */.jh)(target))
+        fail(file, target ?? parent, field, target === undefined ? 'missing (expected a mapping)' : 'must be a mapping');
+    return target;
+}
+function entries(file, map) {
+    return map.items.map((pair) => {
+        const keyNode = pair.key;
+        if (!(0,dist/* isScalar */.jn)(keyNode))
+            fail(file, keyNode, 'key', 'must be a plain string');
+        return { key: scalarText(keyNode), keyNode, value: deref(file, pair.value) };
+    });
+}
+/**
+ * The text of a scalar as written. Plain scalars come back as their source so that a commit such as
+ * `0123456` or a version such as `1.10` is never turned into a number.
+ */
+function scalarText(node) {
+    if (node.type === 'PLAIN' && typeof node.source === 'string')
+        return node.source;
+    return String(node.value);
+}
+function stringAt(file, node, field, parent) {
+    if (node === undefined)
+        fail(file, parent, field, 'missing');
+    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || typeof node.value === 'object')
+        fail(file, node, field, 'must be a string');
+    return scalarText(node);
+}
+function optionalStringAt(file, node, field) {
+    if (node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+        return undefined;
+    if (!(0,dist/* isScalar */.jn)(node) || typeof node.value === 'object')
+        fail(file, node, field, 'must be a string');
+    return scalarText(node);
+}
+function stringListAt(file, node, field) {
+    if (node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+        return [];
+    if (!(0,dist/* isSeq */.oP)(node))
+        fail(file, node, field, 'must be a list of strings');
+    return node.items.map((item, i) => stringAt(file, deref(file, item), `${field}[${i}]`, node));
+}
+function toPlain(file, node) {
+    if (node === undefined)
+        return undefined;
+    return node.toJS(file.doc, { maxAliasCount: 100 });
+}
+function countAliases(file) {
+    // The yaml package only bounds alias expansion when converting to JS; we walk nodes directly,
+    // so apply the same bound up front.
+    let aliases = 0;
+    const visit = (node, depth) => {
+        if (depth > 64)
+            fail(file, node, 'document', 'nested too deeply');
+        if ((0,dist/* isAlias */.Vj)(node)) {
+            aliases += 1;
+            if (aliases > 100)
+                fail(file, node, 'document', 'too many aliases');
+            return;
+        }
+        if ((0,dist/* isMap */.jh)(node) || (0,dist/* isSeq */.oP)(node)) {
+            for (const item of node.items) {
+                if ((0,dist/* isMap */.jh)(node)) {
+                    const pair = item;
+                    visit(pair.key, depth + 1);
+                    visit(pair.value, depth + 1);
+                }
+                else
+                    visit(item, depth + 1);
+            }
+        }
+    };
+    visit(file.doc.contents, 0);
+}
+function oneLine(message) {
+    return message.split('\n')[0].trim();
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/lock.js
+
+
+
+
+
+const LOCK_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+async function loadLock(root, rel) {
+    return parseLock(await readYamlFile((0,external_node_path_.join)(root, rel), rel));
+}
+function parseLockBytes(bytes, display) {
+    return parseLock(parseYamlBytes(bytes, display));
+}
+function parseLock(file) {
+    const top = mapAt(file, file.doc.contents, 'document');
+    const componentsNode = top.get('components', true);
+    const map = mapAt(file, componentsNode, 'components', top);
+    const result = new Map();
+    for (const { key, keyNode, value } of entries(file, map)) {
+        const field = `components.${key}`;
+        if (!isValidComponentName(key))
+            fail(file, keyNode, field, `invalid component name ${quote(key)}`);
+        const entry = mapAt(file, value, field, keyNode);
+        const get = (k) => entry.get(k, true);
+        const commitNode = get('commit');
+        const commit = stringAt(file, commitNode, `${field}.commit`, entry);
+        if (!LOCK_SHA.test(commit))
+            fail(file, commitNode, `${field}.commit`, 'not a SHA');
+        const repo = optionalStringAt(file, get('repo'), `${field}.repo`);
+        if (repo !== undefined) {
+            const problem = repoUrlProblem(repo);
+            if (problem)
+                fail(file, get('repo'), `${field}.repo`, `${quote(repo)} ${problem}`);
+        }
+        const version = optionalStringAt(file, get('version'), `${field}.version`) ?? commit.slice(0, 12);
+        result.set(key, { name: key, version, commit, repo, line: file.lines.linePos(keyNode.range?.[0] ?? 0).line });
+    }
+    return {
+        file,
+        environment: optionalStringAt(file, top.get('environment', true), 'environment'),
+        generatedAt: optionalStringAt(file, top.get('generated_at', true), 'generated_at'),
+        entries: result,
+    };
+}
+function componentsMap(lock) {
+    const top = lock.file.doc.contents;
+    if (!(0,dist/* isMap */.jh)(top))
+        throw new Error('lock without a top-level mapping');
+    const components = top.get('components', true);
+    if (!(0,dist/* isMap */.jh)(components))
+        throw new Error('lock without a components mapping');
+    return components;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/lock-edit.js
+
+
+/**
+ * Returns the lock's new text with only the changed scalars replaced in the source. Re-serialising
+ * the document would reflow flow sequences and comment spacing; a rollback's pull request must show
+ * only the lines it really changes, so everything else stays byte-for-byte.
+ */
+function editLockText(lock, writes, generatedAt) {
+    const text = lock.file.text;
+    const edits = [];
+    const components = componentsMap(lock);
+    let changed = false;
+    const appended = [];
+    for (const write of writes) {
+        const entry = components.get(write.component, true);
+        if (!(0,dist/* isMap */.jh)(entry)) {
+            appended.push(write);
+            changed = true;
+            continue;
+        }
+        for (const key of ['version', 'commit']) {
+            const value = write.pin[key];
+            const node = entry.get(key, true);
+            if ((0,dist/* isScalar */.jn)(node) && node.range) {
+                if (sourceValue(node) === value)
+                    continue;
+                edits.push({ start: node.range[0], end: node.range[1], text: renderScalar(value, node.type) });
+                changed = true;
+            }
+            else {
+                edits.push(insertIntoEntry(text, entry, key, value));
+                changed = true;
+            }
+        }
+    }
+    if (!changed)
+        return text;
+    if (appended.length > 0)
+        edits.push(appendEntries(text, components, appended));
+    edits.push(generatedAtEdit(lock, generatedAt));
+    return applyEdits(text, edits);
+}
+function sourceValue(node) {
+    return node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : String(node.value);
+}
+/**
+ * Plain when the value reads back as the same string both in YAML 1.2 and in YAML 1.1 (which
+ * PyYAML and other `meta` tools use): an all-digit SHA or `1.10` would otherwise become a number.
+ */
+function renderScalar(value, style = 'PLAIN') {
+    if (style === 'QUOTE_DOUBLE')
+        return JSON.stringify(value);
+    if (style === 'PLAIN' && isPlainSafe(value))
+        return value;
+    return `'${value.replace(/'/g, "''")}'`;
+}
+function isPlainSafe(value) {
+    if (value.length === 0 || /^[-?:,[\]{}#&*!|>'"%@`\s]/.test(value) || /\s$|: | #|:$|[\t\n\r]/.test(value))
+        return false;
+    if (/^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|~|null|true|false)$/i.test(value))
+        return false;
+    try {
+        return (0,dist/* parse */.qg)(`k: ${value}`)?.k === value && (0,dist/* parse */.qg)(`k: ${value}`, { version: '1.1' })?.k === value;
+    }
+    catch {
+        return false;
+    }
+}
+function insertIntoEntry(text, entry, key, value) {
+    const line = `${key}: ${renderScalar(value)}`;
+    if (entry.flow) {
+        const close = text.lastIndexOf('}', entry.range?.[1] ?? text.length);
+        const empty = entry.items.length === 0;
+        return { start: close, end: close, text: `${empty ? '' : ', '}${line}` };
+    }
+    const firstKey = entry.items[0]?.key;
+    const indent = ' '.repeat(columnOf(text, firstKey?.range?.[0] ?? entry.range?.[0] ?? 0));
+    const at = endOfLine(text, entry.range?.[2] ?? entry.range?.[1] ?? text.length);
+    return { start: at, end: at, text: `${needsNewline(text, at)}${indent}${line}\n` };
+}
+function appendEntries(text, components, writes) {
+    const firstKey = components.items[0]?.key;
+    const block = (indent) => writes
+        .map((w) => {
+        const lines = [`${indent}${w.component}:`, `${indent}  version: ${renderScalar(w.pin.version)}`, `${indent}  commit: ${renderScalar(w.pin.commit)}`];
+        if (w.repo !== undefined)
+            lines.push(`${indent}  repo: ${renderScalar(w.repo)}`);
+        return `${lines.join('\n')}\n`;
+    })
+        .join('');
+    if (components.flow || components.items.length === 0) {
+        // `components: {}` becomes a block mapping; nothing else on the line carries meaning.
+        const start = components.range?.[0] ?? text.length;
+        const end = components.range?.[1] ?? start;
+        return { start, end, text: `\n${block('  ').replace(/\n$/, '')}` };
+    }
+    const indent = ' '.repeat(columnOf(text, firstKey?.range?.[0] ?? 0));
+    const at = endOfLine(text, components.range?.[2] ?? components.range?.[1] ?? text.length);
+    return { start: at, end: at, text: `${needsNewline(text, at)}${block(indent)}` };
+}
+function generatedAtEdit(lock, generatedAt) {
+    const top = lock.file.doc.contents;
+    const node = top.get('generated_at', true);
+    if ((0,dist/* isScalar */.jn)(node) && node.range) {
+        const style = node.type === 'PLAIN' ? 'QUOTE_SINGLE' : node.type;
+        return { start: node.range[0], end: node.range[1], text: renderScalar(generatedAt, style) };
+    }
+    const firstKey = top.items[0]?.key;
+    const at = firstKey?.range?.[0] ?? 0;
+    return { start: at, end: at, text: `generated_at: ${renderScalar(generatedAt, 'QUOTE_SINGLE')}\n` };
+}
+function applyEdits(text, edits) {
+    // Later offsets first, so earlier offsets stay valid; inserts at one offset keep their order.
+    const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
+    let out = text;
+    for (const edit of ordered)
+        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+    return out;
+}
+function columnOf(text, offset) {
+    return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}
+function endOfLine(text, offset) {
+    if (offset > 0 && text[offset - 1] === '\n')
+        return offset;
+    const nl = text.indexOf('\n', offset);
+    return nl === -1 ? text.length : nl + 1;
+}
+function needsNewline(text, at) {
+    return at > 0 && text[at - 1] !== '\n' ? '\n' : '';
+}
+function timestamp(now) {
+    return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/snapshot-file.js
+
+
+
+
+
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/**
+ * YAML unless the file name ends in .json; both read back through the same YAML parser. The YAML
+ * is written by hand, quoting whatever a YAML 1.1 reader would turn into a date or a number.
+ */
+function renderSnapshot(snapshot, path) {
+    const sorted = [...snapshot.components].sort(([a], [b]) => a.localeCompare(b));
+    if (path.endsWith('.json')) {
+        const components = Object.fromEntries(sorted.map(([name, pin]) => [name, { version: pin.version, commit: pin.commit, ...(pin.repo !== undefined ? { repo: pin.repo } : {}) }]));
+        const body = { created_at: snapshot.createdAt, ...(snapshot.environment !== undefined ? { environment: snapshot.environment } : {}), components };
+        return `${JSON.stringify(body, null, 2)}\n`;
+    }
+    const lines = [`created_at: ${renderScalar(snapshot.createdAt)}`];
+    if (snapshot.environment !== undefined)
+        lines.push(`environment: ${renderScalar(snapshot.environment)}`);
+    lines.push(sorted.length === 0 ? 'components: {}' : 'components:');
+    for (const [name, pin] of sorted) {
+        lines.push(`  ${name}:`, `    version: ${renderScalar(pin.version)}`, `    commit: ${renderScalar(pin.commit)}`);
+        if (pin.repo !== undefined)
+            lines.push(`    repo: ${renderScalar(pin.repo)}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+async function writeSnapshot(path, snapshot) {
+    await writeFileAtomic(path, renderSnapshot(snapshot, path));
+}
+async function readSnapshot(path, display) {
+    return parseSnapshot(await readYamlFile(path, display));
+}
+function parseSnapshot(file) {
+    const top = mapAt(file, file.doc.contents, 'document');
+    const get = (k) => top.get(k, true);
+    const createdAt = stringAt(file, get('created_at'), 'created_at', top);
+    const environment = optionalStringAt(file, get('environment'), 'environment');
+    const map = mapAt(file, get('components'), 'components', top);
+    const components = new Map();
+    for (const { key, keyNode, value } of entries(file, map)) {
+        const field = `components.${key}`;
+        if (!isValidComponentName(key))
+            fail(file, keyNode, field, `invalid component name ${quote(key)}`);
+        const entry = mapAt(file, value, field, keyNode);
+        const at = (k) => entry.get(k, true);
+        const commit = stringAt(file, at('commit'), `${field}.commit`, entry);
+        if (!SHA.test(commit))
+            fail(file, at('commit'), `${field}.commit`, 'not a SHA');
+        const version = optionalStringAt(file, at('version'), `${field}.version`) ?? commit.slice(0, 12);
+        const repo = optionalStringAt(file, at('repo'), `${field}.repo`);
+        if (repo !== undefined && repoUrlProblem(repo))
+            fail(file, at('repo'), `${field}.repo`, `${quote(repo)} ${repoUrlProblem(repo)}`);
+        components.set(key, { version, commit, repo });
+    }
+    return { createdAt, environment, components };
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./.tsbuild-18858/git/run-git.js
+
+
+class GitError extends Error {
+    args;
+    code;
+    stderr;
+    constructor(args, code, stderr) {
+        super(`git ${args[0] ?? ''} failed (exit ${code}): ${firstLine(stderr)}`);
+        this.args = args;
+        this.code = code;
+        this.stderr = stderr;
+        this.name = 'GitError';
+    }
+}
+let gitProcesses = 0;
+/** How many git processes this process has started; the benchmark reports it. */
+function gitProcessCount() {
+    return gitProcesses;
+}
+/**
+ * Runs git with an argument array (never a shell), with prompts disabled so a missing credential
+ * fails fast instead of hanging an incident run, and with only safe transports allowed.
+ */
+function run_git_runGit(args, options) {
+    gitProcesses += 1;
+    return new Promise((resolvePromise, reject) => {
+        const child = (0,external_node_child_process_.spawn)('git', args, {
+            cwd: options.cwd,
+            shell: false,
+            env: {
+                ...process.env,
+                GIT_TERMINAL_PROMPT: '0',
+                GCM_INTERACTIVE: 'never',
+                GIT_ALLOW_PROTOCOL: GIT_ALLOW_PROTOCOL,
+                LC_ALL: 'C',
+                ...options.env,
+            },
+            stdio: ['pipe', 'pipe', 'pipe'],
+            timeout: options.timeoutMs,
+        });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (chunk) => out.push(chunk));
+        child.stderr.on('data', (chunk) => err.push(chunk));
+        child.on('error', reject);
+        child.on('close', (code, signal) => {
+            resolvePromise({
+                code: code ?? (signal ? 128 : 1),
+                stdout: Buffer.concat(out),
+                stderr: Buffer.concat(err).toString('utf8'),
+            });
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input ?? '');
+    });
+}
+/** Runs git and returns its stdout as text, throwing GitError on a non-zero exit. */
+async function run_git_git(args, options) {
+    const result = await run_git_runGit(args, options);
+    if (result.code !== 0)
+        throw new GitError(args, result.code, result.stderr);
+    return result.stdout.toString('utf8');
+}
+async function gitLines(args, options) {
+    return (await run_git_git(args, options)).split('\n').filter((line) => line.length > 0);
+}
+function firstLine(text) {
+    return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/git/repo-reader.js
+
+
+
+
+/** Read-only questions asked of a local repository (a checkout, or a component repo on disk). */
+function isGitRepo(dir) {
+    return (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, '.git')) || ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'HEAD')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'objects')));
+}
+async function resolveTagIn(dir, tag) {
+    const result = await run_git_runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `refs/tags/${tag}^{commit}`], { cwd: dir });
+    return result.code === 0 ? result.stdout.toString().trim() : undefined;
+}
+/**
+ * Resolves a full or abbreviated SHA to a commit. An abbreviation that matches several commits is
+ * refused rather than guessed, since rolling back to the wrong commit is worse than asking again.
+ */
+async function resolveCommitIn(dir, sha, where) {
+    const result = await run_git_runGit(['rev-parse', '--verify', '--end-of-options', `${sha}^{commit}`], { cwd: dir });
+    if (result.code === 0) {
+        const full = result.stdout.toString().trim();
+        // rev-parse also accepts ref names; only a hex prefix of the result is a match.
+        return full.startsWith(sha) ? full : undefined;
+    }
+    if (/ambiguous/i.test(result.stderr)) {
+        const candidates = await ambiguousCandidates(dir, sha);
+        throw new errors_InputError(`${where}: ${sha} is ambiguous (matches ${candidates || 'several objects'}); give more digits`);
+    }
+    return undefined;
+}
+async function ambiguousCandidates(dir, sha) {
+    const result = await run_git_runGit(['rev-parse', '--disambiguate=' + sha], { cwd: dir });
+    const lines = result.stdout.toString().split('\n').filter(Boolean);
+    return lines.slice(0, 5).map((l) => l.slice(0, 12)).join(', ');
+}
+async function hasCommit(dir, sha) {
+    const result = await run_git_runGit(['cat-file', '-e', '--end-of-options', `${sha}^{commit}`], { cwd: dir });
+    return result.code === 0;
+}
+/** Tags pointing exactly at a commit (annotated ones peeled), newest first. */
+async function tagsPointingAt(dir, sha) {
+    return gitLines(['for-each-ref', '--sort=-creatordate', `--points-at=${sha}`, '--format=%(refname:strip=2)', 'refs/tags'], { cwd: dir });
+}
+async function listTags(dir) {
+    const lines = await gitLines(['for-each-ref', '--sort=-creatordate', '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(creatordate:iso-strict)', 'refs/tags'], { cwd: dir });
+    return lines.map((line) => {
+        const [name = '', object = '', peeled = '', date = ''] = line.split('\0');
+        return { name, commit: peeled || object, date: date || undefined };
+    });
+}
+async function headCommit(dir) {
+    const result = await run_git_runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: dir });
+    return result.code === 0 ? result.stdout.toString().trim() : undefined;
+}
+async function currentBranch(dir) {
+    const result = await run_git_runGit(['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: dir });
+    return result.code === 0 ? result.stdout.toString().trim() : undefined;
+}
+/** Tracked changes only: untracked files survive a checkout, modified tracked files might not. */
+async function trackedChanges(dir) {
+    return gitLines(['status', '--porcelain', '--untracked-files=no'], { cwd: dir });
+}
+async function isShallow(dir) {
+    return (await run_git_git(['rev-parse', '--is-shallow-repository'], { cwd: dir })).trim() === 'true';
+}
+async function commitDate(dir, sha) {
+    const result = await runGit(['show', '-s', '--format=%cI', '--end-of-options', sha], { cwd: dir });
+    return result.code === 0 ? result.stdout.toString().trim() : undefined;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/git/checkout.js
+
+
+async function readCheckoutState(dir) {
+    const head = await headCommit(dir);
+    if (!head)
+        throw new Error(`${dir} has no commit checked out`);
+    return { dir, head, branch: await currentBranch(dir) };
+}
+/**
+ * Makes a commit available in a checkout with the least transfer: nothing is fetched when it is
+ * already there, and a missing one is fetched alone (depth 1 in a shallow clone), never re-cloned.
+ * Only objects and FETCH_HEAD change, so doing this before any checkout moves keeps a failed run
+ * from leaving some checkouts moved and others not.
+ */
+async function ensureCommitPresent(dir, commit, fallbackUrl, env) {
+    if (await hasCommit(dir, commit))
+        return false;
+    const hasOrigin = (await run_git_runGit(['remote', 'get-url', 'origin'], { cwd: dir })).code === 0;
+    const remote = hasOrigin ? 'origin' : fallbackUrl;
+    if (!remote)
+        throw new Error(`commit ${commit.slice(0, 12)} is not in ${dir} and it has no remote to fetch it from`);
+    const depth = (await isShallow(dir)) ? ['--depth=1'] : [];
+    await run_git_git(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...depth, remote, commit], { cwd: dir, env });
+    if (!(await hasCommit(dir, commit)))
+        throw new Error(`fetching ${commit.slice(0, 12)} into ${dir} did not bring the commit`);
+    return true;
+}
+async function checkoutDetached(dir, commit) {
+    await run_git_git(['checkout', '--quiet', '--detach', commit, '--'], { cwd: dir });
+}
+/** Puts a checkout back where it was before a failed run: on its branch, or at its commit. */
+async function restoreCheckout(state) {
+    if (state.branch) {
+        await run_git_git(['checkout', '--quiet', state.branch, '--'], { cwd: state.dir });
+    }
+    else {
+        await run_git_git(['checkout', '--quiet', '--detach', state.head, '--'], { cwd: state.dir });
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/workspace.js
+
+
+
+
+
+/**
+ * The state of `components/<name>`: absent (a lock-only rollback), or a git checkout that may be
+ * moved. A directory that is not a checkout, or one with uncommitted tracked changes, is refused
+ * before anything changes: a rollback must never discard someone's work.
+ */
+async function inspectCheckout(root, name) {
+    const dir = componentDir(root, name);
+    if (!(0,external_node_fs_.existsSync)(dir))
+        return undefined;
+    const rel = relativeToRoot(root, dir);
+    if (!(0,external_node_fs_.statSync)(dir).isDirectory() || !isGitRepo(dir)) {
+        throw new errors_InputError(`${rel}: exists but is not a git checkout`);
+    }
+    const dirty = await trackedChanges(dir);
+    if (dirty.length > 0) {
+        const paths = dirty.slice(0, 5).map((l) => l.slice(3)).join(', ');
+        throw new errors_InputError(`${rel}: has uncommitted changes (${paths}); commit or stash them first`);
+    }
+    return readCheckoutState(dir);
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/apply-plan.js
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Carries out a fully validated plan in the order that keeps it undoable: record the current state
+ * as a snapshot, move the checkouts, write the lock, then journal. If any step fails, everything
+ * already done is put back and the snapshot removed, so a failed run leaves no trace.
+ */
+async function executePlan(ctx, plan) {
+    const limit = pLimit(ctx.jobs);
+    const steps = await Promise.all(plan.pins.map((pin) => limit(() => planStep(ctx, plan, pin))));
+    const effective = steps.filter((s) => s.change.lock === 'changed' || s.change.checkout === 'moved');
+    const base = {
+        ok: true,
+        mode: plan.mode,
+        env: ctx.env ?? null,
+        lock: plan.lockRel,
+        dryRun: ctx.dryRun,
+        changes: effective.map((s) => s.change),
+        warnings: plan.warnings ?? [],
+    };
+    if (effective.length === 0 || ctx.dryRun)
+        return { ...base, snapshot: null, historyEntry: null };
+    const moving = effective.filter((s) => s.change.checkout === 'moved' && s.checkout);
+    await Promise.all(moving.map((s) => limit(async () => {
+        const location = locateRepo(s.pin.repo, ctx.root);
+        const url = location.kind === 'url' ? location.url : location.path;
+        try {
+            if (await ensureCommitPresent(s.checkout.dir, s.pin.to.commit, url, ctx.gitEnv)) {
+                ctx.log(`fetched ${s.pin.to.commit.slice(0, 12)} into components/${s.pin.component}`);
+            }
+        }
+        catch (err) {
+            throw new OperationError(`components/${s.pin.component}: ${errorMessage(err)}`);
+        }
+    })));
+    const lockPath = (0,external_node_path_.join)(ctx.root, plan.lockRel);
+    const lockChanges = effective.filter((s) => s.change.lock === 'changed');
+    if (lockChanges.length > 0)
+        await assertUnchanged(lockPath, plan);
+    const now = ctx.now();
+    const snapshotRel = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-${plan.mode}-${process.pid}.yaml`;
+    const snapshotPath = (0,external_node_path_.join)(ctx.root, snapshotRel);
+    const before = new Map();
+    for (const s of effective) {
+        if (s.change.from)
+            before.set(s.pin.component, { ...s.change.from, repo: plan.lock.entries.get(s.pin.component)?.repo ?? s.pin.repo });
+    }
+    await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
+    const moved = [];
+    let lockWritten = false;
+    try {
+        await Promise.all(moving.map((s) => limit(async () => {
+            await checkoutDetached(s.checkout.dir, s.pin.to.commit);
+            moved.push(s.checkout);
+        })));
+        if (lockChanges.length > 0) {
+            const writes = lockChanges.map((s) => ({ component: s.pin.component, pin: s.pin.to, repo: s.pin.repo }));
+            await writeFileAtomic(lockPath, editLockText(plan.lock, writes, timestamp(now)));
+            lockWritten = true;
+        }
+        const historyEntry = {
+            at: timestamp(now),
+            actor: ctx.actor,
+            mode: plan.mode,
+            env: ctx.env ?? null,
+            lock: plan.lockRel,
+            changes: effective.map((s) => ({ component: s.change.component, from: s.change.from, to: s.change.to })),
+            snapshot: snapshotRel,
+        };
+        await appendJournal(ctx.root, historyEntry);
+        return { ...base, snapshot: snapshotRel, historyEntry };
+    }
+    catch (err) {
+        await Promise.allSettled(moved.map((state) => restoreCheckout(state)));
+        if (lockWritten)
+            await writeFileAtomic(lockPath, plan.lock.file.text).catch(() => undefined);
+        await (0,promises_namespaceObject.rm)(snapshotPath, { force: true });
+        throw err instanceof OperationError ? err : new OperationError(`rollback failed and was undone: ${errorMessage(err)}`);
+    }
+}
+async function planStep(ctx, plan, pin) {
+    const entry = plan.lock.entries.get(pin.component);
+    const checkout = await inspectCheckout(ctx.root, pin.component);
+    const lockChanged = plan.writeLock && (!entry || entry.commit !== pin.to.commit || entry.version !== pin.to.version);
+    const checkoutStatus = !checkout ? 'absent' : checkout.head === pin.to.commit ? 'unchanged' : 'moved';
+    let from = entry ? { version: entry.version, commit: entry.commit } : null;
+    if (!lockChanged && checkout && checkoutStatus === 'moved') {
+        // Only the checkout moves, so "from" is where the checkout was, which is what undo must restore.
+        from = { version: entry?.commit === checkout.head ? entry.version : checkout.head.slice(0, 12), commit: checkout.head };
+    }
+    return {
+        pin,
+        checkout,
+        change: { component: pin.component, from, to: pin.to, checkout: checkoutStatus, lock: lockChanged ? 'changed' : 'unchanged' },
+    };
+}
+async function assertUnchanged(lockPath, plan) {
+    const now = await (0,promises_namespaceObject.readFile)(lockPath, 'utf8').catch(() => undefined);
+    if (now !== plan.lock.file.text) {
+        throw new OperationError(`${plan.lockRel}: changed by someone else while this rollback was being planned; run it again`);
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/manifest.js
+
+
+
+
+
+
+
+async function loadManifest(root) {
+    const file = await readYamlFile((0,external_node_path_.join)(root, paths_MANIFEST_PATH), paths_MANIFEST_PATH);
+    return parseManifest(file);
+}
+function parseManifest(file) {
+    const top = mapAt(file, file.doc.contents, 'document');
+    const componentsNode = top.get('components', true);
+    const map = mapAt(file, componentsNode, 'components', top);
+    const components = new Map();
+    for (const { key, keyNode, value } of entries(file, map)) {
+        const field = `components.${key}`;
+        if (!isValidComponentName(key))
+            fail(file, keyNode, field, `invalid component name ${quote(key)}`);
+        const entry = mapAt(file, value, field, keyNode);
+        const get = (k) => entry.get(k, true);
+        const repo = stringAt(file, get('repo'), `${field}.repo`, entry);
+        const problem = repoUrlProblem(repo);
+        if (problem)
+            fail(file, get('repo'), `${field}.repo`, `${quote(repo)} ${problem}`);
+        const dependsOn = stringListAt(file, get('depends_on'), `${field}.depends_on`);
+        const healthNode = get('health');
+        components.set(key, {
+            name: key,
+            repo,
+            version: optionalStringAt(file, get('version'), `${field}.version`),
+            type: optionalStringAt(file, get('type'), `${field}.type`),
+            dependsOn,
+            health: healthNode === undefined || ((0,dist/* isScalar */.jn)(healthNode) && healthNode.value === null) ? undefined : toPlain(file, healthNode),
+            line: file.lines.linePos(keyNode.range?.[0] ?? 0).line,
+        });
+    }
+    for (const spec of components.values()) {
+        spec.dependsOn.forEach((dep, i) => {
+            if (!components.has(dep)) {
+                throw new errors_InputError(`${file.display}:${spec.line}: components.${spec.name}.depends_on[${i}]: unknown component ${quote(dep)}`);
+            }
+        });
+    }
+    return { file, components };
+}
+function requireComponent(manifest, name, where = 'component') {
+    checkComponentName(name, where);
+    const spec = manifest.components.get(name);
+    if (!spec) {
+        const known = [...manifest.components.keys()].slice(0, 20).join(', ');
+        throw new errors_InputError(`${where}: unknown component ${quote(name)} (not in ${paths_MANIFEST_PATH}; known: ${known || 'none'})`);
+    }
+    return spec;
+}
+/**
+ * Orders components so that dependents come before their dependencies: the order in which a
+ * rollback or revert must proceed so nothing is left depending on a version that is gone.
+ */
+function dependentsFirst(manifest, names) {
+    const wanted = new Set(names);
+    const order = [];
+    const state = new Map();
+    const visit = (name, path) => {
+        const seen = state.get(name);
+        if (seen === 'done')
+            return;
+        if (seen === 'visiting')
+            throw new InputError(`${MANIFEST_PATH}: depends_on: cycle ${[...path, name].join(' -> ')}`);
+        state.set(name, 'visiting');
+        for (const dep of manifest.components.get(name)?.dependsOn ?? [])
+            visit(dep, [...path, name]);
+        state.set(name, 'done');
+        order.push(name);
+    };
+    for (const name of [...wanted].sort())
+        visit(name, []);
+    return order.filter((n) => wanted.has(n)).reverse();
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/git/mirror.js
+
+
+
+
+
+
+/**
+ * A treeless bare clone of a remote component repository, kept in the user's cache directory (never
+ * in the meta-repo). It answers what `ls-remote` cannot (does this commit exist, which commit does
+ * this abbreviation name, which tag points here) with commits and tags only, no file contents.
+ */
+function mirrorDir(url) {
+    const base = process.env.META_ROLLBACK_CACHE ?? (0,external_node_path_.join)(process.env.XDG_CACHE_HOME ?? (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.cache'), 'meta-rollback');
+    return (0,external_node_path_.join)(base, 'mirrors', `${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(url).digest('hex').slice(0, 24)}.git`);
+}
+async function ensureMirror(url, env) {
+    const dir = mirrorDir(url);
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'HEAD'))) {
+        await run_git_git(['fetch', '--quiet', '--prune', '--tags', '--force', url, '+refs/heads/*:refs/heads/*'], { cwd: dir, env });
+        return dir;
+    }
+    const parent = (0,external_node_path_.join)(dir, '..');
+    await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
+    const temp = `${dir}.${process.pid}.tmp`;
+    await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
+    const result = await run_git_runGit(['clone', '--quiet', '--bare', '--filter=tree:0', '--', url, temp], { cwd: parent, env });
+    if (result.code !== 0) {
+        await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
+        throw new Error(`cannot clone ${url}: ${result.stderr.split('\n').find(Boolean) ?? ''}`);
+    }
+    // Two runs may race to create the same mirror; the loser's copy is simply dropped.
+    await (0,promises_namespaceObject.rename)(temp, dir).catch(async () => (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true }));
+    return dir;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/git/remote-reader.js
+
+/**
+ * Asks a remote for one tag without cloning anything: `git ls-remote` returns the tag and, for an
+ * annotated tag, the peeled commit (`^{}`), which is the one a pin must name.
+ */
+async function lsRemoteTag(url, tag, cwd, env) {
+    const ref = `refs/tags/${tag}`;
+    const result = await run_git_runGit(['ls-remote', '--tags', url, ref, `${ref}^{}`], { cwd, env });
+    if (result.code !== 0)
+        throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}`);
+    let direct;
+    for (const line of result.stdout.toString().split('\n')) {
+        const [sha, name] = line.split('\t');
+        if (name === `${ref}^{}`)
+            return sha;
+        if (name === ref)
+            direct = sha;
+    }
+    return direct;
+}
+async function lsRemoteTags(url, cwd, env) {
+    const result = await run_git_runGit(['ls-remote', '--tags', url], { cwd, env });
+    if (result.code !== 0)
+        throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}`);
+    const tags = new Map();
+    for (const line of result.stdout.toString().split('\n')) {
+        const [sha, ref] = line.split('\t');
+        if (!sha || !ref?.startsWith('refs/tags/'))
+            continue;
+        const peeled = ref.endsWith('^{}');
+        const name = ref.slice('refs/tags/'.length, peeled ? -3 : undefined);
+        if (peeled || !tags.has(name))
+            tags.set(name, sha);
+    }
+    return [...tags].map(([name, commit]) => ({ name, commit }));
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/resolve-target.js
+
+
+
+
+
+
+
+
+/**
+ * The local repositories that can answer questions about a component, cheapest first: its checkout,
+ * then its source repository when that is a path on disk.
+ */
+function localSources(ctx, spec) {
+    const dirs = [];
+    const checkout = componentDir(ctx.root, spec.name);
+    if ((0,external_node_fs_.existsSync)(checkout) && isGitRepo(checkout))
+        dirs.push(checkout);
+    const location = locateRepo(spec.repo, ctx.root);
+    if (location.kind === 'path' && (0,external_node_fs_.existsSync)(location.path) && isGitRepo(location.path))
+        dirs.push(location.path);
+    return dirs;
+}
+function validateTarget(target, where) {
+    if (target.kind === 'version')
+        checkRefName(target.tag, where);
+    else
+        checkShaOrAbbrev(target.sha, where);
+    return target;
+}
+/**
+ * Turns a tag or a (possibly abbreviated) SHA into the pin a lock records. Annotated tags are
+ * peeled to their commit; a commit's version is a tag pointing exactly at it, else its short SHA.
+ */
+async function resolveTarget(ctx, spec, target) {
+    const where = target.kind === 'version' ? '--to-version' : '--to-commit';
+    validateTarget(target, where);
+    const dirs = localSources(ctx, spec);
+    const location = locateRepo(spec.repo, ctx.root);
+    if (target.kind === 'version') {
+        for (const dir of dirs) {
+            const commit = await resolveTagIn(dir, target.tag);
+            if (commit)
+                return { version: target.tag, commit };
+        }
+        if (location.kind === 'url') {
+            const commit = await remote(() => lsRemoteTag(location.url, target.tag, ctx.root, ctx.gitEnv));
+            if (commit && isFullSha(commit)) {
+                // ls-remote cannot peel a lightweight tag that names a tag object chain; the mirror can.
+                return { version: target.tag, commit };
+            }
+        }
+        throw new errors_InputError(`${where}: tag ${quote(target.tag)} not found in ${spec.name} (${spec.repo})`);
+    }
+    for (const dir of dirs) {
+        const commit = await resolveCommitIn(dir, target.sha, where);
+        if (commit)
+            return { version: await versionOf(dir, commit), commit };
+    }
+    if (location.kind === 'url') {
+        const mirror = await remote(() => ensureMirror(location.url, ctx.gitEnv));
+        const commit = await resolveCommitIn(mirror, target.sha, where);
+        if (commit) {
+            const tags = await remote(() => lsRemoteTags(location.url, ctx.root, ctx.gitEnv));
+            return { version: tags.find((t) => t.commit === commit)?.name ?? commit.slice(0, 12), commit };
+        }
+    }
+    throw new errors_InputError(`${where}: commit ${quote(target.sha)} not found in ${spec.name} (${spec.repo})`);
+}
+async function versionOf(dir, commit) {
+    const tags = await tagsPointingAt(dir, commit);
+    return tags[0] ?? commit.slice(0, 12);
+}
+async function remote(call) {
+    try {
+        return await call();
+    }
+    catch (err) {
+        throw new OperationError(errorMessage(err));
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/operations/load-state.js
+
+
+
+async function loadState(ctx) {
+    const lockRel = lockPathFor(ctx.env);
+    const manifest = await loadManifest(ctx.root);
+    const lock = await loadLock(ctx.root, lockRel);
+    return { manifest, lock, lockRel };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/operations/rollback-component.js
+
+
+
+
+/** `meta rollback component NAME --to-version TAG | --to-commit SHA`. */
+async function rollbackComponent(ctx, name, target) {
+    validateTarget(target, target.kind === 'version' ? '--to-version' : '--to-commit');
+    const { manifest, lock, lockRel } = await loadState(ctx);
+    const spec = requireComponent(manifest, name);
+    const to = await resolveTarget(ctx, spec, target);
+    return executePlan(ctx, {
+        mode: 'component',
+        lock,
+        lockRel,
+        pins: [{ component: name, to, repo: lock.entries.get(name)?.repo ?? spec.repo }],
+        writeLock: true,
+    });
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/git/meta-history.js
+
+
+
+/**
+ * Revisions such as `HEAD~1`, `main^`, `v1.2`, `abc1234` or `HEAD@{2}`; refused are option-like
+ * values and anything with characters that no revision needs.
+ */
+function checkRevision(rev, where = '--rev') {
+    // eslint-disable-next-line no-control-regex
+    if (rev.length === 0 || rev.length > 255 || rev.startsWith('-') || /[\x00-\x20\x7f\\:?*[]/.test(rev) || rev.includes('..')) {
+        throw new errors_InputError(`${where}: invalid revision ${quote(rev)}`);
+    }
+    return rev;
+}
+async function resolveMetaRevision(root, rev) {
+    checkRevision(rev);
+    const result = await run_git_runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: root });
+    if (result.code !== 0)
+        throw new errors_InputError(`--rev: ${quote(rev)} is not a revision of the meta-repo`);
+    return result.stdout.toString().trim();
+}
+/** The bytes of a file as it was at a revision of the meta-repo. */
+async function readFileAtRevision(root, commit, relPath) {
+    const result = await run_git_runGit(['cat-file', 'blob', `${commit}:${relPath}`], { cwd: root });
+    if (result.code !== 0)
+        throw new errors_InputError(`--rev: ${relPath} does not exist at ${commit.slice(0, 12)}`);
+    return result.stdout;
+}
+/** Every commit that changed one of the given files, newest first (renames not followed). */
+async function fileRevisions(root, pathspecs) {
+    const result = await run_git_runGit(['log', '--format=%x01%H%x00%cI%x00%s', '--name-only', '--no-renames', '--', ...pathspecs], { cwd: root });
+    if (result.code !== 0)
+        return [];
+    const revisions = [];
+    for (const block of result.stdout.toString().split('\x01').slice(1)) {
+        const [header = '', ...files] = block.split('\n');
+        const [commit = '', date = '', subject = ''] = header.split('\0');
+        for (const path of files.filter(Boolean))
+            revisions.push({ commit, date, path, subject });
+    }
+    return revisions;
+}
+/** Reads many `commit:path` blobs with one git process instead of one per revision. */
+async function readBlobs(root, specs) {
+    const out = new Map();
+    if (specs.length === 0)
+        return out;
+    const result = await run_git_runGit(['cat-file', '--batch'], { cwd: root, input: specs.map((s) => `${s}\n`).join('') });
+    if (result.code !== 0)
+        throw new Error(`git cat-file --batch failed: ${result.stderr}`);
+    const data = result.stdout;
+    let offset = 0;
+    for (const spec of specs) {
+        const nl = data.indexOf(0x0a, offset);
+        const header = data.subarray(offset, nl).toString();
+        offset = nl + 1;
+        if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+            out.set(spec, undefined);
+            continue;
+        }
+        const size = Number(header.split(' ')[2]);
+        out.set(spec, data.subarray(offset, offset + size));
+        offset += size + 1;
+    }
+    return out;
+}
+async function isMetaRepoGit(root) {
+    return (await run_git_runGit(['rev-parse', '--git-dir'], { cwd: root })).code === 0;
+}
+async function metaHead(root) {
+    return (await git(['rev-parse', 'HEAD'], { cwd: root })).trim();
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/operations/rollback-lock.js
+
+
+
+
+
+
+
+
+/**
+ * `meta rollback lock LOCKFILE [--component NAME] [--rev GITREV]`: bring the workspace to the pins
+ * of another lock (or of a lock as it was at an earlier revision) and record them in the current one.
+ */
+async function rollbackLock(ctx, lockFile, options = {}) {
+    const abs = resolveInsideRoot(ctx.root, ctx.cwd, lockFile, 'LOCKFILE');
+    const rel = relativeToRoot(ctx.root, abs);
+    const state = await loadState(ctx);
+    let source;
+    let sourceName = rel;
+    if (options.rev !== undefined) {
+        const commit = await resolveMetaRevision(ctx.root, options.rev);
+        sourceName = `${rel}@${options.rev}`;
+        source = parseLockBytes(await readFileAtRevision(ctx.root, commit, rel), sourceName);
+    }
+    else {
+        source = rel === state.lockRel ? state.lock : await loadLock(ctx.root, rel);
+    }
+    const sourceIsCurrent = options.rev === undefined && rel === state.lockRel;
+    const pins = new Map();
+    for (const [name, entry] of source.entries)
+        pins.set(name, { version: entry.version, commit: entry.commit, repo: entry.repo });
+    return applyPins(ctx, state, pins, {
+        mode: 'lock',
+        sourceName,
+        component: options.component,
+        writeLock: !sourceIsCurrent,
+    });
+}
+/** Shared by lock rollbacks and snapshot restores: validate every pin first, then execute. */
+async function applyPins(ctx, state, pins, options) {
+    let names = [...pins.keys()];
+    if (options.component !== undefined) {
+        requireComponent(state.manifest, options.component, '--component');
+        if (!pins.has(options.component)) {
+            throw new errors_InputError(`--component: ${quote(options.component)} has no pin in ${options.sourceName}`);
+        }
+        names = [options.component];
+    }
+    const planned = names.map((name) => {
+        const spec = requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
+        const pin = pins.get(name);
+        return { component: name, to: { version: pin.version, commit: pin.commit }, repo: state.lock.entries.get(name)?.repo ?? pin.repo ?? spec.repo };
+    });
+    const warnings = [];
+    if (options.component === undefined) {
+        const missing = [...state.lock.entries.keys()].filter((n) => !pins.has(n));
+        if (missing.length > 0)
+            warnings.push(`${options.sourceName} has no pin for ${missing.join(', ')}; left as they are`);
+    }
+    return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock: options.writeLock, warnings });
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/operations/snapshot.js
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `meta rollback snapshot --output FILE [--components a,b]`: what is deployed now, taken from each
+ * checkout where there is one (it may have moved past the lock), else from the selected lock.
+ */
+async function createSnapshot(ctx, output, components) {
+    const abs = resolveInsideRoot(ctx.root, ctx.cwd, output, '--output');
+    const { manifest, lock } = await loadState(ctx);
+    const names = components ?? [...new Set([...lock.entries.keys()])];
+    for (const name of names)
+        requireComponent(manifest, name, '--components');
+    const limit = pLimit(ctx.jobs);
+    const pins = await Promise.all(names.map((name) => limit(async () => {
+        const spec = manifest.components.get(name);
+        const entry = lock.entries.get(name);
+        const repo = entry?.repo ?? spec.repo;
+        const checkout = await inspectCheckout(ctx.root, name).catch((err) => {
+            // A dirty checkout is still a fact worth recording; only a non-checkout is an error.
+            if (err instanceof errors_InputError && /uncommitted/.test(err.message))
+                return 'dirty';
+            throw err;
+        });
+        if (checkout && checkout !== 'dirty') {
+            const version = entry?.commit === checkout.head ? entry.version : await versionOf(checkout.dir, checkout.head);
+            return [name, { version, commit: checkout.head, repo }];
+        }
+        if (!entry)
+            throw new errors_InputError(`--components: ${quote(name)} has no checkout and no pin in the selected lock`);
+        return [name, { version: entry.version, commit: entry.commit, repo }];
+    })));
+    const snapshot = { createdAt: timestamp(ctx.now()), environment: ctx.env, components: new Map(pins) };
+    if (!ctx.dryRun)
+        await writeSnapshot(abs, snapshot);
+    return {
+        ok: true,
+        file: relativeToRoot(ctx.root, abs),
+        dryRun: ctx.dryRun,
+        snapshot: { created_at: snapshot.createdAt, environment: ctx.env ?? null, components: Object.fromEntries(pins) },
+        changes: [],
+    };
+}
+/** `meta rollback snapshot --restore FILE`: applied like `rollback lock`, into the selected env's lock. */
+async function restoreSnapshot(ctx, file, component) {
+    const abs = resolveInsideRoot(ctx.root, ctx.cwd, file, '--restore');
+    const rel = relativeToRoot(ctx.root, abs);
+    const snapshot = await readSnapshot(abs, rel);
+    if (snapshot.environment !== undefined && snapshot.environment !== (ctx.env ?? snapshot.environment)) {
+        throw new errors_InputError(`${rel}: environment: snapshot is of ${quote(snapshot.environment)}, not ${quote(ctx.env ?? 'default')}; pass --env ${snapshot.environment}`);
+    }
+    if (snapshot.environment !== undefined && ctx.env === undefined) {
+        throw new errors_InputError(`${rel}: environment: snapshot is of ${quote(snapshot.environment)}; pass --env ${snapshot.environment}`);
+    }
+    const state = await loadState(ctx);
+    return applyPins(ctx, state, snapshot.components, { mode: 'snapshot', sourceName: rel, component, writeLock: true });
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/operations/list-targets.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const LOCK_GLOB = 'manifests/components.lock*.yaml';
+/** `meta rollback list [--component NAME]`: every target a user can roll back to, newest first. */
+async function listTargets(ctx, component, extraSources = []) {
+    const { manifest, lock, lockRel } = await loadState(ctx);
+    const specs = component !== undefined ? [requireComponent(manifest, component, '--component')] : [...manifest.components.values()];
+    const wanted = new Set(specs.map((s) => s.name));
+    const warnings = [];
+    const found = [];
+    const envFlag = ctx.env ? ` --env ${ctx.env}` : '';
+    const limit = pLimit(ctx.jobs);
+    await Promise.all(specs.map((spec) => limit(async () => {
+        try {
+            for (const tag of await tagsOf(ctx, spec)) {
+                found.push({
+                    component: spec.name,
+                    kind: 'tag',
+                    version: tag.name,
+                    commit: tag.commit,
+                    source: `tag ${tag.name}`,
+                    date: tag.date ?? null,
+                    command: `meta rollback component ${spec.name} --to-version ${tag.name}${envFlag}`,
+                });
+            }
+        }
+        catch (err) {
+            warnings.push(`${spec.name}: tags not listed (${errorMessage(err)})`);
+        }
+    })));
+    const lockFiles = (await (0,promises_namespaceObject.readdir)((0,external_node_path_.join)(ctx.root, 'manifests'))).filter((f) => /^components\.lock(\.[A-Za-z0-9_-]+)?\.yaml$/.test(f));
+    for (const file of lockFiles) {
+        const rel = `manifests/${file}`;
+        try {
+            const other = rel === lockRel ? lock : parseLockBytes(await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(ctx.root, rel)), rel);
+            addLockPins(found, other, rel, null, wanted, 'lock', (name) => `meta rollback lock ${rel} --component ${name}${envFlag}`);
+        }
+        catch (err) {
+            warnings.push(`${rel}: skipped (${errorMessage(err)})`);
+        }
+    }
+    if (await isMetaRepoGit(ctx.root)) {
+        const revisions = await fileRevisions(ctx.root, [LOCK_GLOB]);
+        const blobs = await readBlobs(ctx.root, revisions.map((r) => `${r.commit}:${r.path}`));
+        const seen = new Set();
+        for (const revision of revisions) {
+            const bytes = blobs.get(`${revision.commit}:${revision.path}`);
+            if (!bytes)
+                continue;
+            const at = `${revision.path}@${revision.commit.slice(0, 12)}`;
+            let old;
+            try {
+                old = parseLockBytes(bytes, at);
+            }
+            catch {
+                continue;
+            }
+            for (const entry of old.entries.values()) {
+                const key = `${entry.name}\0${revision.path}\0${entry.commit}`;
+                if (!wanted.has(entry.name) || seen.has(key))
+                    continue;
+                seen.add(key);
+                found.push({
+                    component: entry.name,
+                    kind: 'lock-history',
+                    version: entry.version,
+                    commit: entry.commit,
+                    source: at,
+                    date: revision.date,
+                    command: `meta rollback lock ${revision.path} --rev ${revision.commit.slice(0, 12)} --component ${entry.name}${envFlag}`,
+                });
+            }
+        }
+    }
+    for (const snap of await snapshotFiles(ctx.root)) {
+        try {
+            const snapshot = await readSnapshot((0,external_node_path_.join)(ctx.root, snap), snap);
+            if (snapshot.environment !== undefined && snapshot.environment !== ctx.env)
+                continue;
+            for (const [name, pin] of snapshot.components) {
+                if (!wanted.has(name))
+                    continue;
+                found.push({
+                    component: name,
+                    kind: 'snapshot',
+                    version: pin.version,
+                    commit: pin.commit,
+                    source: snap,
+                    date: snapshot.createdAt,
+                    command: `meta rollback snapshot --restore ${snap}${envFlag}`,
+                });
+            }
+        }
+        catch (err) {
+            warnings.push(`${snap}: skipped (${errorMessage(err)})`);
+        }
+    }
+    for (const source of extraSources)
+        found.push(...(await source(ctx, specs)));
+    const targets = found
+        .map((t) => ({ ...t, date: isoDate(t.date), current: lock.entries.get(t.component)?.commit === t.commit }))
+        .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.component.localeCompare(b.component) || a.source.localeCompare(b.source));
+    return { ok: true, env: ctx.env ?? null, lock: lockRel, targets, warnings, changes: [] };
+}
+function addLockPins(out, lock, source, date, wanted, kind, command) {
+    for (const entry of lock.entries.values()) {
+        if (!wanted.has(entry.name))
+            continue;
+        out.push({ component: entry.name, kind, version: entry.version, commit: entry.commit, source, date: date ?? lock.generatedAt ?? null, command: command(entry.name) });
+    }
+}
+async function tagsOf(ctx, spec) {
+    const dirs = localSources(ctx, spec);
+    if (dirs[0])
+        return listTags(dirs[dirs.length - 1]);
+    const location = locateRepo(spec.repo, ctx.root);
+    if (location.kind === 'url')
+        return lsRemoteTags(location.url, ctx.root, ctx.gitEnv);
+    return [];
+}
+async function snapshotFiles(root) {
+    try {
+        const names = await (0,promises_namespaceObject.readdir)((0,external_node_path_.join)(root, SNAPSHOT_DIR));
+        return names.filter((n) => /\.(ya?ml|json)$/.test(n) && !n.startsWith('.')).map((n) => `${SNAPSHOT_DIR}/${n}`);
+    }
+    catch {
+        return [];
+    }
+}
+/** One date format for every source, so "newest first" sorts correctly across them. */
+function isoDate(date) {
+    if (!date)
+        return null;
+    const ms = Date.parse(date);
+    return Number.isNaN(ms) ? date : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/health/types.js
+/**
+ * Health checks declared under a component's `health:` list in manifests/components.yaml, and
+ * what running them reports. Specs use camelCase; results keep the snake_case field names of the
+ * JSON the CLI and the action print, so the report can be serialised as is.
+ */
+/** Name of the built-in lock check; reserved so a declared check can never shadow it. */
+const LOCK_CHECK_NAME = 'lock';
+const HEALTH_DEFAULTS = {
+    httpTimeoutSeconds: 10,
+    expectStatus: 200,
+    retries: 2,
+    // Test suites routinely run past a minute; the bound exists to stop hung commands, not slow ones.
+    commandTimeoutSeconds: 120,
+    concurrency: 8,
+};
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/health/env.js
+const ENV_PLACEHOLDER = '${env}';
+function placeholdersIn(text) {
+    return text.match(/\$\{[^}]*\}/g) ?? [];
+}
+/** A check limited by `envs` is written for those environments only, so it never runs without one. */
+function appliesToEnv(spec, env) {
+    if (spec.envs === undefined)
+        return true;
+    return env !== undefined && spec.envs.includes(env);
+}
+/**
+ * Fills in `${env}`. Without an environment (the default lock) there is deliberately no stand-in
+ * such as "default": guessing a host name during an incident could probe the wrong system and
+ * report it healthy, so such a check fails and says why instead.
+ */
+function resolveUrl(template, env) {
+    if (!template.includes(ENV_PLACEHOLDER))
+        return { url: template };
+    if (env === undefined) {
+        return { problem: `the URL uses ${ENV_PLACEHOLDER} but no environment was selected (add envs: or pass an environment)` };
+    }
+    return { url: template.replaceAll(ENV_PLACEHOLDER, env) };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/health/validate.js
+
+
+
+
+/** A malformed `health:` list. An input error (exit 2): the manifest, not the system, is at fault. */
+class HealthConfigError extends errors_InputError {
+    file;
+    field;
+    problem;
+    constructor(file, 
+    /** Dotted path of the offending value, e.g. `components.alpha.health[1].expect_status`. */
+    field, problem) {
+        super(`${file}: ${field}: ${problem}`);
+        this.file = file;
+        this.field = field;
+        this.problem = problem;
+    }
+}
+const FIELDS = ['name', 'http', 'command', 'expect_status', 'expect_body', 'timeout', 'retries', 'envs'];
+const HTTP_ONLY = ['expect_status', 'expect_body', 'retries'];
+// Past this, setTimeout overflows long before; an hour is already far beyond any sane check.
+const MAX_TIMEOUT_SECONDS = 3600;
+const MAX_RETRIES = 10;
+/**
+ * Validates the plain value (as parsed from YAML) of one component's `health:` key and applies
+ * defaults, so callers and reports see every effective setting. A missing or empty key is no checks.
+ */
+function parseHealthChecks(raw, where) {
+    const base = `components.${where.component}.health`;
+    const fail = (field, problem) => {
+        throw new HealthConfigError(where.file, field, problem);
+    };
+    if (raw === undefined || raw === null)
+        return [];
+    if (!Array.isArray(raw))
+        fail(base, 'must be a list of checks');
+    const seen = new Map();
+    return raw.map((entry, index) => {
+        const at = `${base}[${index}]`;
+        if (!isPlainObject(entry))
+            fail(at, 'must be a mapping with a name and either http or command');
+        const item = entry;
+        for (const key of Object.keys(item)) {
+            if (!FIELDS.includes(key)) {
+                // A misspelt key would otherwise be ignored and its default silently used instead.
+                fail(`${at}.${key}`, `unknown field (expected one of: ${FIELDS.join(', ')})`);
+            }
+        }
+        const name = parseName(item.name, `${at}.name`, fail);
+        const earlier = seen.get(name);
+        if (earlier !== undefined)
+            fail(`${at}.name`, `duplicate check name ${quote(name)} (also at health[${earlier}])`);
+        seen.set(name, index);
+        const hasHttp = item.http !== undefined;
+        const hasCommand = item.command !== undefined;
+        if (hasHttp && hasCommand)
+            fail(at, 'has both http and command (a check is one or the other)');
+        if (!hasHttp && !hasCommand)
+            fail(at, 'needs either http (a URL) or command (an argv list)');
+        const envs = item.envs === undefined ? undefined : parseEnvs(item.envs, `${at}.envs`, fail);
+        if (hasCommand) {
+            for (const key of HTTP_ONLY) {
+                if (item[key] !== undefined)
+                    fail(`${at}.${key}`, 'only applies to http checks');
+            }
+            return {
+                kind: 'command',
+                name,
+                command: parseCommand(item.command, `${at}.command`, fail),
+                timeoutSeconds: parseTimeout(item.timeout, HEALTH_DEFAULTS.commandTimeoutSeconds, `${at}.timeout`, fail),
+                ...(envs && { envs }),
+            };
+        }
+        const expectBody = item.expect_body;
+        if (expectBody !== undefined && (typeof expectBody !== 'string' || expectBody.length === 0)) {
+            fail(`${at}.expect_body`, 'must be a non-empty string');
+        }
+        return {
+            kind: 'http',
+            name,
+            url: parseUrl(item.http, `${at}.http`, fail),
+            expectStatus: parseInteger(item.expect_status, HEALTH_DEFAULTS.expectStatus, 100, 599, `${at}.expect_status`, fail),
+            ...(expectBody !== undefined && { expectBody: expectBody }),
+            timeoutSeconds: parseTimeout(item.timeout, HEALTH_DEFAULTS.httpTimeoutSeconds, `${at}.timeout`, fail),
+            retries: parseInteger(item.retries, HEALTH_DEFAULTS.retries, 0, MAX_RETRIES, `${at}.retries`, fail),
+            ...(envs && { envs }),
+        };
+    });
+}
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function parseName(value, field, fail) {
+    if (value === undefined)
+        return fail(field, 'missing (every check needs a name)');
+    if (typeof value !== 'string' || value.trim().length === 0)
+        return fail(field, 'must be a non-empty string');
+    // Names are table cells and log lines; a line break or control character would garble both.
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(value))
+        return fail(field, 'must be a single line without control characters');
+    if (value.length > 100)
+        return fail(field, 'must be at most 100 characters');
+    if (value === LOCK_CHECK_NAME)
+        return fail(field, `${quote(LOCK_CHECK_NAME)} is reserved for the built-in lock check`);
+    return value;
+}
+function parseUrl(value, field, fail) {
+    if (typeof value !== 'string' || value.length === 0)
+        return fail(field, 'must be a URL string');
+    for (const placeholder of placeholdersIn(value)) {
+        if (placeholder !== ENV_PLACEHOLDER) {
+            fail(field, `unknown placeholder ${placeholder} (only ${ENV_PLACEHOLDER} is supported)`);
+        }
+    }
+    // Any valid environment name yields the same URL shape, so one stand-in proves them all.
+    let url;
+    try {
+        url = new URL(value.replaceAll(ENV_PLACEHOLDER, 'env'));
+    }
+    catch {
+        return fail(field, `not a valid URL: ${quote(value)}`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        return fail(field, `must be an http:// or https:// URL, not ${quote(url.protocol.replace(/:$/, ''))}`);
+    }
+    if (url.username !== '' || url.password !== '') {
+        return fail(field, 'must not contain credentials (the URL appears in reports and logs)');
+    }
+    return value;
+}
+function parseCommand(value, field, fail) {
+    if (typeof value === 'string') {
+        return fail(field, `must be a list of strings (argv), not a string: no shell splits it; write e.g. ${JSON.stringify(value.trim().split(/\s+/))}`);
+    }
+    if (!Array.isArray(value) || value.length === 0)
+        return fail(field, 'must be a non-empty list of strings (argv)');
+    value.forEach((arg, i) => {
+        if (typeof arg !== 'string')
+            fail(`${field}[${i}]`, 'must be a string');
+        if (arg.includes('\0'))
+            fail(`${field}[${i}]`, 'contains a NUL byte');
+    });
+    if (value[0].length === 0)
+        fail(`${field}[0]`, 'must name a program');
+    return [...value];
+}
+function parseTimeout(value, fallback, field, fail) {
+    if (value === undefined)
+        return fallback;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_TIMEOUT_SECONDS) {
+        return fail(field, `must be a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`);
+    }
+    return value;
+}
+function parseInteger(value, fallback, min, max, field, fail) {
+    if (value === undefined)
+        return fallback;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+        return fail(field, `must be an integer ${min}-${max}`);
+    }
+    return value;
+}
+function parseEnvs(value, field, fail) {
+    if (!Array.isArray(value) || value.length === 0)
+        return fail(field, 'must be a non-empty list of environment names');
+    return value.map((env, i) => {
+        if (typeof env !== 'string')
+            return fail(`${field}[${i}]`, 'must be a string');
+        try {
+            return checkEnvName(env, `${field}[${i}]`);
+        }
+        catch (err) {
+            // Reuse the project-wide name rule but keep this module's error type and field path.
+            const prefix = `${field}[${i}]: `;
+            const message = err.message;
+            return fail(`${field}[${i}]`, message.startsWith(prefix) ? message.slice(prefix.length) : message);
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/health/process-group.js
+
+/**
+ * Whether commands get their own process group. On POSIX a detached child leads a new group, so
+ * one signal to `-pid` reaches everything it started (npm → node → workers), not just npm.
+ * On Windows `detached` opens a new console instead, and trees are killed with taskkill.
+ */
+const OWN_PROCESS_GROUP = process.platform !== 'win32';
+function signalTree(child, signal) {
+    const pid = child.pid;
+    if (pid === undefined)
+        return;
+    if (!OWN_PROCESS_GROUP) {
+        // Windows has no graceful signal for console programs, so both steps force-kill the tree.
+        const killer = (0,external_node_child_process_.spawn)('taskkill', ['/pid', String(pid), '/T', '/F'], { shell: false, stdio: 'ignore', windowsHide: true });
+        killer.on('error', () => child.kill(signal));
+        return;
+    }
+    try {
+        process.kill(-pid, signal);
+    }
+    catch (err) {
+        // ESRCH: the whole group is already gone, which is what was wanted.
+        if (err.code !== 'ESRCH')
+            child.kill(signal);
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/health/command-check.js
+
+
+
+
+
+const DEFAULT_KILL_GRACE_MS = 2000;
+const DEFAULT_OUTPUT_CHARS = 2000;
+// After the command exits, a process that escaped its group (setsid) could still hold the pipes
+// open; the check must not wait on it forever.
+const CLOSE_AFTER_EXIT_MS = 1000;
+/**
+ * Runs the argv in `cwd` without a shell; exit 0 passes. Whatever the command leaves behind in its
+ * process group is killed once it exits, and the whole group is killed when it runs out of time,
+ * so a check never leaves processes running.
+ */
+async function runCommandCheck(spec, options) {
+    const { cwd, signal } = options;
+    if (signal?.aborted)
+        return { ok: false, detail: 'aborted before it started' };
+    const cwdProblem = await directoryProblem(cwd);
+    if (cwdProblem)
+        return { ok: false, detail: cwdProblem };
+    const seconds = spec.timeoutSeconds ?? HEALTH_DEFAULTS.commandTimeoutSeconds;
+    const graceMs = options.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
+    const output = new OutputTail(options.outputChars ?? DEFAULT_OUTPUT_CHARS);
+    const [program, ...args] = spec.command;
+    let child;
+    try {
+        child = (0,external_node_child_process_.spawn)(program, args, {
+            cwd,
+            shell: false,
+            detached: OWN_PROCESS_GROUP,
+            // No stdin: a command that prompts gets end-of-file instead of hanging until the timeout.
+            stdio: ['ignore', 'pipe', 'pipe'],
+            windowsHide: true,
+        });
+    }
+    catch (err) {
+        return { ok: false, detail: `could not start ${quote(program)}: ${err.message}` };
+    }
+    return new Promise((resolve) => {
+        let cutOff;
+        let startError;
+        let exit;
+        let graceTimer;
+        let closeTimer;
+        let settled = false;
+        const stop = (reason) => {
+            if (cutOff !== undefined || exit !== undefined || settled)
+                return;
+            cutOff = reason;
+            signalTree(child, 'SIGTERM');
+            graceTimer = setTimeout(() => signalTree(child, 'SIGKILL'), graceMs);
+        };
+        const onAbort = () => stop('aborted');
+        const timer = setTimeout(() => stop(`timed out after ${seconds}s`), Math.max(1, Math.round(seconds * 1000)));
+        signal?.addEventListener('abort', onAbort, { once: true });
+        for (const stream of [child.stdout, child.stderr]) {
+            stream?.setEncoding('utf8');
+            stream?.on('data', (chunk) => output.push(chunk));
+        }
+        const finish = () => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            clearTimeout(graceTimer);
+            clearTimeout(closeTimer);
+            signal?.removeEventListener('abort', onAbort);
+            resolve(outcome({ cutOff, startError, exit, program: program }, output.text()));
+        };
+        const finishSoon = () => {
+            closeTimer ??= setTimeout(() => {
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+                finish();
+            }, CLOSE_AFTER_EXIT_MS);
+        };
+        child.on('error', (err) => {
+            startError ??= err;
+            finishSoon();
+        });
+        child.on('exit', (code, sig) => {
+            exit = { code, signal: sig };
+            // Leftovers in the group (background jobs, a stuck worker) die with the check. Only where the
+            // group is the child's own: on Windows a tree kill by a reaped pid could hit a reused one.
+            if (OWN_PROCESS_GROUP)
+                signalTree(child, 'SIGKILL');
+            finishSoon();
+        });
+        child.on('close', finish);
+    });
+}
+function outcome(run, output) {
+    let head;
+    let ok = false;
+    if (run.cutOff !== undefined)
+        head = `${run.cutOff} (killed)`;
+    else if (run.startError && !run.exit)
+        head = `could not start ${quote(run.program)}: ${run.startError.message}`;
+    else if (run.exit?.code === 0) {
+        head = 'exit 0';
+        ok = true;
+    }
+    else if (run.exit?.code !== null && run.exit?.code !== undefined)
+        head = `exit ${run.exit.code}`;
+    else
+        head = `killed by ${run.exit?.signal ?? 'an unknown signal'}`;
+    return { ok, detail: output ? `${head}\n${output}` : head };
+}
+async function directoryProblem(dir) {
+    try {
+        if (!(await (0,promises_namespaceObject.stat)(dir)).isDirectory())
+            return `checkout ${quote(dir)} is not a directory`;
+        return undefined;
+    }
+    catch {
+        return `checkout ${quote(dir)} does not exist`;
+    }
+}
+/** Keeps the end of the output (where test runners print their verdict) in bounded memory. */
+class OutputTail {
+    limit;
+    buffer = '';
+    dropped = false;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    push(chunk) {
+        this.buffer += chunk;
+        if (this.buffer.length > this.limit * 4) {
+            this.buffer = this.buffer.slice(-this.limit * 2);
+            this.dropped = true;
+        }
+    }
+    text() {
+        const clean = cleanOutput(this.buffer);
+        if (!this.dropped && clean.length <= this.limit)
+            return clean;
+        return `…${clean.slice(-this.limit)}`.replace(/^…\s+/, '…');
+    }
+}
+/** Colour codes and progress-bar carriage returns are noise in a report; keep what a terminal would show. */
+function cleanOutput(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex
+        .replace(/\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g, '')
+        // eslint-disable-next-line no-control-regex
+        .replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '')
+        .replace(/\r\n/g, '\n')
+        .split('\n')
+        .map((line) => line.slice(line.lastIndexOf('\r') + 1))
+        .join('\n')
+        .trim());
+}
+
+;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
+const objectToString = Object.prototype.toString;
+
+const isError = value => objectToString.call(value) === '[object Error]';
+
+const errorMessages = new Set([
+	'network error', // Chrome
+	'NetworkError when attempting to fetch resource.', // Firefox
+	'The Internet connection appears to be offline.', // Safari 16
+	'Network request failed', // `cross-fetch`
+	'fetch failed', // Undici (Node.js)
+	'terminated', // Undici (Node.js)
+	' A network error occurred.', // Bun (WebKit)
+	'Network connection lost', // Cloudflare Workers (fetch)
+]);
+
+function isNetworkError(error) {
+	const isValid = error
+		&& isError(error)
+		&& error.name === 'TypeError'
+		&& typeof error.message === 'string';
+
+	if (!isValid) {
+		return false;
+	}
+
+	const {message, stack} = error;
+
+	// Safari 17+ has generic message but no stack for network errors
+	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
+		return stack === undefined
+			// Sentry adds its own stack trace to the fetch error, so also check for that
+			|| '__sentry_captured__' in error;
+	}
+
+	// Deno network errors start with specific text
+	if (message.startsWith('error sending request for url')) {
+		return true;
+	}
+
+	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
+	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
+		return true;
+	}
+
+	// Standard network error messages
+	return errorMessages.has(message);
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
+
+
+function validateRetries(retries) {
+	if (typeof retries === 'number') {
+		if (retries < 0) {
+			throw new TypeError('Expected `retries` to be a non-negative number.');
+		}
+
+		if (Number.isNaN(retries)) {
+			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
+		}
+	} else if (retries !== undefined) {
+		throw new TypeError('Expected `retries` to be a number or Infinity.');
+	}
+}
+
+function validateNumberOption(name, value, {min = 0, allowInfinity = false} = {}) {
+	if (value === undefined) {
+		return;
+	}
+
+	if (typeof value !== 'number' || Number.isNaN(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
+	}
+
+	if (!allowInfinity && !Number.isFinite(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+	}
+
+	if (value < min) {
+		throw new TypeError(`Expected \`${name}\` to be \u2265 ${min}.`);
+	}
+}
+
+class AbortError extends Error {
+	constructor(message) {
+		super();
+
+		if (message instanceof Error) {
+			this.originalError = message;
+			({message} = message);
+		} else {
+			this.originalError = new Error(message);
+			this.originalError.stack = this.stack;
+		}
+
+		this.name = 'AbortError';
+		this.message = message;
+	}
+}
+
+function calculateDelay(retriesConsumed, options) {
+	const attempt = Math.max(1, retriesConsumed + 1);
+	const random = options.randomize ? (Math.random() + 1) : 1;
+
+	let timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
+	timeout = Math.min(timeout, options.maxTimeout);
+
+	return timeout;
+}
+
+function calculateRemainingTime(start, max) {
+	if (!Number.isFinite(max)) {
+		return max;
+	}
+
+	return max - (performance.now() - start);
+}
+
+async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
+	const normalizedError = error instanceof Error
+		? error
+		: new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
+
+	if (normalizedError instanceof AbortError) {
+		throw normalizedError.originalError;
+	}
+
+	const retriesLeft = Number.isFinite(options.retries)
+		? Math.max(0, options.retries - retriesConsumed)
+		: options.retries;
+
+	const maxRetryTime = options.maxRetryTime ?? Number.POSITIVE_INFINITY;
+
+	const context = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+	});
+
+	await options.onFailedAttempt(context);
+
+	if (calculateRemainingTime(startTime, maxRetryTime) <= 0) {
+		throw normalizedError;
+	}
+
+	const consumeRetry = await options.shouldConsumeRetry(context);
+
+	const remainingTime = calculateRemainingTime(startTime, maxRetryTime);
+
+	if (remainingTime <= 0 || retriesLeft <= 0) {
+		throw normalizedError;
+	}
+
+	if (normalizedError instanceof TypeError && !isNetworkError(normalizedError)) {
+		if (consumeRetry) {
+			throw normalizedError;
+		}
+
+		options.signal?.throwIfAborted();
+		return false;
+	}
+
+	if (!await options.shouldRetry(context)) {
+		throw normalizedError;
+	}
+
+	if (!consumeRetry) {
+		options.signal?.throwIfAborted();
+		return false;
+	}
+
+	const delayTime = calculateDelay(retriesConsumed, options);
+	const finalDelay = Math.min(delayTime, remainingTime);
+
+	options.signal?.throwIfAborted();
+
+	if (finalDelay > 0) {
+		await new Promise((resolve, reject) => {
+			const onAbort = () => {
+				clearTimeout(timeoutToken);
+				options.signal?.removeEventListener('abort', onAbort);
+				reject(options.signal.reason);
+			};
+
+			const timeoutToken = setTimeout(() => {
+				options.signal?.removeEventListener('abort', onAbort);
+				resolve();
+			}, finalDelay);
+
+			if (options.unref) {
+				timeoutToken.unref?.();
+			}
+
+			options.signal?.addEventListener('abort', onAbort, {once: true});
+		});
+	}
+
+	options.signal?.throwIfAborted();
+
+	return true;
+}
+
+async function pRetry(input, options = {}) {
+	options = {...options};
+
+	validateRetries(options.retries);
+
+	if (Object.hasOwn(options, 'forever')) {
+		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
+	}
+
+	options.retries ??= 10;
+	options.factor ??= 2;
+	options.minTimeout ??= 1000;
+	options.maxTimeout ??= Number.POSITIVE_INFINITY;
+	options.maxRetryTime ??= Number.POSITIVE_INFINITY;
+	options.randomize ??= false;
+	options.onFailedAttempt ??= () => {};
+	options.shouldRetry ??= () => true;
+	options.shouldConsumeRetry ??= () => true;
+
+	// Validate numeric options and normalize edge cases
+	validateNumberOption('factor', options.factor, {min: 0, allowInfinity: false});
+	validateNumberOption('minTimeout', options.minTimeout, {min: 0, allowInfinity: false});
+	validateNumberOption('maxTimeout', options.maxTimeout, {min: 0, allowInfinity: true});
+	validateNumberOption('maxRetryTime', options.maxRetryTime, {min: 0, allowInfinity: true});
+
+	// Treat non-positive factor as 1 to avoid zero backoff or negative behavior
+	if (!(options.factor > 0)) {
+		options.factor = 1;
+	}
+
+	options.signal?.throwIfAborted();
+
+	let attemptNumber = 0;
+	let retriesConsumed = 0;
+	const startTime = performance.now();
+
+	while (Number.isFinite(options.retries) ? retriesConsumed <= options.retries : true) {
+		attemptNumber++;
+
+		try {
+			options.signal?.throwIfAborted();
+
+			const result = await input(attemptNumber);
+
+			options.signal?.throwIfAborted();
+
+			return result;
+		} catch (error) {
+			if (await onAttemptFailure({
+				error,
+				attemptNumber,
+				retriesConsumed,
+				startTime,
+				options,
+			})) {
+				retriesConsumed++;
+			}
+		}
+	}
+
+	// Should not reach here, but in case it does, throw an error
+	throw new Error('Retry attempts exhausted without throwing an error.');
+}
+
+function makeRetriable(function_, options) {
+	return function (...arguments_) {
+		return pRetry(() => function_.apply(this, arguments_), options);
+	};
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/health/http-check.js
+
+
+
+
+const DEFAULT_RETRY_DELAY_MS = 1000;
+const DEFAULT_MAX_RETRY_DELAY_MS = 10_000;
+// Enough for any health page; a larger body is read no further, so a streaming endpoint cannot
+// hold a check open past what it needs.
+const MAX_BODY_CHARS = 1024 * 1024;
+const BODY_SNIPPET_CHARS = 120;
+class AttemptFailed extends Error {
+}
+/** GETs the URL until it answers as expected or the retries run out; every failure is retried. */
+async function runHttpCheck(spec, options = {}) {
+    const resolved = resolveUrl(spec.url, options.env);
+    if ('problem' in resolved)
+        return { ok: false, detail: resolved.problem, attempts: 0 };
+    const { url } = resolved;
+    const retries = spec.retries ?? HEALTH_DEFAULTS.retries;
+    const { signal } = options;
+    let attempts = 0;
+    let last = '';
+    try {
+        const status = await pRetry(async () => {
+            attempts += 1;
+            const result = await attempt(url, spec, signal);
+            if ('problem' in result) {
+                last = result.problem;
+                throw new AttemptFailed(result.problem);
+            }
+            return result.status;
+        }, {
+            retries,
+            factor: 2,
+            randomize: true,
+            minTimeout: options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
+            maxTimeout: options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
+            signal,
+        });
+        return { ok: true, detail: `GET ${url}: HTTP ${status}${ofAttempts(attempts, retries)}`, attempts };
+    }
+    catch (err) {
+        if (signal?.aborted) {
+            const before = last && last !== 'aborted' ? ` (last attempt: ${last})` : '';
+            return { ok: false, detail: `GET ${url}: aborted${before}`, attempts };
+        }
+        const problem = err instanceof AttemptFailed ? err.message : String(err);
+        return { ok: false, detail: `GET ${url}: ${problem}${ofAttempts(attempts, retries)}`, attempts };
+    }
+}
+function ofAttempts(attempts, retries) {
+    return attempts > 1 ? ` (attempt ${attempts} of ${retries + 1})` : '';
+}
+async function attempt(url, spec, outer) {
+    const seconds = spec.timeoutSeconds ?? HEALTH_DEFAULTS.httpTimeoutSeconds;
+    const expected = spec.expectStatus ?? HEALTH_DEFAULTS.expectStatus;
+    // The timeout covers headers and body alike, so a server that trickles bytes is cut off too.
+    const timeout = AbortSignal.timeout(Math.max(1, Math.round(seconds * 1000)));
+    const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
+    try {
+        const response = await fetch(url, {
+            method: 'GET',
+            signal,
+            // Following a redirect would make an expected 3xx impossible to observe.
+            redirect: expected >= 300 && expected < 400 ? 'manual' : 'follow',
+            headers: { accept: '*/*', 'user-agent': 'meta-rollback-health-check' },
+        });
+        const needBody = spec.expectBody !== undefined || response.status !== expected;
+        const body = needBody ? await readCapped(response) : await discard(response);
+        if (response.status !== expected) {
+            return { problem: `HTTP ${response.status}, expected ${expected}${snippet(body)}` };
+        }
+        if (spec.expectBody !== undefined && !body.includes(spec.expectBody)) {
+            return { problem: `HTTP ${response.status} but the body does not contain ${quote(spec.expectBody)}${snippet(body)}` };
+        }
+        return { status: response.status };
+    }
+    catch (err) {
+        if (timeout.aborted)
+            return { problem: `timed out after ${seconds}s` };
+        if (outer?.aborted)
+            return { problem: 'aborted' };
+        return { problem: `request failed: ${networkReason(err)}` };
+    }
+}
+async function readCapped(response) {
+    if (!response.body)
+        return '';
+    const decoder = new TextDecoder();
+    const reader = response.body.getReader();
+    let text = '';
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        text += decoder.decode(value, { stream: true });
+        if (text.length >= MAX_BODY_CHARS) {
+            await reader.cancel().catch(() => undefined);
+            return text.slice(0, MAX_BODY_CHARS);
+        }
+    }
+    return text + decoder.decode();
+}
+async function discard(response) {
+    await response.body?.cancel().catch(() => undefined);
+    return '';
+}
+function snippet(body) {
+    // eslint-disable-next-line no-control-regex
+    const flat = body.replace(/[\s\x00-\x1f\x7f]+/g, ' ').trim();
+    if (flat.length === 0)
+        return '';
+    return `; body: ${quote(flat.length > BODY_SNIPPET_CHARS ? `${flat.slice(0, BODY_SNIPPET_CHARS)}…` : flat)}`;
+}
+/** fetch reports every network failure as "fetch failed"; the useful reason is in its cause. */
+function networkReason(err) {
+    if (err instanceof Error) {
+        const cause = err.cause;
+        if (cause instanceof Error && cause.message)
+            return cause.message;
+        return err.message;
+    }
+    return String(err);
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/health/lock-check.js
+
+const NO_CHECKOUT = 'no checkout';
+/** A component that is not checked out cannot be at the wrong commit, so it passes without asking git. */
+async function runLockCheck(component, lockCheck, signal) {
+    if (component.checkoutDir === undefined)
+        return { ok: true, detail: NO_CHECKOUT };
+    try {
+        const { ok, detail } = await lockCheck(component, signal);
+        return { ok: ok === true, detail };
+    }
+    catch (err) {
+        return { ok: false, detail: `lock check failed: ${errorMessage(err)}` };
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/health/run-checks.js
+
+
+
+
+
+
+async function runHealthChecks(input) {
+    const concurrency = input.concurrency ?? HEALTH_DEFAULTS.concurrency;
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+        throw new RangeError(`health check concurrency must be a positive integer, got ${String(concurrency)}`);
+    }
+    const { tasks, skipped } = plan(input);
+    let callbackError;
+    const limit = pLimit(concurrency);
+    const results = await limit.map(tasks, async (task) => {
+        const result = await execute(task, input.signal);
+        try {
+            input.onResult?.(result);
+        }
+        catch (error) {
+            // A broken progress callback must not abandon checks that are still running their processes.
+            callbackError ??= { error };
+        }
+        return result;
+    });
+    if (callbackError)
+        throw callbackError.error;
+    return { healthy: results.every((r) => r.ok), results, skipped };
+}
+function plan(input) {
+    const tasks = [];
+    const skipped = [];
+    const { env, signal, lockCheck } = input;
+    for (const component of input.components) {
+        if (lockCheck) {
+            tasks.push({ component, name: LOCK_CHECK_NAME, kind: 'lock', run: () => runLockCheck(component, lockCheck, signal) });
+        }
+        for (const spec of component.checks) {
+            const skip = (reason) => {
+                skipped.push({ name: spec.name, component: component.name, kind: spec.kind, reason });
+            };
+            if (!appliesToEnv(spec, env)) {
+                const only = `only for ${spec.envs?.join(', ')}`;
+                skip(env === undefined ? `${only}; no environment selected` : `${only}, not ${env}`);
+                continue;
+            }
+            if (spec.kind === 'http') {
+                tasks.push({
+                    component,
+                    name: spec.name,
+                    kind: 'http',
+                    run: () => runHttpCheck(spec, { env, signal, retryDelayMs: input.retryDelayMs }),
+                });
+                continue;
+            }
+            const cwd = component.checkoutDir;
+            if (cwd === undefined) {
+                // Neither a pass nor a failure: the command has nowhere to run, and the report says so.
+                skip('no checkout');
+                continue;
+            }
+            tasks.push({
+                component,
+                name: spec.name,
+                kind: 'command',
+                run: () => runCommandCheck(spec, { cwd, signal, killGraceMs: input.killGraceMs }),
+            });
+        }
+    }
+    return { tasks, skipped };
+}
+async function execute(task, signal) {
+    const base = { name: task.name, component: task.component.name, kind: task.kind };
+    if (signal?.aborted)
+        return { ...base, ok: false, duration_ms: 0, detail: 'aborted before it started' };
+    const started = performance.now();
+    let outcome;
+    try {
+        outcome = await task.run();
+    }
+    catch (err) {
+        // The check runners report failures as outcomes; reaching here is a bug, still shown as a failure.
+        outcome = { ok: false, detail: `internal error: ${err instanceof Error ? err.message : String(err)}` };
+    }
+    return {
+        ...base,
+        ok: outcome.ok,
+        duration_ms: Math.round(performance.now() - started),
+        detail: outcome.detail,
+        ...(outcome.attempts !== undefined && { attempts: outcome.attempts }),
+    };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/health/format.js
+const TABLE_DETAIL = 100;
+// A PR comment is capped at 65536 characters; this keeps even a large system well inside it.
+const MARKDOWN_DETAIL = 300;
+/** A plain-text table for terminals and logs: one line per check, then a verdict line. */
+function formatHealthTable(report, options = {}) {
+    const rows = rowsOf(report);
+    if (rows.length === 0)
+        return 'No health checks to run.';
+    const max = options.maxDetail ?? TABLE_DETAIL;
+    const cells = [
+        ['COMPONENT', 'CHECK', 'KIND', 'RESULT', 'TIME', 'DETAIL'],
+        ...rows.map((r) => [r.component, r.check, r.kind, r.result, r.time, format_oneLine(r.detail, max)]),
+    ];
+    const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...cells.map((c) => c[i].length)));
+    const lines = cells.map((c) => c
+        .map((text, i) => (i < widths.length ? text.padEnd(widths[i]) : text))
+        .join('  ')
+        .trimEnd());
+    return [...lines, '', verdict(report)].join('\n');
+}
+/** A markdown summary and table for job summaries and PR comments. */
+function healthToMarkdown(report, options = {}) {
+    const rows = rowsOf(report);
+    const heading = `**Health: ${report.healthy ? '✅ healthy' : '❌ unhealthy'}** (${counts(report)})`;
+    if (rows.length === 0)
+        return `${heading}\n\nNo health checks to run.\n`;
+    const max = options.maxDetail ?? MARKDOWN_DETAIL;
+    const icon = { PASS: '✅ pass', FAIL: '❌ fail', SKIP: '⏭️ skipped' };
+    const lines = [
+        heading,
+        '',
+        '| Component | Check | Kind | Result | Time | Detail |',
+        '| --- | --- | --- | --- | --- | --- |',
+        ...rows.map((r) => `| ${[r.component, r.check, r.kind].map(cell).join(' | ')} | ${icon[r.result]} | ${r.time} | ${cell(clip(r.detail.trim(), max))} |`),
+    ];
+    return `${lines.join('\n')}\n`;
+}
+function rowsOf(report) {
+    const passed = report.results.map((r) => ({
+        component: r.component,
+        check: r.name,
+        kind: r.kind,
+        result: r.ok ? 'PASS' : 'FAIL',
+        time: formatDuration(r.duration_ms),
+        detail: r.detail,
+    }));
+    const skipped = (report.skipped ?? []).map((s) => ({ component: s.component, check: s.name, kind: s.kind, result: 'SKIP', time: '-', detail: s.reason }));
+    // Skipped checks go last so the rows that decided the verdict stay together.
+    return [...passed, ...skipped];
+}
+function verdict(report) {
+    return `${report.healthy ? 'HEALTHY' : 'UNHEALTHY'}: ${counts(report)}`;
+}
+function counts(report) {
+    const failed = report.results.filter((r) => !r.ok).length;
+    const parts = [`${report.results.length - failed} passed`, `${failed} failed`];
+    const skipped = report.skipped?.length ?? 0;
+    if (skipped > 0)
+        parts.push(`${skipped} skipped`);
+    return parts.join(', ');
+}
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    if (ms < 59_950)
+        return `${(ms / 1000).toFixed(1)}s`;
+    const seconds = Math.round(ms / 1000);
+    return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
+}
+/** Folds a detail onto one line for the text table, with control characters made harmless. */
+function format_oneLine(detail, max) {
+    const flat = detail
+        .trim()
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line.length > 0)
+        .join(' ⏎ ')
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\x00-\x1f\x7f]/g, ' ');
+    return clip(flat, max);
+}
+/**
+ * Shortens from the middle: a detail's start says what failed (the exit code, the URL) and its end
+ * holds the last output lines, where test runners print the reason.
+ */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    const keep = Math.max(0, max - 3);
+    const head = Math.ceil(keep / 2);
+    const tail = keep - head;
+    return `${text.slice(0, head).trimEnd()} … ${tail > 0 ? text.slice(-tail).trimStart() : ''}`.trimEnd();
+}
+/**
+ * Makes text safe inside one markdown table cell: pipes would split the cell, line breaks would end
+ * the row, and markup or HTML in command output must not render as formatting.
+ */
+function cell(text) {
+    return (text
+        .replace(/&/g, '&amp;')
+        .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+        .replace(/\r?\n|\r/g, '<br>')
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\x00-\x1f\x7f]/g, ' '));
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/health/index.js
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/operations/check-health.js
+
+
+
+
+
+
+/**
+ * `meta health --all | --component NAME`: the manifest's checks for each component, plus the
+ * built-in lock check (a checkout, where present, sits at its locked commit).
+ */
+async function checkHealth(ctx, component, signal) {
+    const { manifest, lock } = await loadState(ctx);
+    const specs = component !== undefined ? [requireComponent(manifest, component, '--component')] : [...manifest.components.values()];
+    // Every component's checks are validated before any runs, so a typo never yields half a report.
+    const components = specs.map((spec) => {
+        const dir = componentDir(ctx.root, spec.name);
+        return {
+            name: spec.name,
+            checks: parseHealthChecks(spec.health, { file: paths_MANIFEST_PATH, component: spec.name }),
+            checkoutDir: (0,external_node_fs_.existsSync)(dir) && isGitRepo(dir) ? dir : undefined,
+            lockedCommit: lock.entries.get(spec.name)?.commit,
+        };
+    });
+    const report = await runHealthChecks({
+        components,
+        env: ctx.env,
+        concurrency: ctx.jobs,
+        signal,
+        lockCheck: async (c) => {
+            const head = await headCommit(c.checkoutDir);
+            if (!c.lockedCommit)
+                return { ok: true, detail: `no pin in the lock; checkout at ${head?.slice(0, 12) ?? 'nothing'}` };
+            if (head === c.lockedCommit)
+                return { ok: true, detail: `at ${head.slice(0, 12)}` };
+            return { ok: false, detail: `checkout at ${head?.slice(0, 12) ?? 'nothing'}, lock pins ${c.lockedCommit.slice(0, 12)}` };
+        },
+    });
+    return { ...report, ok: report.healthy, env: ctx.env ?? null, changes: [] };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/core/changes.js
+function shortPin(pin) {
+    if (!pin)
+        return '(none)';
+    return pin.version === pin.commit.slice(0, 12) ? pin.version : `${pin.version} (${pin.commit.slice(0, 12)})`;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/cli/output.js
+
+function printJson(io, value) {
+    io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+}
+function formatRollback(result) {
+    const lines = [];
+    const verb = result.dryRun ? 'would roll back' : 'rolled back';
+    if (result.changes.length === 0) {
+        lines.push(`nothing to do: ${result.lock} and the checkouts already match`);
+    }
+    else {
+        lines.push(`${verb} ${result.changes.length} component${result.changes.length === 1 ? '' : 's'} in ${result.lock}${result.dryRun ? ' (dry run: nothing changed)' : ''}`);
+        const width = Math.max(...result.changes.map((c) => c.component.length));
+        for (const change of result.changes) {
+            const notes = [change.lock === 'changed' ? 'lock' : null, change.checkout === 'moved' ? 'checkout' : null].filter(Boolean).join(' + ');
+            lines.push(`  ${change.component.padEnd(width)}  ${shortPin(change.from)} -> ${shortPin(change.to)}  [${notes}]`);
+        }
+    }
+    for (const warning of result.warnings)
+        lines.push(`warning: ${warning}`);
+    if (result.snapshot) {
+        const env = result.env ? ` --env ${result.env}` : '';
+        lines.push(`snapshot of the previous pins: ${result.snapshot}`);
+        lines.push(`undo with: meta rollback snapshot --restore ${result.snapshot}${env}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+function formatSnapshotCreated(result) {
+    const names = Object.keys(result.snapshot.components);
+    return `${result.dryRun ? 'would write' : 'wrote'} snapshot of ${names.length} component${names.length === 1 ? '' : 's'} to ${result.file}\n`;
+}
+function formatTargets(list) {
+    if (list.targets.length === 0)
+        return 'no rollback targets found\n';
+    const rows = list.targets.map((t) => [t.current ? '*' : ' ', t.component, t.version, t.commit.slice(0, 12), t.kind, t.source, t.date ?? '', t.status ?? '']);
+    const header = [' ', 'COMPONENT', 'VERSION', 'COMMIT', 'KIND', 'SOURCE', 'DATE', 'STATUS'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const render = (r) => r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+    const out = [render(header), ...rows.map(render)];
+    for (const warning of list.warnings)
+        out.push(`warning: ${warning}`);
+    out.push('* = current pin in ' + list.lock);
+    return `${out.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/cli/program.js
+
+
+
+
+
+
+
+
+
+
+
+
+function parseJobs(value) {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 256)
+        throw new InvalidArgumentError('must be a whole number from 1 to 256');
+    return n;
+}
+function parseList(value) {
+    return value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+function contextFor(cli, opts) {
+    if (opts.env !== undefined)
+        checkEnvName(opts.env);
+    const root = resolveRoot(opts.root, cli.cwd);
+    return makeContext({
+        root,
+        cwd: cli.cwd,
+        env: opts.env,
+        dryRun: opts.dryRun ?? false,
+        jobs: opts.jobs ?? 8,
+        log: (message) => cli.stderr(`${message}\n`),
+    });
+}
+/** Global options are declared once here and accepted before or after any subcommand. */
+function buildProgram(cli) {
+    const program = new Command('meta')
+        .description('Roll a multi-repository system back to a known-good state.')
+        .option('--root <dir>', 'meta-repo root (default: the nearest parent holding manifests/components.yaml)')
+        .option('--env <env>', 'environment whose lock is used (components.lock.<env>.yaml)')
+        .option('--json', 'machine-readable result on stdout')
+        .option('--dry-run', 'print the plan, change nothing')
+        .addOption(new Option('--jobs <n>', 'components processed at once').argParser(parseJobs))
+        .showSuggestionAfterError(true)
+        .exitOverride()
+        .configureOutput({
+        writeOut: (text) => cli.stdout(text),
+        writeErr: () => undefined,
+        outputError: () => undefined,
+    });
+    const globals = (cmd) => cmd.optsWithGlobals();
+    const rollback = program.command('rollback').description('roll components back');
+    rollback
+        .command('component <name>')
+        .description('roll one component back to a tag or commit')
+        .option('--to-version <tag>', 'tag to roll back to')
+        .option('--to-commit <sha>', 'commit to roll back to (full or unique abbreviation of at least 7 hex digits)')
+        .action(async (name, _o, cmd) => {
+        const opts = globals(cmd);
+        if ((opts.toVersion === undefined) === (opts.toCommit === undefined)) {
+            throw new errors_InputError('rollback component: give exactly one of --to-version or --to-commit');
+        }
+        const ctx = contextFor(cli, opts);
+        const target = opts.toVersion !== undefined ? { kind: 'version', tag: opts.toVersion } : { kind: 'commit', sha: opts.toCommit };
+        const result = await rollbackComponent(ctx, name, target);
+        emit(cli, opts, result, formatRollback);
+    });
+    rollback
+        .command('lock <lockfile>')
+        .description("bring the workspace to another lock's pins (or a lock as it was at --rev)")
+        .option('--component <name>', 'only this component')
+        .option('--rev <gitrev>', 'read LOCKFILE as it was at this revision of the meta-repo (HEAD~1 = previous)')
+        .action(async (lockfile, _o, cmd) => {
+        const opts = globals(cmd);
+        const result = await rollbackLock(contextFor(cli, opts), lockfile, { component: opts.component, rev: opts.rev });
+        emit(cli, opts, result, formatRollback);
+    });
+    rollback
+        .command('list')
+        .description('every target a component can be rolled back to, newest first')
+        .option('--component <name>', 'only this component')
+        .action(async (_o, cmd) => {
+        const opts = globals(cmd);
+        const result = await listTargets(contextFor(cli, opts), opts.component);
+        emit(cli, opts, result, formatTargets);
+    });
+    rollback
+        .command('snapshot')
+        .description('record the current pins (--output) or restore them (--restore)')
+        .option('--output <file>', 'write a snapshot to this file')
+        .option('--components <list>', 'comma-separated components to record', parseList)
+        .option('--restore <file>', 'restore the pins of this snapshot')
+        .option('--component <name>', 'with --restore: only this component')
+        .action(async (_o, cmd) => {
+        const opts = globals(cmd);
+        if ((opts.output === undefined) === (opts.restore === undefined)) {
+            throw new errors_InputError('rollback snapshot: give exactly one of --output or --restore');
+        }
+        const ctx = contextFor(cli, opts);
+        if (opts.output !== undefined) {
+            emit(cli, opts, await createSnapshot(ctx, opts.output, opts.components), formatSnapshotCreated);
+        }
+        else {
+            if (opts.components !== undefined)
+                throw new errors_InputError('--components: goes with --output; use --component with --restore');
+            emit(cli, opts, await restoreSnapshot(ctx, opts.restore, opts.component), formatRollback);
+        }
+    });
+    program
+        .command('health')
+        .description('run the health checks of every component (--all) or one (--component)')
+        .option('--all', 'every component')
+        .option('--component <name>', 'only this component')
+        .action(async (_o, cmd) => {
+        const opts = globals(cmd);
+        if (Boolean(opts.all) === (opts.component !== undefined))
+            throw new errors_InputError('health: give exactly one of --all or --component');
+        const ctx = contextFor(cli, opts);
+        const abort = new AbortController();
+        // Ctrl-C still ends every check's process group instead of leaving them running.
+        const stop = () => abort.abort();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        try {
+            const report = await checkHealth(ctx, opts.component, abort.signal);
+            emit(cli, opts, report, (r) => `${formatHealthTable(r)}\n${r.healthy ? 'healthy' : 'UNHEALTHY'}\n`);
+            cli.exitCode = report.healthy ? 0 : 1;
+        }
+        finally {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+        }
+    });
+    return program;
+}
+function emit(cli, opts, result, format) {
+    if (opts.json)
+        printJson(cli, result);
+    else
+        cli.stdout(format(result));
+}
+
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/cli/run-cli.js
+
+
+
+/**
+ * Runs the `meta` command line and returns its exit code: 0 done, 1 the operation failed,
+ * 2 bad input. Every error is one `error:` line on stderr; a stack trace only with DEBUG set.
+ */
+async function runCli(argv, io) {
+    const cli = { ...io, exitCode: 0 };
+    const program = buildProgram(cli);
+    try {
+        await program.parseAsync([...argv], { from: 'user' });
+        return cli.exitCode;
+    }
+    catch (err) {
+        if (err instanceof CommanderError) {
+            if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+                return 0;
+            const message = err.message.replace(/^error:\s*/, '').split('\n')[0];
+            io.stderr(`error: ${message}\n`);
+            return 2;
+        }
+        if (process.env.DEBUG && err instanceof Error)
+            io.stderr(`${err.stack}\n`);
+        if (err instanceof MetaError) {
+            io.stderr(`error: ${err.message.split('\n')[0]}\n`);
+            return err.exitCode;
+        }
+        io.stderr(`error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
+        return 1;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-18858/cli.js
+
+void runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -15455,7 +16191,3 @@ void (0, run_cli_js_1.runCli)(process.argv.slice(2), {
     process.exitCode = code;
 });
 
-})();
-
-var __webpack_exports___esModule = __webpack_exports__.B;
-export { __webpack_exports___esModule as __esModule };

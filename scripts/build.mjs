@@ -1,5 +1,6 @@
 // Bundles the CLI and the action with ncc into dist/, the files users and runners execute.
 // `node scripts/build.mjs --out DIR` builds elsewhere so a test can compare with the committed dist/.
+import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile, chmod } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
@@ -13,15 +14,20 @@ const root = resolve(here, '..');
 const outIndex = process.argv.indexOf('--out');
 const out = outIndex > 0 ? resolve(process.argv[outIndex + 1]) : join(root, 'dist');
 
+// tsc emits ES modules first, so ncc bundles ESM-only dependencies (@actions/*, Octokit) through
+// their "import" exports; bundling the TypeScript directly would resolve them as CommonJS.
+const compiled = join(out, '..', `.tsbuild-${process.pid}`);
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', compiled], { stdio: 'inherit' });
+
 const entries = [
-  { src: 'src/cli.ts', name: 'cli.js', executable: true },
-  { src: 'src/index.ts', name: 'index.js', executable: false },
-].filter((e) => existsSync(join(root, e.src)));
+  { src: 'cli.js', name: 'cli.js', executable: true },
+  { src: 'index.js', name: 'index.js', executable: false },
+].filter((e) => existsSync(join(compiled, e.src)));
 
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 for (const entry of entries) {
-  const { code, assets } = await ncc(join(root, entry.src), { quiet: true, minify: false, sourceMap: false, cache: false, license: 'licenses.txt', transpileOnly: true });
+  const { code, assets } = await ncc(join(compiled, entry.src), { quiet: true, minify: false, sourceMap: false, cache: false, license: 'licenses.txt' });
   const body = code.startsWith('#!') ? code : `${entry.executable ? '#!/usr/bin/env node\n' : ''}${code}`;
   await writeFile(join(out, entry.name), body);
   if (entry.executable) await chmod(join(out, entry.name), 0o755);
@@ -32,6 +38,7 @@ for (const entry of entries) {
     await writeFile(join(out, target), asset.source);
   }
 }
+await rm(compiled, { recursive: true, force: true });
 // The bundles are ES modules; this tells Node so without relying on the repository's package.json.
 await writeFile(join(out, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
 console.log(`built ${entries.map((e) => e.name).join(', ')} into ${out}`);

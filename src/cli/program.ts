@@ -7,6 +7,8 @@ import { rollbackComponent } from '../core/operations/rollback-component.js';
 import { rollbackLock } from '../core/operations/rollback-lock.js';
 import { createSnapshot, restoreSnapshot } from '../core/operations/snapshot.js';
 import { listTargets } from '../core/operations/list-targets.js';
+import { checkHealth } from '../core/operations/check-health.js';
+import { formatHealthTable } from '../core/health/index.js';
 import { formatRollback, formatSnapshotCreated, formatTargets, printJson, type Io } from './output.js';
 
 export interface GlobalOptions {
@@ -125,6 +127,30 @@ export function buildProgram(cli: CliEnvironment): Command {
       } else {
         if (opts.components !== undefined) throw new InputError('--components: goes with --output; use --component with --restore');
         emit(cli, opts, await restoreSnapshot(ctx, opts.restore!, opts.component), formatRollback);
+      }
+    });
+
+  program
+    .command('health')
+    .description('run the health checks of every component (--all) or one (--component)')
+    .option('--all', 'every component')
+    .option('--component <name>', 'only this component')
+    .action(async (_o: unknown, cmd: Command) => {
+      const opts = globals(cmd) as GlobalOptions & { all?: boolean; component?: string };
+      if (Boolean(opts.all) === (opts.component !== undefined)) throw new InputError('health: give exactly one of --all or --component');
+      const ctx = contextFor(cli, opts);
+      const abort = new AbortController();
+      // Ctrl-C still ends every check's process group instead of leaving them running.
+      const stop = () => abort.abort();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        const report = await checkHealth(ctx, opts.component, abort.signal);
+        emit(cli, opts, report, (r) => `${formatHealthTable(r)}\n${r.healthy ? 'healthy' : 'UNHEALTHY'}\n`);
+        cli.exitCode = report.healthy ? 0 : 1;
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
       }
     });
 

@@ -1,0 +1,127 @@
+import { InputError } from '../core/errors.js';
+import { checkComponentName, checkEnvName, checkRefName, checkShaOrAbbrev } from '../core/names.js';
+
+export const MODES = ['component', 'lock', 'store', 'snapshot', 'changeset', 'list', 'health'] as const;
+export type Mode = (typeof MODES)[number];
+export type PullRequestMode = 'open' | 'merge' | 'auto-merge' | 'none';
+export type MergeMethod = 'merge' | 'squash' | 'rebase';
+
+/** Every input of action.yml, read once and validated before anything runs. */
+export interface ActionInputs {
+  readonly mode: Mode;
+  readonly component?: string;
+  readonly toVersion?: string;
+  readonly toCommit?: string;
+  readonly lockFile?: string;
+  readonly rev?: string;
+  readonly storeHash?: string;
+  readonly snapshotAction?: 'create' | 'restore';
+  readonly snapshotFile?: string;
+  readonly components?: readonly string[];
+  readonly changeset?: string;
+  readonly env?: string;
+  readonly root: string;
+  readonly token: string;
+  readonly componentsToken: string;
+  readonly pullRequest: PullRequestMode;
+  readonly mergeMethod: MergeMethod;
+  readonly base?: string;
+  readonly branch?: string;
+  readonly health: boolean;
+  readonly rollbackOnUnhealthy: boolean;
+  readonly dryRun: boolean;
+}
+
+export type InputGetter = (name: string) => string;
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new InputError(`input ${name}: ${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+function bool(value: string, name: string, fallback: boolean): boolean {
+  if (value === '') return fallback;
+  if (/^(true|yes|on|1)$/i.test(value)) return true;
+  if (/^(false|no|off|0)$/i.test(value)) return false;
+  throw new InputError(`input ${name}: ${JSON.stringify(value)} is not true or false`);
+}
+
+export function readInputs(get: InputGetter): ActionInputs {
+  const opt = (name: string) => {
+    const value = get(name).trim();
+    return value === '' ? undefined : value;
+  };
+  const modeRaw = opt('mode');
+  if (modeRaw === undefined) throw new InputError('input mode: required (one of ' + MODES.join(', ') + ')');
+  const mode = oneOf(modeRaw, MODES, 'mode');
+  const token = get('token').trim();
+  const inputs: ActionInputs = {
+    mode,
+    component: opt('component'),
+    toVersion: opt('to-version'),
+    toCommit: opt('to-commit'),
+    lockFile: opt('lock-file'),
+    rev: opt('rev'),
+    storeHash: opt('store-hash'),
+    snapshotAction: opt('snapshot-action') === undefined ? undefined : oneOf(opt('snapshot-action')!, ['create', 'restore'] as const, 'snapshot-action'),
+    snapshotFile: opt('snapshot-file'),
+    components: opt('components')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    changeset: opt('changeset'),
+    env: opt('env'),
+    root: opt('root') ?? '.',
+    token,
+    componentsToken: get('components-token').trim() || token,
+    pullRequest: oneOf(opt('pull-request') ?? 'open', ['open', 'merge', 'auto-merge', 'none'] as const, 'pull-request'),
+    mergeMethod: oneOf(opt('merge-method') ?? 'squash', ['merge', 'squash', 'rebase'] as const, 'merge-method'),
+    base: opt('base'),
+    branch: opt('branch'),
+    health: bool(get('health').trim(), 'health', true),
+    rollbackOnUnhealthy: bool(get('rollback-on-unhealthy').trim(), 'rollback-on-unhealthy', false),
+    dryRun: bool(get('dry-run').trim(), 'dry-run', false),
+  };
+  validateForMode(inputs);
+  return inputs;
+}
+
+function require(value: string | undefined, name: string, mode: Mode): string {
+  if (value === undefined) throw new InputError(`input ${name}: required with mode ${mode}`);
+  return value;
+}
+
+function validateForMode(i: ActionInputs): void {
+  if (i.env !== undefined) checkEnvName(i.env, 'input env');
+  if (i.component !== undefined) checkComponentName(i.component, 'input component');
+  for (const c of i.components ?? []) checkComponentName(c, 'input components');
+  if (i.base !== undefined) checkRefName(i.base, 'input base');
+  if (i.branch !== undefined) checkRefName(i.branch, 'input branch');
+  if (i.toVersion !== undefined) checkRefName(i.toVersion, 'input to-version');
+  if (i.toCommit !== undefined) checkShaOrAbbrev(i.toCommit, 'input to-commit');
+  switch (i.mode) {
+    case 'component':
+      require(i.component, 'component', i.mode);
+      if ((i.toVersion === undefined) === (i.toCommit === undefined)) throw new InputError('input to-version / to-commit: give exactly one with mode component');
+      break;
+    case 'lock':
+      require(i.lockFile, 'lock-file', i.mode);
+      break;
+    case 'store':
+      require(i.component, 'component', i.mode);
+      require(i.storeHash, 'store-hash', i.mode);
+      break;
+    case 'snapshot':
+      require(i.snapshotAction, 'snapshot-action', i.mode);
+      if (i.snapshotAction === 'restore') require(i.snapshotFile, 'snapshot-file', i.mode);
+      break;
+    case 'changeset':
+      require(i.changeset, 'changeset', i.mode);
+      break;
+    default:
+      break;
+  }
+  if (i.rollbackOnUnhealthy && i.mode !== 'health') throw new InputError('input rollback-on-unhealthy: only with mode health');
+}

@@ -1,0 +1,53 @@
+import type { RollbackResult } from '../core/changes.js';
+import type { RunContext } from '../core/context.js';
+import { HISTORY_PATH } from '../core/paths.js';
+import { timestamp } from '../core/lock-edit.js';
+import { rollbackComponent } from '../core/operations/rollback-component.js';
+import { rollbackLock } from '../core/operations/rollback-lock.js';
+import { createSnapshot, restoreSnapshot, type SnapshotCreated } from '../core/operations/snapshot.js';
+import { listTargets, type TargetList } from '../core/operations/list-targets.js';
+import type { ActionInputs } from './inputs.js';
+
+export type ModeOutcome =
+  | { readonly kind: 'rollback'; readonly result: RollbackResult; readonly files: string[] }
+  | { readonly kind: 'snapshot-created'; readonly result: SnapshotCreated; readonly files: string[] }
+  | { readonly kind: 'list'; readonly result: TargetList; readonly files: [] };
+
+/** The files a rollback wrote, which the action commits: lock, journal, the undo snapshot. */
+export function filesOf(result: RollbackResult): string[] {
+  if (result.dryRun || result.changes.length === 0) return [];
+  const files = [HISTORY_PATH];
+  if (result.changes.some((c) => c.lock === 'changed')) files.unshift(result.lock);
+  if (result.snapshot) files.push(result.snapshot);
+  return files;
+}
+
+/** Runs the core operation a mode names, in the checked-out meta-repo. */
+export async function performMode(ctx: RunContext, inputs: ActionInputs): Promise<ModeOutcome> {
+  switch (inputs.mode) {
+    case 'component': {
+      const target = inputs.toVersion !== undefined ? { kind: 'version' as const, tag: inputs.toVersion } : { kind: 'commit' as const, sha: inputs.toCommit! };
+      const result = await rollbackComponent(ctx, inputs.component!, target);
+      return { kind: 'rollback', result, files: filesOf(result) };
+    }
+    case 'lock': {
+      const result = await rollbackLock(ctx, inputs.lockFile!, { component: inputs.component, rev: inputs.rev });
+      return { kind: 'rollback', result, files: filesOf(result) };
+    }
+    case 'snapshot': {
+      if (inputs.snapshotAction === 'restore') {
+        const result = await restoreSnapshot(ctx, inputs.snapshotFile!, inputs.component);
+        return { kind: 'rollback', result, files: filesOf(result) };
+      }
+      const file = inputs.snapshotFile ?? `.meta/snapshots/${timestamp(ctx.now()).slice(0, 10)}-${ctx.env ?? 'default'}.yaml`;
+      const result = await createSnapshot(ctx, file, inputs.components);
+      return { kind: 'snapshot-created', result, files: result.dryRun ? [] : [result.file] };
+    }
+    case 'list': {
+      const result = await listTargets(ctx, inputs.component);
+      return { kind: 'list', result, files: [] };
+    }
+    default:
+      throw new Error(`mode ${inputs.mode} is handled elsewhere`);
+  }
+}

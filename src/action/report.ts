@@ -1,0 +1,75 @@
+import type { Change, JournalLine } from '../core/changes.js';
+import { shortPin } from '../core/changes.js';
+import type { HealthReport } from '../core/health/index.js';
+import { healthToMarkdown } from '../core/health/index.js';
+import type { RepoRef } from '../github/repository.js';
+
+/** Markdown for pull request bodies and job summaries; no GitHub or runner knowledge here. */
+
+export function escapeCell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+/** A compare link for a component hosted on the same server, else the plain SHAs. */
+export function compareLink(change: Change, componentRepo: RepoRef | undefined, serverUrl: string): string {
+  if (!componentRepo || !change.from) return '';
+  return `[compare](${serverUrl.replace(/\/+$/, '')}/${componentRepo.owner}/${componentRepo.repo}/compare/${change.to.commit}...${change.from.commit})`;
+}
+
+export interface ChangeRow {
+  readonly change: Change;
+  readonly link: string;
+  readonly pullRequest?: string;
+  readonly health?: string;
+}
+
+export function changesTable(rows: readonly ChangeRow[], withPr: boolean): string {
+  if (rows.length === 0) return '_No pins changed: everything already matched._\n';
+  const head = withPr ? '| component | from | to | compare | pull request | health |\n|---|---|---|---|---|---|\n' : '| component | from | to | compare |\n|---|---|---|---|\n';
+  const body = rows
+    .map((r) => {
+      const cells = [r.change.component, shortPin(r.change.from), shortPin(r.change.to), r.link];
+      if (withPr) cells.push(r.pullRequest ?? '', r.health ?? '');
+      return `| ${cells.map(escapeCell).join(' | ')} |`;
+    })
+    .join('\n');
+  return `${head}${body}\n`;
+}
+
+export function undoText(snapshot: string | null, env: string | null): string {
+  if (!snapshot) return '';
+  const envFlag = env ? ` --env ${env}` : '';
+  return [
+    '### Undo',
+    '',
+    `Every rollback saves the pins it replaces. To put them back, run this action with \`mode: snapshot\`, \`snapshot-action: restore\`, \`snapshot-file: ${snapshot}\`${env ? `, \`env: ${env}\`` : ''}, or locally:`,
+    '',
+    '```sh',
+    `meta rollback snapshot --restore ${snapshot}${envFlag}`,
+    '```',
+    '',
+  ].join('\n');
+}
+
+export function journalBlock(entry: JournalLine | null): string {
+  if (!entry) return '';
+  return ['### Journal entry (`.meta/history.jsonl`)', '', '```json', JSON.stringify(entry), '```', ''].join('\n');
+}
+
+export function pullRequestBody(input: { title: string; rows: readonly ChangeRow[]; entry: JournalLine | null; snapshot: string | null; env: string | null; note?: string }): string {
+  return [
+    `## ${input.title}`,
+    '',
+    changesTable(input.rows, false),
+    input.note ? `${input.note}\n` : '',
+    journalBlock(input.entry),
+    undoText(input.snapshot, input.env),
+    '<sub>Opened by meta-rollback. Running the same rollback again updates this pull request.</sub>',
+    '',
+  ].join('\n');
+}
+
+export function healthSection(report: HealthReport | undefined, title = 'Health'): string {
+  if (!report) return '';
+  return `### ${title}: ${report.healthy ? 'healthy' : 'UNHEALTHY'}\n\n${healthToMarkdown(report)}\n`;
+}

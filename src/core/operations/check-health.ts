@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import type { RunContext } from '../context.js';
+import { requireComponent } from '../manifest.js';
+import { MANIFEST_PATH, componentDir } from '../paths.js';
+import { parseHealthChecks, runHealthChecks, type HealthComponent, type HealthReport } from '../health/index.js';
+import { headCommit, isGitRepo } from '../../git/repo-reader.js';
+import { loadState } from './load-state.js';
+
+export interface HealthRun extends HealthReport {
+  readonly ok: boolean;
+  readonly env: string | null;
+  readonly changes: [];
+}
+
+/**
+ * `meta health --all | --component NAME`: the manifest's checks for each component, plus the
+ * built-in lock check (a checkout, where present, sits at its locked commit).
+ */
+export async function checkHealth(ctx: RunContext, component?: string, signal?: AbortSignal): Promise<HealthRun> {
+  const { manifest, lock } = await loadState(ctx);
+  const specs = component !== undefined ? [requireComponent(manifest, component, '--component')] : [...manifest.components.values()];
+  // Every component's checks are validated before any runs, so a typo never yields half a report.
+  const components: HealthComponent[] = specs.map((spec) => {
+    const dir = componentDir(ctx.root, spec.name);
+    return {
+      name: spec.name,
+      checks: parseHealthChecks(spec.health, { file: MANIFEST_PATH, component: spec.name }),
+      checkoutDir: existsSync(dir) && isGitRepo(dir) ? dir : undefined,
+      lockedCommit: lock.entries.get(spec.name)?.commit,
+    };
+  });
+  const report = await runHealthChecks({
+    components,
+    env: ctx.env,
+    concurrency: ctx.jobs,
+    signal,
+    lockCheck: async (c) => {
+      const head = await headCommit(c.checkoutDir!);
+      if (!c.lockedCommit) return { ok: true, detail: `no pin in the lock; checkout at ${head?.slice(0, 12) ?? 'nothing'}` };
+      if (head === c.lockedCommit) return { ok: true, detail: `at ${head.slice(0, 12)}` };
+      return { ok: false, detail: `checkout at ${head?.slice(0, 12) ?? 'nothing'}, lock pins ${c.lockedCommit.slice(0, 12)}` };
+    },
+  });
+  return { ...report, ok: report.healthy, env: ctx.env ?? null, changes: [] };
+}

@@ -1,0 +1,89 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { git, runGit } from './run-git.js';
+
+export interface Identity {
+  readonly name: string;
+  readonly email: string;
+}
+
+/**
+ * Commits the given paths, as they are in the working tree, on top of `parent`, without touching
+ * the user's index, HEAD or branches: a private index file is filled from `parent` and the paths.
+ */
+export async function commitPaths(root: string, parent: string, paths: readonly string[], message: string, identity: Identity): Promise<string> {
+  const index = join(await absoluteGitDir(root), `meta-rollback-index-${randomBytes(6).toString('hex')}`);
+  const env = {
+    GIT_INDEX_FILE: index,
+    GIT_AUTHOR_NAME: identity.name,
+    GIT_AUTHOR_EMAIL: identity.email,
+    GIT_COMMITTER_NAME: identity.name,
+    GIT_COMMITTER_EMAIL: identity.email,
+  };
+  try {
+    await git(['read-tree', parent], { cwd: root, env });
+    // -f: the audit trail is committed even where a .gitignore would hide it.
+    await git(['add', '-f', '-A', '--', ...paths], { cwd: root, env });
+    const tree = (await git(['write-tree'], { cwd: root, env })).trim();
+    return (await git(['commit-tree', tree, '-p', parent, '-F', '-'], { cwd: root, env, input: message })).trim();
+  } finally {
+    await rm(index, { force: true });
+  }
+}
+
+export async function treeOf(root: string, commit: string): Promise<string> {
+  return (await git(['rev-parse', `${commit}^{tree}`], { cwd: root })).trim();
+}
+
+/** The SHA a remote branch points at, or undefined when it does not exist. */
+export async function remoteBranchSha(root: string, url: string, branch: string, env: Record<string, string>): Promise<string | undefined> {
+  const result = await runGit(['ls-remote', '--heads', url, `refs/heads/${branch}`], { cwd: root, env });
+  if (result.code !== 0) throw new Error(`cannot reach ${url}: ${firstLine(result.stderr)}`);
+  const line = result.stdout.toString().split('\n').find((l) => l.endsWith(`\trefs/heads/${branch}`));
+  return line?.split('\t')[0];
+}
+
+export async function fetchCommit(root: string, url: string, ref: string, env: Record<string, string>): Promise<void> {
+  await git(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', url, ref], { cwd: root, env });
+}
+
+export type PushOutcome = { ok: true } | { ok: false; rejected: boolean; message: string };
+
+/**
+ * Pushes a commit to a branch. With `expect` the push is a lease (the branch must still be where we
+ * saw it; '' = must not exist), so a concurrent writer is never overwritten; without it, only a
+ * fast-forward is accepted.
+ */
+export async function pushCommit(
+  root: string,
+  url: string,
+  commit: string,
+  branch: string,
+  env: Record<string, string>,
+  expect?: string,
+): Promise<PushOutcome> {
+  const lease = expect === undefined ? [] : [`--force-with-lease=refs/heads/${branch}:${expect}`];
+  const result = await runGit(['push', '--quiet', '--porcelain', ...lease, url, `${commit}:refs/heads/${branch}`], { cwd: root, env });
+  if (result.code === 0) return { ok: true };
+  const text = `${result.stdout.toString()}\n${result.stderr}`;
+  const rejected = /\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first|stale info|rejected/.test(text);
+  return { ok: false, rejected, message: firstLine(result.stderr) || firstLine(result.stdout.toString()) };
+}
+
+export async function deleteRemoteBranch(root: string, url: string, branch: string, env: Record<string, string>): Promise<void> {
+  await runGit(['push', '--quiet', url, `:refs/heads/${branch}`], { cwd: root, env });
+}
+
+function firstLine(text: string): string {
+  return (text.split('\n').find((l) => l.trim().length > 0 && !l.startsWith('To ')) ?? '').trim();
+}
+
+/** Puts the meta-repo's tracked files back to a commit, detached; used to redo a change on a moved base. */
+export async function resetToCommit(root: string, commit: string): Promise<void> {
+  await git(['checkout', '--quiet', '--force', '--detach', commit, '--'], { cwd: root });
+}
+
+export async function absoluteGitDir(root: string): Promise<string> {
+  return (await git(['rev-parse', '--absolute-git-dir'], { cwd: root })).trim();
+}

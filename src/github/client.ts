@@ -1,0 +1,41 @@
+import { Octokit } from '@octokit/rest';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+
+const GitHubClient = Octokit.plugin(retry, throttling);
+export type GitHubApi = InstanceType<typeof GitHubClient>;
+
+export interface ClientOptions {
+  readonly token: string;
+  /** REST base URL: `GITHUB_API_URL` (https://api.github.com, or https://HOST/api/v3 on Enterprise Server). */
+  readonly apiUrl: string;
+  readonly log?: (message: string) => void;
+  /** How often a rate-limited request is retried before the run fails. */
+  readonly rateLimitRetries?: number;
+}
+
+/**
+ * An Octokit that retries 5xx answers and dropped connections (plugin-retry) and waits out primary
+ * and secondary rate limits (plugin-throttling) instead of failing an incident run on a blip.
+ */
+export function createGitHubClient(options: ClientOptions): GitHubApi {
+  const retries = options.rateLimitRetries ?? 3;
+  const log = options.log ?? (() => undefined);
+  return new GitHubClient({
+    auth: options.token,
+    baseUrl: options.apiUrl.replace(/\/+$/, ''),
+    userAgent: 'meta-rollback',
+    log: { debug: () => undefined, info: () => undefined, warn: (m: string) => log(m), error: (m: string) => log(m) },
+    retry: { retries: 3 },
+    throttle: {
+      onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
+        log(`rate limit reached on ${request.method} ${request.url}; retrying in ${retryAfter}s`);
+        return retryCount < retries;
+      },
+      onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
+        log(`secondary rate limit on ${request.method} ${request.url}; retrying in ${retryAfter}s`);
+        return retryCount < retries;
+      },
+    },
+  });
+}

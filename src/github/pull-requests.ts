@@ -1,0 +1,93 @@
+import type { GitHubApi } from './client.js';
+import type { RepoRef } from './repository.js';
+
+export interface PullRequestInfo {
+  readonly number: number;
+  readonly url: string;
+  readonly nodeId: string;
+  readonly operation: 'created' | 'updated';
+}
+
+export interface PullRequestSpec {
+  readonly head: string;
+  readonly base: string;
+  readonly title: string;
+  readonly body: string;
+}
+
+/**
+ * Opens a pull request, or updates the open one with the same head and base, so running the same
+ * rollback twice leaves one pull request. A create that races another run and loses (422 "already
+ * exists") falls back to updating the winner's.
+ */
+export async function openOrUpdatePullRequest(api: GitHubApi, repo: RepoRef, spec: PullRequestSpec): Promise<PullRequestInfo> {
+  const existing = await findOpenPullRequest(api, repo, spec.head, spec.base);
+  if (existing) return updatePullRequest(api, repo, existing, spec);
+  try {
+    const { data } = await api.rest.pulls.create({ ...repo, head: spec.head, base: spec.base, title: spec.title, body: spec.body, maintainer_can_modify: true });
+    return { number: data.number, url: data.html_url, nodeId: data.node_id, operation: 'created' };
+  } catch (err) {
+    if ((err as { status?: number }).status !== 422) throw err;
+    const raced = await findOpenPullRequest(api, repo, spec.head, spec.base);
+    if (!raced) throw err;
+    return updatePullRequest(api, repo, raced, spec);
+  }
+}
+
+async function updatePullRequest(api: GitHubApi, repo: RepoRef, number: number, spec: PullRequestSpec): Promise<PullRequestInfo> {
+  const { data } = await api.rest.pulls.update({ ...repo, pull_number: number, title: spec.title, body: spec.body });
+  return { number: data.number, url: data.html_url, nodeId: data.node_id, operation: 'updated' };
+}
+
+export async function findOpenPullRequest(api: GitHubApi, repo: RepoRef, head: string, base: string): Promise<number | undefined> {
+  const { data } = await api.rest.pulls.list({ ...repo, state: 'open', head: `${repo.owner}:${head}`, base, per_page: 10 });
+  return data[0]?.number;
+}
+
+export type MergeMethod = 'merge' | 'squash' | 'rebase';
+
+/**
+ * Merges once GitHub has computed mergeability (it answers `mergeable: null` while it works), with
+ * the head SHA pinned so a push that lands meanwhile is never merged unseen.
+ */
+export async function mergeWhenMergeable(
+  api: GitHubApi,
+  repo: RepoRef,
+  number: number,
+  method: MergeMethod,
+  options: { attempts?: number; delayMs?: number } = {},
+): Promise<{ merged: boolean; sha?: string; message: string }> {
+  const attempts = options.attempts ?? 10;
+  for (let i = 0; i < attempts; i++) {
+    const { data } = await api.rest.pulls.get({ ...repo, pull_number: number });
+    if (data.merged) return { merged: true, sha: data.merge_commit_sha ?? undefined, message: 'already merged' };
+    if (data.mergeable === false) return { merged: false, message: `pull request #${number} is not mergeable (${data.mergeable_state})` };
+    if (data.mergeable === true) {
+      const result = await api.rest.pulls.merge({ ...repo, pull_number: number, merge_method: method, sha: data.head.sha });
+      return { merged: result.data.merged, sha: result.data.sha, message: result.data.message };
+    }
+    await new Promise((r) => setTimeout(r, (options.delayMs ?? 1000) * Math.min(i + 1, 5)));
+  }
+  return { merged: false, message: `GitHub did not compute whether pull request #${number} is mergeable in time` };
+}
+
+/** Auto-merge exists only in GraphQL (Octokit maps an Enterprise Server /api/v3 base to /api/graphql). */
+export async function enableAutoMerge(api: GitHubApi, nodeId: string, method: MergeMethod): Promise<void> {
+  const mutation = `mutation($id: ID!, $method: PullRequestMergeMethod!) {
+    enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $method }) { pullRequest { number } }
+  }`;
+  await api.graphql(mutation, { id: nodeId, method: method.toUpperCase() });
+}
+
+export async function commentOnPullRequest(api: GitHubApi, repo: RepoRef, number: number, body: string): Promise<void> {
+  await api.rest.issues.createComment({ ...repo, issue_number: number, body });
+}
+
+export async function closePullRequest(api: GitHubApi, repo: RepoRef, number: number): Promise<void> {
+  await api.rest.pulls.update({ ...repo, pull_number: number, state: 'closed' });
+}
+
+export async function defaultBranch(api: GitHubApi, repo: RepoRef): Promise<string> {
+  const { data } = await api.rest.repos.get({ ...repo });
+  return data.default_branch;
+}
