@@ -121,6 +121,8 @@ export async function runAction(inputs: ActionInputs, runner: RunnerEnv, io: Act
   const expected = (await remoteBranchSha(root, metaUrl, head, gitEnv)) ?? '';
   const pushed = await pushCommit(root, metaUrl, commit, head, gitEnv, expected);
   if (!pushed.ok) throw new OperationError(`push of ${head} failed: ${pushed.message}`);
+  // Later steps of the job see the workspace as the pull request has it.
+  await resetToCommit(root, commit);
 
   const manifest = await loadManifest(root);
   const rows = rowsFor(outcome, manifest, runner.serverUrl);

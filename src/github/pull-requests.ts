@@ -73,10 +73,11 @@ export async function mergeWhenMergeable(
 
 /** Auto-merge exists only in GraphQL (Octokit maps an Enterprise Server /api/v3 base to /api/graphql). */
 export async function enableAutoMerge(api: GitHubApi, nodeId: string, method: MergeMethod): Promise<void> {
-  const mutation = `mutation($id: ID!, $method: PullRequestMergeMethod!) {
-    enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $method }) { pullRequest { number } }
+  // Octokit reserves `method` and `url` as option names, so the variables are named otherwise.
+  const mutation = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
+    enablePullRequestAutoMerge(input: { pullRequestId: $pullRequestId, mergeMethod: $mergeMethod }) { pullRequest { number } }
   }`;
-  await api.graphql(mutation, { id: nodeId, method: method.toUpperCase() });
+  await api.graphql(mutation, { pullRequestId: nodeId, mergeMethod: method.toUpperCase() });
 }
 
 export async function commentOnPullRequest(api: GitHubApi, repo: RepoRef, number: number, body: string): Promise<void> {

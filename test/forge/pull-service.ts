@@ -31,26 +31,25 @@ export async function refreshPull(core: ForgeCore, repo: RepoRecord, pr: PullRec
   const head = await branchSha(repo.barePath, pr.headRef);
   const base = await branchSha(repo.barePath, pr.baseRef);
   const now = timestamp();
-  if (!head || !base) {
-    Object.assign(pr, { state: 'closed', closedAt: now, updatedAt: now, autoMerge: null });
-    return;
-  }
-  if (head !== pr.headSha) pr.updatedAt = now;
+  if (head && head !== pr.headSha) pr.updatedAt = now;
   const previousBase = pr.baseSha;
-  pr.headSha = head;
-  pr.baseSha = base;
-  if (await isAncestor(repo.barePath, head, base)) {
-    const stats = await computeStats(repo, previousBase, head);
+  pr.headSha = head ?? pr.headSha;
+  pr.baseSha = base ?? pr.baseSha;
+  // Checked before a missing head branch: landing the commits and then deleting
+  // the branch still counts as merged.
+  if (base && (await isAncestor(repo.barePath, pr.headSha, base))) {
     Object.assign(pr, {
       state: 'closed',
       closedAt: now,
       updatedAt: now,
       mergedAt: now,
       mergedBy: core.lastPusher.get(repo.id) ?? pr.user,
-      mergeCommitSha: head,
-      statsAtMerge: stats,
+      mergeCommitSha: pr.headSha,
+      statsAtMerge: await computeStats(repo, previousBase, pr.headSha),
       autoMerge: null,
     });
+  } else if (!head || !base) {
+    Object.assign(pr, { state: 'closed', closedAt: now, updatedAt: now, autoMerge: null });
   }
 }
 

@@ -8,28 +8,24 @@ export interface PrepOptions {
   refBase?: string;
 }
 
-const IGNORED = new Set(['example', 'examples', 'description', 'title', 'x-github', 'discriminator', 'externalDocs']);
+// Annotations that never constrain a value. Ajv ignores unknown keywords with
+// strict: false, but dropping them keeps the added document small.
+const ANNOTATIONS = new Set(['example', 'examples', 'description', 'title', 'x-github', 'discriminator', 'externalDocs', 'readOnly', 'default']);
 
 export function prepareSchema(node: unknown, options: PrepOptions = {}): unknown {
   if (Array.isArray(node)) return node.map((n) => prepareSchema(n, options));
   if (!node || typeof node !== 'object') return node;
-  const source = node as JsonObject;
   const out: JsonObject = {};
-  for (const [key, value] of Object.entries(source)) {
-    if (IGNORED.has(key) && typeof value !== 'object') continue;
-    if (key === 'example' || key === 'examples' || key === 'x-github' || key === 'discriminator') continue;
+  for (const [key, value] of Object.entries(node as JsonObject)) {
+    if (ANNOTATIONS.has(key)) continue;
     if (key === 'properties' && value && typeof value === 'object') {
-      // Property names are data, not keywords: never drop `description` etc. here.
-      out.properties = Object.fromEntries(
-        Object.entries(value as JsonObject).map(([k, v]) => [k, prepareSchema(v, options)]),
-      );
-      continue;
-    }
-    if (key === '$ref' && typeof value === 'string' && options.refBase && value.startsWith('#/')) {
+      // Keys under `properties` are field names, not keywords: a field may well be called `title`.
+      out.properties = Object.fromEntries(Object.entries(value as JsonObject).map(([k, v]) => [k, prepareSchema(v, options)]));
+    } else if (key === '$ref' && typeof value === 'string' && options.refBase && value.startsWith('#/')) {
       out.$ref = options.refBase + value;
-      continue;
+    } else {
+      out[key] = prepareSchema(value, options);
     }
-    out[key] = prepareSchema(value, options);
   }
   return rewriteNullable(out);
 }
@@ -42,7 +38,6 @@ function rewriteNullable(schema: JsonObject): JsonObject {
     if (Array.isArray(rest.enum) && !rest.enum.includes(null)) rest.enum = [...rest.enum, null];
     return { ...rest, nullable: true };
   }
-  const constraining = Object.keys(rest).filter((k) => !IGNORED.has(k) && k !== 'readOnly' && k !== 'default');
-  if (constraining.length === 0) return rest;
+  if (Object.keys(rest).length === 0) return rest;
   return { anyOf: [rest, { type: 'null' }] };
 }

@@ -14,7 +14,7 @@ export interface Urls {
 export type Json = Record<string, unknown>;
 
 export function simpleUser(urls: Urls, user: ForgeUser): Json {
-  const api = `${urls.api}/users/${user.login}`;
+  const api = `${urls.api}/users/${encodeURIComponent(user.login)}`;
   return {
     login: user.login,
     id: user.id,
@@ -22,7 +22,7 @@ export function simpleUser(urls: Urls, user: ForgeUser): Json {
     avatar_url: `${urls.web}/avatars/u/${user.id}`,
     gravatar_id: '',
     url: api,
-    html_url: `${urls.web}/${user.login}`,
+    html_url: `${urls.web}/${encodeURIComponent(user.login)}`,
     followers_url: `${api}/followers`,
     following_url: `${api}/following{/other_user}`,
     gists_url: `${api}/gists{/gist_id}`,

@@ -1,0 +1,46 @@
+import type { StoreMetadata } from './metadata.js';
+import type { TreeFile } from './tree.js';
+
+/** What the store knows of one hash: its file tree, its metadata file, or both. */
+export interface StoreEntryInfo {
+  readonly hash: string;
+  readonly tree: boolean;
+  readonly metadata: boolean;
+}
+
+export interface AddInput {
+  /** The files to store; read once. An unsafe file aborts the add with UnsafeTreeError. */
+  readonly files: AsyncIterable<TreeFile>;
+  readonly metadataFor: (hash: string) => StoreMetadata;
+  readonly dryRun: boolean;
+  /** Commit message, for a store kept on a branch. */
+  readonly message: string;
+  /** Used as the committer when git has no identity configured. */
+  readonly actor: string;
+}
+
+export interface AddOutcome {
+  readonly hash: string;
+  /** False when an entry with this content was already there (nothing was written). */
+  readonly added: boolean;
+  readonly files: number;
+  /** The entry's metadata: the new one, or the one already stored. */
+  readonly metadata: StoreMetadata;
+}
+
+/**
+ * Where entries live: `.meta-store/` in the meta-repo's working tree, or a branch of the meta-repo.
+ * Both hold the same layout (`<hash[0:2]>/<hash>/` and `<hash[0:2]>/<hash>.metadata.json`).
+ */
+export interface StoreBackend {
+  /** For messages: `.meta-store` or `branch meta-store`. */
+  readonly description: string;
+  entryName(hash: string): string;
+  metadataName(hash: string): string;
+  /** Every hash with a tree or a metadata file; only those starting with `prefix` when given. */
+  entries(prefix?: string): Promise<StoreEntryInfo[]>;
+  readMetadataBytes(hash: string): Promise<Buffer | undefined>;
+  readAllMetadata(hashes: readonly string[]): Promise<Map<string, Buffer>>;
+  readTree(hash: string): AsyncIterable<TreeFile>;
+  add(input: AddInput): Promise<AddOutcome>;
+}

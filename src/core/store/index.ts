@@ -1,0 +1,10 @@
+export { storeAdd, type StoreAddResult } from './add.js';
+export { storeList, readStoreEntries, type StoreListEntry, type StoreListOptions, type StoreListResult } from './list.js';
+export { storeVerify, type StoreVerifyResult, type VerifiedEntry, type VerifyStatus } from './verify.js';
+export { rollbackStore, type StoreChange, type StoreJournalLine, type StoreRollbackResult } from './rollback-store.js';
+export { storeTargets, storeTargetsFrom } from './targets.js';
+export { openStore, type StoreOptions } from './open.js';
+export type { StoreBackend, StoreEntryInfo } from './backend.js';
+export { resolveHash } from './entry.js';
+export { metadataJson, parseMetadata, renderMetadata, type StoreMetadata, type StoreMetadataJson } from './metadata.js';
+export { TreeHasher, checkHashPrefix, consumeTree, symlinkProblem, treePathProblem, type FileMode, type TreeFile } from './tree.js';
