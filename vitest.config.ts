@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // GitHub's workflow parser imports JSON without import attributes, which Node 20 refuses;
+    // letting Vite transform it loads the schema the same on every Node version.
+    server: { deps: { inline: [/@actions\/workflow-parser/] } },
   },
 });

@@ -12944,7 +12944,7 @@ const {
   /* Help */ "_V": Help,
 } = commander;
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/errors.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/errors.js
 /**
  * Every failure the tool reports carries the exit code the CLI uses for it, so the CLI and the
  * action print the same one-line message and agree on whether the input or the operation was at fault.
@@ -12977,7 +12977,7 @@ function errorMessage(err) {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/context.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/context.js
 
 function defaultActor() {
     const fromEnv = process.env.META_ACTOR ?? process.env.GITHUB_ACTOR;
@@ -13002,7 +13002,7 @@ function makeContext(partial) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/names.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/names.js
 
 // Component and environment names become path segments and branch-name parts, so they are
 // held to a conservative alphabet rather than "anything git or the filesystem would take".
@@ -13090,7 +13090,7 @@ function quote(value) {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/paths.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/paths.js
 
 
 
@@ -13422,7 +13422,7 @@ function validateConcurrency(concurrency) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/atomic-write.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/atomic-write.js
 
 
 
@@ -13451,7 +13451,7 @@ async function writeFileAtomic(path, data) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/journal.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/journal.js
 
 
 
@@ -13497,7 +13497,7 @@ async function readJournal(root) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/repo-url.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/repo-url.js
 
 /**
  * Transports a manifest may name. `ext::` runs an arbitrary command and `fd::` reads a file
@@ -13535,7 +13535,7 @@ function locateRepo(repo, root) {
 /** The protocols git may use for any command we run: the ones above, nothing that runs programs. */
 const GIT_ALLOW_PROTOCOL = 'file:git:http:https:ssh';
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/yaml-source.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/yaml-source.js
 
 
 
@@ -13676,7 +13676,7 @@ function oneLine(message) {
     return message.split('\n')[0].trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/lock.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/lock.js
 
 
 
@@ -13730,7 +13730,7 @@ function componentsMap(lock) {
     return components;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/lock-edit.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/lock-edit.js
 
 
 /**
@@ -13866,7 +13866,7 @@ function timestamp(now) {
     return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/snapshot-file.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/snapshot-file.js
 
 
 
@@ -13928,7 +13928,7 @@ function parseSnapshot(file) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./.tsbuild-25758/git/run-git.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/git/run-git.js
 
 
 class GitError extends Error {
@@ -13999,7 +13999,7 @@ function firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/git/repo-reader.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/git/repo-reader.js
 
 
 
@@ -14069,7 +14069,7 @@ async function commitDate(dir, sha) {
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/git/checkout.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/git/checkout.js
 
 
 async function readCheckoutState(dir) {
@@ -14110,7 +14110,7 @@ async function restoreCheckout(state) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/workspace.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/workspace.js
 
 
 
@@ -14137,7 +14137,7 @@ async function inspectCheckout(root, name) {
     return readCheckoutState(dir);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/apply-plan.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/apply-plan.js
 
 
 
@@ -14251,7 +14251,7 @@ async function assertUnchanged(lockPath, plan) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/manifest.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/manifest.js
 
 
 
@@ -14333,7 +14333,7 @@ function dependentsFirst(manifest, names) {
     return order.filter((n) => wanted.has(n)).reverse();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/git/mirror.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/git/mirror.js
 
 
 
@@ -14369,7 +14369,7 @@ async function ensureMirror(url, env) {
     return dir;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/git/remote-reader.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/git/remote-reader.js
 
 /**
  * Asks a remote for one tag without cloning anything: `git ls-remote` returns the tag and, for an
@@ -14407,7 +14407,7 @@ async function lsRemoteTags(url, cwd, env) {
     return [...tags].map(([name, commit]) => ({ name, commit }));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/resolve-target.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/resolve-target.js
 
 
 
@@ -14489,7 +14489,7 @@ async function remote(call) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/operations/load-state.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/operations/load-state.js
 
 
 
@@ -14500,7 +14500,7 @@ async function loadState(ctx) {
     return { manifest, lock, lockRel };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/operations/rollback-component.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/operations/rollback-component.js
 
 
 
@@ -14520,7 +14520,7 @@ async function rollbackComponent(ctx, name, target) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/git/meta-history.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/git/meta-history.js
 
 
 
@@ -14594,7 +14594,7 @@ async function metaHead(root) {
     return (await git(['rev-parse', 'HEAD'], { cwd: root })).trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/operations/rollback-lock.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/operations/rollback-lock.js
 
 
 
@@ -14656,7 +14656,7 @@ async function applyPins(ctx, state, pins, options) {
     return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock: options.writeLock, warnings });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/operations/snapshot.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/operations/snapshot.js
 
 
 
@@ -14723,7 +14723,7 @@ async function restoreSnapshot(ctx, file, component) {
     return applyPins(ctx, state, snapshot.components, { mode: 'snapshot', sourceName: rel, component, writeLock: true });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/operations/list-targets.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/operations/list-targets.js
 
 
 
@@ -14873,7 +14873,7 @@ function isoDate(date) {
     return Number.isNaN(ms) ? date : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/health/types.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/types.js
 /**
  * Health checks declared under a component's `health:` list in manifests/components.yaml, and
  * what running them reports. Specs use camelCase; results keep the snake_case field names of the
@@ -14890,7 +14890,7 @@ const HEALTH_DEFAULTS = {
     concurrency: 8,
 };
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/health/env.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/env.js
 const ENV_PLACEHOLDER = '${env}';
 function placeholdersIn(text) {
     return text.match(/\$\{[^}]*\}/g) ?? [];
@@ -14915,7 +14915,7 @@ function resolveUrl(template, env) {
     return { url: template.replaceAll(ENV_PLACEHOLDER, env) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/health/validate.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/validate.js
 
 
 
@@ -15097,7 +15097,7 @@ function parseEnvs(value, field, fail) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/health/process-group.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/process-group.js
 
 /**
  * Whether commands get their own process group. On POSIX a detached child leads a new group, so
@@ -15125,7 +15125,7 @@ function signalTree(child, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/health/command-check.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/command-check.js
 
 
 
@@ -15556,7 +15556,7 @@ function makeRetriable(function_, options) {
 	};
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/health/http-check.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/http-check.js
 
 
 
@@ -15682,7 +15682,7 @@ function networkReason(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/health/lock-check.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/lock-check.js
 
 const NO_CHECKOUT = 'no checkout';
 /** A component that is not checked out cannot be at the wrong commit, so it passes without asking git. */
@@ -15698,7 +15698,7 @@ async function runLockCheck(component, lockCheck, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/health/run-checks.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/run-checks.js
 
 
 
@@ -15792,7 +15792,7 @@ async function execute(task, signal) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/health/format.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/format.js
 const TABLE_DETAIL = 100;
 // A PR comment is capped at 65536 characters; this keeps even a large system well inside it.
 const MARKDOWN_DETAIL = 300;
@@ -15899,14 +15899,14 @@ function cell(text) {
         .replace(/[\x00-\x1f\x7f]/g, ' '));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/health/index.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/index.js
 
 
 
 
 
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/operations/check-health.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/operations/check-health.js
 
 
 
@@ -15947,14 +15947,14 @@ async function checkHealth(ctx, component, signal) {
     return { ...report, ok: report.healthy, env: ctx.env ?? null, changes: [] };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/changes.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/changes.js
 function shortPin(pin) {
     if (!pin)
         return '(none)';
     return pin.version === pin.commit.slice(0, 12) ? pin.version : `${pin.version} (${pin.commit.slice(0, 12)})`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/cli/output.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/cli/output.js
 
 function printJson(io, value) {
     io.stdout(`${JSON.stringify(value, null, 2)}\n`);
@@ -16000,7 +16000,7 @@ function formatTargets(list) {
     return `${out.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/cli/program.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/cli/program.js
 
 
 
@@ -16147,7 +16147,7 @@ function emit(cli, opts, result, format) {
 }
 
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/cli/run-cli.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/cli/run-cli.js
 
 
 
@@ -16181,7 +16181,7 @@ async function runCli(argv, io) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/cli.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/cli.js
 
 void runCli(process.argv.slice(2), {
     cwd: process.cwd(),

@@ -41661,7 +41661,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/errors.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/errors.js
 /**
  * Every failure the tool reports carries the exit code the CLI uses for it, so the CLI and the
  * action print the same one-line message and agree on whether the input or the operation was at fault.
@@ -41692,7 +41692,7 @@ function errorMessage(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/github/repository.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/github/repository.js
 function parseRepository(value, where = 'GITHUB_REPOSITORY') {
     const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value);
     if (!match || match[2] === '.' || match[2] === '..')
@@ -41716,7 +41716,7 @@ function cloneUrl(serverUrl, ref) {
     return `${serverUrl.replace(/\/+$/, '')}/${ref.owner}/${ref.repo}.git`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/names.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/names.js
 
 // Component and environment names become path segments and branch-name parts, so they are
 // held to a conservative alphabet rather than "anything git or the filesystem would take".
@@ -41800,7 +41800,7 @@ function quote(value) {
     return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/action/inputs.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/action/inputs.js
 
 
 const MODES = ['component', 'lock', 'store', 'snapshot', 'changeset', 'list', 'health'];
@@ -41913,7 +41913,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/context.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/context.js
 
 function defaultActor() {
     const fromEnv = process.env.META_ACTOR ?? process.env.GITHUB_ACTOR;
@@ -41942,7 +41942,7 @@ function makeContext(partial) {
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/paths.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/paths.js
 
 
 
@@ -42028,7 +42028,7 @@ function realpathOfExistingPrefix(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/repo-url.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/repo-url.js
 
 /**
  * Transports a manifest may name. `ext::` runs an arbitrary command and `fd::` reads a file
@@ -42066,7 +42066,7 @@ function locateRepo(repo, root) {
 /** The protocols git may use for any command we run: the ones above, nothing that runs programs. */
 const GIT_ALLOW_PROTOCOL = 'file:git:http:https:ssh';
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/yaml-source.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/yaml-source.js
 
 
 
@@ -42207,7 +42207,7 @@ function oneLine(message) {
     return message.split('\n')[0].trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/manifest.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/manifest.js
 
 
 
@@ -42289,7 +42289,7 @@ function dependentsFirst(manifest, names) {
     return order.filter((n) => wanted.has(n)).reverse();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/health/types.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/types.js
 /**
  * Health checks declared under a component's `health:` list in manifests/components.yaml, and
  * what running them reports. Specs use camelCase; results keep the snake_case field names of the
@@ -42306,7 +42306,7 @@ const HEALTH_DEFAULTS = {
     concurrency: 8,
 };
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/health/env.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/env.js
 const ENV_PLACEHOLDER = '${env}';
 function placeholdersIn(text) {
     return text.match(/\$\{[^}]*\}/g) ?? [];
@@ -42331,7 +42331,7 @@ function resolveUrl(template, env) {
     return { url: template.replaceAll(ENV_PLACEHOLDER, env) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/health/validate.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/validate.js
 
 
 
@@ -42757,7 +42757,7 @@ function validateConcurrency(concurrency) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/health/process-group.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/process-group.js
 
 /**
  * Whether commands get their own process group. On POSIX a detached child leads a new group, so
@@ -42785,7 +42785,7 @@ function signalTree(child, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/health/command-check.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/command-check.js
 
 
 
@@ -43216,7 +43216,7 @@ function makeRetriable(function_, options) {
 	};
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/health/http-check.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/http-check.js
 
 
 
@@ -43342,7 +43342,7 @@ function networkReason(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/health/lock-check.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/lock-check.js
 
 const NO_CHECKOUT = 'no checkout';
 /** A component that is not checked out cannot be at the wrong commit, so it passes without asking git. */
@@ -43358,7 +43358,7 @@ async function runLockCheck(component, lockCheck, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/health/run-checks.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/run-checks.js
 
 
 
@@ -43452,7 +43452,7 @@ async function execute(task, signal) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/health/format.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/format.js
 const TABLE_DETAIL = 100;
 // A PR comment is capped at 65536 characters; this keeps even a large system well inside it.
 const MARKDOWN_DETAIL = 300;
@@ -43559,14 +43559,14 @@ function cell(text) {
         .replace(/[\x00-\x1f\x7f]/g, ' '));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/health/index.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/index.js
 
 
 
 
 
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/git/run-git.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/git/run-git.js
 
 
 class GitError extends Error {
@@ -43637,7 +43637,7 @@ function firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/git/repo-reader.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/git/repo-reader.js
 
 
 
@@ -43707,7 +43707,7 @@ async function commitDate(dir, sha) {
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/lock.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/lock.js
 
 
 
@@ -43761,7 +43761,7 @@ function componentsMap(lock) {
     return components;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/operations/load-state.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/operations/load-state.js
 
 
 
@@ -43772,7 +43772,7 @@ async function loadState(ctx) {
     return { manifest, lock, lockRel };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/operations/check-health.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/operations/check-health.js
 
 
 
@@ -43813,7 +43813,7 @@ async function checkHealth(ctx, component, signal) {
     return { ...report, ok: report.healthy, env: ctx.env ?? null, changes: [] };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/git/checkout.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/git/checkout.js
 
 
 async function readCheckoutState(dir) {
@@ -43854,7 +43854,7 @@ async function restoreCheckout(state) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/git/credentials.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/git/credentials.js
 function basicAuthHeader(token) {
     return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
 }
@@ -43871,7 +43871,7 @@ function credentialEnv(credentials) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.tsbuild-25758/git/publish-commit.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/git/publish-commit.js
 
 
 
@@ -49152,7 +49152,7 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/github/client.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/github/client.js
 
 
 
@@ -49183,7 +49183,7 @@ function createGitHubClient(options) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/github/pull-requests.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/github/pull-requests.js
 /**
  * Opens a pull request, or updates the open one with the same head and base, so running the same
  * rollback twice leaves one pull request. A create that races another run and loses (422 "already
@@ -49253,7 +49253,7 @@ async function defaultBranch(api, repo) {
     return data.default_branch;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/action/head-branch.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/action/head-branch.js
 
 /**
  * `meta-rollback/<env>/<mode>-<short-id>`, where the id is a hash of the inputs that define the
@@ -49278,7 +49278,7 @@ function defaultHeadBranch(inputs) {
     return `meta-rollback/${inputs.env ?? 'default'}/${inputs.mode}-${id}`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/lock-edit.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/lock-edit.js
 
 
 /**
@@ -49414,7 +49414,7 @@ function timestamp(now) {
     return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/atomic-write.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/atomic-write.js
 
 
 
@@ -49443,7 +49443,7 @@ async function writeFileAtomic(path, data) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/journal.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/journal.js
 
 
 
@@ -49487,7 +49487,7 @@ async function readJournal(root) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/snapshot-file.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/snapshot-file.js
 
 
 
@@ -49547,7 +49547,7 @@ function parseSnapshot(file) {
     return { createdAt, environment, components };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/workspace.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/workspace.js
 
 
 
@@ -49574,7 +49574,7 @@ async function inspectCheckout(root, name) {
     return readCheckoutState(dir);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/apply-plan.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/apply-plan.js
 
 
 
@@ -49688,7 +49688,7 @@ async function assertUnchanged(lockPath, plan) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/git/mirror.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/git/mirror.js
 
 
 
@@ -49724,7 +49724,7 @@ async function ensureMirror(url, env) {
     return dir;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/git/remote-reader.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/git/remote-reader.js
 
 /**
  * Asks a remote for one tag without cloning anything: `git ls-remote` returns the tag and, for an
@@ -49762,7 +49762,7 @@ async function lsRemoteTags(url, cwd, env) {
     return [...tags].map(([name, commit]) => ({ name, commit }));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/resolve-target.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/resolve-target.js
 
 
 
@@ -49844,7 +49844,7 @@ async function remote(call) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/operations/rollback-component.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/operations/rollback-component.js
 
 
 
@@ -49864,7 +49864,7 @@ async function rollbackComponent(ctx, name, target) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/git/meta-history.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/git/meta-history.js
 
 
 
@@ -49938,7 +49938,7 @@ async function metaHead(root) {
     return (await git(['rev-parse', 'HEAD'], { cwd: root })).trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/operations/rollback-lock.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/operations/rollback-lock.js
 
 
 
@@ -50000,7 +50000,7 @@ async function applyPins(ctx, state, pins, options) {
     return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock: options.writeLock, warnings });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/operations/snapshot.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/operations/snapshot.js
 
 
 
@@ -50067,7 +50067,7 @@ async function restoreSnapshot(ctx, file, component) {
     return applyPins(ctx, state, snapshot.components, { mode: 'snapshot', sourceName: rel, component, writeLock: true });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/operations/list-targets.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/operations/list-targets.js
 
 
 
@@ -50217,7 +50217,7 @@ function isoDate(date) {
     return Number.isNaN(ms) ? date : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/action/perform-mode.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/action/perform-mode.js
 
 
 
@@ -50265,14 +50265,14 @@ async function performMode(ctx, inputs) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/core/changes.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/core/changes.js
 function shortPin(pin) {
     if (!pin)
         return '(none)';
     return pin.version === pin.commit.slice(0, 12) ? pin.version : `${pin.version} (${pin.commit.slice(0, 12)})`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/action/report.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/action/report.js
 
 
 /** Markdown for pull request bodies and job summaries; no GitHub or runner knowledge here. */
@@ -50337,7 +50337,7 @@ function healthSection(report, title = 'Health') {
     return `### ${title}: ${report.healthy ? 'healthy' : 'UNHEALTHY'}\n\n${healthToMarkdown(report)}\n`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/action/run-action.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/action/run-action.js
 
 
 
@@ -50377,7 +50377,8 @@ async function runAction(inputs, runner, io) {
     ]);
     const ctx = makeContext({
         root,
-        cwd: (0,external_node_path_namespaceObject.resolve)(runner.workspace),
+        // Action inputs name paths relative to the meta-repo root (lock-file, snapshot-file).
+        cwd: root,
         env: inputs.env,
         dryRun: inputs.dryRun,
         actor: runner.actor ?? 'github-actions',
@@ -50591,7 +50592,7 @@ function targetsTable(list) {
     return `| | component | version | commit | kind | source | date |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}\n${more}`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/main.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/main.js
 
 
 
@@ -50623,7 +50624,7 @@ async function run() {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-25758/index.js
+;// CONCATENATED MODULE: ./.tsbuild-29249/index.js
 
 void run();
 

@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Change, JournalLine } from '../core/changes.js';
 import { makeContext, type RunContext } from '../core/context.js';
 import { OperationError, errorMessage } from '../core/errors.js';
@@ -67,7 +67,8 @@ export async function runAction(inputs: ActionInputs, runner: RunnerEnv, io: Act
   ]);
   const ctx = makeContext({
     root,
-    cwd: resolve(runner.workspace),
+    // Action inputs name paths relative to the meta-repo root (lock-file, snapshot-file).
+    cwd: root,
     env: inputs.env,
     dryRun: inputs.dryRun,
     actor: runner.actor ?? 'github-actions',

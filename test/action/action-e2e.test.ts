@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,38 @@ describe('the action, run as a runner runs it (node dist/index.js)', () => {
     const [pr] = await forge.pulls(h.owner, h.name);
     expect(pr!.mergedAt).not.toBeNull();
     expect(forge.violations).toEqual([]);
+  });
+
+  it('pull-request: none pushes to base, and survives a concurrent push without losing either change', async () => {
+    const h = await hostedSystem(forge);
+    const teammate = join(h.workspace, '..', 'teammate');
+    execFileSync('git', ['clone', '-q', h.bare, teammate]);
+    let raced = false;
+    forge.injectFault(
+      {
+        method: 'POST',
+        path: new RegExp(`${h.name}\\.git/git-receive-pack$`),
+        kind: 'before',
+        run: async () => {
+          // Someone else's commit lands on main between our read of main and our push.
+          execFileSync('git', ['commit', '-q', '--allow-empty', '-m', 'teammate: unrelated change'], { cwd: teammate });
+          execFileSync('git', ['push', '-q', 'origin', 'HEAD:main'], { cwd: teammate });
+          raced = true;
+        },
+      },
+      { times: 1 },
+    );
+    const run = await h.run({ mode: 'component', component: 'web-ui', 'to-version': 'v1.0.0', env: 'prod', 'pull-request': 'none', health: 'false' });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(raced).toBe(true);
+    expect(run.stdout).toContain('redoing the rollback on the new main');
+    expect(run.outputs['pull-request-operation']).toBe('none');
+    const log = h.bareGit(['log', '--format=%s', '-3', 'main']).split('\n');
+    expect(log[0]).toMatch(/^Rollback \(prod\): web-ui v1\.2\.0 → v1\.0\.0$/);
+    expect(log[1]).toBe('teammate: unrelated change');
+    expect(h.bareGit(['show', 'main:manifests/components.lock.prod.yaml'])).toContain(h.sys.components[2]!.versions[0]!.commit);
+    expect(JSON.parse(h.bareGit(['show', 'main:.meta/history.jsonl']).trim().split('\n').pop()!)).toMatchObject({ mode: 'component' });
+    expect(await forge.pulls(h.owner, h.name)).toHaveLength(0);
   });
 
   it('pull-request: auto-merge enables auto-merge through GraphQL', async () => {

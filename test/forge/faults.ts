@@ -8,7 +8,9 @@ export type FaultKind =
   | { kind: '429'; retryAfter?: number }
   | { kind: 'drop' }
   /** Waits, then handles the request normally. */
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** Runs a test's action (say, another client's push) just before the request is handled normally. */
+  | { kind: 'before'; run: () => Promise<void> };
 
 export type FaultSpec = FaultKind & {
   method?: string;
@@ -85,7 +87,7 @@ export interface FaultResponse {
 
 /** What a non-drop, non-delay fault answers; `rateHeaders` are the normal rate-limit headers. */
 export function faultResponse(
-  fault: Exclude<FaultKind, { kind: 'drop' } | { kind: 'delay' }>,
+  fault: Exclude<FaultKind, { kind: 'drop' } | { kind: 'delay' } | { kind: 'before' }>,
   requestId: string,
   rateHeaders: Record<string, string>,
 ): FaultResponse {

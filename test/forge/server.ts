@@ -57,6 +57,10 @@ export function createForgeServer(deps: ServerDeps): Server {
       await new Promise((resolve) => setTimeout(resolve, ms));
       fault = undefined;
     }
+    if (fault?.kind === 'before') {
+      await fault.run();
+      fault = undefined;
+    }
     if (fault) record.fault = fault.kind;
 
     if (kind === 'git') {
