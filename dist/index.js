@@ -41661,7 +41661,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/errors.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/errors.js
 /**
  * Every failure the tool reports carries the exit code the CLI uses for it, so the CLI and the
  * action print the same one-line message and agree on whether the input or the operation was at fault.
@@ -41692,7 +41692,7 @@ function errorMessage(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/github/repository.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/github/repository.js
 function parseRepository(value, where = 'GITHUB_REPOSITORY') {
     const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value);
     if (!match || match[2] === '.' || match[2] === '..')
@@ -41716,7 +41716,7 @@ function cloneUrl(serverUrl, ref) {
     return `${serverUrl.replace(/\/+$/, '')}/${ref.owner}/${ref.repo}.git`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/names.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/names.js
 
 // Component and environment names become path segments and branch-name parts, so they are
 // held to a conservative alphabet rather than "anything git or the filesystem would take".
@@ -41724,7 +41724,7 @@ const COMPONENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
 const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const ABBREV_SHA = /^[0-9a-f]{7,64}$/;
-function checkComponentName(name, where = 'component') {
+function names_checkComponentName(name, where = 'component') {
     if (!COMPONENT_NAME.test(name) || name.includes('..') || name.endsWith('.lock')) {
         throw new errors_InputError(`${where}: invalid component name ${quote(name)} (letters, digits, '.', '_' and '-'; no '..')`);
     }
@@ -41800,7 +41800,7 @@ function quote(value) {
     return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/action/inputs.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/action/inputs.js
 
 
 const MODES = ['component', 'lock', 'store', 'snapshot', 'changeset', 'list', 'health'];
@@ -41837,6 +41837,7 @@ function readInputs(get) {
         lockFile: opt('lock-file'),
         rev: opt('rev'),
         storeHash: opt('store-hash'),
+        storeBranch: opt('store-branch'),
         snapshotAction: opt('snapshot-action') === undefined ? undefined : oneOf(opt('snapshot-action'), ['create', 'restore'], 'snapshot-action'),
         snapshotFile: opt('snapshot-file'),
         components: opt('components')
@@ -41868,13 +41869,15 @@ function validateForMode(i) {
     if (i.env !== undefined)
         checkEnvName(i.env, 'input env');
     if (i.component !== undefined)
-        checkComponentName(i.component, 'input component');
+        names_checkComponentName(i.component, 'input component');
     for (const c of i.components ?? [])
-        checkComponentName(c, 'input components');
+        names_checkComponentName(c, 'input components');
     if (i.base !== undefined)
         checkRefName(i.base, 'input base');
     if (i.branch !== undefined)
         checkRefName(i.branch, 'input branch');
+    if (i.storeBranch !== undefined)
+        checkRefName(i.storeBranch, 'input store-branch');
     if (i.toVersion !== undefined)
         checkRefName(i.toVersion, 'input to-version');
     if (i.toCommit !== undefined)
@@ -41913,7 +41916,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/context.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/context.js
 
 function defaultActor() {
     const fromEnv = process.env.META_ACTOR ?? process.env.GITHUB_ACTOR;
@@ -41942,7 +41945,7 @@ function makeContext(partial) {
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/paths.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/paths.js
 
 
 
@@ -42028,7 +42031,7 @@ function realpathOfExistingPrefix(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/repo-url.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/repo-url.js
 
 /**
  * Transports a manifest may name. `ext::` runs an arbitrary command and `fd::` reads a file
@@ -42066,7 +42069,7 @@ function locateRepo(repo, root) {
 /** The protocols git may use for any command we run: the ones above, nothing that runs programs. */
 const GIT_ALLOW_PROTOCOL = 'file:git:http:https:ssh';
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/yaml-source.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/yaml-source.js
 
 
 
@@ -42207,7 +42210,7 @@ function oneLine(message) {
     return message.split('\n')[0].trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/manifest.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/manifest.js
 
 
 
@@ -42256,7 +42259,7 @@ function parseManifest(file) {
     return { file, components };
 }
 function requireComponent(manifest, name, where = 'component') {
-    checkComponentName(name, where);
+    names_checkComponentName(name, where);
     const spec = manifest.components.get(name);
     if (!spec) {
         const known = [...manifest.components.keys()].slice(0, 20).join(', ');
@@ -42289,7 +42292,7 @@ function dependentsFirst(manifest, names) {
     return order.filter((n) => wanted.has(n)).reverse();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/types.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/health/types.js
 /**
  * Health checks declared under a component's `health:` list in manifests/components.yaml, and
  * what running them reports. Specs use camelCase; results keep the snake_case field names of the
@@ -42306,7 +42309,7 @@ const HEALTH_DEFAULTS = {
     concurrency: 8,
 };
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/env.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/health/env.js
 const ENV_PLACEHOLDER = '${env}';
 function placeholdersIn(text) {
     return text.match(/\$\{[^}]*\}/g) ?? [];
@@ -42331,7 +42334,7 @@ function resolveUrl(template, env) {
     return { url: template.replaceAll(ENV_PLACEHOLDER, env) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/validate.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/health/validate.js
 
 
 
@@ -42757,7 +42760,7 @@ function validateConcurrency(concurrency) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/process-group.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/health/process-group.js
 
 /**
  * Whether commands get their own process group. On POSIX a detached child leads a new group, so
@@ -42785,7 +42788,7 @@ function signalTree(child, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/command-check.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/health/command-check.js
 
 
 
@@ -43216,7 +43219,7 @@ function makeRetriable(function_, options) {
 	};
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/http-check.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/health/http-check.js
 
 
 
@@ -43342,7 +43345,7 @@ function networkReason(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/lock-check.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/health/lock-check.js
 
 const NO_CHECKOUT = 'no checkout';
 /** A component that is not checked out cannot be at the wrong commit, so it passes without asking git. */
@@ -43358,7 +43361,7 @@ async function runLockCheck(component, lockCheck, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/run-checks.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/health/run-checks.js
 
 
 
@@ -43452,7 +43455,7 @@ async function execute(task, signal) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/format.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/health/format.js
 const TABLE_DETAIL = 100;
 // A PR comment is capped at 65536 characters; this keeps even a large system well inside it.
 const MARKDOWN_DETAIL = 300;
@@ -43559,14 +43562,14 @@ function cell(text) {
         .replace(/[\x00-\x1f\x7f]/g, ' '));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/health/index.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/health/index.js
 
 
 
 
 
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/git/run-git.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/git/run-git.js
 
 
 class GitError extends Error {
@@ -43637,7 +43640,7 @@ function firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/git/repo-reader.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/git/repo-reader.js
 
 
 
@@ -43707,7 +43710,7 @@ async function commitDate(dir, sha) {
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/lock.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/lock.js
 
 
 
@@ -43761,7 +43764,7 @@ function componentsMap(lock) {
     return components;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/operations/load-state.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/operations/load-state.js
 
 
 
@@ -43772,7 +43775,7 @@ async function loadState(ctx) {
     return { manifest, lock, lockRel };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/operations/check-health.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/operations/check-health.js
 
 
 
@@ -43813,7 +43816,7 @@ async function checkHealth(ctx, component, signal) {
     return { ...report, ok: report.healthy, env: ctx.env ?? null, changes: [] };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/git/checkout.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/git/checkout.js
 
 
 async function readCheckoutState(dir) {
@@ -43854,7 +43857,7 @@ async function restoreCheckout(state) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/git/credentials.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/git/credentials.js
 function basicAuthHeader(token) {
     return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
 }
@@ -43871,7 +43874,7 @@ function credentialEnv(credentials) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.tsbuild-29249/git/publish-commit.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/git/publish-commit.js
 
 
 
@@ -43940,6 +43943,11 @@ async function resetToCommit(root, commit) {
 }
 async function absoluteGitDir(root) {
     return (await run_git_git(['rev-parse', '--absolute-git-dir'], { cwd: root })).trim();
+}
+/** Makes a local branch match the remote's, e.g. the store branch the action reads entries from. */
+async function fetchBranch(root, url, branch, env) {
+    const result = await run_git_runGit(['fetch', '--quiet', '--no-tags', url, `+refs/heads/${branch}:refs/heads/${branch}`], { cwd: root, env });
+    return result.code === 0;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
@@ -49152,7 +49160,7 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/github/client.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/github/client.js
 
 
 
@@ -49183,7 +49191,7 @@ function createGitHubClient(options) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/github/pull-requests.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/github/pull-requests.js
 /**
  * Opens a pull request, or updates the open one with the same head and base, so running the same
  * rollback twice leaves one pull request. A create that races another run and loses (422 "already
@@ -49253,7 +49261,7 @@ async function defaultBranch(api, repo) {
     return data.default_branch;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/action/head-branch.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/action/head-branch.js
 
 /**
  * `meta-rollback/<env>/<mode>-<short-id>`, where the id is a hash of the inputs that define the
@@ -49269,6 +49277,7 @@ function defaultHeadBranch(inputs) {
         lockFile: inputs.lockFile ?? null,
         rev: inputs.rev ?? null,
         storeHash: inputs.storeHash ?? null,
+        storeBranch: inputs.storeBranch ?? null,
         snapshotAction: inputs.snapshotAction ?? null,
         snapshotFile: inputs.snapshotFile ?? null,
         components: inputs.components ?? null,
@@ -49278,7 +49287,7 @@ function defaultHeadBranch(inputs) {
     return `meta-rollback/${inputs.env ?? 'default'}/${inputs.mode}-${id}`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/lock-edit.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/lock-edit.js
 
 
 /**
@@ -49414,7 +49423,7 @@ function timestamp(now) {
     return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/atomic-write.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/atomic-write.js
 
 
 
@@ -49443,7 +49452,7 @@ async function writeFileAtomic(path, data) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/journal.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/journal.js
 
 
 
@@ -49487,7 +49496,7 @@ async function readJournal(root) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/snapshot-file.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/snapshot-file.js
 
 
 
@@ -49547,7 +49556,7 @@ function parseSnapshot(file) {
     return { createdAt, environment, components };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/workspace.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/workspace.js
 
 
 
@@ -49574,7 +49583,7 @@ async function inspectCheckout(root, name) {
     return readCheckoutState(dir);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/apply-plan.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/apply-plan.js
 
 
 
@@ -49688,7 +49697,7 @@ async function assertUnchanged(lockPath, plan) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/git/mirror.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/git/mirror.js
 
 
 
@@ -49724,7 +49733,7 @@ async function ensureMirror(url, env) {
     return dir;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/git/remote-reader.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/git/remote-reader.js
 
 /**
  * Asks a remote for one tag without cloning anything: `git ls-remote` returns the tag and, for an
@@ -49762,7 +49771,7 @@ async function lsRemoteTags(url, cwd, env) {
     return [...tags].map(([name, commit]) => ({ name, commit }));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/resolve-target.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/resolve-target.js
 
 
 
@@ -49844,7 +49853,7 @@ async function remote(call) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/operations/rollback-component.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/operations/rollback-component.js
 
 
 
@@ -49864,7 +49873,7 @@ async function rollbackComponent(ctx, name, target) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/git/meta-history.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/git/meta-history.js
 
 
 
@@ -49938,7 +49947,7 @@ async function metaHead(root) {
     return (await git(['rev-parse', 'HEAD'], { cwd: root })).trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/operations/rollback-lock.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/operations/rollback-lock.js
 
 
 
@@ -50000,7 +50009,7 @@ async function applyPins(ctx, state, pins, options) {
     return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock: options.writeLock, warnings });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/operations/snapshot.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/operations/snapshot.js
 
 
 
@@ -50067,7 +50076,7 @@ async function restoreSnapshot(ctx, file, component) {
     return applyPins(ctx, state, snapshot.components, { mode: 'snapshot', sourceName: rel, component, writeLock: true });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/operations/list-targets.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/operations/list-targets.js
 
 
 
@@ -50217,7 +50226,1114 @@ function isoDate(date) {
     return Number.isNaN(ms) ? date : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/action/perform-mode.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/store/metadata.js
+
+
+
+const MAX_METADATA_BYTES = 1024 * 1024;
+function metadata_metadataJson(meta) {
+    return {
+        content_hash: meta.contentHash,
+        component: meta.component,
+        version: meta.version,
+        commit: meta.commit,
+        repo: meta.repo,
+        created_at: meta.createdAt,
+    };
+}
+function renderMetadata(meta) {
+    return `${JSON.stringify(metadata_metadataJson(meta), null, 2)}\n`;
+}
+/**
+ * Reads and checks a metadata file. Every value that a restore acts on is validated here (the
+ * component name, the commit, the repo URL), because the store may have been filled by another
+ * tool or edited by hand. Fields beyond the six are ignored, as the Python CLI may add some.
+ */
+function parseMetadata(bytes, display, hash) {
+    const fail = (field, problem) => {
+        throw new errors_InputError(`${display}: ${field}: ${problem}`);
+    };
+    if (bytes.length > MAX_METADATA_BYTES)
+        throw new errors_InputError(`${display}: larger than 1 MiB`);
+    let value;
+    try {
+        value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    }
+    catch (err) {
+        throw new errors_InputError(`${display}: not valid JSON (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new errors_InputError(`${display}: not a JSON object`);
+    const record = value;
+    const optionalString = (field) => {
+        const v = record[field];
+        if (v === undefined || v === null)
+            return null;
+        if (typeof v !== 'string')
+            return fail(field, 'not a string');
+        // eslint-disable-next-line no-control-regex
+        if (/[\0-\x1f]/.test(v))
+            return fail(field, 'contains a control character');
+        return v;
+    };
+    const contentHash = optionalString('content_hash');
+    if (contentHash !== hash)
+        fail('content_hash', `${quote(contentHash ?? '(missing)')} is not the entry's hash ${hash}`);
+    const component = optionalString('component');
+    if (component === null)
+        return fail('component', 'missing');
+    if (!isValidComponentName(component))
+        fail('component', `invalid component name ${quote(component)}`);
+    const commit = optionalString('commit');
+    if (commit !== null && !isFullSha(commit))
+        fail('commit', `not a SHA (${quote(commit)}; expected 40 or 64 lowercase hex digits)`);
+    const repo = optionalString('repo');
+    if (repo !== null) {
+        const problem = repoUrlProblem(repo);
+        if (problem)
+            fail('repo', `${quote(repo)} ${problem}`);
+    }
+    const version = optionalString('version');
+    if (version !== null && (version.length === 0 || version.length > 255))
+        fail('version', 'must be 1 to 255 characters');
+    return {
+        contentHash: hash,
+        component,
+        version: version ?? commit?.slice(0, 12) ?? hash.slice(0, 12),
+        commit,
+        repo,
+        createdAt: optionalString('created_at'),
+    };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/store/tree.js
+
+
+
+/** A tree that must not be stored or restored: a path or link that could reach outside it. */
+class UnsafeTreeError extends Error {
+    path;
+    problem;
+    constructor(path, problem) {
+        super(`${quote(path)} ${problem}`);
+        this.path = path;
+        this.problem = problem;
+        this.name = 'UnsafeTreeError';
+    }
+}
+const HASH_PREFIX = /^[0-9a-f]{8,64}$/;
+const FULL_HASH = /^[0-9a-f]{64}$/;
+function isFullStoreHash(value) {
+    return FULL_HASH.test(value);
+}
+/** A HASH argument: 8 to 64 lowercase hex digits, so it can never be a path or an option. */
+function checkHashPrefix(value, where) {
+    if (HASH_PREFIX.test(value))
+        return value;
+    if (/^[0-9a-fA-F]{8,64}$/.test(value))
+        throw new errors_InputError(`${where}: ${quote(value)} must be lowercase hex`);
+    throw new errors_InputError(`${where}: not a store hash (${quote(value)}; expected 8 to 64 lowercase hex digits)`);
+}
+/**
+ * Why a path inside a tree is unsafe to write, or undefined. Refused: absolute paths, empty, `.` and
+ * `..` segments, and any `.git` segment (a `.git` written into a plain directory would turn it into
+ * a repository whose config git obeys); newlines and NUL, which the hash serialisation cannot hold.
+ */
+function treePathProblem(path) {
+    if (path.length === 0)
+        return 'is an empty path';
+    if (/[\0\n]/.test(path))
+        return 'contains a newline or NUL';
+    if (path.startsWith('/'))
+        return 'is an absolute path';
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            return "has an empty or '.' segment";
+        if (part === '..')
+            return "contains '..'";
+        if (part.toLowerCase() === '.git')
+            return "contains a '.git' segment";
+    }
+    return undefined;
+}
+/**
+ * Why a symbolic link is unsafe, or undefined. A link must be relative and stay inside the tree. Only
+ * leading `..` segments are allowed: a `..` after a name would be resolved through whatever that name
+ * is, possibly another link, so the check could not be done on the text alone.
+ */
+function symlinkProblem(path, target) {
+    if (target.length === 0)
+        return 'is a symbolic link with an empty target';
+    if (target.includes('\0'))
+        return 'is a symbolic link whose target contains NUL';
+    if (target.startsWith('/'))
+        return `is a symbolic link to an absolute path (${quote(target)})`;
+    const depth = path.split('/').length - 1;
+    let ups = 0;
+    let named = false;
+    for (const part of target.split('/')) {
+        if (part === '..') {
+            if (named)
+                return `is a symbolic link with '..' after a name (${quote(target)})`;
+            ups += 1;
+        }
+        else if (part !== '' && part !== '.') {
+            named = true;
+        }
+    }
+    if (ups > depth)
+        return `is a symbolic link pointing outside the tree (${quote(target)})`;
+    return undefined;
+}
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+/** Throws UnsafeTreeError for a file that must not be stored or written. */
+function checkTreeFile(file) {
+    const problem = treePathProblem(file.path);
+    if (problem)
+        throw new UnsafeTreeError(file.path, problem);
+    if (file.mode === '120000') {
+        let target;
+        try {
+            target = strictUtf8.decode(file.data);
+        }
+        catch {
+            throw new UnsafeTreeError(file.path, 'is a symbolic link whose target is not UTF-8');
+        }
+        const linkProblem = symlinkProblem(file.path, target);
+        if (linkProblem)
+            throw new UnsafeTreeError(file.path, linkProblem);
+    }
+}
+/**
+ * The content hash of a tree, the name of its store entry:
+ *
+ *   sha256 hex of the concatenation, over every file sorted by the UTF-8 bytes of its path, of
+ *   `${mode} ${sha256 hex of content} ${path}\n`
+ *
+ * `mode` is `100644` (regular), `100755` (executable) or `120000` (symbolic link, whose content is
+ * the target's bytes); `path` is relative and `/`-separated. Only files count: directories are
+ * implied by their files, so an empty directory does not change the hash.
+ */
+class TreeHasher {
+    lines = [];
+    add(file) {
+        const sha = (0,external_node_crypto_.createHash)('sha256').update(file.data).digest('hex');
+        this.lines.push({ key: Buffer.from(file.path, 'utf8'), line: `${file.mode} ${sha} ${file.path}\n` });
+    }
+    get count() {
+        return this.lines.length;
+    }
+    digest() {
+        this.lines.sort((a, b) => Buffer.compare(a.key, b.key));
+        // A path that is also another's directory (`a` and `a/b`) cannot come from a real tree; written
+        // out, the file or link `a` would decide where `a/b` lands.
+        const paths = new Set(this.lines.map((l) => l.key.toString('utf8')));
+        for (const path of paths) {
+            for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
+                if (paths.has(path.slice(0, slash)))
+                    throw new UnsafeTreeError(path.slice(0, slash), 'is both a file and a directory');
+            }
+        }
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        for (let i = 0; i < this.lines.length; i++) {
+            const entry = this.lines[i];
+            if (i > 0 && Buffer.compare(this.lines[i - 1].key, entry.key) === 0) {
+                throw new UnsafeTreeError(entry.key.toString('utf8'), 'appears twice');
+            }
+            hash.update(entry.line, 'utf8');
+        }
+        return hash.digest('hex');
+    }
+}
+/** Checks and hashes every file of a tree, handing each to `onFile` (to be written) once checked. */
+async function consumeTree(files, onFile) {
+    const hasher = new TreeHasher();
+    for await (const file of files) {
+        checkTreeFile(file);
+        hasher.add(file);
+        if (onFile)
+            await onFile(file);
+    }
+    return { hash: hasher.digest(), files: hasher.count };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/store/entry.js
+
+
+
+
+/**
+ * A full hash from a HASH argument: a full hash or a prefix of at least 8 hex digits that names
+ * exactly one entry. An ambiguous prefix is refused with its candidates, never guessed.
+ */
+async function resolveHash(store, given, where) {
+    const prefix = checkHashPrefix(given, where);
+    const matches = (await store.entries(prefix)).map((e) => e.hash);
+    if (matches.length === 1)
+        return matches[0];
+    if (matches.length === 0)
+        throw new errors_InputError(`${where}: no entry in ${store.description} matches ${quote(given)}`);
+    const shown = matches.slice(0, 5).map((h) => h.slice(0, Math.max(16, given.length + 4)));
+    const more = matches.length > 5 ? ` and ${matches.length - 5} more` : '';
+    throw new errors_InputError(`${where}: ${quote(given)} is ambiguous (matches ${shown.join(', ')}${more}); give more digits`);
+}
+async function readMetadata(store, hash) {
+    const bytes = await store.readMetadataBytes(hash);
+    return bytes === undefined ? undefined : parseMetadata(bytes, store.metadataName(hash), hash);
+}
+/** Re-hashes an entry's files; an unsafe file (a link out of the tree, `..`) is reported, not read through. */
+async function checkEntryTree(store, hash) {
+    try {
+        const { hash: actual, files } = await consumeTree(store.readTree(hash));
+        return actual === hash ? { status: 'ok', files } : { status: 'corrupt', actual, files };
+    }
+    catch (err) {
+        if (err instanceof UnsafeTreeError)
+            return { status: 'unsafe', path: err.path, problem: err.problem };
+        throw err;
+    }
+}
+/** One line describing why an entry's files cannot be trusted. */
+function describeCheck(store, hash, check) {
+    if (check.status === 'corrupt')
+        return `${store.entryName(hash)}: corrupt: its files hash to ${check.actual}, not ${hash}`;
+    return `${store.entryName(hash)}: unsafe: ${quote(check.path)} ${check.problem}`;
+}
+/** The checks an add makes of an entry that is already there before reusing it. */
+async function requireSoundEntry(store, hash) {
+    const check = await checkEntryTree(store, hash);
+    if (check.status !== 'ok')
+        throw new errors_InputError(`${describeCheck(store, hash, check)}; run meta store verify and remove it`);
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/store/fs-tree.js
+
+
+
+/**
+ * Reads a directory as a tree, never following a symbolic link: a link is reported as a link
+ * (mode 120000, its target as content), so reading a store entry cannot be led outside it.
+ */
+async function* readDirTree(dir, prefix = '') {
+    const names = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+    names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const dirent of names) {
+        const rel = prefix ? `${prefix}/${dirent.name}` : dirent.name;
+        const abs = (0,external_node_path_namespaceObject.join)(dir, dirent.name);
+        if (dirent.isSymbolicLink()) {
+            yield { path: rel, mode: '120000', data: Buffer.from(await (0,promises_namespaceObject.readlink)(abs, { encoding: 'buffer' })) };
+        }
+        else if (dirent.isDirectory()) {
+            yield* readDirTree(abs, rel);
+        }
+        else if (dirent.isFile()) {
+            const stat = await (0,promises_namespaceObject.lstat)(abs);
+            // Git keeps only the owner's execute bit; so does the hash, whatever the umask did to the rest.
+            yield { path: rel, mode: stat.mode & 0o100 ? '100755' : '100644', data: await (0,promises_namespaceObject.readFile)(abs) };
+        }
+        else {
+            throw new UnsafeTreeError(rel, 'is not a regular file, directory or symbolic link');
+        }
+    }
+}
+/**
+ * Writes a checked tree into an empty directory. Regular files are written first (`wx`: never over
+ * something already there) and links last, so no write can pass through a link the tree made.
+ */
+class TreeWriter {
+    dir;
+    links = [];
+    constructor(dir) {
+        this.dir = dir;
+    }
+    async write(file) {
+        if (file.mode === '120000') {
+            this.links.push(file);
+            return;
+        }
+        const abs = (0,external_node_path_namespaceObject.join)(this.dir, ...file.path.split('/'));
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(abs), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(abs, file.data, { flag: 'wx', mode: file.mode === '100755' ? 0o755 : 0o644 });
+    }
+    async finish() {
+        for (const link of this.links) {
+            const abs = (0,external_node_path_namespaceObject.join)(this.dir, ...link.path.split('/'));
+            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(abs), { recursive: true });
+            await (0,promises_namespaceObject.symlink)(link.data.toString('utf8'), abs);
+        }
+        this.links.length = 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-1166/git/store-files.js
+
+
+
+
+
+const store_files_strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lossyUtf8 = new TextDecoder('utf-8');
+/**
+ * `git ls-tree -z -l --full-tree` of a commit or tree, optionally recursive and limited to paths.
+ * Paths stay bytes until decoded here, so names with spaces, quotes or newlines arrive intact.
+ */
+async function lsTree(cwd, treeish, options = {}) {
+    const args = ['ls-tree', '-z', '-l', '--full-tree'];
+    if (options.recursive)
+        args.push('-r');
+    args.push('--end-of-options', treeish);
+    if (options.paths)
+        args.push('--', ...options.paths);
+    const result = await run_git_runGit(args, { cwd });
+    if (result.code !== 0)
+        throw new Error(`git ls-tree ${treeish} failed: ${store_files_firstLine(result.stderr)}`);
+    const out = [];
+    const data = result.stdout;
+    let offset = 0;
+    while (offset < data.length) {
+        const end = data.indexOf(0, offset);
+        const record = data.subarray(offset, end === -1 ? data.length : end);
+        offset = end === -1 ? data.length : end + 1;
+        const tab = record.indexOf(0x09);
+        if (tab === -1)
+            continue;
+        const [mode = '', type = '', object = '', size = ''] = record.subarray(0, tab).toString('latin1').trim().split(/ +/);
+        const pathBytes = record.subarray(tab + 1);
+        let path;
+        let utf8 = true;
+        try {
+            path = store_files_strictUtf8.decode(pathBytes);
+        }
+        catch {
+            path = lossyUtf8.decode(pathBytes);
+            utf8 = false;
+        }
+        out.push({ mode, type, object, size: /^\d+$/.test(size) ? Number(size) : undefined, path, utf8 });
+    }
+    return out;
+}
+/**
+ * The contents of many blobs, read with one `git cat-file --batch` per chunk of about `chunkBytes`,
+ * so a large tree is never held in memory all at once.
+ */
+async function* readBlobsChunked(cwd, items, chunkBytes = 32 * 1024 * 1024) {
+    let start = 0;
+    while (start < items.length) {
+        let end = start;
+        let bytes = 0;
+        while (end < items.length && (end === start || bytes + (items[end].size ?? 0) <= chunkBytes)) {
+            bytes += items[end].size ?? 0;
+            end += 1;
+        }
+        const chunk = items.slice(start, end);
+        const blobs = await readBlobs(cwd, chunk.map((item) => item.object));
+        for (const item of chunk) {
+            const data = blobs.get(item.object);
+            if (!data)
+                throw new Error(`object ${item.object} is missing from ${cwd}`);
+            yield [item, data];
+        }
+        start = end;
+    }
+}
+/** The commit a branch points at, or undefined when there is no such branch. */
+async function branchTip(cwd, branch) {
+    const result = await run_git_runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `refs/heads/${branch}^{commit}`], { cwd });
+    return result.code === 0 ? result.stdout.toString().trim() : undefined;
+}
+/** The branch HEAD is on (`refs/heads/...`), or undefined when detached or not a repository. */
+async function headRef(cwd) {
+    const result = await run_git_runGit(['symbolic-ref', '--quiet', 'HEAD'], { cwd });
+    return result.code === 0 ? result.stdout.toString().trim() : undefined;
+}
+/** Stores files as blobs (`hash-object -w --no-filters`: bytes as they are) and returns their ids in order. */
+async function writeBlobs(cwd, files) {
+    if (files.length === 0)
+        return [];
+    const out = await run_git_git(['hash-object', '-w', '--no-filters', '--stdin-paths'], { cwd, input: files.map((f) => `${f}\n`).join('') });
+    const ids = out.split('\n').filter(Boolean);
+    if (ids.length !== files.length)
+        throw new Error(`git hash-object returned ${ids.length} ids for ${files.length} files`);
+    return ids;
+}
+/**
+ * Builds a tree from `base` (a commit or tree; none for an empty one) plus `entries`, in a private
+ * index file, so the meta-repo's own index and working tree are never touched.
+ */
+async function writeTreeFrom(cwd, base, entries) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'meta-store-index-'));
+    const env = { GIT_INDEX_FILE: (0,external_node_path_namespaceObject.join)(dir, 'index') };
+    try {
+        await run_git_git(base ? ['read-tree', '--end-of-options', base] : ['read-tree', '--empty'], { cwd, env });
+        const records = entries.map((e) => `${e.mode} ${e.object}\t${e.path}\0`).join('');
+        await run_git_git(['update-index', '-z', '--index-info'], { cwd, env, input: Buffer.from(records, 'utf8') });
+        return (await run_git_git(['write-tree'], { cwd, env })).trim();
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+/**
+ * Commits a tree. Where git has no identity configured (a fresh CI runner), `fallbackName` is used
+ * rather than failing the run over who authored a store entry.
+ */
+async function commitTree(cwd, tree, parent, message, fallbackName) {
+    const identity = await run_git_runGit(['var', 'GIT_COMMITTER_IDENT'], { cwd });
+    const env = identity.code === 0
+        ? undefined
+        : {
+            GIT_AUTHOR_NAME: fallbackName,
+            GIT_AUTHOR_EMAIL: 'meta-rollback@localhost',
+            GIT_COMMITTER_NAME: fallbackName,
+            GIT_COMMITTER_EMAIL: 'meta-rollback@localhost',
+        };
+    const args = ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message];
+    return (await run_git_git(args, { cwd, env })).trim();
+}
+/**
+ * Moves a branch from `old` (undefined: the branch must not exist yet) to `next`, atomically and only
+ * if nobody moved it meanwhile; returns false when someone did.
+ */
+async function updateBranch(cwd, branch, next, old, reason) {
+    const result = await run_git_runGit(['update-ref', '-m', reason, `refs/heads/${branch}`, next, old ?? ''], { cwd });
+    if (result.code === 0)
+        return true;
+    if (/cannot lock ref|but expected|already exists|is at/i.test(result.stderr))
+        return false;
+    throw new Error(`git update-ref refs/heads/${branch} failed: ${store_files_firstLine(result.stderr)}`);
+}
+function store_files_firstLine(text) {
+    return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/store/branch-store.js
+
+
+
+
+
+
+
+
+
+
+const SHARD = /^[0-9a-f]{2}$/;
+const ENTRY = /^([0-9a-f]{2})\/([0-9a-f]{64})(\.metadata\.json)?$/;
+const branch_store_MODES = new Set(['100644', '100755', '120000']);
+/**
+ * The store kept on a branch of the meta-repo (`--store-branch`), so that a workflow's entries
+ * survive between runs. It is read with `ls-tree`/`cat-file` and written with plumbing
+ * (`hash-object`, a private index, `commit-tree`, `update-ref` with the old value), so the
+ * meta-repo's working tree, index and HEAD never change, and two runs cannot overwrite each other.
+ */
+class BranchStore {
+    root;
+    branch;
+    description;
+    tipPromise;
+    constructor(root, branch) {
+        this.root = root;
+        this.branch = branch;
+        checkRefName(branch, '--store-branch');
+        this.description = `branch ${branch}`;
+    }
+    entryName(hash) {
+        return `${this.branch}:${hash.slice(0, 2)}/${hash}`;
+    }
+    metadataName(hash) {
+        return `${this.entryName(hash)}.metadata.json`;
+    }
+    async tip() {
+        this.tipPromise ??= (async () => {
+            if (!(await isMetaRepoGit(this.root)))
+                throw new errors_InputError(`--store-branch: the meta-repo is not a git repository`);
+            return branchTip(this.root, this.branch);
+        })();
+        return this.tipPromise;
+    }
+    async entries(prefix) {
+        const tip = await this.tip();
+        if (!tip)
+            return [];
+        const shards = prefix ? [prefix.slice(0, 2)] : (await lsTree(this.root, tip)).filter((e) => e.type === 'tree' && SHARD.test(e.path)).map((e) => e.path);
+        if (shards.length === 0)
+            return [];
+        const found = new Map();
+        for (const item of await lsTree(this.root, tip, { paths: shards.map((s) => `${s}/`) })) {
+            const match = ENTRY.exec(item.path);
+            if (!match || !match[2].startsWith(match[1]) || (prefix && !match[2].startsWith(prefix)))
+                continue;
+            const info = found.get(match[2]) ?? { tree: false, metadata: false };
+            if (match[3] && item.type === 'blob')
+                info.metadata = true;
+            if (!match[3] && item.type === 'tree')
+                info.tree = true;
+            found.set(match[2], info);
+        }
+        return [...found]
+            .filter(([, info]) => info.tree || info.metadata)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([hash, info]) => ({ hash, ...info }));
+    }
+    async readMetadataBytes(hash) {
+        return (await this.readAllMetadata([hash])).get(hash);
+    }
+    async readAllMetadata(hashes) {
+        const out = new Map();
+        const tip = await this.tip();
+        if (!tip || hashes.length === 0)
+            return out;
+        const spec = (hash) => `${tip}:${hash.slice(0, 2)}/${hash}.metadata.json`;
+        const blobs = await readBlobs(this.root, hashes.map(spec));
+        for (const hash of hashes) {
+            const bytes = blobs.get(spec(hash));
+            if (bytes)
+                out.set(hash, bytes);
+        }
+        return out;
+    }
+    async *readTree(hash) {
+        const tip = await this.tip();
+        const prefix = `${hash.slice(0, 2)}/${hash}/`;
+        const items = tip ? await lsTree(this.root, tip, { recursive: true, paths: [prefix] }) : [];
+        if (items.length === 0 && !(await this.entries(hash)).some((e) => e.hash === hash && e.tree)) {
+            throw new errors_InputError(`${this.entryName(hash)}: no such entry`);
+        }
+        const blobs = items.filter((item) => item.path.startsWith(prefix));
+        for (const item of blobs) {
+            const rel = item.path.slice(prefix.length);
+            if (!item.utf8)
+                throw new UnsafeTreeError(rel, 'has a name that is not UTF-8');
+            if (item.type !== 'blob' || !branch_store_MODES.has(item.mode))
+                throw new UnsafeTreeError(rel, `is a ${item.type} (mode ${item.mode}), not a file or link`);
+        }
+        for await (const [item, data] of readBlobsChunked(this.root, blobs)) {
+            yield { path: item.path.slice(prefix.length), mode: item.mode, data };
+        }
+    }
+    async add(input) {
+        const tip = await this.tip();
+        if (input.dryRun) {
+            const { hash, files } = await consumeTree(input.files);
+            const metadata = (await this.entries(hash)).some((e) => e.hash === hash && e.metadata) ? await readMetadata(this, hash) : undefined;
+            return { hash, files, added: !metadata, metadata: metadata ?? input.metadataFor(hash) };
+        }
+        if ((await headRef(this.root)) === `refs/heads/${this.branch}`) {
+            throw new errors_InputError(`--store-branch: ${quote(this.branch)} is checked out in the meta-repo; use a branch that is not`);
+        }
+        const temp = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'meta-store-add-'));
+        try {
+            const staged = [];
+            const { hash, files } = await consumeTree(input.files, async (file) => {
+                const path = (0,external_node_path_namespaceObject.join)(temp, String(staged.length));
+                await (0,promises_namespaceObject.writeFile)(path, file.data);
+                staged.push({ mode: file.mode, path: file.path, file: path });
+            });
+            const existing = (await this.entries(hash)).find((e) => e.hash === hash);
+            const entries = [];
+            const prefix = `${hash.slice(0, 2)}/${hash}`;
+            if (existing?.tree) {
+                await requireSoundEntry(this, hash);
+                const metadata = existing.metadata ? await readMetadata(this, hash) : undefined;
+                if (metadata)
+                    return { hash, files, added: false, metadata };
+            }
+            else {
+                const ids = await writeBlobs(this.root, staged.map((s) => s.file));
+                staged.forEach((s, i) => entries.push({ mode: s.mode, object: ids[i], path: `${prefix}/${s.path}` }));
+            }
+            const metadata = input.metadataFor(hash);
+            const metadataFile = (0,external_node_path_namespaceObject.join)(temp, 'metadata.json');
+            await (0,promises_namespaceObject.writeFile)(metadataFile, renderMetadata(metadata));
+            const [metadataId] = await writeBlobs(this.root, [metadataFile]);
+            entries.push({ mode: '100644', object: metadataId, path: `${prefix}.metadata.json` });
+            const tree = await writeTreeFrom(this.root, tip, entries);
+            const commit = await commitTree(this.root, tree, tip, input.message, input.actor);
+            if (!(await updateBranch(this.root, this.branch, commit, tip, input.message))) {
+                throw new OperationError(`--store-branch: ${quote(this.branch)} moved while the entry was being added; run again`);
+            }
+            this.tipPromise = Promise.resolve(commit);
+            return { hash, files, added: true, metadata };
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/store/dir-store.js
+
+
+
+
+
+
+
+
+
+const dir_store_SHARD = /^[0-9a-f]{2}$/;
+const dir_store_ENTRY = /^([0-9a-f]{64})(\.metadata\.json)?$/;
+/**
+ * The store in `.meta-store/` of the meta-repo. Every path is built from a validated hex hash, and
+ * every directory on the way (the store, its shard, the entry) must be a real directory, not a
+ * symbolic link, so nothing read or written can be outside `.meta-store`.
+ */
+class DirStore {
+    root;
+    description = STORE_DIR;
+    base;
+    constructor(root) {
+        this.root = root;
+        this.base = (0,external_node_path_namespaceObject.join)(root, STORE_DIR);
+    }
+    entryName(hash) {
+        return `${STORE_DIR}/${hash.slice(0, 2)}/${hash}`;
+    }
+    metadataName(hash) {
+        return `${this.entryName(hash)}.metadata.json`;
+    }
+    entryDir(hash) {
+        return (0,external_node_path_namespaceObject.join)(this.base, hash.slice(0, 2), hash);
+    }
+    /** Whether `.meta-store` exists; refuses one that is a link or a file. */
+    async baseExists() {
+        const stat = await lstatOrUndefined(this.base);
+        if (!stat)
+            return false;
+        requireRealDir(stat, STORE_DIR);
+        return true;
+    }
+    async entries(prefix) {
+        if (!(await this.baseExists()))
+            return [];
+        const shards = prefix ? [prefix.slice(0, 2)] : (await (0,promises_namespaceObject.readdir)(this.base)).filter((n) => dir_store_SHARD.test(n)).sort();
+        const found = new Map();
+        for (const shard of shards) {
+            const dir = (0,external_node_path_namespaceObject.join)(this.base, shard);
+            const stat = await lstatOrUndefined(dir);
+            if (!stat)
+                continue;
+            requireRealDir(stat, `${STORE_DIR}/${shard}`);
+            let names;
+            try {
+                names = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+            }
+            catch {
+                continue;
+            }
+            for (const dirent of names) {
+                const match = dir_store_ENTRY.exec(dirent.name);
+                if (!match || !match[1].startsWith(shard) || (prefix && !match[1].startsWith(prefix)))
+                    continue;
+                const info = found.get(match[1]) ?? { tree: false, metadata: false };
+                if (match[2])
+                    info.metadata = true;
+                else
+                    info.tree = true;
+                found.set(match[1], info);
+            }
+        }
+        return [...found].sort(([a], [b]) => a.localeCompare(b)).map(([hash, info]) => ({ hash, ...info }));
+    }
+    async readMetadataBytes(hash) {
+        if (!(await this.baseExists()))
+            return undefined;
+        await this.requireShard(hash);
+        const path = `${this.entryDir(hash)}.metadata.json`;
+        const stat = await lstatOrUndefined(path);
+        if (!stat)
+            return undefined;
+        if (!stat.isFile())
+            throw new errors_InputError(`${this.metadataName(hash)}: is not a regular file`);
+        return (0,promises_namespaceObject.readFile)(path);
+    }
+    async readAllMetadata(hashes) {
+        const out = new Map();
+        for (const hash of hashes) {
+            const bytes = await this.readMetadataBytes(hash);
+            if (bytes)
+                out.set(hash, bytes);
+        }
+        return out;
+    }
+    async *readTree(hash) {
+        if (!(await this.baseExists()))
+            throw new errors_InputError(`${this.entryName(hash)}: no such entry`);
+        await this.requireShard(hash);
+        const stat = await lstatOrUndefined(this.entryDir(hash));
+        if (!stat)
+            throw new errors_InputError(`${this.entryName(hash)}: no such entry`);
+        requireRealDir(stat, this.entryName(hash));
+        yield* readDirTree(this.entryDir(hash));
+    }
+    async requireShard(hash) {
+        const stat = await lstatOrUndefined((0,external_node_path_namespaceObject.join)(this.base, hash.slice(0, 2)));
+        if (stat)
+            requireRealDir(stat, `${STORE_DIR}/${hash.slice(0, 2)}`);
+    }
+    /**
+     * Builds the tree in a temp directory inside `.meta-store` (same filesystem, so the final step is
+     * a rename), then writes the metadata. Content already stored is not stored again.
+     */
+    async add(input) {
+        const baseExisted = await this.baseExists();
+        if (input.dryRun) {
+            const { hash, files } = await consumeTree(input.files);
+            const existing = (await this.entries(hash)).find((e) => e.hash === hash);
+            const metadata = existing?.metadata ? await readMetadata(this, hash) : undefined;
+            return { hash, files, added: !metadata, metadata: metadata ?? input.metadataFor(hash) };
+        }
+        await (0,promises_namespaceObject.mkdir)(this.base, { recursive: true });
+        let temp;
+        let shardCreated = false;
+        let shard;
+        try {
+            temp = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(this.base, '.tmp-add-'));
+            const writer = new TreeWriter(temp);
+            const { hash, files } = await consumeTree(input.files, (file) => writer.write(file));
+            await writer.finish();
+            const final = this.entryDir(hash);
+            shard = (0,external_node_path_namespaceObject.join)(this.base, hash.slice(0, 2));
+            if (!(await lstatOrUndefined(shard))) {
+                await (0,promises_namespaceObject.mkdir)(shard);
+                shardCreated = true;
+            }
+            requireRealDir(await (0,promises_namespaceObject.lstat)(shard), `${STORE_DIR}/${hash.slice(0, 2)}`);
+            let moved = false;
+            if (!(await lstatOrUndefined(final))) {
+                try {
+                    await (0,promises_namespaceObject.rename)(temp, final);
+                    moved = true;
+                    temp = undefined;
+                }
+                catch (err) {
+                    // Another run stored the same content first: theirs is as good as ours.
+                    if (!['ENOTEMPTY', 'EEXIST'].includes(err.code ?? ''))
+                        throw err;
+                }
+            }
+            if (!moved) {
+                await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
+                temp = undefined;
+                await requireSoundEntry(this, hash);
+                const metadata = await readMetadata(this, hash);
+                if (metadata)
+                    return { hash, files, added: false, metadata };
+            }
+            const metadata = input.metadataFor(hash);
+            try {
+                await writeFileAtomic(`${final}.metadata.json`, renderMetadata(metadata));
+            }
+            catch (err) {
+                if (moved)
+                    await (0,promises_namespaceObject.rm)(final, { recursive: true, force: true });
+                throw err;
+            }
+            return { hash, files, added: true, metadata };
+        }
+        catch (err) {
+            if (temp)
+                await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
+            if (shardCreated && shard)
+                await (0,promises_namespaceObject.rmdir)(shard).catch(() => undefined);
+            if (!baseExisted)
+                await (0,promises_namespaceObject.rmdir)(this.base).catch(() => undefined);
+            throw err;
+        }
+    }
+}
+async function lstatOrUndefined(path) {
+    try {
+        return await (0,promises_namespaceObject.lstat)(path);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+}
+function requireRealDir(stat, display) {
+    if (stat.isSymbolicLink())
+        throw new errors_InputError(`${display}: is a symbolic link; the store may not lead outside ${STORE_DIR}`);
+    if (!stat.isDirectory())
+        throw new errors_InputError(`${display}: is not a directory`);
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/store/open.js
+
+
+function open_openStore(ctx, options = {}) {
+    return options.storeBranch !== undefined ? new BranchStore(ctx.root, options.storeBranch) : new DirStore(ctx.root);
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/store/rollback-store.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `meta rollback store NAME HASH`. Before anything changes: HASH must name exactly one entry, the
+ * entry must belong to NAME, and its files must still hash to HASH and be safe to write (a mismatch
+ * is refused like malformed input: exit 2, nothing changed).
+ *
+ * An entry whose commit can be found in the component's repository is restored exactly like
+ * `rollback component NAME --to-commit COMMIT` (snapshot, checkout, lock, journal), with the
+ * entry's version. Otherwise (no commit, or the commit is gone) its files replace `components/NAME`.
+ */
+async function rollbackStore(ctx, name, hash, options = {}) {
+    names_checkComponentName(name, 'NAME');
+    checkHashPrefix(hash, 'HASH');
+    const state = await loadState(ctx);
+    const spec = requireComponent(state.manifest, name, 'NAME');
+    const store = open_openStore(ctx, options);
+    const full = await resolveHash(store, hash, 'HASH');
+    const meta = await readMetadata(store, full);
+    if (!meta) {
+        throw new errors_InputError(`HASH: ${store.entryName(full)} has no metadata (${store.metadataName(full)}), so the component it belongs to is unknown`);
+    }
+    if (meta.component !== name)
+        throw new errors_InputError(`HASH: ${store.entryName(full)} belongs to ${quote(meta.component)}, not ${quote(name)}`);
+    const check = await checkEntryTree(store, full);
+    if (check.status !== 'ok')
+        throw new errors_InputError(`HASH: ${describeCheck(store, full, check)}; nothing was changed`);
+    const entry = { hash: full, component: name, path: store.entryName(full), files: check.files };
+    const warnings = [];
+    if (meta.commit !== null) {
+        if (await commitExists(ctx, spec, meta.commit)) {
+            const result = await executePlan(ctx, {
+                mode: 'store',
+                lock: state.lock,
+                lockRel: state.lockRel,
+                pins: [{ component: name, to: { version: meta.version, commit: meta.commit }, repo: state.lock.entries.get(name)?.repo ?? meta.repo ?? spec.repo }],
+                writeLock: true,
+            });
+            return { ...result, mode: 'store', store: { ...entry, restored: 'commit' } };
+        }
+        warnings.push(`commit ${meta.commit.slice(0, 12)} of ${entry.path} is not in ${name}'s repository; restoring its files instead (the lock is not changed)`);
+    }
+    return restoreTree(ctx, state, store, meta, entry, warnings);
+}
+async function commitExists(ctx, spec, commit) {
+    try {
+        await resolveTarget(ctx, spec, { kind: 'commit', sha: commit });
+        return true;
+    }
+    catch (err) {
+        // Not found is an answer; a remote that cannot be reached is not, and fails the run.
+        if (err instanceof errors_InputError)
+            return false;
+        throw err;
+    }
+}
+/**
+ * Replaces `components/NAME` with the entry's files: they are written into a temp directory beside
+ * it and checked again as they are written, the old directory is renamed aside, the new one renamed
+ * into place, and the old one removed only once the journal line is written. A git checkout is never
+ * replaced this way: its history and untracked files would be lost.
+ */
+async function restoreTree(ctx, state, store, meta, entry, warnings) {
+    const name = meta.component;
+    const rel = `${COMPONENTS_DIR}/${name}`;
+    const dir = componentDir(ctx.root, name);
+    const current = await rollback_store_lstatOrUndefined(dir);
+    if (current?.isSymbolicLink())
+        throw new errors_InputError(`${rel}: is a symbolic link; refusing to replace it`);
+    if (current && !current.isDirectory())
+        throw new errors_InputError(`${rel}: exists but is not a directory`);
+    if (current && isGitRepo(dir)) {
+        const why = meta.commit === null ? 'has no commit' : `has a commit (${meta.commit.slice(0, 12)}) that is not in ${name}'s repository`;
+        throw new errors_InputError(`${rel}: is a git checkout and ${entry.path} ${why}; a checkout is never replaced by plain files (its history would be lost), move it away first`);
+    }
+    const pinned = state.lock.entries.get(name);
+    const from = pinned ? { version: pinned.version, commit: pinned.commit } : null;
+    const to = { version: meta.version, commit: meta.commit };
+    const base = { ok: true, mode: 'store', env: ctx.env ?? null, lock: state.lockRel, dryRun: ctx.dryRun, warnings, store: { ...entry, restored: 'tree' } };
+    if (current && (await hashOfDir(dir)) === entry.hash)
+        return { ...base, changes: [], snapshot: null, historyEntry: null };
+    const change = { component: name, from, to, checkout: 'moved', lock: 'unchanged' };
+    if (ctx.dryRun)
+        return { ...base, changes: [change], snapshot: null, historyEntry: null };
+    const parent = (0,external_node_path_namespaceObject.join)(ctx.root, COMPONENTS_DIR);
+    const parentExisted = (await rollback_store_lstatOrUndefined(parent)) !== undefined;
+    await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
+    const now = ctx.now();
+    const snapshotRel = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-store-${process.pid}.yaml`;
+    let temp;
+    let old;
+    let swapped = false;
+    let snapshotWritten = false;
+    try {
+        temp = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(parent, `.${name}.store-`));
+        const writer = new TreeWriter(temp);
+        const written = await consumeTree(store.readTree(entry.hash), (file) => writer.write(file));
+        if (written.hash !== entry.hash)
+            throw new errors_InputError(`HASH: ${entry.path} changed while it was being restored; nothing was changed`);
+        await writer.finish();
+        const before = new Map();
+        if (pinned)
+            before.set(name, { version: pinned.version, commit: pinned.commit, repo: pinned.repo });
+        await writeSnapshot((0,external_node_path_namespaceObject.join)(ctx.root, snapshotRel), { createdAt: timestamp(now), environment: ctx.env, components: before });
+        snapshotWritten = true;
+        if (current) {
+            old = (0,external_node_path_namespaceObject.join)(parent, `.${name}.store-old-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+            await (0,promises_namespaceObject.rename)(dir, old);
+        }
+        await (0,promises_namespaceObject.rename)(temp, dir);
+        temp = undefined;
+        swapped = true;
+        const historyEntry = {
+            at: timestamp(now),
+            actor: ctx.actor,
+            mode: 'store',
+            env: ctx.env ?? null,
+            lock: state.lockRel,
+            changes: [{ component: name, from, to }],
+            snapshot: snapshotRel,
+        };
+        // The journal line has the shape of every other one; only `to.commit` may be null here.
+        await appendJournal(ctx.root, historyEntry);
+        if (old) {
+            await (0,promises_namespaceObject.rm)(old, { recursive: true, force: true }).catch((err) => {
+                warnings.push(`the previous ${rel} was kept at ${COMPONENTS_DIR}/${old.split(/[\\/]/).pop()}: ${errorMessage(err)}`);
+            });
+        }
+        return { ...base, changes: [change], snapshot: snapshotRel, historyEntry };
+    }
+    catch (err) {
+        if (swapped)
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        if (old)
+            await (0,promises_namespaceObject.rename)(old, dir).catch(() => undefined);
+        if (temp)
+            await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
+        if (snapshotWritten)
+            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(ctx.root, snapshotRel), { force: true });
+        if (!parentExisted)
+            await (0,promises_namespaceObject.rmdir)(parent).catch(() => undefined);
+        throw err instanceof MetaError ? err : new OperationError(`rollback failed and was undone: ${errorMessage(err)}`);
+    }
+}
+async function hashOfDir(dir) {
+    try {
+        return (await consumeTree(readDirTree(dir))).hash;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function rollback_store_lstatOrUndefined(path) {
+    try {
+        return await (0,promises_namespaceObject.lstat)(path);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/store/list.js
+
+
+
+
+/**
+ * Every entry whose metadata can be read, newest first. An entry with unreadable metadata is named
+ * in a warning rather than failing the listing: a listing is how one finds the entry to remove.
+ */
+async function readStoreEntries(store) {
+    const hashes = (await store.entries()).filter((e) => e.metadata).map((e) => e.hash);
+    const bytes = await store.readAllMetadata(hashes);
+    const entries = [];
+    const warnings = [];
+    for (const hash of hashes) {
+        const data = bytes.get(hash);
+        if (!data)
+            continue;
+        try {
+            entries.push(parseMetadata(data, store.metadataName(hash), hash));
+        }
+        catch (err) {
+            if (!(err instanceof MetaError))
+                throw err;
+            warnings.push(`skipped: ${errorMessage(err)}`);
+        }
+    }
+    entries.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || a.contentHash.localeCompare(b.contentHash));
+    return { entries, warnings };
+}
+/** `meta store list [--component NAME]`. */
+async function storeList(ctx, options = {}) {
+    if (options.component !== undefined)
+        checkComponentName(options.component, '--component');
+    const store = openStore(ctx, options);
+    const { entries, warnings } = await readStoreEntries(store);
+    return {
+        ok: true,
+        store: store.description,
+        entries: entries
+            .filter((e) => options.component === undefined || e.component === options.component)
+            .map((e) => ({ ...metadataJson(e), path: store.entryName(e.contentHash) })),
+        warnings,
+        changes: [],
+    };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/store/targets.js
+
+
+
+/**
+ * Store entries as `rollback list` targets (kind `store`). An entry recorded without a commit is
+ * listed with an empty `commit`: it can still be restored, as files.
+ */
+function storeTargetsFrom(options = {}) {
+    return async (ctx, components) => {
+        const wanted = new Set(components.map((c) => c.name));
+        let entries;
+        try {
+            ({ entries } = await readStoreEntries(open_openStore(ctx, options)));
+        }
+        catch (err) {
+            // A broken store must not take `rollback list` down with it during an incident.
+            if (err instanceof MetaError)
+                return [];
+            throw err;
+        }
+        const flags = `${ctx.env ? ` --env ${ctx.env}` : ''}${options.storeBranch !== undefined ? ` --store-branch ${options.storeBranch}` : ''}`;
+        return entries
+            .filter((e) => wanted.has(e.component))
+            .map((e) => ({
+            component: e.component,
+            kind: 'store',
+            version: e.version,
+            commit: e.commit ?? '',
+            source: `store ${e.contentHash.slice(0, 12)}`,
+            date: e.createdAt,
+            command: `meta rollback store ${e.component} ${e.contentHash.slice(0, 12)}${flags}`,
+        }));
+    };
+}
+/** The `.meta-store/` entries, for `listTargets(ctx, component, [storeTargets])`. */
+const storeTargets = storeTargetsFrom();
+
+;// CONCATENATED MODULE: ./.tsbuild-1166/action/perform-mode.js
+
+
 
 
 
@@ -50256,8 +51372,12 @@ async function performMode(ctx, inputs) {
             const result = await createSnapshot(ctx, file, inputs.components);
             return { kind: 'snapshot-created', result, files: result.dryRun ? [] : [result.file] };
         }
+        case 'store': {
+            const result = await rollbackStore(ctx, inputs.component, inputs.storeHash, { storeBranch: inputs.storeBranch });
+            return { kind: 'rollback', result, files: filesOf(result) };
+        }
         case 'list': {
-            const result = await listTargets(ctx, inputs.component);
+            const result = await listTargets(ctx, inputs.component, [storeTargetsFrom({ storeBranch: inputs.storeBranch })]);
             return { kind: 'list', result, files: [] };
         }
         default:
@@ -50265,14 +51385,16 @@ async function performMode(ctx, inputs) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/core/changes.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/core/changes.js
 function shortPin(pin) {
     if (!pin)
         return '(none)';
+    if (pin.commit === null)
+        return pin.version;
     return pin.version === pin.commit.slice(0, 12) ? pin.version : `${pin.version} (${pin.commit.slice(0, 12)})`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/action/report.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/action/report.js
 
 
 /** Markdown for pull request bodies and job summaries; no GitHub or runner knowledge here. */
@@ -50281,7 +51403,7 @@ function escapeCell(text) {
 }
 /** A compare link for a component hosted on the same server, else the plain SHAs. */
 function compareLink(change, componentRepo, serverUrl) {
-    if (!componentRepo || !change.from)
+    if (!componentRepo || !change.from || !change.to.commit)
         return '';
     return `[compare](${serverUrl.replace(/\/+$/, '')}/${componentRepo.owner}/${componentRepo.repo}/compare/${change.to.commit}...${change.from.commit})`;
 }
@@ -50337,7 +51459,7 @@ function healthSection(report, title = 'Health') {
     return `### ${title}: ${report.healthy ? 'healthy' : 'UNHEALTHY'}\n\n${healthToMarkdown(report)}\n`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/action/run-action.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/action/run-action.js
 
 
 
@@ -50385,6 +51507,9 @@ async function runAction(inputs, runner, io) {
         gitEnv,
         log: io.info,
     });
+    if (inputs.storeBranch !== undefined && !(await fetchBranch(root, metaUrl, inputs.storeBranch, gitEnv))) {
+        io.warning(`store branch ${inputs.storeBranch} could not be fetched; using the local one if any`);
+    }
     if (inputs.mode === 'list' || inputs.dryRun) {
         const outcome = await performMode(ctx, inputs);
         return report(ctx, inputs, runner, { operation: 'none', merged: false, outcome }, undefined);
@@ -50518,7 +51643,7 @@ function commitMessage(title, outcome) {
     const lines = [title, ''];
     if (outcome.kind === 'rollback') {
         for (const c of outcome.result.changes)
-            lines.push(`- ${c.component}: ${c.from?.version ?? '(none)'} (${c.from?.commit.slice(0, 12) ?? '-'}) -> ${c.to.version} (${c.to.commit.slice(0, 12)})`);
+            lines.push(`- ${c.component}: ${c.from?.version ?? '(none)'} (${c.from?.commit.slice(0, 12) ?? '-'}) -> ${c.to.version} (${c.to.commit?.slice(0, 12) ?? 'files'})`);
         if (outcome.result.snapshot)
             lines.push('', `Undo: meta rollback snapshot --restore ${outcome.result.snapshot}`);
     }
@@ -50592,7 +51717,7 @@ function targetsTable(list) {
     return `| | component | version | commit | kind | source | date |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}\n${more}`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/main.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/main.js
 
 
 
@@ -50624,7 +51749,7 @@ async function run() {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-29249/index.js
+;// CONCATENATED MODULE: ./.tsbuild-1166/index.js
 
 void run();
 

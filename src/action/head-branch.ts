@@ -15,6 +15,7 @@ export function defaultHeadBranch(inputs: ActionInputs): string {
     lockFile: inputs.lockFile ?? null,
     rev: inputs.rev ?? null,
     storeHash: inputs.storeHash ?? null,
+    storeBranch: inputs.storeBranch ?? null,
     snapshotAction: inputs.snapshotAction ?? null,
     snapshotFile: inputs.snapshotFile ?? null,
     components: inputs.components ?? null,

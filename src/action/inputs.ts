@@ -15,6 +15,8 @@ export interface ActionInputs {
   readonly lockFile?: string;
   readonly rev?: string;
   readonly storeHash?: string;
+  /** A branch of the meta-repo that holds the store, so entries outlive a workflow run. */
+  readonly storeBranch?: string;
   readonly snapshotAction?: 'create' | 'restore';
   readonly snapshotFile?: string;
   readonly components?: readonly string[];
@@ -65,6 +67,7 @@ export function readInputs(get: InputGetter): ActionInputs {
     lockFile: opt('lock-file'),
     rev: opt('rev'),
     storeHash: opt('store-hash'),
+    storeBranch: opt('store-branch'),
     snapshotAction: opt('snapshot-action') === undefined ? undefined : oneOf(opt('snapshot-action')!, ['create', 'restore'] as const, 'snapshot-action'),
     snapshotFile: opt('snapshot-file'),
     components: opt('components')
@@ -99,6 +102,7 @@ function validateForMode(i: ActionInputs): void {
   for (const c of i.components ?? []) checkComponentName(c, 'input components');
   if (i.base !== undefined) checkRefName(i.base, 'input base');
   if (i.branch !== undefined) checkRefName(i.branch, 'input branch');
+  if (i.storeBranch !== undefined) checkRefName(i.storeBranch, 'input store-branch');
   if (i.toVersion !== undefined) checkRefName(i.toVersion, 'input to-version');
   if (i.toCommit !== undefined) checkShaOrAbbrev(i.toCommit, 'input to-commit');
   switch (i.mode) {

@@ -1,4 +1,4 @@
-import type { RollbackResult } from '../core/changes.js';
+import type { RollbackReport } from '../core/changes.js';
 import type { RunContext } from '../core/context.js';
 import { HISTORY_PATH } from '../core/paths.js';
 import { timestamp } from '../core/lock-edit.js';
@@ -6,15 +6,17 @@ import { rollbackComponent } from '../core/operations/rollback-component.js';
 import { rollbackLock } from '../core/operations/rollback-lock.js';
 import { createSnapshot, restoreSnapshot, type SnapshotCreated } from '../core/operations/snapshot.js';
 import { listTargets, type TargetList } from '../core/operations/list-targets.js';
+import { rollbackStore } from '../core/store/rollback-store.js';
+import { storeTargetsFrom } from '../core/store/targets.js';
 import type { ActionInputs } from './inputs.js';
 
 export type ModeOutcome =
-  | { readonly kind: 'rollback'; readonly result: RollbackResult; readonly files: string[] }
+  | { readonly kind: 'rollback'; readonly result: RollbackReport; readonly files: string[] }
   | { readonly kind: 'snapshot-created'; readonly result: SnapshotCreated; readonly files: string[] }
   | { readonly kind: 'list'; readonly result: TargetList; readonly files: [] };
 
 /** The files a rollback wrote, which the action commits: lock, journal, the undo snapshot. */
-export function filesOf(result: RollbackResult): string[] {
+export function filesOf(result: RollbackReport): string[] {
   if (result.dryRun || result.changes.length === 0) return [];
   const files = [HISTORY_PATH];
   if (result.changes.some((c) => c.lock === 'changed')) files.unshift(result.lock);
@@ -43,8 +45,12 @@ export async function performMode(ctx: RunContext, inputs: ActionInputs): Promis
       const result = await createSnapshot(ctx, file, inputs.components);
       return { kind: 'snapshot-created', result, files: result.dryRun ? [] : [result.file] };
     }
+    case 'store': {
+      const result = await rollbackStore(ctx, inputs.component!, inputs.storeHash!, { storeBranch: inputs.storeBranch });
+      return { kind: 'rollback', result, files: filesOf(result) };
+    }
     case 'list': {
-      const result = await listTargets(ctx, inputs.component);
+      const result = await listTargets(ctx, inputs.component, [storeTargetsFrom({ storeBranch: inputs.storeBranch })]);
       return { kind: 'list', result, files: [] };
     }
     default:

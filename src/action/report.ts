@@ -1,4 +1,4 @@
-import type { Change, JournalLine } from '../core/changes.js';
+import type { RollbackReport } from '../core/changes.js';
 import { shortPin } from '../core/changes.js';
 import type { HealthReport } from '../core/health/index.js';
 import { healthToMarkdown } from '../core/health/index.js';
@@ -11,13 +11,13 @@ export function escapeCell(text: string): string {
 }
 
 /** A compare link for a component hosted on the same server, else the plain SHAs. */
-export function compareLink(change: Change, componentRepo: RepoRef | undefined, serverUrl: string): string {
-  if (!componentRepo || !change.from) return '';
+export function compareLink(change: RollbackReport['changes'][number], componentRepo: RepoRef | undefined, serverUrl: string): string {
+  if (!componentRepo || !change.from || !change.to.commit) return '';
   return `[compare](${serverUrl.replace(/\/+$/, '')}/${componentRepo.owner}/${componentRepo.repo}/compare/${change.to.commit}...${change.from.commit})`;
 }
 
 export interface ChangeRow {
-  readonly change: Change;
+  readonly change: RollbackReport['changes'][number];
   readonly link: string;
   readonly pullRequest?: string;
   readonly health?: string;
@@ -51,12 +51,12 @@ export function undoText(snapshot: string | null, env: string | null): string {
   ].join('\n');
 }
 
-export function journalBlock(entry: JournalLine | null): string {
+export function journalBlock(entry: RollbackReport['historyEntry']): string {
   if (!entry) return '';
   return ['### Journal entry (`.meta/history.jsonl`)', '', '```json', JSON.stringify(entry), '```', ''].join('\n');
 }
 
-export function pullRequestBody(input: { title: string; rows: readonly ChangeRow[]; entry: JournalLine | null; snapshot: string | null; env: string | null; note?: string }): string {
+export function pullRequestBody(input: { title: string; rows: readonly ChangeRow[]; entry: RollbackReport['historyEntry']; snapshot: string | null; env: string | null; note?: string }): string {
   return [
     `## ${input.title}`,
     '',

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Change, JournalLine } from '../core/changes.js';
+import type { RollbackReport } from '../core/changes.js';
 import { makeContext, type RunContext } from '../core/context.js';
 import { OperationError, errorMessage } from '../core/errors.js';
 import type { HealthReport } from '../core/health/index.js';
@@ -9,7 +9,7 @@ import { checkHealth } from '../core/operations/check-health.js';
 import { resolveRoot } from '../core/paths.js';
 import { checkoutDetached } from '../git/checkout.js';
 import { basicAuthHeader, credentialEnv } from '../git/credentials.js';
-import { commitPaths, fetchCommit, pushCommit, remoteBranchSha, resetToCommit } from '../git/publish-commit.js';
+import { commitPaths, fetchBranch, fetchCommit, pushCommit, remoteBranchSha, resetToCommit } from '../git/publish-commit.js';
 import { headCommit, trackedChanges } from '../git/repo-reader.js';
 import { createGitHubClient, type GitHubApi } from '../github/client.js';
 import { commentOnPullRequest, defaultBranch, enableAutoMerge, mergeWhenMergeable, openOrUpdatePullRequest, type PullRequestInfo } from '../github/pull-requests.js';
@@ -75,6 +75,10 @@ export async function runAction(inputs: ActionInputs, runner: RunnerEnv, io: Act
     gitEnv,
     log: io.info,
   });
+
+  if (inputs.storeBranch !== undefined && !(await fetchBranch(root, metaUrl, inputs.storeBranch, gitEnv))) {
+    io.warning(`store branch ${inputs.storeBranch} could not be fetched; using the local one if any`);
+  }
 
   if (inputs.mode === 'list' || inputs.dryRun) {
     const outcome = await performMode(ctx, inputs);
@@ -187,7 +191,7 @@ function createdFiles(outcome: ModeOutcome): string[] {
   return [];
 }
 
-function describeChanges(changes: readonly Change[]): string {
+function describeChanges(changes: RollbackReport['changes']): string {
   if (changes.length === 1) {
     const c = changes[0]!;
     return `${c.component} ${c.from?.version ?? '(none)'} → ${c.to.version}`;
@@ -205,7 +209,7 @@ function titleFor(inputs: ActionInputs, outcome: ModeOutcome): string {
 function commitMessage(title: string, outcome: ModeOutcome): string {
   const lines = [title, ''];
   if (outcome.kind === 'rollback') {
-    for (const c of outcome.result.changes) lines.push(`- ${c.component}: ${c.from?.version ?? '(none)'} (${c.from?.commit.slice(0, 12) ?? '-'}) -> ${c.to.version} (${c.to.commit.slice(0, 12)})`);
+    for (const c of outcome.result.changes) lines.push(`- ${c.component}: ${c.from?.version ?? '(none)'} (${c.from?.commit.slice(0, 12) ?? '-'}) -> ${c.to.version} (${c.to.commit?.slice(0, 12) ?? 'files'})`);
     if (outcome.result.snapshot) lines.push('', `Undo: meta rollback snapshot --restore ${outcome.result.snapshot}`);
   }
   lines.push('', `Meta-Rollback-Mode: ${outcome.kind}`);
@@ -249,7 +253,7 @@ async function report(ctx: RunContext, inputs: ActionInputs, runner: RunnerEnv, 
     outputs.changes = JSON.stringify(slim);
     outputs['changed-components'] = r.changes.map((c) => c.component).join(',');
     outputs['snapshot-file'] = r.snapshot ?? '';
-    outputs['history-entry'] = r.historyEntry ? JSON.stringify(r.historyEntry satisfies JournalLine) : '';
+    outputs['history-entry'] = r.historyEntry ? JSON.stringify(r.historyEntry) : '';
     const manifest = await loadManifest(ctx.root);
     parts.push(changesTable(rowsFor(outcome, manifest, runner.serverUrl, pr, health), true));
     for (const w of r.warnings) parts.push(`> **Warning:** ${w}\n`);

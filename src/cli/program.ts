@@ -1,55 +1,17 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { makeContext, type RunContext } from '../core/context.js';
+import { Command, Option } from 'commander';
 import { InputError } from '../core/errors.js';
-import { checkEnvName } from '../core/names.js';
-import { resolveRoot } from '../core/paths.js';
 import { rollbackComponent } from '../core/operations/rollback-component.js';
 import { rollbackLock } from '../core/operations/rollback-lock.js';
 import { createSnapshot, restoreSnapshot } from '../core/operations/snapshot.js';
 import { listTargets } from '../core/operations/list-targets.js';
 import { checkHealth } from '../core/operations/check-health.js';
 import { formatHealthTable } from '../core/health/index.js';
-import { formatRollback, formatSnapshotCreated, formatTargets, printJson, type Io } from './output.js';
+import { formatRollback, formatSnapshotCreated, formatTargets } from './output.js';
+import { contextFor, emit, parseJobs, parseList, type CliEnvironment, type GlobalOptions } from './cli-context.js';
+import { registerStoreCommands } from './store-commands.js';
+import { storeTargets } from '../core/store/targets.js';
 
-export interface GlobalOptions {
-  root?: string;
-  env?: string;
-  json?: boolean;
-  dryRun?: boolean;
-  jobs?: number;
-}
-
-export interface CliEnvironment extends Io {
-  readonly cwd: string;
-  /** Commands register the exit code of what they did here (0 unless told otherwise). */
-  exitCode: number;
-}
-
-function parseJobs(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('must be a whole number from 1 to 256');
-  return n;
-}
-
-function parseList(value: string): string[] {
-  return value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-export function contextFor(cli: CliEnvironment, opts: GlobalOptions): RunContext {
-  if (opts.env !== undefined) checkEnvName(opts.env);
-  const root = resolveRoot(opts.root, cli.cwd);
-  return makeContext({
-    root,
-    cwd: cli.cwd,
-    env: opts.env,
-    dryRun: opts.dryRun ?? false,
-    jobs: opts.jobs ?? 8,
-    log: (message) => cli.stderr(`${message}\n`),
-  });
-}
+export { contextFor, emit, type CliEnvironment, type GlobalOptions } from './cli-context.js';
 
 /** Global options are declared once here and accepted before or after any subcommand. */
 export function buildProgram(cli: CliEnvironment): Command {
@@ -105,7 +67,7 @@ export function buildProgram(cli: CliEnvironment): Command {
     .option('--component <name>', 'only this component')
     .action(async (_o: unknown, cmd: Command) => {
       const opts = globals(cmd) as GlobalOptions & { component?: string };
-      const result = await listTargets(contextFor(cli, opts), opts.component);
+      const result = await listTargets(contextFor(cli, opts), opts.component, [storeTargets]);
       emit(cli, opts, result, formatTargets);
     });
 
@@ -154,12 +116,7 @@ export function buildProgram(cli: CliEnvironment): Command {
       }
     });
 
+  registerStoreCommands(program, cli);
   return program;
 }
 
-export function emit<T>(cli: CliEnvironment, opts: GlobalOptions, result: T, format: (r: T) => string): void {
-  if (opts.json) printJson(cli, result);
-  else cli.stdout(format(result));
-}
-
-export { CommanderError };

@@ -6,7 +6,7 @@ import { storeList, type StoreListResult } from '../core/store/list.js';
 import { rollbackStore, type StoreRollbackResult } from '../core/store/rollback-store.js';
 import { storeVerify, type StoreVerifyResult } from '../core/store/verify.js';
 import { formatRollback } from './output.js';
-import { contextFor, emit, type CliEnvironment, type GlobalOptions } from './program.js';
+import { contextFor, emit, type CliEnvironment, type GlobalOptions } from './cli-context.js';
 
 type StoreCommandOptions = GlobalOptions & { storeBranch?: string; component?: string };
 

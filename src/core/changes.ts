@@ -32,7 +32,30 @@ export interface RollbackResult {
   readonly warnings: readonly string[];
 }
 
-export function shortPin(pin: Pin | null): string {
+/** Where a rollback moved a component; `commit` is null only for a store entry that is a bare file tree. */
+export interface TargetPin {
+  readonly version: string;
+  readonly commit: string | null;
+}
+
+/**
+ * What every kind of rollback reports (component, lock, snapshot, store): the shape the CLI's
+ * `--json`, the action's outputs and its summary are built from.
+ */
+export interface RollbackReport {
+  readonly ok: boolean;
+  readonly mode: string;
+  readonly env: string | null;
+  readonly lock: string;
+  readonly dryRun: boolean;
+  readonly changes: ReadonlyArray<Omit<Change, 'to'> & { readonly to: TargetPin }>;
+  readonly snapshot: string | null;
+  readonly historyEntry: (Omit<JournalLine, 'changes'> & { readonly changes: ReadonlyArray<{ component: string; from: Pin | null; to: TargetPin }> }) | null;
+  readonly warnings: readonly string[];
+}
+
+export function shortPin(pin: TargetPin | null): string {
   if (!pin) return '(none)';
+  if (pin.commit === null) return pin.version;
   return pin.version === pin.commit.slice(0, 12) ? pin.version : `${pin.version} (${pin.commit.slice(0, 12)})`;
 }

@@ -87,3 +87,9 @@ export async function resetToCommit(root: string, commit: string): Promise<void>
 export async function absoluteGitDir(root: string): Promise<string> {
   return (await git(['rev-parse', '--absolute-git-dir'], { cwd: root })).trim();
 }
+
+/** Makes a local branch match the remote's, e.g. the store branch the action reads entries from. */
+export async function fetchBranch(root: string, url: string, branch: string, env: Record<string, string>): Promise<boolean> {
+  const result = await runGit(['fetch', '--quiet', '--no-tags', url, `+refs/heads/${branch}:refs/heads/${branch}`], { cwd: root, env });
+  return result.code === 0;
+}

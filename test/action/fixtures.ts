@@ -12,6 +12,8 @@ export interface HostedSystem {
   readonly name: string;
   readonly workspace: string;
   readonly bare: string;
+  /** Whatever the `prepare` option returned. */
+  readonly prepared: unknown;
   run(inputs: Record<string, string>, extra?: { node?: string[]; env?: Record<string, string> }): Promise<ActionRun>;
   bareGit(args: string[]): string;
 }
@@ -22,8 +24,9 @@ let counter = 0;
  * A sample system whose meta-repo is hosted on the local forge, and a runner workspace cloned from
  * it the way actions/checkout does (credentials for that one command only).
  */
-export async function hostedSystem(forge: Forge, options: SampleOptions = {}): Promise<HostedSystem> {
+export async function hostedSystem(forge: Forge, options: SampleOptions & { prepare?: (meta: string) => Promise<unknown> } = {}): Promise<HostedSystem> {
   const sys = createSampleSystem(tempDir('meta-hosted-'), { checkouts: [], ...options });
+  const prepared = await options.prepare?.(sys.meta);
   const owner = 'acme';
   const name = `meta-${process.pid}-${++counter}`;
   const created = await forge.createRepo(owner, name, { from: sys.meta, defaultBranch: 'main' });
@@ -36,6 +39,7 @@ export async function hostedSystem(forge: Forge, options: SampleOptions = {}): P
     name,
     workspace,
     bare: created.barePath,
+    prepared,
     run: (inputs, extra = {}) =>
       runActionProcess(
         { token: forge.token, health: 'true', 'pull-request': 'open', 'merge-method': 'squash', root: '.', 'dry-run': 'false', 'rollback-on-unhealthy': 'false', ...inputs },
