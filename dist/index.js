@@ -41661,7 +41661,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/errors.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/errors.js
 /**
  * Every failure the tool reports carries the exit code the CLI uses for it, so the CLI and the
  * action print the same one-line message and agree on whether the input or the operation was at fault.
@@ -41692,7 +41692,7 @@ function errorMessage(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/github/repository.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/github/repository.js
 function parseRepository(value, where = 'GITHUB_REPOSITORY') {
     const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value);
     if (!match || match[2] === '.' || match[2] === '..')
@@ -41716,7 +41716,7 @@ function cloneUrl(serverUrl, ref) {
     return `${serverUrl.replace(/\/+$/, '')}/${ref.owner}/${ref.repo}.git`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/names.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/names.js
 
 // Component and environment names become path segments and branch-name parts, so they are
 // held to a conservative alphabet rather than "anything git or the filesystem would take".
@@ -41800,7 +41800,7 @@ function quote(value) {
     return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/action/inputs.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/action/inputs.js
 
 
 const MODES = ['component', 'lock', 'store', 'snapshot', 'changeset', 'list', 'health'];
@@ -41916,7 +41916,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/context.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/context.js
 
 function defaultActor() {
     const fromEnv = process.env.META_ACTOR ?? process.env.GITHUB_ACTOR;
@@ -41945,7 +41945,7 @@ function makeContext(partial) {
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/paths.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/paths.js
 
 
 
@@ -42031,7 +42031,7 @@ function realpathOfExistingPrefix(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/repo-url.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/repo-url.js
 
 /**
  * Transports a manifest may name. `ext::` runs an arbitrary command and `fd::` reads a file
@@ -42069,7 +42069,7 @@ function locateRepo(repo, root) {
 /** The protocols git may use for any command we run: the ones above, nothing that runs programs. */
 const GIT_ALLOW_PROTOCOL = 'file:git:http:https:ssh';
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/yaml-source.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/yaml-source.js
 
 
 
@@ -42210,7 +42210,7 @@ function oneLine(message) {
     return message.split('\n')[0].trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/manifest.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/manifest.js
 
 
 
@@ -42292,7 +42292,7 @@ function dependentsFirst(manifest, names) {
     return order.filter((n) => wanted.has(n)).reverse();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/health/types.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/health/types.js
 /**
  * Health checks declared under a component's `health:` list in manifests/components.yaml, and
  * what running them reports. Specs use camelCase; results keep the snake_case field names of the
@@ -42309,7 +42309,7 @@ const HEALTH_DEFAULTS = {
     concurrency: 8,
 };
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/health/env.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/health/env.js
 const ENV_PLACEHOLDER = '${env}';
 function placeholdersIn(text) {
     return text.match(/\$\{[^}]*\}/g) ?? [];
@@ -42334,7 +42334,7 @@ function resolveUrl(template, env) {
     return { url: template.replaceAll(ENV_PLACEHOLDER, env) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/health/validate.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/health/validate.js
 
 
 
@@ -42760,7 +42760,7 @@ function validateConcurrency(concurrency) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/health/process-group.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/health/process-group.js
 
 /**
  * Whether commands get their own process group. On POSIX a detached child leads a new group, so
@@ -42788,7 +42788,7 @@ function signalTree(child, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/health/command-check.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/health/command-check.js
 
 
 
@@ -43219,7 +43219,7 @@ function makeRetriable(function_, options) {
 	};
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/health/http-check.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/health/http-check.js
 
 
 
@@ -43345,7 +43345,7 @@ function networkReason(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/health/lock-check.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/health/lock-check.js
 
 const NO_CHECKOUT = 'no checkout';
 /** A component that is not checked out cannot be at the wrong commit, so it passes without asking git. */
@@ -43361,7 +43361,7 @@ async function runLockCheck(component, lockCheck, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/health/run-checks.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/health/run-checks.js
 
 
 
@@ -43455,7 +43455,7 @@ async function execute(task, signal) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/health/format.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/health/format.js
 const TABLE_DETAIL = 100;
 // A PR comment is capped at 65536 characters; this keeps even a large system well inside it.
 const MARKDOWN_DETAIL = 300;
@@ -43562,14 +43562,14 @@ function cell(text) {
         .replace(/[\x00-\x1f\x7f]/g, ' '));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/health/index.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/health/index.js
 
 
 
 
 
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/git/run-git.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/git/run-git.js
 
 
 class GitError extends Error {
@@ -43640,7 +43640,7 @@ function firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/git/repo-reader.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/git/repo-reader.js
 
 
 
@@ -43710,7 +43710,7 @@ async function commitDate(dir, sha) {
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/lock.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/lock.js
 
 
 
@@ -43764,7 +43764,7 @@ function componentsMap(lock) {
     return components;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/operations/load-state.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/operations/load-state.js
 
 
 
@@ -43775,7 +43775,7 @@ async function loadState(ctx) {
     return { manifest, lock, lockRel };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/operations/check-health.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/operations/check-health.js
 
 
 
@@ -43816,7 +43816,278 @@ async function checkHealth(ctx, component, signal) {
     return { ...report, ok: report.healthy, env: ctx.env ?? null, changes: [] };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/git/checkout.js
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/atomic-write.js
+
+
+
+/**
+ * Writes a file so that a reader, or a run after a crash, sees either the old content or the new,
+ * never a mix: the data goes to a temp file beside the target, is flushed, then renamed over it.
+ */
+async function writeFileAtomic(path, data) {
+    const dir = (0,external_node_path_namespaceObject.dirname)(path);
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const temp = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    try {
+        const handle = await (0,promises_namespaceObject.open)(temp, 'wx', 0o644);
+        try {
+            await handle.writeFile(data);
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,promises_namespaceObject.rename)(temp, path);
+    }
+    catch (err) {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/journal.js
+
+
+
+
+/**
+ * Appends one line to the audit journal. The whole file is rewritten through a temp file and a
+ * rename, so a crash leaves either the old journal or the new one, never half a line.
+ */
+async function appendJournal(root, line) {
+    const path = (0,external_node_path_namespaceObject.join)(root, paths_HISTORY_PATH);
+    let existing = '';
+    try {
+        existing = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code !== 'ENOENT')
+            throw err;
+    }
+    const separator = existing.length > 0 && !existing.endsWith('\n') ? '\n' : '';
+    await writeFileAtomic(path, `${existing}${separator}${JSON.stringify(line)}\n`);
+}
+async function readJournal(root) {
+    let text;
+    try {
+        text = await readFile(join(root, HISTORY_PATH), 'utf8');
+    }
+    catch {
+        return [];
+    }
+    const lines = [];
+    for (const raw of text.split('\n')) {
+        if (!raw.trim())
+            continue;
+        try {
+            lines.push(JSON.parse(raw));
+        }
+        catch {
+            // A hand-edited or foreign line is skipped, not fatal: the journal is an audit aid.
+        }
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/lock-edit.js
+
+
+/**
+ * Returns the lock's new text with only the changed scalars replaced in the source. Re-serialising
+ * the document would reflow flow sequences and comment spacing; a rollback's pull request must show
+ * only the lines it really changes, so everything else stays byte-for-byte.
+ */
+function editLockText(lock, writes, generatedAt) {
+    const text = lock.file.text;
+    const edits = [];
+    const components = componentsMap(lock);
+    let changed = false;
+    const appended = [];
+    for (const write of writes) {
+        const entry = components.get(write.component, true);
+        if (!(0,dist/* isMap */.jh)(entry)) {
+            appended.push(write);
+            changed = true;
+            continue;
+        }
+        for (const key of ['version', 'commit']) {
+            const value = write.pin[key];
+            const node = entry.get(key, true);
+            if ((0,dist/* isScalar */.jn)(node) && node.range) {
+                if (sourceValue(node) === value)
+                    continue;
+                edits.push({ start: node.range[0], end: node.range[1], text: renderScalar(value, node.type) });
+                changed = true;
+            }
+            else {
+                edits.push(insertIntoEntry(text, entry, key, value));
+                changed = true;
+            }
+        }
+    }
+    if (!changed)
+        return text;
+    if (appended.length > 0)
+        edits.push(appendEntries(text, components, appended));
+    edits.push(generatedAtEdit(lock, generatedAt));
+    return applyEdits(text, edits);
+}
+function sourceValue(node) {
+    return node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : String(node.value);
+}
+/**
+ * Plain when the value reads back as the same string both in YAML 1.2 and in YAML 1.1 (which
+ * PyYAML and other `meta` tools use): an all-digit SHA or `1.10` would otherwise become a number.
+ */
+function renderScalar(value, style = 'PLAIN') {
+    if (style === 'QUOTE_DOUBLE')
+        return JSON.stringify(value);
+    if (style === 'PLAIN' && isPlainSafe(value))
+        return value;
+    return `'${value.replace(/'/g, "''")}'`;
+}
+function isPlainSafe(value) {
+    if (value.length === 0 || /^[-?:,[\]{}#&*!|>'"%@`\s]/.test(value) || /\s$|: | #|:$|[\t\n\r]/.test(value))
+        return false;
+    if (/^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|~|null|true|false)$/i.test(value))
+        return false;
+    try {
+        return (0,dist/* parse */.qg)(`k: ${value}`)?.k === value && (0,dist/* parse */.qg)(`k: ${value}`, { version: '1.1' })?.k === value;
+    }
+    catch {
+        return false;
+    }
+}
+function insertIntoEntry(text, entry, key, value) {
+    const line = `${key}: ${renderScalar(value)}`;
+    if (entry.flow) {
+        const close = text.lastIndexOf('}', entry.range?.[1] ?? text.length);
+        const empty = entry.items.length === 0;
+        return { start: close, end: close, text: `${empty ? '' : ', '}${line}` };
+    }
+    const firstKey = entry.items[0]?.key;
+    const indent = ' '.repeat(columnOf(text, firstKey?.range?.[0] ?? entry.range?.[0] ?? 0));
+    const at = endOfLine(text, entry.range?.[2] ?? entry.range?.[1] ?? text.length);
+    return { start: at, end: at, text: `${needsNewline(text, at)}${indent}${line}\n` };
+}
+function appendEntries(text, components, writes) {
+    const firstKey = components.items[0]?.key;
+    const block = (indent) => writes
+        .map((w) => {
+        const lines = [`${indent}${w.component}:`, `${indent}  version: ${renderScalar(w.pin.version)}`, `${indent}  commit: ${renderScalar(w.pin.commit)}`];
+        if (w.repo !== undefined)
+            lines.push(`${indent}  repo: ${renderScalar(w.repo)}`);
+        return `${lines.join('\n')}\n`;
+    })
+        .join('');
+    if (components.flow || components.items.length === 0) {
+        // `components: {}` becomes a block mapping; nothing else on the line carries meaning.
+        const start = components.range?.[0] ?? text.length;
+        const end = components.range?.[1] ?? start;
+        return { start, end, text: `\n${block('  ').replace(/\n$/, '')}` };
+    }
+    const indent = ' '.repeat(columnOf(text, firstKey?.range?.[0] ?? 0));
+    const at = endOfLine(text, components.range?.[2] ?? components.range?.[1] ?? text.length);
+    return { start: at, end: at, text: `${needsNewline(text, at)}${block(indent)}` };
+}
+function generatedAtEdit(lock, generatedAt) {
+    const top = lock.file.doc.contents;
+    const node = top.get('generated_at', true);
+    if ((0,dist/* isScalar */.jn)(node) && node.range) {
+        const style = node.type === 'PLAIN' ? 'QUOTE_SINGLE' : node.type;
+        return { start: node.range[0], end: node.range[1], text: renderScalar(generatedAt, style) };
+    }
+    const firstKey = top.items[0]?.key;
+    const at = firstKey?.range?.[0] ?? 0;
+    return { start: at, end: at, text: `generated_at: ${renderScalar(generatedAt, 'QUOTE_SINGLE')}\n` };
+}
+function applyEdits(text, edits) {
+    // Later offsets first, so earlier offsets stay valid; inserts at one offset keep their order.
+    const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
+    let out = text;
+    for (const edit of ordered)
+        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+    return out;
+}
+function columnOf(text, offset) {
+    return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}
+function endOfLine(text, offset) {
+    if (offset > 0 && text[offset - 1] === '\n')
+        return offset;
+    const nl = text.indexOf('\n', offset);
+    return nl === -1 ? text.length : nl + 1;
+}
+function needsNewline(text, at) {
+    return at > 0 && text[at - 1] !== '\n' ? '\n' : '';
+}
+function timestamp(now) {
+    return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/snapshot-file.js
+
+
+
+
+
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/**
+ * YAML unless the file name ends in .json; both read back through the same YAML parser. The YAML
+ * is written by hand, quoting whatever a YAML 1.1 reader would turn into a date or a number.
+ */
+function renderSnapshot(snapshot, path) {
+    const sorted = [...snapshot.components].sort(([a], [b]) => a.localeCompare(b));
+    if (path.endsWith('.json')) {
+        const components = Object.fromEntries(sorted.map(([name, pin]) => [name, { version: pin.version, commit: pin.commit, ...(pin.repo !== undefined ? { repo: pin.repo } : {}) }]));
+        const body = { created_at: snapshot.createdAt, ...(snapshot.environment !== undefined ? { environment: snapshot.environment } : {}), components };
+        return `${JSON.stringify(body, null, 2)}\n`;
+    }
+    const lines = [`created_at: ${renderScalar(snapshot.createdAt)}`];
+    if (snapshot.environment !== undefined)
+        lines.push(`environment: ${renderScalar(snapshot.environment)}`);
+    lines.push(sorted.length === 0 ? 'components: {}' : 'components:');
+    for (const [name, pin] of sorted) {
+        lines.push(`  ${name}:`, `    version: ${renderScalar(pin.version)}`, `    commit: ${renderScalar(pin.commit)}`);
+        if (pin.repo !== undefined)
+            lines.push(`    repo: ${renderScalar(pin.repo)}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+async function writeSnapshot(path, snapshot) {
+    await writeFileAtomic(path, renderSnapshot(snapshot, path));
+}
+async function readSnapshot(path, display) {
+    return parseSnapshot(await readYamlFile(path, display));
+}
+function parseSnapshot(file) {
+    const top = mapAt(file, file.doc.contents, 'document');
+    const get = (k) => top.get(k, true);
+    const createdAt = stringAt(file, get('created_at'), 'created_at', top);
+    const environment = optionalStringAt(file, get('environment'), 'environment');
+    const map = mapAt(file, get('components'), 'components', top);
+    const components = new Map();
+    for (const { key, keyNode, value } of entries(file, map)) {
+        const field = `components.${key}`;
+        if (!isValidComponentName(key))
+            fail(file, keyNode, field, `invalid component name ${quote(key)}`);
+        const entry = mapAt(file, value, field, keyNode);
+        const at = (k) => entry.get(k, true);
+        const commit = stringAt(file, at('commit'), `${field}.commit`, entry);
+        if (!SHA.test(commit))
+            fail(file, at('commit'), `${field}.commit`, 'not a SHA');
+        const version = optionalStringAt(file, at('version'), `${field}.version`) ?? commit.slice(0, 12);
+        const repo = optionalStringAt(file, at('repo'), `${field}.repo`);
+        if (repo !== undefined && repoUrlProblem(repo))
+            fail(file, at('repo'), `${field}.repo`, `${quote(repo)} ${repoUrlProblem(repo)}`);
+        components.set(key, { version, commit, repo });
+    }
+    return { createdAt, environment, components };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-1867/git/checkout.js
 
 
 async function readCheckoutState(dir) {
@@ -43857,7 +44128,292 @@ async function restoreCheckout(state) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/git/credentials.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/workspace.js
+
+
+
+
+
+/**
+ * The state of `components/<name>`: absent (a lock-only rollback), or a git checkout that may be
+ * moved. A directory that is not a checkout, or one with uncommitted tracked changes, is refused
+ * before anything changes: a rollback must never discard someone's work.
+ */
+async function inspectCheckout(root, name) {
+    const dir = componentDir(root, name);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+        return undefined;
+    const rel = relativeToRoot(root, dir);
+    if (!(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory() || !isGitRepo(dir)) {
+        throw new errors_InputError(`${rel}: exists but is not a git checkout`);
+    }
+    const dirty = await trackedChanges(dir);
+    if (dirty.length > 0) {
+        const paths = dirty.slice(0, 5).map((l) => l.slice(3)).join(', ');
+        throw new errors_InputError(`${rel}: has uncommitted changes (${paths}); commit or stash them first`);
+    }
+    return readCheckoutState(dir);
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/apply-plan.js
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Carries out a fully validated plan in the order that keeps it undoable: record the current state
+ * as a snapshot, move the checkouts, write the lock, then journal. If any step fails, everything
+ * already done is put back and the snapshot removed, so a failed run leaves no trace.
+ */
+async function executePlan(ctx, plan) {
+    const limit = pLimit(ctx.jobs);
+    const steps = await Promise.all(plan.pins.map((pin) => limit(() => planStep(ctx, plan, pin))));
+    const effective = steps.filter((s) => s.change.lock === 'changed' || s.change.checkout === 'moved');
+    const base = {
+        ok: true,
+        mode: plan.mode,
+        env: ctx.env ?? null,
+        lock: plan.lockRel,
+        dryRun: ctx.dryRun,
+        changes: effective.map((s) => s.change),
+        warnings: plan.warnings ?? [],
+    };
+    if (effective.length === 0 || ctx.dryRun)
+        return { ...base, snapshot: null, historyEntry: null };
+    const moving = effective.filter((s) => s.change.checkout === 'moved' && s.checkout);
+    await Promise.all(moving.map((s) => limit(async () => {
+        const location = locateRepo(s.pin.repo, ctx.root);
+        const url = location.kind === 'url' ? location.url : location.path;
+        try {
+            if (await ensureCommitPresent(s.checkout.dir, s.pin.to.commit, url, ctx.gitEnv)) {
+                ctx.log(`fetched ${s.pin.to.commit.slice(0, 12)} into components/${s.pin.component}`);
+            }
+        }
+        catch (err) {
+            throw new OperationError(`components/${s.pin.component}: ${errorMessage(err)}`);
+        }
+    })));
+    const lockPath = (0,external_node_path_namespaceObject.join)(ctx.root, plan.lockRel);
+    const lockChanges = effective.filter((s) => s.change.lock === 'changed');
+    if (lockChanges.length > 0)
+        await assertUnchanged(lockPath, plan);
+    const now = ctx.now();
+    const snapshotRel = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-${plan.mode}-${process.pid}.yaml`;
+    const snapshotPath = (0,external_node_path_namespaceObject.join)(ctx.root, snapshotRel);
+    const before = new Map();
+    for (const s of effective) {
+        if (s.change.from)
+            before.set(s.pin.component, { ...s.change.from, repo: plan.lock.entries.get(s.pin.component)?.repo ?? s.pin.repo });
+    }
+    await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
+    const moved = [];
+    let lockWritten = false;
+    try {
+        await Promise.all(moving.map((s) => limit(async () => {
+            await checkoutDetached(s.checkout.dir, s.pin.to.commit);
+            moved.push(s.checkout);
+        })));
+        if (lockChanges.length > 0) {
+            const writes = lockChanges.map((s) => ({ component: s.pin.component, pin: s.pin.to, repo: s.pin.repo }));
+            await writeFileAtomic(lockPath, editLockText(plan.lock, writes, timestamp(now)));
+            lockWritten = true;
+        }
+        const historyEntry = {
+            at: timestamp(now),
+            actor: ctx.actor,
+            mode: plan.mode,
+            env: ctx.env ?? null,
+            lock: plan.lockRel,
+            changes: effective.map((s) => ({ component: s.change.component, from: s.change.from, to: s.change.to })),
+            snapshot: snapshotRel,
+        };
+        await appendJournal(ctx.root, historyEntry);
+        return { ...base, snapshot: snapshotRel, historyEntry };
+    }
+    catch (err) {
+        await Promise.allSettled(moved.map((state) => restoreCheckout(state)));
+        if (lockWritten)
+            await writeFileAtomic(lockPath, plan.lock.file.text).catch(() => undefined);
+        await (0,promises_namespaceObject.rm)(snapshotPath, { force: true });
+        throw err instanceof OperationError ? err : new OperationError(`rollback failed and was undone: ${errorMessage(err)}`);
+    }
+}
+async function planStep(ctx, plan, pin) {
+    const entry = plan.lock.entries.get(pin.component);
+    const checkout = await inspectCheckout(ctx.root, pin.component);
+    const lockChanged = plan.writeLock && (!entry || entry.commit !== pin.to.commit || entry.version !== pin.to.version);
+    const checkoutStatus = !checkout ? 'absent' : checkout.head === pin.to.commit ? 'unchanged' : 'moved';
+    let from = entry ? { version: entry.version, commit: entry.commit } : null;
+    if (!lockChanged && checkout && checkoutStatus === 'moved') {
+        // Only the checkout moves, so "from" is where the checkout was, which is what undo must restore.
+        from = { version: entry?.commit === checkout.head ? entry.version : checkout.head.slice(0, 12), commit: checkout.head };
+    }
+    return {
+        pin,
+        checkout,
+        change: { component: pin.component, from, to: pin.to, checkout: checkoutStatus, lock: lockChanged ? 'changed' : 'unchanged' },
+    };
+}
+async function assertUnchanged(lockPath, plan) {
+    const now = await (0,promises_namespaceObject.readFile)(lockPath, 'utf8').catch(() => undefined);
+    if (now !== plan.lock.file.text) {
+        throw new OperationError(`${plan.lockRel}: changed by someone else while this rollback was being planned; run it again`);
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-1867/git/meta-history.js
+
+
+
+/**
+ * Revisions such as `HEAD~1`, `main^`, `v1.2`, `abc1234` or `HEAD@{2}`; refused are option-like
+ * values and anything with characters that no revision needs.
+ */
+function checkRevision(rev, where = '--rev') {
+    // eslint-disable-next-line no-control-regex
+    if (rev.length === 0 || rev.length > 255 || rev.startsWith('-') || /[\x00-\x20\x7f\\:?*[]/.test(rev) || rev.includes('..')) {
+        throw new errors_InputError(`${where}: invalid revision ${quote(rev)}`);
+    }
+    return rev;
+}
+async function resolveMetaRevision(root, rev) {
+    checkRevision(rev);
+    const result = await run_git_runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: root });
+    if (result.code !== 0)
+        throw new errors_InputError(`--rev: ${quote(rev)} is not a revision of the meta-repo`);
+    return result.stdout.toString().trim();
+}
+/** The bytes of a file as it was at a revision of the meta-repo. */
+async function readFileAtRevision(root, commit, relPath) {
+    const result = await run_git_runGit(['cat-file', 'blob', `${commit}:${relPath}`], { cwd: root });
+    if (result.code !== 0)
+        throw new errors_InputError(`--rev: ${relPath} does not exist at ${commit.slice(0, 12)}`);
+    return result.stdout;
+}
+/** Every commit that changed one of the given files, newest first (renames not followed). */
+async function fileRevisions(root, pathspecs) {
+    const result = await run_git_runGit(['log', '--format=%x01%H%x00%cI%x00%s', '--name-only', '--no-renames', '--', ...pathspecs], { cwd: root });
+    if (result.code !== 0)
+        return [];
+    const revisions = [];
+    for (const block of result.stdout.toString().split('\x01').slice(1)) {
+        const [header = '', ...files] = block.split('\n');
+        const [commit = '', date = '', subject = ''] = header.split('\0');
+        for (const path of files.filter(Boolean))
+            revisions.push({ commit, date, path, subject });
+    }
+    return revisions;
+}
+/** Reads many `commit:path` blobs with one git process instead of one per revision. */
+async function readBlobs(root, specs) {
+    const out = new Map();
+    if (specs.length === 0)
+        return out;
+    const result = await run_git_runGit(['cat-file', '--batch'], { cwd: root, input: specs.map((s) => `${s}\n`).join('') });
+    if (result.code !== 0)
+        throw new Error(`git cat-file --batch failed: ${result.stderr}`);
+    const data = result.stdout;
+    let offset = 0;
+    for (const spec of specs) {
+        const nl = data.indexOf(0x0a, offset);
+        const header = data.subarray(offset, nl).toString();
+        offset = nl + 1;
+        if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+            out.set(spec, undefined);
+            continue;
+        }
+        const size = Number(header.split(' ')[2]);
+        out.set(spec, data.subarray(offset, offset + size));
+        offset += size + 1;
+    }
+    return out;
+}
+async function isMetaRepoGit(root) {
+    return (await run_git_runGit(['rev-parse', '--git-dir'], { cwd: root })).code === 0;
+}
+async function metaHead(root) {
+    return (await git(['rev-parse', 'HEAD'], { cwd: root })).trim();
+}
+/** The newest commit that changed a file, with its first parent (undefined for a root commit). */
+async function lastCommitTouching(root, relPath) {
+    const result = await run_git_runGit(['log', '-n', '1', '--format=%H%x00%P%x00%B', '--', relPath], { cwd: root });
+    if (result.code !== 0 || result.stdout.length === 0)
+        return undefined;
+    const [commit = '', parents = '', message = ''] = result.stdout.toString().split('\0');
+    return { commit, parent: parents.split(' ').filter(Boolean)[0], message };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/operations/rollback-lock.js
+
+
+
+
+
+
+
+
+/**
+ * `meta rollback lock LOCKFILE [--component NAME] [--rev GITREV]`: bring the workspace to the pins
+ * of another lock (or of a lock as it was at an earlier revision) and record them in the current one.
+ */
+async function rollbackLock(ctx, lockFile, options = {}) {
+    const abs = resolveInsideRoot(ctx.root, ctx.cwd, lockFile, 'LOCKFILE');
+    const rel = relativeToRoot(ctx.root, abs);
+    const state = await loadState(ctx);
+    let source;
+    let sourceName = rel;
+    if (options.rev !== undefined) {
+        const commit = await resolveMetaRevision(ctx.root, options.rev);
+        sourceName = `${rel}@${options.rev}`;
+        source = parseLockBytes(await readFileAtRevision(ctx.root, commit, rel), sourceName);
+    }
+    else {
+        source = rel === state.lockRel ? state.lock : await loadLock(ctx.root, rel);
+    }
+    const sourceIsCurrent = options.rev === undefined && rel === state.lockRel;
+    const pins = new Map();
+    for (const [name, entry] of source.entries)
+        pins.set(name, { version: entry.version, commit: entry.commit, repo: entry.repo });
+    return applyPins(ctx, state, pins, {
+        mode: 'lock',
+        sourceName,
+        component: options.component,
+        writeLock: !sourceIsCurrent,
+    });
+}
+/** Shared by lock rollbacks and snapshot restores: validate every pin first, then execute. */
+async function applyPins(ctx, state, pins, options) {
+    let names = [...pins.keys()];
+    if (options.component !== undefined) {
+        requireComponent(state.manifest, options.component, '--component');
+        if (!pins.has(options.component)) {
+            throw new errors_InputError(`--component: ${quote(options.component)} has no pin in ${options.sourceName}`);
+        }
+        names = [options.component];
+    }
+    const planned = names.map((name) => {
+        const spec = requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
+        const pin = pins.get(name);
+        return { component: name, to: { version: pin.version, commit: pin.commit }, repo: state.lock.entries.get(name)?.repo ?? pin.repo ?? spec.repo };
+    });
+    const warnings = [];
+    if (options.component === undefined) {
+        const missing = [...state.lock.entries.keys()].filter((n) => !pins.has(n));
+        if (missing.length > 0)
+            warnings.push(`${options.sourceName} has no pin for ${missing.join(', ')}; left as they are`);
+    }
+    return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock: options.writeLock, warnings });
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-1867/git/credentials.js
 function basicAuthHeader(token) {
     return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
 }
@@ -43872,9 +44428,7 @@ function credentialEnv(credentials) {
     return env;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.tsbuild-1166/git/publish-commit.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/git/publish-commit.js
 
 
 
@@ -49160,7 +49714,7 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/github/client.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/github/client.js
 
 
 
@@ -49191,7 +49745,7 @@ function createGitHubClient(options) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/github/pull-requests.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/github/pull-requests.js
 /**
  * Opens a pull request, or updates the open one with the same head and base, so running the same
  * rollback twice leaves one pull request. A create that races another run and loses (422 "already
@@ -49261,7 +49815,7 @@ async function defaultBranch(api, repo) {
     return data.default_branch;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/action/head-branch.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/action/head-branch.js
 
 /**
  * `meta-rollback/<env>/<mode>-<short-id>`, where the id is a hash of the inputs that define the
@@ -49287,417 +49841,7 @@ function defaultHeadBranch(inputs) {
     return `meta-rollback/${inputs.env ?? 'default'}/${inputs.mode}-${id}`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/lock-edit.js
-
-
-/**
- * Returns the lock's new text with only the changed scalars replaced in the source. Re-serialising
- * the document would reflow flow sequences and comment spacing; a rollback's pull request must show
- * only the lines it really changes, so everything else stays byte-for-byte.
- */
-function editLockText(lock, writes, generatedAt) {
-    const text = lock.file.text;
-    const edits = [];
-    const components = componentsMap(lock);
-    let changed = false;
-    const appended = [];
-    for (const write of writes) {
-        const entry = components.get(write.component, true);
-        if (!(0,dist/* isMap */.jh)(entry)) {
-            appended.push(write);
-            changed = true;
-            continue;
-        }
-        for (const key of ['version', 'commit']) {
-            const value = write.pin[key];
-            const node = entry.get(key, true);
-            if ((0,dist/* isScalar */.jn)(node) && node.range) {
-                if (sourceValue(node) === value)
-                    continue;
-                edits.push({ start: node.range[0], end: node.range[1], text: renderScalar(value, node.type) });
-                changed = true;
-            }
-            else {
-                edits.push(insertIntoEntry(text, entry, key, value));
-                changed = true;
-            }
-        }
-    }
-    if (!changed)
-        return text;
-    if (appended.length > 0)
-        edits.push(appendEntries(text, components, appended));
-    edits.push(generatedAtEdit(lock, generatedAt));
-    return applyEdits(text, edits);
-}
-function sourceValue(node) {
-    return node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : String(node.value);
-}
-/**
- * Plain when the value reads back as the same string both in YAML 1.2 and in YAML 1.1 (which
- * PyYAML and other `meta` tools use): an all-digit SHA or `1.10` would otherwise become a number.
- */
-function renderScalar(value, style = 'PLAIN') {
-    if (style === 'QUOTE_DOUBLE')
-        return JSON.stringify(value);
-    if (style === 'PLAIN' && isPlainSafe(value))
-        return value;
-    return `'${value.replace(/'/g, "''")}'`;
-}
-function isPlainSafe(value) {
-    if (value.length === 0 || /^[-?:,[\]{}#&*!|>'"%@`\s]/.test(value) || /\s$|: | #|:$|[\t\n\r]/.test(value))
-        return false;
-    if (/^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|~|null|true|false)$/i.test(value))
-        return false;
-    try {
-        return (0,dist/* parse */.qg)(`k: ${value}`)?.k === value && (0,dist/* parse */.qg)(`k: ${value}`, { version: '1.1' })?.k === value;
-    }
-    catch {
-        return false;
-    }
-}
-function insertIntoEntry(text, entry, key, value) {
-    const line = `${key}: ${renderScalar(value)}`;
-    if (entry.flow) {
-        const close = text.lastIndexOf('}', entry.range?.[1] ?? text.length);
-        const empty = entry.items.length === 0;
-        return { start: close, end: close, text: `${empty ? '' : ', '}${line}` };
-    }
-    const firstKey = entry.items[0]?.key;
-    const indent = ' '.repeat(columnOf(text, firstKey?.range?.[0] ?? entry.range?.[0] ?? 0));
-    const at = endOfLine(text, entry.range?.[2] ?? entry.range?.[1] ?? text.length);
-    return { start: at, end: at, text: `${needsNewline(text, at)}${indent}${line}\n` };
-}
-function appendEntries(text, components, writes) {
-    const firstKey = components.items[0]?.key;
-    const block = (indent) => writes
-        .map((w) => {
-        const lines = [`${indent}${w.component}:`, `${indent}  version: ${renderScalar(w.pin.version)}`, `${indent}  commit: ${renderScalar(w.pin.commit)}`];
-        if (w.repo !== undefined)
-            lines.push(`${indent}  repo: ${renderScalar(w.repo)}`);
-        return `${lines.join('\n')}\n`;
-    })
-        .join('');
-    if (components.flow || components.items.length === 0) {
-        // `components: {}` becomes a block mapping; nothing else on the line carries meaning.
-        const start = components.range?.[0] ?? text.length;
-        const end = components.range?.[1] ?? start;
-        return { start, end, text: `\n${block('  ').replace(/\n$/, '')}` };
-    }
-    const indent = ' '.repeat(columnOf(text, firstKey?.range?.[0] ?? 0));
-    const at = endOfLine(text, components.range?.[2] ?? components.range?.[1] ?? text.length);
-    return { start: at, end: at, text: `${needsNewline(text, at)}${block(indent)}` };
-}
-function generatedAtEdit(lock, generatedAt) {
-    const top = lock.file.doc.contents;
-    const node = top.get('generated_at', true);
-    if ((0,dist/* isScalar */.jn)(node) && node.range) {
-        const style = node.type === 'PLAIN' ? 'QUOTE_SINGLE' : node.type;
-        return { start: node.range[0], end: node.range[1], text: renderScalar(generatedAt, style) };
-    }
-    const firstKey = top.items[0]?.key;
-    const at = firstKey?.range?.[0] ?? 0;
-    return { start: at, end: at, text: `generated_at: ${renderScalar(generatedAt, 'QUOTE_SINGLE')}\n` };
-}
-function applyEdits(text, edits) {
-    // Later offsets first, so earlier offsets stay valid; inserts at one offset keep their order.
-    const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
-    let out = text;
-    for (const edit of ordered)
-        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-    return out;
-}
-function columnOf(text, offset) {
-    return offset - (text.lastIndexOf('\n', offset - 1) + 1);
-}
-function endOfLine(text, offset) {
-    if (offset > 0 && text[offset - 1] === '\n')
-        return offset;
-    const nl = text.indexOf('\n', offset);
-    return nl === -1 ? text.length : nl + 1;
-}
-function needsNewline(text, at) {
-    return at > 0 && text[at - 1] !== '\n' ? '\n' : '';
-}
-function timestamp(now) {
-    return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/atomic-write.js
-
-
-
-/**
- * Writes a file so that a reader, or a run after a crash, sees either the old content or the new,
- * never a mix: the data goes to a temp file beside the target, is flushed, then renamed over it.
- */
-async function writeFileAtomic(path, data) {
-    const dir = (0,external_node_path_namespaceObject.dirname)(path);
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    const temp = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-    try {
-        const handle = await (0,promises_namespaceObject.open)(temp, 'wx', 0o644);
-        try {
-            await handle.writeFile(data);
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        await (0,promises_namespaceObject.rename)(temp, path);
-    }
-    catch (err) {
-        await (0,promises_namespaceObject.rm)(temp, { force: true });
-        throw err;
-    }
-}
-
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/journal.js
-
-
-
-
-/**
- * Appends one line to the audit journal. The whole file is rewritten through a temp file and a
- * rename, so a crash leaves either the old journal or the new one, never half a line.
- */
-async function appendJournal(root, line) {
-    const path = (0,external_node_path_namespaceObject.join)(root, paths_HISTORY_PATH);
-    let existing = '';
-    try {
-        existing = await (0,promises_namespaceObject.readFile)(path, 'utf8');
-    }
-    catch (err) {
-        if (err.code !== 'ENOENT')
-            throw err;
-    }
-    const separator = existing.length > 0 && !existing.endsWith('\n') ? '\n' : '';
-    await writeFileAtomic(path, `${existing}${separator}${JSON.stringify(line)}\n`);
-}
-async function readJournal(root) {
-    let text;
-    try {
-        text = await readFile(join(root, HISTORY_PATH), 'utf8');
-    }
-    catch {
-        return [];
-    }
-    const lines = [];
-    for (const raw of text.split('\n')) {
-        if (!raw.trim())
-            continue;
-        try {
-            lines.push(JSON.parse(raw));
-        }
-        catch {
-            // A hand-edited or foreign line is skipped, not fatal: the journal is an audit aid.
-        }
-    }
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/snapshot-file.js
-
-
-
-
-
-const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-/**
- * YAML unless the file name ends in .json; both read back through the same YAML parser. The YAML
- * is written by hand, quoting whatever a YAML 1.1 reader would turn into a date or a number.
- */
-function renderSnapshot(snapshot, path) {
-    const sorted = [...snapshot.components].sort(([a], [b]) => a.localeCompare(b));
-    if (path.endsWith('.json')) {
-        const components = Object.fromEntries(sorted.map(([name, pin]) => [name, { version: pin.version, commit: pin.commit, ...(pin.repo !== undefined ? { repo: pin.repo } : {}) }]));
-        const body = { created_at: snapshot.createdAt, ...(snapshot.environment !== undefined ? { environment: snapshot.environment } : {}), components };
-        return `${JSON.stringify(body, null, 2)}\n`;
-    }
-    const lines = [`created_at: ${renderScalar(snapshot.createdAt)}`];
-    if (snapshot.environment !== undefined)
-        lines.push(`environment: ${renderScalar(snapshot.environment)}`);
-    lines.push(sorted.length === 0 ? 'components: {}' : 'components:');
-    for (const [name, pin] of sorted) {
-        lines.push(`  ${name}:`, `    version: ${renderScalar(pin.version)}`, `    commit: ${renderScalar(pin.commit)}`);
-        if (pin.repo !== undefined)
-            lines.push(`    repo: ${renderScalar(pin.repo)}`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-async function writeSnapshot(path, snapshot) {
-    await writeFileAtomic(path, renderSnapshot(snapshot, path));
-}
-async function readSnapshot(path, display) {
-    return parseSnapshot(await readYamlFile(path, display));
-}
-function parseSnapshot(file) {
-    const top = mapAt(file, file.doc.contents, 'document');
-    const get = (k) => top.get(k, true);
-    const createdAt = stringAt(file, get('created_at'), 'created_at', top);
-    const environment = optionalStringAt(file, get('environment'), 'environment');
-    const map = mapAt(file, get('components'), 'components', top);
-    const components = new Map();
-    for (const { key, keyNode, value } of entries(file, map)) {
-        const field = `components.${key}`;
-        if (!isValidComponentName(key))
-            fail(file, keyNode, field, `invalid component name ${quote(key)}`);
-        const entry = mapAt(file, value, field, keyNode);
-        const at = (k) => entry.get(k, true);
-        const commit = stringAt(file, at('commit'), `${field}.commit`, entry);
-        if (!SHA.test(commit))
-            fail(file, at('commit'), `${field}.commit`, 'not a SHA');
-        const version = optionalStringAt(file, at('version'), `${field}.version`) ?? commit.slice(0, 12);
-        const repo = optionalStringAt(file, at('repo'), `${field}.repo`);
-        if (repo !== undefined && repoUrlProblem(repo))
-            fail(file, at('repo'), `${field}.repo`, `${quote(repo)} ${repoUrlProblem(repo)}`);
-        components.set(key, { version, commit, repo });
-    }
-    return { createdAt, environment, components };
-}
-
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/workspace.js
-
-
-
-
-
-/**
- * The state of `components/<name>`: absent (a lock-only rollback), or a git checkout that may be
- * moved. A directory that is not a checkout, or one with uncommitted tracked changes, is refused
- * before anything changes: a rollback must never discard someone's work.
- */
-async function inspectCheckout(root, name) {
-    const dir = componentDir(root, name);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
-        return undefined;
-    const rel = relativeToRoot(root, dir);
-    if (!(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory() || !isGitRepo(dir)) {
-        throw new errors_InputError(`${rel}: exists but is not a git checkout`);
-    }
-    const dirty = await trackedChanges(dir);
-    if (dirty.length > 0) {
-        const paths = dirty.slice(0, 5).map((l) => l.slice(3)).join(', ');
-        throw new errors_InputError(`${rel}: has uncommitted changes (${paths}); commit or stash them first`);
-    }
-    return readCheckoutState(dir);
-}
-
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/apply-plan.js
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Carries out a fully validated plan in the order that keeps it undoable: record the current state
- * as a snapshot, move the checkouts, write the lock, then journal. If any step fails, everything
- * already done is put back and the snapshot removed, so a failed run leaves no trace.
- */
-async function executePlan(ctx, plan) {
-    const limit = pLimit(ctx.jobs);
-    const steps = await Promise.all(plan.pins.map((pin) => limit(() => planStep(ctx, plan, pin))));
-    const effective = steps.filter((s) => s.change.lock === 'changed' || s.change.checkout === 'moved');
-    const base = {
-        ok: true,
-        mode: plan.mode,
-        env: ctx.env ?? null,
-        lock: plan.lockRel,
-        dryRun: ctx.dryRun,
-        changes: effective.map((s) => s.change),
-        warnings: plan.warnings ?? [],
-    };
-    if (effective.length === 0 || ctx.dryRun)
-        return { ...base, snapshot: null, historyEntry: null };
-    const moving = effective.filter((s) => s.change.checkout === 'moved' && s.checkout);
-    await Promise.all(moving.map((s) => limit(async () => {
-        const location = locateRepo(s.pin.repo, ctx.root);
-        const url = location.kind === 'url' ? location.url : location.path;
-        try {
-            if (await ensureCommitPresent(s.checkout.dir, s.pin.to.commit, url, ctx.gitEnv)) {
-                ctx.log(`fetched ${s.pin.to.commit.slice(0, 12)} into components/${s.pin.component}`);
-            }
-        }
-        catch (err) {
-            throw new OperationError(`components/${s.pin.component}: ${errorMessage(err)}`);
-        }
-    })));
-    const lockPath = (0,external_node_path_namespaceObject.join)(ctx.root, plan.lockRel);
-    const lockChanges = effective.filter((s) => s.change.lock === 'changed');
-    if (lockChanges.length > 0)
-        await assertUnchanged(lockPath, plan);
-    const now = ctx.now();
-    const snapshotRel = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-${plan.mode}-${process.pid}.yaml`;
-    const snapshotPath = (0,external_node_path_namespaceObject.join)(ctx.root, snapshotRel);
-    const before = new Map();
-    for (const s of effective) {
-        if (s.change.from)
-            before.set(s.pin.component, { ...s.change.from, repo: plan.lock.entries.get(s.pin.component)?.repo ?? s.pin.repo });
-    }
-    await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
-    const moved = [];
-    let lockWritten = false;
-    try {
-        await Promise.all(moving.map((s) => limit(async () => {
-            await checkoutDetached(s.checkout.dir, s.pin.to.commit);
-            moved.push(s.checkout);
-        })));
-        if (lockChanges.length > 0) {
-            const writes = lockChanges.map((s) => ({ component: s.pin.component, pin: s.pin.to, repo: s.pin.repo }));
-            await writeFileAtomic(lockPath, editLockText(plan.lock, writes, timestamp(now)));
-            lockWritten = true;
-        }
-        const historyEntry = {
-            at: timestamp(now),
-            actor: ctx.actor,
-            mode: plan.mode,
-            env: ctx.env ?? null,
-            lock: plan.lockRel,
-            changes: effective.map((s) => ({ component: s.change.component, from: s.change.from, to: s.change.to })),
-            snapshot: snapshotRel,
-        };
-        await appendJournal(ctx.root, historyEntry);
-        return { ...base, snapshot: snapshotRel, historyEntry };
-    }
-    catch (err) {
-        await Promise.allSettled(moved.map((state) => restoreCheckout(state)));
-        if (lockWritten)
-            await writeFileAtomic(lockPath, plan.lock.file.text).catch(() => undefined);
-        await (0,promises_namespaceObject.rm)(snapshotPath, { force: true });
-        throw err instanceof OperationError ? err : new OperationError(`rollback failed and was undone: ${errorMessage(err)}`);
-    }
-}
-async function planStep(ctx, plan, pin) {
-    const entry = plan.lock.entries.get(pin.component);
-    const checkout = await inspectCheckout(ctx.root, pin.component);
-    const lockChanged = plan.writeLock && (!entry || entry.commit !== pin.to.commit || entry.version !== pin.to.version);
-    const checkoutStatus = !checkout ? 'absent' : checkout.head === pin.to.commit ? 'unchanged' : 'moved';
-    let from = entry ? { version: entry.version, commit: entry.commit } : null;
-    if (!lockChanged && checkout && checkoutStatus === 'moved') {
-        // Only the checkout moves, so "from" is where the checkout was, which is what undo must restore.
-        from = { version: entry?.commit === checkout.head ? entry.version : checkout.head.slice(0, 12), commit: checkout.head };
-    }
-    return {
-        pin,
-        checkout,
-        change: { component: pin.component, from, to: pin.to, checkout: checkoutStatus, lock: lockChanged ? 'changed' : 'unchanged' },
-    };
-}
-async function assertUnchanged(lockPath, plan) {
-    const now = await (0,promises_namespaceObject.readFile)(lockPath, 'utf8').catch(() => undefined);
-    if (now !== plan.lock.file.text) {
-        throw new OperationError(`${plan.lockRel}: changed by someone else while this rollback was being planned; run it again`);
-    }
-}
-
-;// CONCATENATED MODULE: ./.tsbuild-1166/git/mirror.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/git/mirror.js
 
 
 
@@ -49733,7 +49877,7 @@ async function ensureMirror(url, env) {
     return dir;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/git/remote-reader.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/git/remote-reader.js
 
 /**
  * Asks a remote for one tag without cloning anything: `git ls-remote` returns the tag and, for an
@@ -49771,7 +49915,7 @@ async function lsRemoteTags(url, cwd, env) {
     return [...tags].map(([name, commit]) => ({ name, commit }));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/resolve-target.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/resolve-target.js
 
 
 
@@ -49853,7 +49997,7 @@ async function remote(call) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/operations/rollback-component.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/operations/rollback-component.js
 
 
 
@@ -49873,143 +50017,7 @@ async function rollbackComponent(ctx, name, target) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/git/meta-history.js
-
-
-
-/**
- * Revisions such as `HEAD~1`, `main^`, `v1.2`, `abc1234` or `HEAD@{2}`; refused are option-like
- * values and anything with characters that no revision needs.
- */
-function checkRevision(rev, where = '--rev') {
-    // eslint-disable-next-line no-control-regex
-    if (rev.length === 0 || rev.length > 255 || rev.startsWith('-') || /[\x00-\x20\x7f\\:?*[]/.test(rev) || rev.includes('..')) {
-        throw new errors_InputError(`${where}: invalid revision ${quote(rev)}`);
-    }
-    return rev;
-}
-async function resolveMetaRevision(root, rev) {
-    checkRevision(rev);
-    const result = await run_git_runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: root });
-    if (result.code !== 0)
-        throw new errors_InputError(`--rev: ${quote(rev)} is not a revision of the meta-repo`);
-    return result.stdout.toString().trim();
-}
-/** The bytes of a file as it was at a revision of the meta-repo. */
-async function readFileAtRevision(root, commit, relPath) {
-    const result = await run_git_runGit(['cat-file', 'blob', `${commit}:${relPath}`], { cwd: root });
-    if (result.code !== 0)
-        throw new errors_InputError(`--rev: ${relPath} does not exist at ${commit.slice(0, 12)}`);
-    return result.stdout;
-}
-/** Every commit that changed one of the given files, newest first (renames not followed). */
-async function fileRevisions(root, pathspecs) {
-    const result = await run_git_runGit(['log', '--format=%x01%H%x00%cI%x00%s', '--name-only', '--no-renames', '--', ...pathspecs], { cwd: root });
-    if (result.code !== 0)
-        return [];
-    const revisions = [];
-    for (const block of result.stdout.toString().split('\x01').slice(1)) {
-        const [header = '', ...files] = block.split('\n');
-        const [commit = '', date = '', subject = ''] = header.split('\0');
-        for (const path of files.filter(Boolean))
-            revisions.push({ commit, date, path, subject });
-    }
-    return revisions;
-}
-/** Reads many `commit:path` blobs with one git process instead of one per revision. */
-async function readBlobs(root, specs) {
-    const out = new Map();
-    if (specs.length === 0)
-        return out;
-    const result = await run_git_runGit(['cat-file', '--batch'], { cwd: root, input: specs.map((s) => `${s}\n`).join('') });
-    if (result.code !== 0)
-        throw new Error(`git cat-file --batch failed: ${result.stderr}`);
-    const data = result.stdout;
-    let offset = 0;
-    for (const spec of specs) {
-        const nl = data.indexOf(0x0a, offset);
-        const header = data.subarray(offset, nl).toString();
-        offset = nl + 1;
-        if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-            out.set(spec, undefined);
-            continue;
-        }
-        const size = Number(header.split(' ')[2]);
-        out.set(spec, data.subarray(offset, offset + size));
-        offset += size + 1;
-    }
-    return out;
-}
-async function isMetaRepoGit(root) {
-    return (await run_git_runGit(['rev-parse', '--git-dir'], { cwd: root })).code === 0;
-}
-async function metaHead(root) {
-    return (await git(['rev-parse', 'HEAD'], { cwd: root })).trim();
-}
-
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/operations/rollback-lock.js
-
-
-
-
-
-
-
-
-/**
- * `meta rollback lock LOCKFILE [--component NAME] [--rev GITREV]`: bring the workspace to the pins
- * of another lock (or of a lock as it was at an earlier revision) and record them in the current one.
- */
-async function rollbackLock(ctx, lockFile, options = {}) {
-    const abs = resolveInsideRoot(ctx.root, ctx.cwd, lockFile, 'LOCKFILE');
-    const rel = relativeToRoot(ctx.root, abs);
-    const state = await loadState(ctx);
-    let source;
-    let sourceName = rel;
-    if (options.rev !== undefined) {
-        const commit = await resolveMetaRevision(ctx.root, options.rev);
-        sourceName = `${rel}@${options.rev}`;
-        source = parseLockBytes(await readFileAtRevision(ctx.root, commit, rel), sourceName);
-    }
-    else {
-        source = rel === state.lockRel ? state.lock : await loadLock(ctx.root, rel);
-    }
-    const sourceIsCurrent = options.rev === undefined && rel === state.lockRel;
-    const pins = new Map();
-    for (const [name, entry] of source.entries)
-        pins.set(name, { version: entry.version, commit: entry.commit, repo: entry.repo });
-    return applyPins(ctx, state, pins, {
-        mode: 'lock',
-        sourceName,
-        component: options.component,
-        writeLock: !sourceIsCurrent,
-    });
-}
-/** Shared by lock rollbacks and snapshot restores: validate every pin first, then execute. */
-async function applyPins(ctx, state, pins, options) {
-    let names = [...pins.keys()];
-    if (options.component !== undefined) {
-        requireComponent(state.manifest, options.component, '--component');
-        if (!pins.has(options.component)) {
-            throw new errors_InputError(`--component: ${quote(options.component)} has no pin in ${options.sourceName}`);
-        }
-        names = [options.component];
-    }
-    const planned = names.map((name) => {
-        const spec = requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
-        const pin = pins.get(name);
-        return { component: name, to: { version: pin.version, commit: pin.commit }, repo: state.lock.entries.get(name)?.repo ?? pin.repo ?? spec.repo };
-    });
-    const warnings = [];
-    if (options.component === undefined) {
-        const missing = [...state.lock.entries.keys()].filter((n) => !pins.has(n));
-        if (missing.length > 0)
-            warnings.push(`${options.sourceName} has no pin for ${missing.join(', ')}; left as they are`);
-    }
-    return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock: options.writeLock, warnings });
-}
-
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/operations/snapshot.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/operations/snapshot.js
 
 
 
@@ -50076,7 +50084,7 @@ async function restoreSnapshot(ctx, file, component) {
     return applyPins(ctx, state, snapshot.components, { mode: 'snapshot', sourceName: rel, component, writeLock: true });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/operations/list-targets.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/operations/list-targets.js
 
 
 
@@ -50226,7 +50234,7 @@ function isoDate(date) {
     return Number.isNaN(ms) ? date : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/store/metadata.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/store/metadata.js
 
 
 
@@ -50306,7 +50314,7 @@ function parseMetadata(bytes, display, hash) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/store/tree.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/store/tree.js
 
 
 
@@ -50457,7 +50465,7 @@ async function consumeTree(files, onFile) {
     return { hash: hasher.digest(), files: hasher.count };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/store/entry.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/store/entry.js
 
 
 
@@ -50506,7 +50514,7 @@ async function requireSoundEntry(store, hash) {
         throw new errors_InputError(`${describeCheck(store, hash, check)}; run meta store verify and remove it`);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/store/fs-tree.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/store/fs-tree.js
 
 
 
@@ -50565,7 +50573,7 @@ class TreeWriter {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/git/store-files.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/git/store-files.js
 
 
 
@@ -50706,7 +50714,7 @@ function store_files_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/store/branch-store.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/store/branch-store.js
 
 
 
@@ -50861,7 +50869,7 @@ class BranchStore {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/store/dir-store.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/store/dir-store.js
 
 
 
@@ -51059,14 +51067,14 @@ function requireRealDir(stat, display) {
         throw new errors_InputError(`${display}: is not a directory`);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/store/open.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/store/open.js
 
 
 function open_openStore(ctx, options = {}) {
     return options.storeBranch !== undefined ? new BranchStore(ctx.root, options.storeBranch) : new DirStore(ctx.root);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/store/rollback-store.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/store/rollback-store.js
 
 
 
@@ -51246,7 +51254,7 @@ async function rollback_store_lstatOrUndefined(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/store/list.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/store/list.js
 
 
 
@@ -51293,7 +51301,7 @@ async function storeList(ctx, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/store/targets.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/store/targets.js
 
 
 
@@ -51331,7 +51339,7 @@ function storeTargetsFrom(options = {}) {
 /** The `.meta-store/` entries, for `listTargets(ctx, component, [storeTargets])`. */
 const storeTargets = storeTargetsFrom();
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/action/perform-mode.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/action/perform-mode.js
 
 
 
@@ -51385,7 +51393,7 @@ async function performMode(ctx, inputs) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/core/changes.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/core/changes.js
 function shortPin(pin) {
     if (!pin)
         return '(none)';
@@ -51394,7 +51402,7 @@ function shortPin(pin) {
     return pin.version === pin.commit.slice(0, 12) ? pin.version : `${pin.version} (${pin.commit.slice(0, 12)})`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/action/report.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/action/report.js
 
 
 /** Markdown for pull request bodies and job summaries; no GitHub or runner knowledge here. */
@@ -51459,7 +51467,9 @@ function healthSection(report, title = 'Health') {
     return `### ${title}: ${report.healthy ? 'healthy' : 'UNHEALTHY'}\n\n${healthToMarkdown(report)}\n`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/action/run-action.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/action/run-action.js
+
+
 
 
 
@@ -51507,24 +51517,41 @@ async function runAction(inputs, runner, io) {
         gitEnv,
         log: io.info,
     });
+    const session = { inputs, runner, io, root, metaUrl, gitEnv, ctx };
     if (inputs.storeBranch !== undefined && !(await fetchBranch(root, metaUrl, inputs.storeBranch, gitEnv))) {
         io.warning(`store branch ${inputs.storeBranch} could not be fetched; using the local one if any`);
     }
+    if (inputs.mode === 'health')
+        return runHealthMode(session);
     if (inputs.mode === 'list' || inputs.dryRun) {
         const outcome = await performMode(ctx, inputs);
-        return report(ctx, inputs, runner, { operation: 'none', merged: false, outcome }, undefined);
+        return report(session, { operation: 'none', merged: false, outcome }, undefined);
     }
-    if (!inputs.token)
+    const api = client(session);
+    const published = await publish(session, api, defaultHeadBranch(inputs), () => performMode(ctx, inputs));
+    const health = await healthAfter(ctx, inputs);
+    if (health && published.pr)
+        await commentHealth(api, runner.repository, published.pr.number, healthSection(health, 'Health after the rollback'), io);
+    return report(session, published, health);
+}
+function client(s) {
+    if (!s.inputs.token)
         throw new OperationError('input token: empty; give the workflow a token (the default is github.token)');
-    const api = createGitHubClient({ token: inputs.token, apiUrl: runner.apiUrl, log: io.warning });
-    const repo = runner.repository;
+    return createGitHubClient({ token: s.inputs.token, apiUrl: s.runner.apiUrl, log: s.io.warning });
+}
+/**
+ * Moves the workspace to the tip of base, performs the change, and lands it as asked: a pull request
+ * (opened or updated, then merged or set to auto-merge) or a fast-forward push to base.
+ */
+async function publish(s, api, head, perform) {
+    const { inputs, root, metaUrl, gitEnv, io } = s;
+    const repo = s.runner.repository;
     const base = inputs.base ?? (await defaultBranch(api, repo));
-    const head = inputs.branch ?? defaultHeadBranch(inputs);
     let baseSha = await prepareWorkspace(root, metaUrl, base, gitEnv);
-    let outcome = await performMode(ctx, inputs);
+    let outcome = await perform();
     if (outcome.files.length === 0) {
         io.info('nothing to change: the lock already matches');
-        return report(ctx, inputs, runner, { operation: 'none', merged: false, outcome }, undefined);
+        return { operation: 'none', merged: false, outcome };
     }
     const title = titleFor(inputs, outcome);
     if (inputs.pullRequest === 'none') {
@@ -51545,12 +51572,11 @@ async function runAction(inputs, runner, io) {
             await resetToCommit(root, baseSha);
             for (const file of created)
                 await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(root, file), { force: true });
-            outcome = await performMode(ctx, inputs);
+            outcome = await perform();
             if (outcome.files.length === 0)
                 break;
         }
-        const healthReport = await healthAfter(ctx, inputs);
-        return report(ctx, inputs, runner, { operation: 'pushed', merged: false, outcome }, healthReport);
+        return { operation: 'pushed', merged: false, outcome };
     }
     const commit = await commitPaths(root, baseSha, outcome.files, commitMessage(title, outcome), BOT);
     const expected = (await remoteBranchSha(root, metaUrl, head, gitEnv)) ?? '';
@@ -51560,7 +51586,7 @@ async function runAction(inputs, runner, io) {
     // Later steps of the job see the workspace as the pull request has it.
     await resetToCommit(root, commit);
     const manifest = await loadManifest(root);
-    const rows = rowsFor(outcome, manifest, runner.serverUrl);
+    const rows = rowsFor(outcome, manifest, s.runner.serverUrl);
     const entry = outcome.kind === 'rollback' ? outcome.result.historyEntry : null;
     const snapshot = outcome.kind === 'rollback' ? outcome.result.snapshot : null;
     const note = outcome.kind === 'snapshot-created' ? `Snapshot of ${Object.keys(outcome.result.snapshot.components).length} components written to \`${outcome.result.file}\`.` : undefined;
@@ -51576,19 +51602,52 @@ async function runAction(inputs, runner, io) {
     else if (inputs.pullRequest === 'auto-merge') {
         await enableAutoMerge(api, pr.nodeId, inputs.mergeMethod);
     }
-    const healthReport = await healthAfter(ctx, inputs);
-    if (healthReport)
-        await commentHealth(api, repo, pr.number, healthReport, io);
-    return report(ctx, inputs, runner, { operation: pr.operation, pr, merged, outcome }, healthReport);
+    return { operation: pr.operation, pr, merged, outcome };
+}
+/**
+ * `mode: health`: check; when unhealthy and asked to, roll the env's lock back to the revision
+ * before the last commit that changed it, land that like any rollback, and check again. One
+ * rollback per run at most, and never on top of a rollback this action made: if the lock's last
+ * change was already a meta-rollback commit, a human decides what comes next.
+ */
+async function runHealthMode(s) {
+    const { inputs, ctx, io, root } = s;
+    const before = await checkHealth(ctx);
+    if (before.healthy || !inputs.rollbackOnUnhealthy)
+        return report(s, { operation: 'none', merged: false }, before);
+    const lockRel = lockPathFor(inputs.env);
+    const rollbackToPrevious = async () => {
+        const last = await lastCommitTouching(root, lockRel);
+        if (!last?.parent)
+            throw new OperationError(`${lockRel}: no earlier revision in this clone to roll back to (check out with fetch-depth: 0)`);
+        if (/^Meta-Rollback-Mode: /m.test(last.message)) {
+            throw new OperationError(`${lockRel}: its last change (${last.commit.slice(0, 12)}) is already a meta-rollback; not rolling back again automatically`);
+        }
+        io.info(`unhealthy: rolling ${lockRel} back to its revision before ${last.commit.slice(0, 12)}`);
+        const result = await rollbackLock(ctx, lockRel, { rev: last.parent });
+        return { kind: 'rollback', result, files: filesOf(result) };
+    };
+    if (inputs.dryRun) {
+        const outcome = await rollbackToPrevious();
+        return report(s, { operation: 'none', merged: false, outcome }, before, before);
+    }
+    const api = client(s);
+    const published = await publish(s, api, defaultHeadBranch(inputs), rollbackToPrevious);
+    const after = await checkHealth(ctx);
+    if (published.pr) {
+        const body = `${healthSection(before, 'Health before the rollback')}\n${healthSection(after, 'Health after the rollback')}`;
+        await commentHealth(api, s.runner.repository, published.pr.number, body, io);
+    }
+    return report(s, published, after, before);
 }
 async function healthAfter(ctx, inputs) {
     if (!inputs.health)
         return undefined;
     return checkHealth(ctx);
 }
-async function commentHealth(api, repo, number, health, io) {
+async function commentHealth(api, repo, number, body, io) {
     try {
-        await commentOnPullRequest(api, repo, number, healthSection(health, 'Health after the rollback'));
+        await commentOnPullRequest(api, repo, number, body);
     }
     catch (err) {
         io.warning(`could not comment the health results on #${number}: ${errorMessage(err)}`);
@@ -51636,7 +51695,7 @@ function titleFor(inputs, outcome) {
     if (outcome.kind === 'snapshot-created')
         return `Snapshot of ${env} pins`;
     if (outcome.kind === 'rollback')
-        return `Rollback (${env}): ${describeChanges(outcome.result.changes)}`;
+        return `${inputs.mode === 'health' ? 'Auto-rollback' : 'Rollback'} (${env}): ${describeChanges(outcome.result.changes)}`;
     return `meta-rollback ${inputs.mode} (${env})`;
 }
 function commitMessage(title, outcome) {
@@ -51666,7 +51725,8 @@ function componentHealth(health, component) {
     const failed = mine.filter((r) => !r.ok);
     return failed.length === 0 ? `pass (${mine.length})` : `FAIL: ${failed.map((r) => r.name).join(', ')}`;
 }
-async function report(ctx, inputs, runner, published, health) {
+async function report(s, published, health, healthBefore) {
+    const { ctx, inputs, runner } = s;
     const { outcome, pr } = published;
     const outputs = {
         changes: '[]',
@@ -51681,7 +51741,9 @@ async function report(ctx, inputs, runner, published, health) {
     };
     const env = inputs.env ?? 'default';
     const parts = [`## meta-rollback: ${inputs.mode} (${env})${inputs.dryRun ? ' — dry run, nothing changed' : ''}`, ''];
-    if (outcome.kind === 'rollback') {
+    if (healthBefore)
+        parts.push(healthSection(healthBefore, 'Health before the rollback'));
+    if (outcome?.kind === 'rollback') {
         const r = outcome.result;
         const slim = r.changes.map((c) => ({ component: c.component, from: c.from, to: c.to }));
         outputs.changes = JSON.stringify(slim);
@@ -51698,15 +51760,15 @@ async function report(ctx, inputs, runner, published, health) {
             parts.push(`Merged pull request [#${pr.number}](${pr.url}).\n`);
         parts.push(journalBlock(r.historyEntry), undoText(r.snapshot, inputs.env ?? null));
     }
-    else if (outcome.kind === 'snapshot-created') {
+    else if (outcome?.kind === 'snapshot-created') {
         outputs['snapshot-file'] = outcome.result.file;
         parts.push(`Snapshot of ${Object.keys(outcome.result.snapshot.components).length} components: \`${outcome.result.file}\`${pr ? ` in [#${pr.number}](${pr.url})` : ''}\n`);
     }
-    else {
+    else if (outcome?.kind === 'list') {
         outputs.targets = JSON.stringify(outcome.result.targets);
         parts.push(targetsTable(outcome.result));
     }
-    parts.push(healthSection(health));
+    parts.push(healthSection(health, healthBefore ? 'Health after the rollback' : 'Health'));
     return { outputs, summary: parts.filter(Boolean).join('\n') };
 }
 function targetsTable(list) {
@@ -51717,7 +51779,7 @@ function targetsTable(list) {
     return `| | component | version | commit | kind | source | date |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}\n${more}`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/main.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/main.js
 
 
 
@@ -51749,7 +51811,7 @@ async function run() {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1166/index.js
+;// CONCATENATED MODULE: ./.tsbuild-1867/index.js
 
 void run();
 

@@ -6,7 +6,9 @@ import { OperationError, errorMessage } from '../core/errors.js';
 import type { HealthReport } from '../core/health/index.js';
 import { loadManifest } from '../core/manifest.js';
 import { checkHealth } from '../core/operations/check-health.js';
-import { resolveRoot } from '../core/paths.js';
+import { lockPathFor, resolveRoot } from '../core/paths.js';
+import { rollbackLock } from '../core/operations/rollback-lock.js';
+import { lastCommitTouching } from '../git/meta-history.js';
 import { checkoutDetached } from '../git/checkout.js';
 import { basicAuthHeader, credentialEnv } from '../git/credentials.js';
 import { commitPaths, fetchBranch, fetchCommit, pushCommit, remoteBranchSha, resetToCommit } from '../git/publish-commit.js';
@@ -16,7 +18,7 @@ import { commentOnPullRequest, defaultBranch, enableAutoMerge, mergeWhenMergeabl
 import { cloneUrl, repoOnServer, type RepoRef } from '../github/repository.js';
 import { defaultHeadBranch } from './head-branch.js';
 import type { ActionInputs } from './inputs.js';
-import { performMode, type ModeOutcome } from './perform-mode.js';
+import { filesOf, performMode, type ModeOutcome } from './perform-mode.js';
 import { changesTable, compareLink, healthSection, journalBlock, pullRequestBody, undoText, type ChangeRow } from './report.js';
 
 export interface RunnerEnv {
@@ -45,7 +47,18 @@ interface Published {
   readonly operation: 'created' | 'updated' | 'none' | 'pushed';
   readonly pr?: PullRequestInfo;
   readonly merged: boolean;
-  readonly outcome: ModeOutcome;
+  /** Absent when the run changed nothing (a healthy system in mode health). */
+  readonly outcome?: ModeOutcome;
+}
+
+interface Session {
+  readonly inputs: ActionInputs;
+  readonly runner: RunnerEnv;
+  readonly io: ActionIo;
+  readonly root: string;
+  readonly metaUrl: string;
+  readonly gitEnv: Record<string, string>;
+  readonly ctx: RunContext;
 }
 
 /**
@@ -75,27 +88,42 @@ export async function runAction(inputs: ActionInputs, runner: RunnerEnv, io: Act
     gitEnv,
     log: io.info,
   });
+  const session: Session = { inputs, runner, io, root, metaUrl, gitEnv, ctx };
 
   if (inputs.storeBranch !== undefined && !(await fetchBranch(root, metaUrl, inputs.storeBranch, gitEnv))) {
     io.warning(`store branch ${inputs.storeBranch} could not be fetched; using the local one if any`);
   }
-
+  if (inputs.mode === 'health') return runHealthMode(session);
   if (inputs.mode === 'list' || inputs.dryRun) {
     const outcome = await performMode(ctx, inputs);
-    return report(ctx, inputs, runner, { operation: 'none', merged: false, outcome }, undefined);
+    return report(session, { operation: 'none', merged: false, outcome }, undefined);
   }
-  if (!inputs.token) throw new OperationError('input token: empty; give the workflow a token (the default is github.token)');
+  const api = client(session);
+  const published = await publish(session, api, defaultHeadBranch(inputs), () => performMode(ctx, inputs));
+  const health = await healthAfter(ctx, inputs);
+  if (health && published.pr) await commentHealth(api, runner.repository, published.pr.number, healthSection(health, 'Health after the rollback'), io);
+  return report(session, published, health);
+}
 
-  const api = createGitHubClient({ token: inputs.token, apiUrl: runner.apiUrl, log: io.warning });
-  const repo = runner.repository;
+function client(s: Session): GitHubApi {
+  if (!s.inputs.token) throw new OperationError('input token: empty; give the workflow a token (the default is github.token)');
+  return createGitHubClient({ token: s.inputs.token, apiUrl: s.runner.apiUrl, log: s.io.warning });
+}
+
+/**
+ * Moves the workspace to the tip of base, performs the change, and lands it as asked: a pull request
+ * (opened or updated, then merged or set to auto-merge) or a fast-forward push to base.
+ */
+async function publish(s: Session, api: GitHubApi, head: string, perform: () => Promise<ModeOutcome>): Promise<Published> {
+  const { inputs, root, metaUrl, gitEnv, io } = s;
+  const repo = s.runner.repository;
   const base = inputs.base ?? (await defaultBranch(api, repo));
-  const head = inputs.branch ?? defaultHeadBranch(inputs);
   let baseSha = await prepareWorkspace(root, metaUrl, base, gitEnv);
 
-  let outcome = await performMode(ctx, inputs);
+  let outcome = await perform();
   if (outcome.files.length === 0) {
     io.info('nothing to change: the lock already matches');
-    return report(ctx, inputs, runner, { operation: 'none', merged: false, outcome }, undefined);
+    return { operation: 'none', merged: false, outcome };
   }
   const title = titleFor(inputs, outcome);
 
@@ -115,11 +143,10 @@ export async function runAction(inputs: ActionInputs, runner: RunnerEnv, io: Act
       baseSha = await syncTo(root, metaUrl, base, gitEnv);
       await resetToCommit(root, baseSha);
       for (const file of created) await rm(join(root, file), { force: true });
-      outcome = await performMode(ctx, inputs);
+      outcome = await perform();
       if (outcome.files.length === 0) break;
     }
-    const healthReport = await healthAfter(ctx, inputs);
-    return report(ctx, inputs, runner, { operation: 'pushed', merged: false, outcome }, healthReport);
+    return { operation: 'pushed', merged: false, outcome };
   }
 
   const commit = await commitPaths(root, baseSha, outcome.files, commitMessage(title, outcome), BOT);
@@ -130,7 +157,7 @@ export async function runAction(inputs: ActionInputs, runner: RunnerEnv, io: Act
   await resetToCommit(root, commit);
 
   const manifest = await loadManifest(root);
-  const rows = rowsFor(outcome, manifest, runner.serverUrl);
+  const rows = rowsFor(outcome, manifest, s.runner.serverUrl);
   const entry = outcome.kind === 'rollback' ? outcome.result.historyEntry : null;
   const snapshot = outcome.kind === 'rollback' ? outcome.result.snapshot : null;
   const note = outcome.kind === 'snapshot-created' ? `Snapshot of ${Object.keys(outcome.result.snapshot.components).length} components written to \`${outcome.result.file}\`.` : undefined;
@@ -145,10 +172,44 @@ export async function runAction(inputs: ActionInputs, runner: RunnerEnv, io: Act
   } else if (inputs.pullRequest === 'auto-merge') {
     await enableAutoMerge(api, pr.nodeId, inputs.mergeMethod);
   }
+  return { operation: pr.operation, pr, merged, outcome };
+}
 
-  const healthReport = await healthAfter(ctx, inputs);
-  if (healthReport) await commentHealth(api, repo, pr.number, healthReport, io);
-  return report(ctx, inputs, runner, { operation: pr.operation, pr, merged, outcome }, healthReport);
+/**
+ * `mode: health`: check; when unhealthy and asked to, roll the env's lock back to the revision
+ * before the last commit that changed it, land that like any rollback, and check again. One
+ * rollback per run at most, and never on top of a rollback this action made: if the lock's last
+ * change was already a meta-rollback commit, a human decides what comes next.
+ */
+async function runHealthMode(s: Session): Promise<ActionResult> {
+  const { inputs, ctx, io, root } = s;
+  const before = await checkHealth(ctx);
+  if (before.healthy || !inputs.rollbackOnUnhealthy) return report(s, { operation: 'none', merged: false }, before);
+
+  const lockRel = lockPathFor(inputs.env);
+  const rollbackToPrevious = async (): Promise<ModeOutcome> => {
+    const last = await lastCommitTouching(root, lockRel);
+    if (!last?.parent) throw new OperationError(`${lockRel}: no earlier revision in this clone to roll back to (check out with fetch-depth: 0)`);
+    if (/^Meta-Rollback-Mode: /m.test(last.message)) {
+      throw new OperationError(`${lockRel}: its last change (${last.commit.slice(0, 12)}) is already a meta-rollback; not rolling back again automatically`);
+    }
+    io.info(`unhealthy: rolling ${lockRel} back to its revision before ${last.commit.slice(0, 12)}`);
+    const result = await rollbackLock(ctx, lockRel, { rev: last.parent });
+    return { kind: 'rollback', result, files: filesOf(result) };
+  };
+
+  if (inputs.dryRun) {
+    const outcome = await rollbackToPrevious();
+    return report(s, { operation: 'none', merged: false, outcome }, before, before);
+  }
+  const api = client(s);
+  const published = await publish(s, api, defaultHeadBranch(inputs), rollbackToPrevious);
+  const after = await checkHealth(ctx);
+  if (published.pr) {
+    const body = `${healthSection(before, 'Health before the rollback')}\n${healthSection(after, 'Health after the rollback')}`;
+    await commentHealth(api, s.runner.repository, published.pr.number, body, io);
+  }
+  return report(s, published, after, before);
 }
 
 async function healthAfter(ctx: RunContext, inputs: ActionInputs): Promise<HealthReport | undefined> {
@@ -156,9 +217,9 @@ async function healthAfter(ctx: RunContext, inputs: ActionInputs): Promise<Healt
   return checkHealth(ctx);
 }
 
-async function commentHealth(api: GitHubApi, repo: RepoRef, number: number, health: HealthReport, io: ActionIo): Promise<void> {
+async function commentHealth(api: GitHubApi, repo: RepoRef, number: number, body: string, io: ActionIo): Promise<void> {
   try {
-    await commentOnPullRequest(api, repo, number, healthSection(health, 'Health after the rollback'));
+    await commentOnPullRequest(api, repo, number, body);
   } catch (err) {
     io.warning(`could not comment the health results on #${number}: ${errorMessage(err)}`);
   }
@@ -202,7 +263,7 @@ function describeChanges(changes: RollbackReport['changes']): string {
 function titleFor(inputs: ActionInputs, outcome: ModeOutcome): string {
   const env = inputs.env ?? 'default';
   if (outcome.kind === 'snapshot-created') return `Snapshot of ${env} pins`;
-  if (outcome.kind === 'rollback') return `Rollback (${env}): ${describeChanges(outcome.result.changes)}`;
+  if (outcome.kind === 'rollback') return `${inputs.mode === 'health' ? 'Auto-rollback' : 'Rollback'} (${env}): ${describeChanges(outcome.result.changes)}`;
   return `meta-rollback ${inputs.mode} (${env})`;
 }
 
@@ -232,7 +293,8 @@ function componentHealth(health: HealthReport, component: string): string {
   return failed.length === 0 ? `pass (${mine.length})` : `FAIL: ${failed.map((r) => r.name).join(', ')}`;
 }
 
-async function report(ctx: RunContext, inputs: ActionInputs, runner: RunnerEnv, published: Published, health: HealthReport | undefined): Promise<ActionResult> {
+async function report(s: Session, published: Published, health: HealthReport | undefined, healthBefore?: HealthReport): Promise<ActionResult> {
+  const { ctx, inputs, runner } = s;
   const { outcome, pr } = published;
   const outputs: Record<string, string> = {
     changes: '[]',
@@ -247,7 +309,8 @@ async function report(ctx: RunContext, inputs: ActionInputs, runner: RunnerEnv, 
   };
   const env = inputs.env ?? 'default';
   const parts: string[] = [`## meta-rollback: ${inputs.mode} (${env})${inputs.dryRun ? ' — dry run, nothing changed' : ''}`, ''];
-  if (outcome.kind === 'rollback') {
+  if (healthBefore) parts.push(healthSection(healthBefore, 'Health before the rollback'));
+  if (outcome?.kind === 'rollback') {
     const r = outcome.result;
     const slim = r.changes.map((c) => ({ component: c.component, from: c.from, to: c.to }));
     outputs.changes = JSON.stringify(slim);
@@ -260,14 +323,14 @@ async function report(ctx: RunContext, inputs: ActionInputs, runner: RunnerEnv, 
     if (published.operation === 'pushed') parts.push(`Pushed straight to the base branch (\`pull-request: none\`).\n`);
     if (published.merged) parts.push(`Merged pull request [#${pr!.number}](${pr!.url}).\n`);
     parts.push(journalBlock(r.historyEntry), undoText(r.snapshot, inputs.env ?? null));
-  } else if (outcome.kind === 'snapshot-created') {
+  } else if (outcome?.kind === 'snapshot-created') {
     outputs['snapshot-file'] = outcome.result.file;
     parts.push(`Snapshot of ${Object.keys(outcome.result.snapshot.components).length} components: \`${outcome.result.file}\`${pr ? ` in [#${pr.number}](${pr.url})` : ''}\n`);
-  } else {
+  } else if (outcome?.kind === 'list') {
     outputs.targets = JSON.stringify(outcome.result.targets);
     parts.push(targetsTable(outcome.result));
   }
-  parts.push(healthSection(health));
+  parts.push(healthSection(health, healthBefore ? 'Health after the rollback' : 'Health'));
   return { outputs, summary: parts.filter(Boolean).join('\n') };
 }
 

@@ -78,3 +78,17 @@ export async function isMetaRepoGit(root: string): Promise<boolean> {
 export async function metaHead(root: string): Promise<string> {
   return (await git(['rev-parse', 'HEAD'], { cwd: root })).trim();
 }
+
+export interface CommitInfo {
+  readonly commit: string;
+  readonly parent?: string;
+  readonly message: string;
+}
+
+/** The newest commit that changed a file, with its first parent (undefined for a root commit). */
+export async function lastCommitTouching(root: string, relPath: string): Promise<CommitInfo | undefined> {
+  const result = await runGit(['log', '-n', '1', '--format=%H%x00%P%x00%B', '--', relPath], { cwd: root });
+  if (result.code !== 0 || result.stdout.length === 0) return undefined;
+  const [commit = '', parents = '', message = ''] = result.stdout.toString().split('\0');
+  return { commit, parent: parents.split(' ').filter(Boolean)[0], message };
+}

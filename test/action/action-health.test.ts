@@ -1,0 +1,113 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startForge, type Forge } from '../forge/index.js';
+import { hostedSystem, type HostedSystem } from './fixtures.js';
+
+let forge: Forge;
+let server: Server;
+let port = 0;
+/** What the fake production answers, given the prod lock on main of the repository it serves. */
+const verdicts = new Map<string, (lock: string) => number>();
+const bares = new Map<string, string>();
+
+beforeAll(async () => {
+  forge = await startForge();
+  server = createServer((req, res) => {
+    const name = /^\/health\/([^/]+)\/prod$/.exec(req.url ?? '')?.[1] ?? '';
+    const bare = bares.get(name);
+    const lock = bare ? execFileSync('git', ['show', 'main:manifests/components.lock.prod.yaml'], { cwd: bare, encoding: 'utf8' }) : '';
+    const status = verdicts.get(name)?.(lock) ?? 404;
+    res.writeHead(status, { 'content-type': 'text/plain' });
+    res.end(status === 200 ? 'ok' : 'down');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  await forge?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** A hosted system whose web-ui has an http check against the fake production above. */
+async function monitoredSystem(verdict: (lock: string) => number): Promise<HostedSystem> {
+  let name = '';
+  const h = await hostedSystem(forge, {
+    prepare: async (meta) => {
+      const manifest = join(meta, 'manifests/components.yaml');
+      const text = execFileSync('cat', [manifest], { encoding: 'utf8' });
+      name = `svc-${Math.random().toString(16).slice(2, 10)}`;
+      writeFileSync(
+        manifest,
+        text.replace(
+          /(  web-ui:\n(?: {4}.*\n)*)/,
+          `$1    health:\n      - name: api\n        http: http://127.0.0.1:${port}/health/${name}/\${env}\n        retries: 0\n        timeout: 5\n`,
+        ),
+      );
+      execFileSync('git', ['commit', '-q', '-am', 'Add a health check for web-ui'], { cwd: meta });
+    },
+  });
+  verdicts.set(name, verdict);
+  bares.set(name, h.bare);
+  return h;
+}
+
+describe('mode health', () => {
+  it('rolls an unhealthy env back to the previous lock revision, merges, and is healthy on the second check', async () => {
+    // The newest web-ui release is broken; the previous one is fine.
+    const h = await monitoredSystem((lock) => (lock.includes('version: v1.2.0') ? 500 : 200));
+    const run = await h.run({ mode: 'health', env: 'prod', 'rollback-on-unhealthy': 'true', 'pull-request': 'merge' });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.healthy).toBe('true');
+    expect(run.outputs.merged).toBe('true');
+    expect(run.outputs['changed-components']).toBe('agent-core,scraper-capabilities,web-ui');
+    const lock = h.bareGit(['show', 'main:manifests/components.lock.prod.yaml']);
+    expect(lock).toContain('version: v1.1.0');
+    expect(lock).not.toContain('version: v1.2.0');
+    expect(run.summary).toContain('### Health before the rollback: UNHEALTHY');
+    expect(run.summary).toContain('### Health after the rollback: healthy');
+    const [pr] = await forge.pulls(h.owner, h.name);
+    expect(pr!.title).toMatch(/^Auto-rollback \(prod\): 3 components$/);
+    const comments = forge.comments(h.owner, h.name, pr!.number).map((c) => c.body).join('\n');
+    expect(comments).toContain('Health before the rollback: UNHEALTHY');
+    expect(comments).toContain('Health after the rollback: healthy');
+    expect(forge.violations).toEqual([]);
+  });
+
+  it('leaves a healthy system alone', async () => {
+    const h = await monitoredSystem(() => 200);
+    const refs = h.bareGit(['for-each-ref']);
+    const run = await h.run({ mode: 'health', env: 'prod', 'rollback-on-unhealthy': 'true', 'pull-request': 'merge' });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs.healthy).toBe('true');
+    expect(run.outputs.changes).toBe('[]');
+    expect(h.bareGit(['for-each-ref'])).toBe(refs);
+    expect(await forge.pulls(h.owner, h.name)).toHaveLength(0);
+    expect(run.summary).toContain('### Health: healthy');
+  });
+
+  it('reports unhealthy and fails without rollback-on-unhealthy', async () => {
+    const h = await monitoredSystem(() => 503);
+    const run = await h.run({ mode: 'health', env: 'prod' });
+    expect(run.code).toBe(1);
+    expect(run.outputs.healthy).toBe('false');
+    expect(run.stdout).toContain('::error::unhealthy');
+    expect(await forge.pulls(h.owner, h.name)).toHaveLength(0);
+  });
+
+  it('never rolls back twice: still unhealthy after one rollback, the next run refuses to go further', async () => {
+    const h = await monitoredSystem(() => 500);
+    const first = await h.run({ mode: 'health', env: 'prod', 'rollback-on-unhealthy': 'true', 'pull-request': 'merge' });
+    expect(first.code).toBe(1);
+    expect(first.outputs.healthy).toBe('false');
+    expect(first.outputs.merged).toBe('true');
+    const merges = h.bareGit(['rev-list', '--count', 'main']);
+    const second = await h.run({ mode: 'health', env: 'prod', 'rollback-on-unhealthy': 'true', 'pull-request': 'merge' });
+    expect(second.code).toBe(1);
+    expect(second.stdout).toMatch(/::error::error: manifests\/components\.lock\.prod\.yaml: its last change \([0-9a-f]{12}\) is already a meta-rollback; not rolling back again automatically/);
+    expect(h.bareGit(['rev-list', '--count', 'main'])).toBe(merges);
+  });
+});
