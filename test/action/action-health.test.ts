@@ -43,7 +43,7 @@ async function monitoredSystem(verdict: (lock: string) => number): Promise<Hoste
       writeFileSync(
         manifest,
         text.replace(
-          /(  web-ui:\n(?: {4}.*\n)*)/,
+          /( {2}web-ui:\n(?: {4}.*\n)*)/,
           `$1    health:\n      - name: api\n        http: http://127.0.0.1:${port}/health/${name}/\${env}\n        retries: 0\n        timeout: 5\n`,
         ),
       );
