@@ -41661,7 +41661,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/errors.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/errors.js
 /**
  * Every failure the tool reports carries the exit code the CLI uses for it, so the CLI and the
  * action print the same one-line message and agree on whether the input or the operation was at fault.
@@ -41692,7 +41692,7 @@ function errorMessage(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/github/repository.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/github/repository.js
 function parseRepository(value, where = 'GITHUB_REPOSITORY') {
     const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value);
     if (!match || match[2] === '.' || match[2] === '..')
@@ -41716,7 +41716,7 @@ function cloneUrl(serverUrl, ref) {
     return `${serverUrl.replace(/\/+$/, '')}/${ref.owner}/${ref.repo}.git`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/names.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/names.js
 
 // Component and environment names become path segments and branch-name parts, so they are
 // held to a conservative alphabet rather than "anything git or the filesystem would take".
@@ -41800,7 +41800,7 @@ function quote(value) {
     return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/action/inputs.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/action/inputs.js
 
 
 const MODES = ['component', 'lock', 'store', 'snapshot', 'changeset', 'list', 'health'];
@@ -41916,7 +41916,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/context.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/context.js
 
 function defaultActor() {
     const fromEnv = process.env.META_ACTOR ?? process.env.GITHUB_ACTOR;
@@ -41945,7 +41945,7 @@ function makeContext(partial) {
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/paths.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/paths.js
 
 
 
@@ -42031,7 +42031,7 @@ function realpathOfExistingPrefix(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/repo-url.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/repo-url.js
 
 /**
  * Transports a manifest may name. `ext::` runs an arbitrary command and `fd::` reads a file
@@ -42069,7 +42069,7 @@ function locateRepo(repo, root) {
 /** The protocols git may use for any command we run: the ones above, nothing that runs programs. */
 const GIT_ALLOW_PROTOCOL = 'file:git:http:https:ssh';
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/yaml-source.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/yaml-source.js
 
 
 
@@ -42210,7 +42210,7 @@ function oneLine(message) {
     return message.split('\n')[0].trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/manifest.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/manifest.js
 
 
 
@@ -42292,7 +42292,7 @@ function dependentsFirst(manifest, names) {
     return order.filter((n) => wanted.has(n)).reverse();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/health/types.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/health/types.js
 /**
  * Health checks declared under a component's `health:` list in manifests/components.yaml, and
  * what running them reports. Specs use camelCase; results keep the snake_case field names of the
@@ -42309,7 +42309,7 @@ const HEALTH_DEFAULTS = {
     concurrency: 8,
 };
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/health/env.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/health/env.js
 const ENV_PLACEHOLDER = '${env}';
 function placeholdersIn(text) {
     return text.match(/\$\{[^}]*\}/g) ?? [];
@@ -42334,7 +42334,7 @@ function resolveUrl(template, env) {
     return { url: template.replaceAll(ENV_PLACEHOLDER, env) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/health/validate.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/health/validate.js
 
 
 
@@ -42760,7 +42760,7 @@ function validateConcurrency(concurrency) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/health/process-group.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/health/process-group.js
 
 /**
  * Whether commands get their own process group. On POSIX a detached child leads a new group, so
@@ -42788,7 +42788,7 @@ function signalTree(child, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/health/command-check.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/health/command-check.js
 
 
 
@@ -43219,7 +43219,7 @@ function makeRetriable(function_, options) {
 	};
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/health/http-check.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/health/http-check.js
 
 
 
@@ -43345,7 +43345,7 @@ function networkReason(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/health/lock-check.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/health/lock-check.js
 
 const NO_CHECKOUT = 'no checkout';
 /** A component that is not checked out cannot be at the wrong commit, so it passes without asking git. */
@@ -43361,7 +43361,7 @@ async function runLockCheck(component, lockCheck, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/health/run-checks.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/health/run-checks.js
 
 
 
@@ -43455,7 +43455,7 @@ async function execute(task, signal) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/health/format.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/health/format.js
 const TABLE_DETAIL = 100;
 // A PR comment is capped at 65536 characters; this keeps even a large system well inside it.
 const MARKDOWN_DETAIL = 300;
@@ -43562,14 +43562,14 @@ function cell(text) {
         .replace(/[\x00-\x1f\x7f]/g, ' '));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/health/index.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/health/index.js
 
 
 
 
 
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/git/run-git.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/git/run-git.js
 
 
 class GitError extends Error {
@@ -43640,7 +43640,7 @@ function firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/git/repo-reader.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/git/repo-reader.js
 
 
 
@@ -43710,7 +43710,7 @@ async function commitDate(dir, sha) {
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/lock.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/lock.js
 
 
 
@@ -43764,7 +43764,7 @@ function componentsMap(lock) {
     return components;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/operations/load-state.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/operations/load-state.js
 
 
 
@@ -43775,7 +43775,7 @@ async function loadState(ctx) {
     return { manifest, lock, lockRel };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/operations/check-health.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/operations/check-health.js
 
 
 
@@ -43818,7 +43818,7 @@ async function checkHealth(ctx, component, signal) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/atomic-write.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/atomic-write.js
 
 
 
@@ -43847,7 +43847,7 @@ async function writeFileAtomic(path, data) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/journal.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/journal.js
 
 
 
@@ -43891,7 +43891,7 @@ async function readJournal(root) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/lock-edit.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/lock-edit.js
 
 
 /**
@@ -44027,7 +44027,7 @@ function timestamp(now) {
     return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/snapshot-file.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/snapshot-file.js
 
 
 
@@ -44087,7 +44087,7 @@ function parseSnapshot(file) {
     return { createdAt, environment, components };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/git/checkout.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/git/checkout.js
 
 
 async function readCheckoutState(dir) {
@@ -44128,7 +44128,7 @@ async function restoreCheckout(state) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/workspace.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/workspace.js
 
 
 
@@ -44155,7 +44155,7 @@ async function inspectCheckout(root, name) {
     return readCheckoutState(dir);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/apply-plan.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/apply-plan.js
 
 
 
@@ -44269,7 +44269,7 @@ async function assertUnchanged(lockPath, plan) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/git/meta-history.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/git/meta-history.js
 
 
 
@@ -44351,7 +44351,7 @@ async function lastCommitTouching(root, relPath) {
     return { commit, parent: parents.split(' ').filter(Boolean)[0], message };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/operations/rollback-lock.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/operations/rollback-lock.js
 
 
 
@@ -44413,7 +44413,7 @@ async function applyPins(ctx, state, pins, options) {
     return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock: options.writeLock, warnings });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/git/credentials.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/git/credentials.js
 function basicAuthHeader(token) {
     return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
 }
@@ -44428,7 +44428,7 @@ function credentialEnv(credentials) {
     return env;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/git/publish-commit.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/git/publish-commit.js
 
 
 
@@ -49714,7 +49714,7 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/github/client.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/github/client.js
 
 
 
@@ -49745,7 +49745,7 @@ function createGitHubClient(options) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/github/pull-requests.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/github/pull-requests.js
 /**
  * Opens a pull request, or updates the open one with the same head and base, so running the same
  * rollback twice leaves one pull request. A create that races another run and loses (422 "already
@@ -49815,7 +49815,7 @@ async function defaultBranch(api, repo) {
     return data.default_branch;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/action/head-branch.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/action/head-branch.js
 
 /**
  * `meta-rollback/<env>/<mode>-<short-id>`, where the id is a hash of the inputs that define the
@@ -49841,7 +49841,7 @@ function defaultHeadBranch(inputs) {
     return `meta-rollback/${inputs.env ?? 'default'}/${inputs.mode}-${id}`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/git/mirror.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/git/mirror.js
 
 
 
@@ -49877,7 +49877,7 @@ async function ensureMirror(url, env) {
     return dir;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/git/remote-reader.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/git/remote-reader.js
 
 /**
  * Asks a remote for one tag without cloning anything: `git ls-remote` returns the tag and, for an
@@ -49915,7 +49915,7 @@ async function lsRemoteTags(url, cwd, env) {
     return [...tags].map(([name, commit]) => ({ name, commit }));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/resolve-target.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/resolve-target.js
 
 
 
@@ -49997,7 +49997,7 @@ async function remote(call) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/operations/rollback-component.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/operations/rollback-component.js
 
 
 
@@ -50017,7 +50017,7 @@ async function rollbackComponent(ctx, name, target) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/operations/snapshot.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/operations/snapshot.js
 
 
 
@@ -50084,7 +50084,7 @@ async function restoreSnapshot(ctx, file, component) {
     return applyPins(ctx, state, snapshot.components, { mode: 'snapshot', sourceName: rel, component, writeLock: true });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/operations/list-targets.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/operations/list-targets.js
 
 
 
@@ -50234,7 +50234,7 @@ function isoDate(date) {
     return Number.isNaN(ms) ? date : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/store/metadata.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/store/metadata.js
 
 
 
@@ -50314,7 +50314,7 @@ function parseMetadata(bytes, display, hash) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/store/tree.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/store/tree.js
 
 
 
@@ -50465,7 +50465,7 @@ async function consumeTree(files, onFile) {
     return { hash: hasher.digest(), files: hasher.count };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/store/entry.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/store/entry.js
 
 
 
@@ -50514,7 +50514,7 @@ async function requireSoundEntry(store, hash) {
         throw new errors_InputError(`${describeCheck(store, hash, check)}; run meta store verify and remove it`);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/store/fs-tree.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/store/fs-tree.js
 
 
 
@@ -50573,7 +50573,7 @@ class TreeWriter {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/git/store-files.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/git/store-files.js
 
 
 
@@ -50714,7 +50714,7 @@ function store_files_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/store/branch-store.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/store/branch-store.js
 
 
 
@@ -50869,7 +50869,7 @@ class BranchStore {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/store/dir-store.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/store/dir-store.js
 
 
 
@@ -51067,14 +51067,14 @@ function requireRealDir(stat, display) {
         throw new errors_InputError(`${display}: is not a directory`);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/store/open.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/store/open.js
 
 
 function open_openStore(ctx, options = {}) {
     return options.storeBranch !== undefined ? new BranchStore(ctx.root, options.storeBranch) : new DirStore(ctx.root);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/store/rollback-store.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/store/rollback-store.js
 
 
 
@@ -51254,7 +51254,7 @@ async function rollback_store_lstatOrUndefined(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/store/list.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/store/list.js
 
 
 
@@ -51301,7 +51301,7 @@ async function storeList(ctx, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/store/targets.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/store/targets.js
 
 
 
@@ -51339,7 +51339,7 @@ function storeTargetsFrom(options = {}) {
 /** The `.meta-store/` entries, for `listTargets(ctx, component, [storeTargets])`. */
 const storeTargets = storeTargetsFrom();
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/action/perform-mode.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/action/perform-mode.js
 
 
 
@@ -51393,7 +51393,7 @@ async function performMode(ctx, inputs) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/core/changes.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/core/changes.js
 function shortPin(pin) {
     if (!pin)
         return '(none)';
@@ -51402,7 +51402,7 @@ function shortPin(pin) {
     return pin.version === pin.commit.slice(0, 12) ? pin.version : `${pin.version} (${pin.commit.slice(0, 12)})`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/action/report.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/action/report.js
 
 
 /** Markdown for pull request bodies and job summaries; no GitHub or runner knowledge here. */
@@ -51467,7 +51467,7 @@ function healthSection(report, title = 'Health') {
     return `### ${title}: ${report.healthy ? 'healthy' : 'UNHEALTHY'}\n\n${healthToMarkdown(report)}\n`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/action/run-action.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/action/run-action.js
 
 
 
@@ -51779,7 +51779,7 @@ function targetsTable(list) {
     return `| | component | version | commit | kind | source | date |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}\n${more}`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/main.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/main.js
 
 
 
@@ -51811,7 +51811,7 @@ async function run() {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-1867/index.js
+;// CONCATENATED MODULE: ./.tsbuild-14936/index.js
 
 void run();
 

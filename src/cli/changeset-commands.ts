@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { listChangesets, showChangeset, type ChangesetDetails, type ChangesetList } from '../core/changeset/list.js';
 import { rollbackChangeset, type ChangesetRollbackResult } from '../core/changeset/apply.js';
 import { checkChangesetId } from '../core/changeset/id.js';
-import { contextFor, emit, type CliEnvironment, type GlobalOptions } from './program.js';
+import { contextFor, emit, type CliEnvironment, type GlobalOptions } from './cli-context.js';
 
 /** `meta changeset list | show ID | rollback ID [--push]`. */
 export function registerChangesetCommands(program: Command, cli: CliEnvironment): void {

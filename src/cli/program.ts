@@ -9,6 +9,8 @@ import { formatHealthTable } from '../core/health/index.js';
 import { formatRollback, formatSnapshotCreated, formatTargets } from './output.js';
 import { contextFor, emit, parseJobs, parseList, type CliEnvironment, type GlobalOptions } from './cli-context.js';
 import { registerStoreCommands } from './store-commands.js';
+import { registerChangesetCommands } from './changeset-commands.js';
+import { changesetTargets } from '../core/changeset/targets.js';
 import { storeTargets } from '../core/store/targets.js';
 
 export { contextFor, emit, type CliEnvironment, type GlobalOptions } from './cli-context.js';
@@ -67,7 +69,7 @@ export function buildProgram(cli: CliEnvironment): Command {
     .option('--component <name>', 'only this component')
     .action(async (_o: unknown, cmd: Command) => {
       const opts = globals(cmd) as GlobalOptions & { component?: string };
-      const result = await listTargets(contextFor(cli, opts), opts.component, [storeTargets]);
+      const result = await listTargets(contextFor(cli, opts), opts.component, [storeTargets, changesetTargets]);
       emit(cli, opts, result, formatTargets);
     });
 
@@ -117,6 +119,7 @@ export function buildProgram(cli: CliEnvironment): Command {
     });
 
   registerStoreCommands(program, cli);
+  registerChangesetCommands(program, cli);
   return program;
 }
 

@@ -1,43 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CommanderError } from 'commander';
 import { commitFiles, createSampleSystem, type SampleSystem } from '../../scripts/lib/sample-system.mjs';
-import { registerChangesetCommands } from '../../src/cli/changeset-commands.js';
-import { buildProgram, type CliEnvironment } from '../../src/cli/program.js';
-import { MetaError } from '../../src/core/errors.js';
-import type { CliRun } from '../helpers/cli.js';
+import { meta, type CliRun } from '../helpers/cli.js';
 import { gitOut, tempDir } from '../helpers/workspace.js';
 
-/**
- * Runs `meta` with the changeset commands registered, the way run-cli does (same exit codes and
- * one-line errors), whether or not buildProgram registers them itself yet.
- */
-export async function metaCs(args: string[], cwd: string): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const cli: CliEnvironment = { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), exitCode: 0 };
-  const program = buildProgram(cli);
-  if (!program.commands.some((c) => c.name() === 'changeset')) registerChangesetCommands(program, cli);
-  let code: number;
-  try {
-    await program.parseAsync([...args], { from: 'user' });
-    code = cli.exitCode;
-  } catch (err) {
-    if (err instanceof CommanderError && ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(err.code)) {
-      code = 0;
-    } else if (err instanceof CommanderError) {
-      stderr += `error: ${err.message.replace(/^error:\s*/, '').split('\n')[0]}\n`;
-      code = 2;
-    } else if (err instanceof MetaError) {
-      stderr += `error: ${err.message.split('\n')[0]}\n`;
-      code = err.exitCode;
-    } else {
-      stderr += `error: ${err instanceof Error ? err.message : String(err)}\n`;
-      code = 1;
-    }
-  }
-  return { code, stdout, stderr };
+/** `meta` itself; the changeset tests call it by this name. */
+export function metaCs(args: string[], cwd: string): Promise<CliRun> {
+  return meta(args, cwd);
 }
 
 export const NAMES = ['agent-core', 'scraper-capabilities', 'web-ui'] as const;
