@@ -41661,7 +41661,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/errors.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/errors.js
 /**
  * Every failure the tool reports carries the exit code the CLI uses for it, so the CLI and the
  * action print the same one-line message and agree on whether the input or the operation was at fault.
@@ -41692,7 +41692,7 @@ function errorMessage(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/github/repository.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/github/repository.js
 function parseRepository(value, where = 'GITHUB_REPOSITORY') {
     const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value);
     if (!match || match[2] === '.' || match[2] === '..')
@@ -41716,7 +41716,7 @@ function cloneUrl(serverUrl, ref) {
     return `${serverUrl.replace(/\/+$/, '')}/${ref.owner}/${ref.repo}.git`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/names.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/names.js
 
 // Component and environment names become path segments and branch-name parts, so they are
 // held to a conservative alphabet rather than "anything git or the filesystem would take".
@@ -41800,7 +41800,7 @@ function quote(value) {
     return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/action/inputs.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/action/inputs.js
 
 
 const MODES = ['component', 'lock', 'store', 'snapshot', 'changeset', 'list', 'health'];
@@ -41916,7 +41916,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/context.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/context.js
 
 function defaultActor() {
     const fromEnv = process.env.META_ACTOR ?? process.env.GITHUB_ACTOR;
@@ -41945,12 +41945,12 @@ function makeContext(partial) {
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/paths.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/paths.js
 
 
 
 
-const paths_MANIFEST_PATH = 'manifests/components.yaml';
+const MANIFEST_PATH = 'manifests/components.yaml';
 const ENVIRONMENTS_PATH = 'manifests/environments.yaml';
 const SNAPSHOT_DIR = '.meta/snapshots';
 const paths_HISTORY_PATH = '.meta/history.jsonl';
@@ -41961,11 +41961,11 @@ const COMPONENTS_DIR = 'components';
 function findRoot(start) {
     let dir = (0,external_node_path_namespaceObject.resolve)(start);
     for (;;) {
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, paths_MANIFEST_PATH)))
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, MANIFEST_PATH)))
             return dir;
         const parent = (0,external_node_path_namespaceObject.dirname)(dir);
         if (parent === dir) {
-            throw new errors_InputError(`--root: no ${paths_MANIFEST_PATH} in ${quote((0,external_node_path_namespaceObject.resolve)(start))} or any parent directory`);
+            throw new errors_InputError(`--root: no ${MANIFEST_PATH} in ${quote((0,external_node_path_namespaceObject.resolve)(start))} or any parent directory`);
         }
         dir = parent;
     }
@@ -41976,8 +41976,8 @@ function resolveRoot(root, cwd) {
     if (root.includes('\0'))
         throw new errors_InputError('--root: contains a NUL byte');
     const dir = (0,external_node_path_namespaceObject.resolve)(cwd, root);
-    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, paths_MANIFEST_PATH))) {
-        throw new errors_InputError(`--root: ${quote(dir)} has no ${paths_MANIFEST_PATH}`);
+    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, MANIFEST_PATH))) {
+        throw new errors_InputError(`--root: ${quote(dir)} has no ${MANIFEST_PATH}`);
     }
     return dir;
 }
@@ -42031,7 +42031,7 @@ function realpathOfExistingPrefix(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/repo-url.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/repo-url.js
 
 /**
  * Transports a manifest may name. `ext::` runs an arbitrary command and `fd::` reads a file
@@ -42069,7 +42069,7 @@ function locateRepo(repo, root) {
 /** The protocols git may use for any command we run: the ones above, nothing that runs programs. */
 const GIT_ALLOW_PROTOCOL = 'file:git:http:https:ssh';
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/yaml-source.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/yaml-source.js
 
 
 
@@ -42210,7 +42210,7 @@ function oneLine(message) {
     return message.split('\n')[0].trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/manifest.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/manifest.js
 
 
 
@@ -42219,7 +42219,7 @@ function oneLine(message) {
 
 
 async function loadManifest(root) {
-    const file = await readYamlFile((0,external_node_path_namespaceObject.join)(root, paths_MANIFEST_PATH), paths_MANIFEST_PATH);
+    const file = await readYamlFile((0,external_node_path_namespaceObject.join)(root, MANIFEST_PATH), MANIFEST_PATH);
     return parseManifest(file);
 }
 function parseManifest(file) {
@@ -42263,7 +42263,7 @@ function requireComponent(manifest, name, where = 'component') {
     const spec = manifest.components.get(name);
     if (!spec) {
         const known = [...manifest.components.keys()].slice(0, 20).join(', ');
-        throw new errors_InputError(`${where}: unknown component ${quote(name)} (not in ${paths_MANIFEST_PATH}; known: ${known || 'none'})`);
+        throw new errors_InputError(`${where}: unknown component ${quote(name)} (not in ${MANIFEST_PATH}; known: ${known || 'none'})`);
     }
     return spec;
 }
@@ -42280,7 +42280,7 @@ function dependentsFirst(manifest, names) {
         if (seen === 'done')
             return;
         if (seen === 'visiting')
-            throw new InputError(`${MANIFEST_PATH}: depends_on: cycle ${[...path, name].join(' -> ')}`);
+            throw new errors_InputError(`${MANIFEST_PATH}: depends_on: cycle ${[...path, name].join(' -> ')}`);
         state.set(name, 'visiting');
         for (const dep of manifest.components.get(name)?.dependsOn ?? [])
             visit(dep, [...path, name]);
@@ -42292,7 +42292,7 @@ function dependentsFirst(manifest, names) {
     return order.filter((n) => wanted.has(n)).reverse();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/health/types.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/types.js
 /**
  * Health checks declared under a component's `health:` list in manifests/components.yaml, and
  * what running them reports. Specs use camelCase; results keep the snake_case field names of the
@@ -42309,7 +42309,7 @@ const HEALTH_DEFAULTS = {
     concurrency: 8,
 };
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/health/env.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/env.js
 const ENV_PLACEHOLDER = '${env}';
 function placeholdersIn(text) {
     return text.match(/\$\{[^}]*\}/g) ?? [];
@@ -42334,7 +42334,7 @@ function resolveUrl(template, env) {
     return { url: template.replaceAll(ENV_PLACEHOLDER, env) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/health/validate.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/validate.js
 
 
 
@@ -42760,7 +42760,7 @@ function validateConcurrency(concurrency) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/health/process-group.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/process-group.js
 
 /**
  * Whether commands get their own process group. On POSIX a detached child leads a new group, so
@@ -42788,7 +42788,7 @@ function signalTree(child, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/health/command-check.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/command-check.js
 
 
 
@@ -43219,7 +43219,7 @@ function makeRetriable(function_, options) {
 	};
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/health/http-check.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/http-check.js
 
 
 
@@ -43345,7 +43345,7 @@ function networkReason(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/health/lock-check.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/lock-check.js
 
 const NO_CHECKOUT = 'no checkout';
 /** A component that is not checked out cannot be at the wrong commit, so it passes without asking git. */
@@ -43361,7 +43361,7 @@ async function runLockCheck(component, lockCheck, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/health/run-checks.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/run-checks.js
 
 
 
@@ -43455,7 +43455,7 @@ async function execute(task, signal) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/health/format.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/format.js
 const TABLE_DETAIL = 100;
 // A PR comment is capped at 65536 characters; this keeps even a large system well inside it.
 const MARKDOWN_DETAIL = 300;
@@ -43562,14 +43562,14 @@ function cell(text) {
         .replace(/[\x00-\x1f\x7f]/g, ' '));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/health/index.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/index.js
 
 
 
 
 
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/git/run-git.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/git/run-git.js
 
 
 class GitError extends Error {
@@ -43640,7 +43640,7 @@ function firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/git/repo-reader.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/git/repo-reader.js
 
 
 
@@ -43710,7 +43710,7 @@ async function commitDate(dir, sha) {
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/lock.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/lock.js
 
 
 
@@ -43764,7 +43764,7 @@ function componentsMap(lock) {
     return components;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/operations/load-state.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/operations/load-state.js
 
 
 
@@ -43775,7 +43775,7 @@ async function loadState(ctx) {
     return { manifest, lock, lockRel };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/operations/check-health.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/operations/check-health.js
 
 
 
@@ -43794,7 +43794,7 @@ async function checkHealth(ctx, component, signal) {
         const dir = componentDir(ctx.root, spec.name);
         return {
             name: spec.name,
-            checks: parseHealthChecks(spec.health, { file: paths_MANIFEST_PATH, component: spec.name }),
+            checks: parseHealthChecks(spec.health, { file: MANIFEST_PATH, component: spec.name }),
             checkoutDir: (0,external_node_fs_namespaceObject.existsSync)(dir) && isGitRepo(dir) ? dir : undefined,
             lockedCommit: lock.entries.get(spec.name)?.commit,
         };
@@ -43818,7 +43818,7 @@ async function checkHealth(ctx, component, signal) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/atomic-write.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/atomic-write.js
 
 
 
@@ -43847,7 +43847,7 @@ async function writeFileAtomic(path, data) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/journal.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/journal.js
 
 
 
@@ -43891,7 +43891,7 @@ async function readJournal(root) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/lock-edit.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/lock-edit.js
 
 
 /**
@@ -44027,7 +44027,7 @@ function timestamp(now) {
     return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/snapshot-file.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/snapshot-file.js
 
 
 
@@ -44087,7 +44087,7 @@ function parseSnapshot(file) {
     return { createdAt, environment, components };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/git/checkout.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/git/checkout.js
 
 
 async function readCheckoutState(dir) {
@@ -44128,7 +44128,7 @@ async function restoreCheckout(state) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/workspace.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/workspace.js
 
 
 
@@ -44155,7 +44155,7 @@ async function inspectCheckout(root, name) {
     return readCheckoutState(dir);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/apply-plan.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/apply-plan.js
 
 
 
@@ -44269,7 +44269,7 @@ async function assertUnchanged(lockPath, plan) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/git/meta-history.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/git/meta-history.js
 
 
 
@@ -44351,7 +44351,7 @@ async function lastCommitTouching(root, relPath) {
     return { commit, parent: parents.split(' ').filter(Boolean)[0], message };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/operations/rollback-lock.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/operations/rollback-lock.js
 
 
 
@@ -44413,7 +44413,7 @@ async function applyPins(ctx, state, pins, options) {
     return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock: options.writeLock, warnings });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/git/credentials.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/git/credentials.js
 function basicAuthHeader(token) {
     return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
 }
@@ -44428,7 +44428,7 @@ function credentialEnv(credentials) {
     return env;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/git/publish-commit.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/git/publish-commit.js
 
 
 
@@ -44486,7 +44486,7 @@ async function pushCommit(root, url, commit, branch, env, expect) {
     return { ok: false, rejected, message: publish_commit_firstLine(result.stderr) || publish_commit_firstLine(result.stdout.toString()) };
 }
 async function deleteRemoteBranch(root, url, branch, env) {
-    await runGit(['push', '--quiet', url, `:refs/heads/${branch}`], { cwd: root, env });
+    await run_git_runGit(['push', '--quiet', url, `:refs/heads/${branch}`], { cwd: root, env });
 }
 function publish_commit_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0 && !l.startsWith('To ')) ?? '').trim();
@@ -49714,7 +49714,7 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/github/client.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/github/client.js
 
 
 
@@ -49745,7 +49745,7 @@ function createGitHubClient(options) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/github/pull-requests.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/github/pull-requests.js
 /**
  * Opens a pull request, or updates the open one with the same head and base, so running the same
  * rollback twice leaves one pull request. A create that races another run and loses (422 "already
@@ -49815,7 +49815,7 @@ async function defaultBranch(api, repo) {
     return data.default_branch;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/action/head-branch.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/action/head-branch.js
 
 /**
  * `meta-rollback/<env>/<mode>-<short-id>`, where the id is a hash of the inputs that define the
@@ -49841,7 +49841,572 @@ function defaultHeadBranch(inputs) {
     return `meta-rollback/${inputs.env ?? 'default'}/${inputs.mode}-${id}`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/git/mirror.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/git/changeset-remote.js
+
+function changeset_remote_firstLine(text) {
+    return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
+}
+/** The configured URL of a checkout's `origin`, if it has one. */
+async function originUrl(dir) {
+    const result = await run_git_runGit(['remote', 'get-url', 'origin'], { cwd: dir });
+    return result.code === 0 ? result.stdout.toString().trim() || undefined : undefined;
+}
+/** The branch a remote's HEAD points at (its default branch); value undefined when it has none. */
+async function remoteDefaultBranch(cwd, remote, env) {
+    const result = await run_git_runGit(['ls-remote', '--symref', '--end-of-options', remote, 'HEAD'], { cwd, env });
+    if (result.code !== 0)
+        return { ok: false, error: changeset_remote_firstLine(result.stderr) || `git ls-remote exited ${result.code}` };
+    for (const line of result.stdout.toString().split('\n')) {
+        const match = /^ref: refs\/heads\/(\S+)\tHEAD$/.exec(line);
+        if (match)
+            return { ok: true, value: match[1] };
+    }
+    return { ok: true, value: undefined };
+}
+/** The commit a remote branch points at; value undefined when the remote has no such branch. */
+async function remoteBranchTip(cwd, remote, branch, env) {
+    const ref = `refs/heads/${branch}`;
+    const result = await run_git_runGit(['ls-remote', '--end-of-options', remote, ref], { cwd, env });
+    if (result.code !== 0)
+        return { ok: false, error: changeset_remote_firstLine(result.stderr) || `git ls-remote exited ${result.code}` };
+    for (const line of result.stdout.toString().split('\n')) {
+        const [sha, name] = line.split('\t');
+        if (name === ref && sha)
+            return { ok: true, value: sha };
+    }
+    return { ok: true, value: undefined };
+}
+/** `refs/remotes/origin/HEAD` of a checkout, as a branch name (what `git clone` recorded). */
+async function localOriginHead(dir) {
+    const result = await run_git_runGit(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'], { cwd: dir });
+    const ref = result.code === 0 ? result.stdout.toString().trim() : '';
+    return ref.startsWith('refs/remotes/origin/') ? ref.slice('refs/remotes/origin/'.length) : undefined;
+}
+/** The commit a local ref points at, if it exists. */
+async function refTip(dir, ref) {
+    const result = await run_git_runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd: dir });
+    return result.code === 0 ? result.stdout.toString().trim() : undefined;
+}
+/** Clones a component into `dest` (which must not exist yet). */
+async function cloneInto(url, dest, cwd, env) {
+    const result = await run_git_runGit(['clone', '--quiet', '--end-of-options', url, dest], { cwd, env });
+    if (result.code !== 0)
+        throw new Error(`cannot clone ${url}: ${changeset_remote_firstLine(result.stderr)}`);
+}
+/**
+ * Pushes a branch that the remote must not have yet: the lease with an empty expected value makes
+ * the push fail rather than overwrite a branch someone else made.
+ */
+async function pushNewBranch(dir, remote, branch, env) {
+    const ref = `refs/heads/${branch}`;
+    await run_git_git(['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:`, '--end-of-options', remote, `${ref}:${ref}`], { cwd: dir, env });
+}
+/** Deletes a branch this run pushed, only while it is still where this run put it. */
+async function changeset_remote_deleteRemoteBranch(dir, remote, branch, expected, env) {
+    const ref = `refs/heads/${branch}`;
+    await run_git_git(['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:${expected}`, '--end-of-options', remote, `:${ref}`], { cwd: dir, env });
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-24019/git/revert.js
+
+
+
+
+function inWorktree(worktree, args) {
+    return ['-c', `core.hooksPath=${worktree.noHooks}`, ...args];
+}
+async function addScratchWorktree(repoDir, base) {
+    const tempRoot = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'meta-rollback-revert-'));
+    const path = (0,external_node_path_namespaceObject.join)(tempRoot, 'worktree');
+    const noHooks = (0,external_node_path_namespaceObject.join)(tempRoot, 'no-hooks');
+    await (0,promises_namespaceObject.mkdir)(noHooks);
+    const result = await run_git_runGit(['-c', `core.hooksPath=${noHooks}`, 'worktree', 'add', '--quiet', '--detach', path, base], { cwd: repoDir });
+    if (result.code !== 0) {
+        await (0,promises_namespaceObject.rm)(tempRoot, { recursive: true, force: true });
+        await run_git_runGit(['worktree', 'prune'], { cwd: repoDir });
+        throw new Error(`cannot make a scratch worktree: ${result.stderr.split('\n').find(Boolean) ?? ''}`);
+    }
+    return { repoDir, path, tempRoot, noHooks };
+}
+/** Removes a scratch worktree and every trace of it in the repository's administrative files. */
+async function removeScratchWorktree(worktree) {
+    await run_git_runGit(['worktree', 'remove', '--force', '--force', worktree.path], { cwd: worktree.repoDir });
+    await (0,promises_namespaceObject.rm)(worktree.tempRoot, { recursive: true, force: true });
+    await run_git_runGit(['worktree', 'prune'], { cwd: worktree.repoDir });
+}
+/**
+ * Reverts one commit on top of the worktree's HEAD and commits it with `message`. A conflict is
+ * reported with the conflicting paths and left for the caller to throw the worktree away.
+ */
+async function revertInWorktree(worktree, request) {
+    const cwd = worktree.path;
+    const mainline = request.mainline ? ['--mainline', String(request.mainline)] : [];
+    const result = await run_git_runGit(inWorktree(worktree, ['revert', '--no-commit', ...mainline, request.commit]), { cwd, env: request.env });
+    if (result.code !== 0) {
+        const listed = await run_git_git(['diff', '--name-only', '--diff-filter=U', '-z'], { cwd }).catch(() => '');
+        const unmerged = [...new Set(listed.split('\0').filter(Boolean))];
+        if (unmerged.length > 0)
+            return { kind: 'conflict', paths: unmerged };
+        return { kind: 'failed', error: result.stderr.split('\n').find((l) => l.trim()) ?? `git revert exited ${result.code}` };
+    }
+    const staged = await run_git_runGit(['diff', '--cached', '--quiet', 'HEAD', '--'], { cwd });
+    if (staged.code === 0) {
+        await run_git_runGit(inWorktree(worktree, ['revert', '--quit']), { cwd });
+        return { kind: 'empty' };
+    }
+    const commit = await run_git_runGit(inWorktree(worktree, ['commit', '--quiet', '--no-verify', '--cleanup=verbatim', '--file=-']), {
+        cwd,
+        env: request.env,
+        input: request.message,
+    });
+    if (commit.code !== 0)
+        return { kind: 'failed', error: commit.stderr.split('\n').find((l) => l.trim()) ?? `git commit exited ${commit.code}` };
+    return { kind: 'committed', commit: (await run_git_git(['rev-parse', 'HEAD'], { cwd })).trim() };
+}
+async function worktreeHead(worktree) {
+    return (await run_git_git(['rev-parse', 'HEAD'], { cwd: worktree.path })).trim();
+}
+/** Whether git can make a commit here without being told who is committing. */
+async function hasCommitIdentity(dir) {
+    const committer = await run_git_runGit(['var', 'GIT_COMMITTER_IDENT'], { cwd: dir });
+    const author = await run_git_runGit(['var', 'GIT_AUTHOR_IDENT'], { cwd: dir });
+    return committer.code === 0 && author.code === 0;
+}
+/**
+ * Points `refs/heads/<branch>` at `next`, but only if it is still where it was seen (`previous`,
+ * or absent): a concurrent change to the branch makes this fail rather than be overwritten.
+ */
+async function setBranch(repoDir, branch, next, previous) {
+    const zero = '0'.repeat(next.length);
+    await run_git_git(['update-ref', '-m', 'meta changeset rollback', `refs/heads/${branch}`, next, previous ?? zero], { cwd: repoDir });
+}
+/** Undoes setBranch: back to `previous`, or deleted when there was none; only if still at `current`. */
+async function resetBranch(repoDir, branch, current, previous) {
+    if (previous)
+        await run_git_git(['update-ref', '-m', 'meta changeset rollback undone', `refs/heads/${branch}`, previous, current], { cwd: repoDir });
+    else
+        await run_git_git(['update-ref', '-d', `refs/heads/${branch}`, current], { cwd: repoDir });
+}
+/** Branch names checked out in any worktree of the repository (its own HEAD included). */
+async function checkedOutBranches(repoDir) {
+    const out = new Set();
+    const result = await run_git_runGit(['worktree', 'list', '--porcelain'], { cwd: repoDir });
+    if (result.code !== 0)
+        return out;
+    for (const line of result.stdout.toString().split('\n')) {
+        if (line.startsWith('branch refs/heads/'))
+            out.add(line.slice('branch refs/heads/'.length));
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/changeset/edit.js
+
+
+/**
+ * The changeset file's new text with only its `status` changed (or, when it has none, one
+ * `status:` line added). Everything else — comments, key order, quoting — stays byte-for-byte,
+ * like a lock edit, so the meta-repo's pull request shows one changed line.
+ */
+function setChangesetStatus(changeset, status) {
+    const top = changeset.yaml.doc.contents;
+    if (!(0,dist/* isMap */.jh)(top))
+        return changeset.yaml.text;
+    return applyEdit(changeset.yaml.text, statusEdit(changeset.yaml, top, status));
+}
+/**
+ * The index's new text with the entry of `id` showing `status`; undefined when the index has
+ * nothing to change (no entry for the id, an entry that is a bare id, or the status already set).
+ */
+function setIndexStatus(index, id, status) {
+    const entry = index.entries.get(id);
+    if (!entry?.node)
+        return undefined;
+    if (entry.status === status)
+        return undefined;
+    if ((0,dist/* isScalar */.jn)(entry.node)) {
+        const node = entry.node;
+        if (!node.range)
+            return undefined;
+        return applyEdit(index.yaml.text, { start: node.range[0], end: node.range[1], text: renderScalar(status, node.type) });
+    }
+    return applyEdit(index.yaml.text, statusEdit(index.yaml, entry.node, status));
+}
+function statusEdit(yaml, map, status) {
+    const text = yaml.text;
+    const node = map.get('status', true);
+    if ((0,dist/* isScalar */.jn)(node) && node.range && node.range[1] > node.range[0]) {
+        return { start: node.range[0], end: node.range[1], text: renderScalar(status, node.type) };
+    }
+    if ((0,dist/* isScalar */.jn)(node) && node.range) {
+        // `status:` with nothing after it: the value goes right after the key's colon.
+        const pair = map.items.find((p) => p.value === node);
+        const keyEnd = pair?.key?.range?.[1];
+        if (keyEnd !== undefined) {
+            const colon = text.indexOf(':', keyEnd);
+            return { start: colon + 1, end: colon + 1, text: ` ${renderScalar(status)}` };
+        }
+    }
+    const line = `status: ${renderScalar(status)}`;
+    if (map.flow) {
+        const close = text.lastIndexOf('}', map.range?.[1] ?? text.length);
+        return { start: close, end: close, text: `${map.items.length === 0 ? '' : ', '}${line}` };
+    }
+    const firstKey = map.items[0]?.key;
+    const indent = ' '.repeat(edit_columnOf(text, firstKey?.range?.[0] ?? map.range?.[0] ?? 0));
+    const last = map.items[map.items.length - 1];
+    const lastEnd = last?.value?.range?.[1] ?? last?.key?.range?.[1] ?? map.range?.[1] ?? text.length;
+    const at = edit_endOfLine(text, lastEnd);
+    return { start: at, end: at, text: `${at > 0 && text[at - 1] !== '\n' ? '\n' : ''}${indent}${line}\n` };
+}
+function applyEdit(text, edit) {
+    return text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+}
+function edit_columnOf(text, offset) {
+    return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}
+function edit_endOfLine(text, offset) {
+    if (offset > 0 && text[offset - 1] === '\n')
+        return offset;
+    const nl = text.indexOf('\n', offset);
+    return nl === -1 ? text.length : nl + 1;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/changeset/id.js
+
+
+
+// A changeset id becomes a file name under .meta/changesets/ and part of a branch name, so it is
+// held to the same conservative alphabet as component names: it can never name a path outside
+// the changeset directory, nor a ref git would refuse.
+const CHANGESET_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const CHANGESET_INDEX = `${CHANGESET_DIR}/index.yaml`;
+function changesetIdProblem(id) {
+    if (!CHANGESET_ID.test(id))
+        return "letters, digits, '.', '_' and '-', starting with a letter or digit, at most 100 characters";
+    if (id.includes('..'))
+        return "contains '..'";
+    if (id.endsWith('.') || id.endsWith('.lock'))
+        return "ends with '.' or '.lock'";
+    if (/^index$/i.test(id))
+        return `'index' is the name of ${CHANGESET_INDEX}`;
+    return refNameProblem(revertBranchName(id));
+}
+function isValidChangesetId(id) {
+    return changesetIdProblem(id) === undefined;
+}
+function checkChangesetId(id, where = 'ID') {
+    const problem = changesetIdProblem(id);
+    if (problem)
+        throw new errors_InputError(`${where}: invalid changeset id ${quote(id)} (${problem})`);
+    return id;
+}
+/** `.meta/changesets/<id>.yaml`, relative to the meta-repo root. */
+function changesetFileRel(id) {
+    return `${CHANGESET_DIR}/${id}.yaml`;
+}
+/** The branch each affected component gets, holding the revert commits. */
+function revertBranchName(id) {
+    return `meta-rollback/changeset-${id}`;
+}
+/** What a commit message carries to say it belongs to a changeset. */
+function changesetMarker(id) {
+    return `[changeset:${id}]`;
+}
+/** The trailer every revert commit made by a changeset rollback carries. */
+const REVERT_TRAILER = 'Reverts-Changeset';
+function revertTrailerLine(id) {
+    return `${REVERT_TRAILER}: ${id}`;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/changeset/file.js
+
+
+
+
+
+
+
+
+/** The status that makes a changeset rollback a no-op. */
+const ROLLED_BACK = 'rolled-back';
+const file_ABBREV_SHA = /^[0-9a-f]{7,64}$/;
+/** Reads `.meta/changesets/<id>.yaml`. */
+async function loadChangeset(root, id) {
+    checkChangesetId(id);
+    const rel = changesetFileRel(id);
+    const abs = resolveInsideRoot(root, root, rel, `changeset ${id}`);
+    let yaml;
+    try {
+        yaml = await readYamlFile(abs, rel);
+    }
+    catch (err) {
+        if (err instanceof errors_InputError && err.message === `${rel}: no such file`) {
+            throw new errors_InputError(`changeset ${id}: no such changeset (${rel} does not exist)`);
+        }
+        throw err;
+    }
+    return parseChangeset(yaml, id);
+}
+function parseChangeset(yaml, id) {
+    const top = mapAt(yaml, yaml.doc.contents, 'document');
+    const get = (key) => deref(yaml, top.get(key, true));
+    const fileId = looseString(get('id'));
+    if (fileId !== undefined && fileId !== id) {
+        fail(yaml, get('id'), 'id', `${quote(fileId)} does not match the file name (${quote(id)})`);
+    }
+    const statusNode = get('status');
+    const status = statusNode === undefined || isNull(statusNode) ? undefined : strictString(yaml, statusNode, 'status');
+    return {
+        id,
+        rel: yaml.display,
+        yaml,
+        title: looseString(get('title')),
+        description: looseString(get('description')),
+        status,
+        createdAt: looseString(get('created_at')) ?? looseString(get('timestamp')),
+        author: looseString(get('author')),
+        repos: parseRepos(yaml, get('repos')),
+    };
+}
+function parseRepos(yaml, node) {
+    if (node === undefined || isNull(node))
+        return [];
+    if (!(0,dist/* isSeq */.oP)(node))
+        fail(yaml, node, 'repos', 'must be a list of {name, repo, commit, branch, message}');
+    return node.items.map((raw, index) => {
+        const field = `repos[${index}]`;
+        const item = mapAt(yaml, deref(yaml, raw), field, node);
+        const get = (key) => deref(yaml, item.get(key, true));
+        const name = optionalField(yaml, get('name'), `${field}.name`);
+        if (name !== undefined && !isValidComponentName(name))
+            fail(yaml, get('name'), `${field}.name`, `invalid component name ${quote(name)}`);
+        const repo = optionalField(yaml, get('repo'), `${field}.repo`);
+        if (repo !== undefined) {
+            const problem = repoUrlProblem(repo);
+            if (problem)
+                fail(yaml, get('repo'), `${field}.repo`, `${quote(repo)} ${problem}`);
+        }
+        if (name === undefined && repo === undefined)
+            fail(yaml, item, field, 'needs a name (a component of manifests/components.yaml) or a repo');
+        const commits = [];
+        const commit = optionalField(yaml, get('commit'), `${field}.commit`);
+        if (commit !== undefined)
+            commits.push(checkSha(yaml, get('commit'), `${field}.commit`, commit));
+        const list = get('commits');
+        if (list !== undefined && !isNull(list)) {
+            if (!(0,dist/* isSeq */.oP)(list))
+                fail(yaml, list, `${field}.commits`, 'must be a list of commit SHAs');
+            list.items.forEach((c, i) => {
+                const n = deref(yaml, c);
+                commits.push(checkSha(yaml, n, `${field}.commits[${i}]`, strictString(yaml, n, `${field}.commits[${i}]`)));
+            });
+        }
+        const branch = optionalField(yaml, get('branch'), `${field}.branch`);
+        if (branch !== undefined) {
+            const problem = refNameProblem(branch);
+            if (problem)
+                fail(yaml, get('branch'), `${field}.branch`, `invalid branch name ${quote(branch)}: ${problem}`);
+        }
+        return { index, name, repo, commits, branch, message: looseString(get('message')), line: lineOf(yaml, item) };
+    });
+}
+function checkSha(yaml, node, field, value) {
+    if (!file_ABBREV_SHA.test(value))
+        fail(yaml, node, field, `not a commit SHA (${quote(value)}; expected 7 to 64 lowercase hex digits)`);
+    return value;
+}
+/** Reads `.meta/changesets/index.yaml`; undefined when there is none. */
+async function loadChangesetIndex(root) {
+    const abs = resolveInsideRoot(root, root, CHANGESET_INDEX, CHANGESET_INDEX);
+    let yaml;
+    try {
+        yaml = await readYamlFile(abs, CHANGESET_INDEX);
+    }
+    catch (err) {
+        if (err instanceof errors_InputError && err.message === `${CHANGESET_INDEX}: no such file`)
+            return undefined;
+        throw err;
+    }
+    return parseChangesetIndex(yaml);
+}
+/**
+ * The index is read leniently, in every shape in use: `changesets:` holding a mapping
+ * `{ID: {status, title, created_at}}` or a list (of ids, as the Python CLI writes, or of mappings
+ * with an `id`), a top-level list, or a top-level mapping of ids.
+ */
+function parseChangesetIndex(yaml) {
+    const out = new Map();
+    const skipped = [];
+    let holder = deref(yaml, yaml.doc.contents);
+    let field = 'document';
+    if ((0,dist/* isMap */.jh)(holder) && holder.has('changesets')) {
+        holder = deref(yaml, holder.get('changesets', true));
+        field = 'changesets';
+    }
+    const add = (id, entry) => {
+        if (!isValidChangesetId(id))
+            skipped.push(id);
+        else if (out.has(id))
+            fail(yaml, entry.node ?? null, field, `changeset ${quote(id)} is listed twice`);
+        else
+            out.set(id, entry);
+    };
+    if (holder === undefined || isNull(holder))
+        return { rel: yaml.display, yaml, entries: out, skipped };
+    if ((0,dist/* isMap */.jh)(holder)) {
+        for (const { key, keyNode, value } of entries(yaml, holder)) {
+            const line = lineOf(yaml, keyNode);
+            if (value === undefined || isNull(value))
+                add(key, { id: key, line });
+            else if ((0,dist/* isScalar */.jn)(value))
+                add(key, { id: key, status: looseString(value), line, node: value });
+            else if ((0,dist/* isMap */.jh)(value))
+                add(key, { id: key, ...fieldsOf(yaml, value), line, node: value });
+            else
+                fail(yaml, value, `${field}.${key}`, 'must be a mapping {status, title, created_at}');
+        }
+    }
+    else if ((0,dist/* isSeq */.oP)(holder)) {
+        holder.items.forEach((raw, i) => {
+            const item = deref(yaml, raw);
+            if ((0,dist/* isScalar */.jn)(item) && !isNull(item)) {
+                add(scalarText(item), { id: scalarText(item), line: lineOf(yaml, item) });
+            }
+            else if ((0,dist/* isMap */.jh)(item)) {
+                const id = looseString(deref(yaml, item.get('id', true)));
+                if (id === undefined)
+                    fail(yaml, item, `${field}[${i}].id`, 'missing');
+                add(id, { id, ...fieldsOf(yaml, item), line: lineOf(yaml, item), node: item });
+            }
+            else {
+                fail(yaml, item ?? holder, `${field}[${i}]`, 'must be a changeset id or a mapping with an id');
+            }
+        });
+    }
+    else {
+        fail(yaml, holder, field, 'must be a mapping of changeset ids or a list');
+    }
+    return { rel: yaml.display, yaml, entries: out, skipped };
+}
+function fieldsOf(yaml, map) {
+    const get = (key) => deref(yaml, map.get(key, true));
+    return {
+        status: looseString(get('status')),
+        title: looseString(get('title')) ?? looseString(get('description')),
+        createdAt: looseString(get('created_at')) ?? looseString(get('timestamp')),
+    };
+}
+/** Ids of every `<id>.yaml` in `.meta/changesets/` (not the index, not hidden or temporary files). */
+async function changesetFileIds(root) {
+    let names;
+    try {
+        names = await (0,promises_namespaceObject.readdir)(resolveInsideRoot(root, root, CHANGESET_DIR, CHANGESET_DIR));
+    }
+    catch (err) {
+        if (err instanceof errors_InputError)
+            throw err;
+        return { ids: [], skipped: [] };
+    }
+    const ids = [];
+    const skipped = [];
+    for (const name of names.sort()) {
+        if (!name.endsWith('.yaml') || name.startsWith('.') || name === 'index.yaml')
+            continue;
+        const id = name.slice(0, -'.yaml'.length);
+        if (isValidChangesetId(id))
+            ids.push(id);
+        else
+            skipped.push(name);
+    }
+    return { ids, skipped };
+}
+/** The text of any scalar (a number or date written unquoted included); undefined otherwise. */
+function looseString(node) {
+    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
+        return undefined;
+    if (node.value instanceof Date)
+        return node.source ?? node.value.toISOString();
+    return scalarText(node);
+}
+function strictString(yaml, node, field) {
+    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || typeof node.value === 'object')
+        fail(yaml, node, field, 'must be a string');
+    return scalarText(node);
+}
+function optionalField(yaml, node, field) {
+    if (node === undefined || isNull(node))
+        return undefined;
+    return strictString(yaml, node, field);
+}
+function isNull(node) {
+    return (0,dist/* isScalar */.jn)(node) && (node.value === null || node.value === undefined);
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-24019/git/changeset-log.js
+
+const RECORD = '%H%x00%P%x00%B%x01';
+function parseRecords(text) {
+    const out = [];
+    for (const record of text.split('\x01')) {
+        const trimmed = record.replace(/^\n+/, '');
+        if (!trimmed)
+            continue;
+        const [commit = '', parents = '', message = ''] = trimmed.split('\0');
+        out.push({ commit, parents: parents.split(' ').filter(Boolean), subject: message.split('\n')[0] ?? '', message });
+    }
+    return out;
+}
+/**
+ * Every commit reachable from `tip` whose message contains any of `needles` (fixed strings, not
+ * patterns), newest first in topological order. Each needle is its own argv element, so nothing in
+ * it can be read as an option.
+ */
+async function commitsWithMessage(dir, tip, needles) {
+    const args = ['log', '--topo-order', '--fixed-strings', `--format=${RECORD}`];
+    for (const needle of needles)
+        args.push('--grep', needle);
+    args.push(tip, '--');
+    return parseRecords(await run_git_git(args, { cwd: dir }));
+}
+/** Subject, parents and message of the given commits, in the order given. */
+async function commitInfos(dir, commits) {
+    const out = new Map();
+    if (commits.length === 0)
+        return out;
+    const text = await run_git_git(['log', '--no-walk=unsorted', `--format=${RECORD}`, '--stdin', '--'], { cwd: dir, input: commits.map((c) => `${c}\n`).join('') });
+    for (const info of parseRecords(text))
+        out.set(info.commit, info);
+    return out;
+}
+/**
+ * Orders commits newest first (children before parents) as they sit in the history of `tip`, and
+ * names those that are not in that history at all. One walk, bounded below by the commits' common
+ * ancestor, however long the history.
+ */
+async function orderOnBranch(dir, tip, commits) {
+    const wanted = new Set(commits);
+    if (wanted.size === 0)
+        return { ordered: [], notOnBranch: [] };
+    const base = await run_git_runGit(['merge-base', '--octopus', ...wanted], { cwd: dir });
+    const bound = base.code === 0 ? base.stdout.toString().trim().split('\n')[0] : undefined;
+    const walk = await gitLines(['rev-list', '--topo-order', tip, ...(bound ? [`^${bound}`] : []), '--'], { cwd: dir });
+    const ordered = walk.filter((c) => wanted.has(c));
+    // The common ancestor itself is excluded from the walk; when it is one of the commits it is the oldest.
+    if (bound && wanted.has(bound) && (await isAncestor(dir, bound, tip)))
+        ordered.push(bound);
+    const found = new Set(ordered);
+    return { ordered, notOnBranch: [...wanted].filter((c) => !found.has(c)) };
+}
+async function isAncestor(dir, ancestor, descendant) {
+    return (await run_git_runGit(['merge-base', '--is-ancestor', ancestor, descendant], { cwd: dir })).code === 0;
+}
+/** The commits a merge brought in besides itself (reachable from it but not from its first parent). */
+async function introducedByMerge(dir, merge, firstParent) {
+    return (await gitLines(['rev-list', merge, `^${firstParent}`, '--'], { cwd: dir })).filter((c) => c !== merge);
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-24019/git/mirror.js
 
 
 
@@ -49877,7 +50442,651 @@ async function ensureMirror(url, env) {
     return dir;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/git/remote-reader.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/changeset/plan.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Works out, without changing anything, which commits of which components a changeset rollback
+ * reverts and in what order, and refuses a bad changeset before any repository is touched.
+ */
+async function planChangesetRollback(ctx, id, options = {}) {
+    checkChangesetId(id);
+    const manifest = await loadManifest(ctx.root);
+    const changeset = await loadChangeset(ctx.root, id);
+    const index = await loadChangesetIndex(ctx.root);
+    const status = changeset.status ?? index?.entries.get(id)?.status ?? 'open';
+    const warnings = [];
+    const common = { id, file: changeset.rel, title: changeset.title ?? changeset.description, status, revertBranch: revertBranchName(id), changeset, index, warnings };
+    if (status === ROLLED_BACK && !options.ignoreStatus) {
+        return { ...common, nothingToDo: true, reason: `changeset ${id} is already rolled back`, repos: [] };
+    }
+    const wanted = wantedComponents(manifest, changeset);
+    const order = dependentsFirst(manifest, wanted.keys());
+    const limit = pLimit(ctx.jobs);
+    const gitEnv = options.gitEnv ?? ctx.gitEnv;
+    const fetch = options.fetch ?? !ctx.dryRun;
+    const planned = await Promise.all(order.map((name) => limit(async () => {
+        try {
+            return await planRepo(ctx, changeset, wanted.get(name), { gitEnv, fetch, warnings });
+        }
+        catch (err) {
+            if (options.lenient && err instanceof MetaError) {
+                warnings.push(err.message);
+                return undefined;
+            }
+            throw err;
+        }
+    })));
+    const repos = planned.filter((r) => r !== undefined && r.commits.length > 0);
+    for (const r of planned) {
+        // A component the file names without commits, where the marker finds nothing, is worth a word.
+        if (r && r.commits.length === 0 && r.alreadyReverted.length === 0 && changeset.repos.length > 0) {
+            warnings.push(`${r.component}: no commit on ${r.branch} carries ${changesetMarker(id)}`);
+        }
+        if (r && r.alreadyReverted.length > 0) {
+            warnings.push(`${r.component}: ${r.alreadyReverted.map((c) => c.slice(0, 12)).join(', ')} already reverted on ${r.branch}; skipped`);
+        }
+    }
+    if (repos.length === 0) {
+        const reverted = planned.filter((r) => r && r.alreadyReverted.length > 0).map((r) => r.component);
+        if (reverted.length > 0) {
+            return { ...common, nothingToDo: true, reason: `every commit of changeset ${id} is already reverted (${reverted.join(', ')})`, repos: [] };
+        }
+        if (!options.lenient) {
+            const where = changeset.repos.length > 0 ? 'the components it lists' : `any of the ${manifest.components.size} components`;
+            throw new errors_InputError(`changeset ${id}: nothing to revert: ${changeset.rel} lists no commits and no commit in ${where} carries ${changesetMarker(id)}`);
+        }
+    }
+    return { ...common, nothingToDo: repos.length === 0, reason: repos.length === 0 ? 'no commits found' : undefined, repos };
+}
+/** Which components to look at: those the file lists (by name, else by repo), or all of them. */
+function wantedComponents(manifest, changeset) {
+    const wanted = new Map();
+    if (changeset.repos.length === 0) {
+        for (const spec of manifest.components.values())
+            wanted.set(spec.name, { spec, entries: [], discover: true });
+        return wanted;
+    }
+    for (const entry of changeset.repos) {
+        const spec = componentOf(manifest, changeset, entry);
+        const item = wanted.get(spec.name) ?? { spec, entries: [], discover: false };
+        item.entries.push(entry);
+        if (entry.commits.length === 0)
+            item.discover = true;
+        wanted.set(spec.name, item);
+    }
+    return wanted;
+}
+function componentOf(manifest, changeset, entry) {
+    const where = `${changeset.rel}:${entry.line}: repos[${entry.index}]`;
+    if (entry.name !== undefined) {
+        const spec = manifest.components.get(entry.name);
+        if (spec)
+            return spec;
+        if (entry.repo === undefined)
+            throw new errors_InputError(`${where}.name: unknown component ${quote(entry.name)} (not in manifests/components.yaml)`);
+    }
+    const same = [...manifest.components.values()].filter((s) => sameRepo(s.repo, entry.repo));
+    if (same.length === 1)
+        return same[0];
+    if (same.length > 1)
+        throw new errors_InputError(`${where}.repo: ${quote(entry.repo)} is the repo of several components (${same.map((s) => s.name).join(', ')}); give a name`);
+    throw new errors_InputError(`${where}: no component of manifests/components.yaml is named ${quote(entry.name ?? '')} or has repo ${quote(entry.repo)}`);
+}
+function sameRepo(a, b) {
+    const norm = (s) => s.replace(/\/+$/, '').replace(/\.git$/, '');
+    return a === b || norm(a) === norm(b);
+}
+async function planRepo(ctx, changeset, wanted, rc) {
+    const { spec, entries } = wanted;
+    const name = spec.name;
+    const id = changeset.id;
+    const checkout = `components/${name}`;
+    const dir = componentDir(ctx.root, name);
+    const checkoutExists = (0,external_node_fs_namespaceObject.existsSync)(dir);
+    if (checkoutExists && (!(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory() || !isGitRepo(dir))) {
+        throw new errors_InputError(`${checkout}: exists but is not a git checkout`);
+    }
+    const location = locateRepo(spec.repo, ctx.root);
+    const source = location.kind === 'url' ? location.url : location.path;
+    let remote = source;
+    let remoteUrl = source;
+    let cwd = ctx.root;
+    if (checkoutExists) {
+        cwd = dir;
+        const origin = await originUrl(dir);
+        if (origin) {
+            remote = 'origin';
+            remoteUrl = origin;
+        }
+    }
+    const shown = redactUrl(remoteUrl);
+    const env = rc.gitEnv;
+    // The branch: as the file gives it, else the remote's default branch.
+    const withBranch = entries.filter((e) => e.branch !== undefined);
+    const branches = [...new Set(withBranch.map((e) => e.branch))];
+    if (branches.length > 1) {
+        const e = withBranch.find((x) => x.branch === branches[1]);
+        throw new errors_InputError(`${changeset.rel}:${e.line}: repos[${e.index}].branch: ${name} is listed on branches ${branches.map((b) => quote(b)).join(' and ')}; one changeset's commits in one repository must be on one branch`);
+    }
+    let branch = branches[0];
+    if (branch === undefined) {
+        const answer = await remoteDefaultBranch(cwd, remote, env);
+        if (answer.ok && answer.value)
+            branch = answer.value;
+        else {
+            const local = checkoutExists ? await localOriginHead(dir) : undefined;
+            if (!local) {
+                throw new OperationError(`${name}: cannot tell the default branch of ${shown}${answer.ok ? '' : ` (${answer.error})`}; give repos[].branch for it in ${changeset.rel}`);
+            }
+            if (!answer.ok)
+                rc.warnings.push(`${name}: cannot reach ${shown} (${answer.error}); using the default branch recorded in ${checkout}`);
+            branch = local;
+        }
+    }
+    // Its tip on the remote, which the revert branch starts from.
+    const tip = await remoteBranchTip(cwd, remote, branch, env);
+    let base;
+    if (tip.ok && tip.value)
+        base = tip.value;
+    else if (tip.ok) {
+        const e = withBranch[0];
+        const where = e ? `${changeset.rel}:${e.line}: repos[${e.index}].branch` : name;
+        throw new errors_InputError(`${where}: ${shown} has no branch ${quote(branch)}`);
+    }
+    else {
+        const local = checkoutExists ? await refTip(dir, `refs/remotes/origin/${branch}`) : undefined;
+        if (!local)
+            throw new OperationError(`${name}: cannot reach ${shown}: ${tip.error}`);
+        rc.warnings.push(`${name}: cannot reach ${shown} (${tip.error}); using origin/${branch} as last fetched into ${checkout}`);
+        base = local;
+    }
+    const reader = await historyReader(ctx, name, checkoutExists ? dir : undefined, remoteUrl, branch, base, rc);
+    // Commits carrying the marker, minus those a `Reverts-Changeset: ID` commit already undid.
+    const scan = await commitsWithMessage(reader, base, [changesetMarker(id), revertTrailerLine(id)]);
+    const reverts = scan.filter((c) => hasRevertTrailer(c, id));
+    const undone = new Set(reverts.flatMap((c) => revertedCommits(c)));
+    const isRevert = new Set(reverts.map((c) => c.commit));
+    const marked = scan.filter((c) => !isRevert.has(c.commit) && c.message.includes(changesetMarker(id))).map((c) => c.commit);
+    const listedAt = new Map();
+    for (const entry of entries) {
+        for (const sha of entry.commits) {
+            const where = `${changeset.rel}:${entry.line}: repos[${entry.index}].commit`;
+            const full = await resolveCommitIn(reader, sha, where);
+            if (!full)
+                throw new errors_InputError(`${where}: ${sha} is not a commit of ${name} (looked in ${branch} of ${shown})`);
+            if (!listedAt.has(full))
+                listedAt.set(full, entry);
+        }
+    }
+    const all = [...new Set([...listedAt.keys(), ...(wanted.discover ? marked : [])])];
+    const alreadyReverted = all.filter((c) => undone.has(c));
+    let todo = all.filter((c) => !undone.has(c));
+    const infos = await commitInfos(reader, todo);
+    // A merge is reverted as a whole (relative to its first parent), so the commits it brought in
+    // are not reverted a second time on their own.
+    const insideMerges = new Set();
+    for (const c of todo) {
+        const info = infos.get(c);
+        if (info && info.parents.length > 1)
+            for (const inner of await introducedByMerge(reader, c, info.parents[0]))
+                insideMerges.add(inner);
+    }
+    todo = todo.filter((c) => !insideMerges.has(c));
+    const { ordered, notOnBranch } = await orderOnBranch(reader, base, todo);
+    if (notOnBranch.length > 0) {
+        const sha = notOnBranch[0];
+        const entry = listedAt.get(sha);
+        const where = entry ? `${changeset.rel}:${entry.line}: repos[${entry.index}].commit` : name;
+        throw new errors_InputError(`${where}: ${sha.slice(0, 12)} is not on branch ${quote(branch)} of ${name} (${shown})`);
+    }
+    const commits = ordered.map((c) => {
+        const info = infos.get(c);
+        const parents = info?.parents ?? [];
+        return { commit: c, subject: info?.subject ?? '', parents, mainline: parents.length > 1 ? 1 : undefined, source: listedAt.has(c) ? 'listed' : 'message' };
+    });
+    const revertBranch = revertBranchName(id);
+    let existingBranchTip;
+    if (checkoutExists && commits.length > 0) {
+        existingBranchTip = await refTip(dir, `refs/heads/${revertBranch}`);
+        if (existingBranchTip && (await checkedOutBranches(dir)).has(revertBranch)) {
+            throw new errors_InputError(`${checkout}: has ${revertBranch} checked out; switch to another branch first so it can be replaced`);
+        }
+    }
+    return { component: name, repo: spec.repo, checkout, checkoutExists, remoteUrl: shown, branch, base, revertBranch, existingBranchTip, commits, alreadyReverted };
+}
+/**
+ * A local repository holding the branch's full history: the checkout (after fetching the tip into
+ * it, objects only, when allowed), else the component's repository when it is on disk, else a
+ * commits-only mirror in the user's cache (never in the meta-repo).
+ */
+async function historyReader(ctx, name, dir, remoteUrl, branch, base, rc) {
+    const env = rc.gitEnv;
+    if (dir) {
+        if (rc.fetch) {
+            try {
+                await ensureCommitPresent(dir, base, remoteUrl, env);
+            }
+            catch (err) {
+                throw new OperationError(`components/${name}: ${errorMessage(err)}`);
+            }
+        }
+        if ((await hasCommit(dir, base)) && !(await isShallow(dir)))
+            return dir;
+    }
+    const location = locateRepo(remoteUrl, ctx.root);
+    if (location.kind === 'path') {
+        if (isGitRepo(location.path) && (await hasCommit(location.path, base)))
+            return location.path;
+        throw new OperationError(`${name}: ${branch} (${base.slice(0, 12)}) is not in ${location.path}`);
+    }
+    let mirror;
+    try {
+        mirror = await ensureMirror(location.url, env);
+    }
+    catch (err) {
+        throw new OperationError(`${name}: ${errorMessage(err)}`);
+    }
+    if (await hasCommit(mirror, base))
+        return mirror;
+    throw new OperationError(`${name}: ${branch} (${base.slice(0, 12)}) is not in ${redactUrl(location.url)}`);
+}
+function hasRevertTrailer(info, id) {
+    const line = revertTrailerLine(id);
+    return info.message.split('\n').some((l) => l.trim() === line);
+}
+function revertedCommits(info) {
+    return [...info.message.matchAll(/This reverts commit ([0-9a-f]{40,64})/g)].map((m) => m[1]);
+}
+/** A URL as it may be shown or returned: without any user name or token in it. */
+function redactUrl(url) {
+    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/@]*@/, '$1');
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/changeset/apply.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** `meta changeset rollback ID [--push]`: plan, then apply. */
+async function rollbackChangeset(ctx, id, options = {}) {
+    const plan = await planChangesetRollback(ctx, id, { gitEnv: options.gitEnv });
+    return applyChangesetRollback(ctx, plan, options);
+}
+/**
+ * Carries out a plan all or nothing. Every revert is made in a scratch worktree first; only when
+ * every repository's reverts went through are the `meta-rollback/changeset-<id>` branches set,
+ * new checkouts moved into place, the branches pushed (with --push), the changeset marked
+ * rolled-back and the journal written. A conflict or failure anywhere undoes every step taken.
+ */
+async function applyChangesetRollback(ctx, plan, options = {}) {
+    const warnings = [...plan.warnings];
+    if (plan.nothingToDo || ctx.dryRun)
+        return resultOf(plan, plannedRepos(plan), { ctx, warnings, done: false, pushed: false, historyEntry: null });
+    const env = (options.gitEnv ?? ctx.gitEnv);
+    const id = plan.id;
+    const work = plan.repos.map((p) => ({ plan: p, dir: (0,external_node_path_namespaceObject.join)(ctx.root, p.checkout), reverted: [], pushed: false }));
+    const undo = [];
+    let createdComponentsDir = false;
+    try {
+        // 1. A place to work in each repository, with every commit needed present (objects only).
+        const componentsDir = (0,external_node_path_namespaceObject.join)(ctx.root, COMPONENTS_DIR);
+        if (work.some((w) => !w.plan.checkoutExists) && !(0,external_node_fs_namespaceObject.existsSync)(componentsDir)) {
+            await (0,promises_namespaceObject.mkdir)(componentsDir, { recursive: true });
+            createdComponentsDir = true;
+        }
+        const limit = pLimit(ctx.jobs);
+        // Settled, not all: a failed clone must not leave another still writing while we clean up.
+        const prepared = await Promise.allSettled(work.map((w) => limit(() => prepare(ctx, w, env))));
+        const failed = prepared.find((r) => r.status === 'rejected');
+        if (failed)
+            throw failed.reason;
+        // 2. The reverts, dependents first, each repository's newest commit first, all in scratch worktrees.
+        const identity = await identityEnv(ctx, work);
+        const conflicts = [];
+        for (const w of work) {
+            const problem = await revertAll(ctx, id, w, { ...identity, ...(env ?? {}) });
+            if (problem)
+                conflicts.push(problem);
+        }
+        if (conflicts.length > 0)
+            throw new OperationError(`changeset ${id}: ${conflicts.join('; ')}`);
+        const effective = work.filter((w) => w.newTip !== w.plan.base);
+        for (const w of work) {
+            if (w.newTip === w.plan.base)
+                warnings.push(`${w.plan.component}: every commit is already undone on ${w.plan.branch}; no branch made`);
+        }
+        if (effective.length === 0) {
+            return resultOf(plan, [], { ctx, warnings, done: false, pushed: false, historyEntry: null, reason: `every commit of changeset ${id} is already undone` });
+        }
+        // 3. Branches: set only now that every repository's reverts went through.
+        for (const w of effective) {
+            const previous = w.tempClone ? undefined : w.plan.existingBranchTip;
+            await setBranch(w.dir, w.plan.revertBranch, w.newTip, previous).catch((err) => {
+                throw new OperationError(`${w.plan.checkout}: cannot set ${w.plan.revertBranch}: ${errorMessage(err)}`);
+            });
+            if (!w.tempClone)
+                undo.push({ what: `${w.plan.checkout}: ${w.plan.revertBranch}`, run: () => resetBranch(w.dir, w.plan.revertBranch, w.newTip, previous) });
+        }
+        await Promise.all(work.map((w) => dropWorktree(w)));
+        // 4. New checkouts move into place.
+        for (const w of effective.filter((x) => x.tempClone)) {
+            const target = componentDir(ctx.root, w.plan.component);
+            if ((0,external_node_fs_namespaceObject.existsSync)(target))
+                throw new OperationError(`${w.plan.checkout}: appeared while this rollback ran; run it again`);
+            await (0,promises_namespaceObject.rename)(w.tempClone, target);
+            w.tempClone = undefined;
+            w.dir = target;
+            undo.push({ what: `${w.plan.checkout} (cloned)`, run: () => (0,promises_namespaceObject.rm)(target, { recursive: true, force: true }) });
+        }
+        // 5. Push, all or nothing.
+        if (options.push) {
+            const pushUndo = await pushAll(ctx, id, effective, env);
+            undo.push(...pushUndo);
+        }
+        // 6. The changeset (and its index entry) become rolled-back; then the journal.
+        const fileUndo = await markRolledBack(ctx, plan);
+        undo.push(...fileUndo);
+        const results = effective.map((w) => repoResult(w));
+        const historyEntry = {
+            at: timestamp(ctx.now()),
+            actor: ctx.actor,
+            mode: 'changeset',
+            env: ctx.env ?? null,
+            lock: plan.file,
+            changes: changesOf(results),
+            snapshot: null,
+        };
+        await appendJournal(ctx.root, historyEntry);
+        return resultOf(plan, results, { ctx, warnings, done: true, pushed: Boolean(options.push), historyEntry });
+    }
+    catch (err) {
+        await Promise.allSettled(work.map((w) => dropWorktree(w)));
+        const failedUndo = [];
+        for (const step of undo.reverse()) {
+            try {
+                await step.run();
+            }
+            catch (undoErr) {
+                failedUndo.push(`${step.what} (${errorMessage(undoErr)})`);
+            }
+        }
+        const note = failedUndo.length > 0 ? `; could not undo: ${failedUndo.join(', ')}` : '';
+        if (err instanceof MetaError) {
+            if (!note)
+                throw err;
+            throw new OperationError(`${err.message}${note}`);
+        }
+        throw new OperationError(`changeset ${id}: rollback failed and was undone: ${errorMessage(err)}${note}`);
+    }
+    finally {
+        await Promise.allSettled(work.map((w) => dropWorktree(w)));
+        await Promise.allSettled(work.filter((w) => w.tempClone).map((w) => (0,promises_namespaceObject.rm)(w.tempClone, { recursive: true, force: true })));
+        if (createdComponentsDir)
+            await (0,promises_namespaceObject.rmdir)((0,external_node_path_namespaceObject.join)(ctx.root, COMPONENTS_DIR)).catch(() => undefined);
+    }
+}
+/** Clones a missing checkout (beside where it goes) and fetches whatever the reverts need. */
+async function prepare(ctx, w, env) {
+    const p = w.plan;
+    const location = locateRepo(p.repo, ctx.root);
+    const source = location.kind === 'url' ? location.url : location.path;
+    if (!p.checkoutExists) {
+        const temp = (0,external_node_path_namespaceObject.join)(ctx.root, COMPONENTS_DIR, `.${p.component}.meta-rollback-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+        w.tempClone = temp;
+        w.dir = temp;
+        ctx.log(`cloning ${p.component} into ${p.checkout}`);
+        try {
+            await cloneInto(source, temp, ctx.root, env);
+        }
+        catch (err) {
+            throw new OperationError(`${p.checkout}: ${errorMessage(err)}`);
+        }
+    }
+    const fallback = (await originUrl(w.dir)) ? undefined : source;
+    const needed = [p.base];
+    // A shallow checkout may lack the reverted commits and their parents; fetch each one alone.
+    if (await isShallow(w.dir))
+        for (const c of p.commits)
+            needed.push(c.commit, ...c.parents.slice(0, 1));
+    try {
+        for (const sha of needed)
+            await ensureCommitPresent(w.dir, sha, fallback, env);
+    }
+    catch (err) {
+        throw new OperationError(`${p.checkout}: ${errorMessage(err)}`);
+    }
+}
+/** Makes every revert of one repository in a scratch worktree; returns a conflict description, if any. */
+async function revertAll(ctx, id, w, env) {
+    const p = w.plan;
+    ctx.log(`${p.component}: reverting ${p.commits.length} commit${p.commits.length === 1 ? '' : 's'} on ${p.branch} (${p.base.slice(0, 12)})`);
+    try {
+        w.worktree = await addScratchWorktree(w.dir, p.base);
+    }
+    catch (err) {
+        throw new OperationError(`${p.checkout}: ${errorMessage(err)}`);
+    }
+    for (const c of p.commits) {
+        const outcome = await revertInWorktree(w.worktree, { commit: c.commit, mainline: c.mainline, message: revertMessage(id, c), env });
+        if (outcome.kind === 'conflict')
+            return `revert of ${c.commit.slice(0, 12)} conflicts in ${p.component}: ${outcome.paths.join(', ')}`;
+        if (outcome.kind === 'failed')
+            return `revert of ${c.commit.slice(0, 12)} failed in ${p.component}: ${outcome.error}`;
+        w.reverted.push({ commit: c.commit, subject: c.subject, revert: outcome.kind === 'committed' ? outcome.commit : null });
+    }
+    w.newTip = await worktreeHead(w.worktree);
+    return undefined;
+}
+async function dropWorktree(w) {
+    const worktree = w.worktree;
+    if (!worktree)
+        return;
+    w.worktree = undefined;
+    await removeScratchWorktree(worktree);
+}
+/**
+ * The revert commit's message: git's usual first line (without the changeset marker, so the revert
+ * is never itself taken for part of the changeset) and a `Reverts-Changeset` trailer.
+ */
+function revertMessage(id, commit) {
+    const subject = commit.subject.split(changesetMarker(id)).join(' ').replace(/\s+/g, ' ').trim() || commit.commit.slice(0, 12);
+    return `Revert "${subject}"\n\nThis reverts commit ${commit.commit}.\n\n${revertTrailerLine(id)}\n`;
+}
+/** A committer identity for machines that have none configured (CI): the run's actor. */
+async function identityEnv(ctx, work) {
+    const first = work[0];
+    if (!first || (await hasCommitIdentity(first.dir)))
+        return {};
+    const name = ctx.actor || 'meta-rollback';
+    const email = `${name.replace(/[^A-Za-z0-9._-]/g, '-')}@meta-rollback.invalid`;
+    return { GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: email };
+}
+/**
+ * Pushes every revert branch, or none: each remote is checked first (a branch of that name made by
+ * someone else is never overwritten), and if one push fails the branches already pushed are deleted.
+ */
+async function pushAll(ctx, id, work, env) {
+    const targets = await Promise.all(work.map(async (w) => {
+        const remote = (await originUrl(w.dir)) ? 'origin' : remoteSource(ctx, w.plan.repo);
+        const there = await remoteBranchTip(w.dir, remote, w.plan.revertBranch, env);
+        if (!there.ok)
+            throw new OperationError(`changeset ${id}: cannot reach the remote of ${w.plan.component} (${w.plan.remoteUrl}): ${there.error}`);
+        if (there.value && there.value !== w.newTip) {
+            throw new OperationError(`changeset ${id}: ${w.plan.remoteUrl} already has ${w.plan.revertBranch} (at ${there.value.slice(0, 12)}); delete it there, then run again`);
+        }
+        return { w, remote, alreadyThere: there.value === w.newTip };
+    }));
+    const done = [];
+    const pushedNames = [];
+    for (const t of targets) {
+        if (t.alreadyThere) {
+            t.w.pushed = true;
+            continue;
+        }
+        try {
+            ctx.log(`${t.w.plan.component}: pushing ${t.w.plan.revertBranch}`);
+            await pushNewBranch(t.w.dir, t.remote, t.w.plan.revertBranch, env);
+        }
+        catch (err) {
+            const failed = [];
+            for (const step of done.reverse())
+                await step.run().catch(() => failed.push(step.what));
+            const deleted = pushedNames.length > 0 ? `; deleted it again from ${pushedNames.join(', ')}` : '';
+            const left = failed.length > 0 ? `; could not delete it from ${failed.join(', ')}` : '';
+            throw new OperationError(`changeset ${id}: push of ${t.w.plan.revertBranch} to ${t.w.plan.component} failed: ${errorMessage(err)}${deleted}${left}`);
+        }
+        t.w.pushed = true;
+        pushedNames.push(t.w.plan.component);
+        done.push({ what: t.w.plan.component, run: () => changeset_remote_deleteRemoteBranch(t.w.dir, t.remote, t.w.plan.revertBranch, t.w.newTip, env) });
+    }
+    return done;
+}
+function remoteSource(ctx, repo) {
+    const location = locateRepo(repo, ctx.root);
+    return location.kind === 'url' ? location.url : location.path;
+}
+/** Writes `status: rolled-back` into the changeset file and its index entry; returns how to undo that. */
+async function markRolledBack(ctx, plan) {
+    const filePath = (0,external_node_path_namespaceObject.join)(ctx.root, plan.file);
+    const indexPath = (0,external_node_path_namespaceObject.join)(ctx.root, CHANGESET_INDEX);
+    const fileNow = await (0,promises_namespaceObject.readFile)(filePath, 'utf8').catch(() => undefined);
+    if (fileNow !== plan.changeset.yaml.text)
+        throw new OperationError(`${plan.file}: changed by someone else while this rollback ran; run it again`);
+    const indexText = plan.index ? setIndexStatus(plan.index, plan.id, ROLLED_BACK) : undefined;
+    if (plan.index) {
+        const indexNow = await (0,promises_namespaceObject.readFile)(indexPath, 'utf8').catch(() => undefined);
+        if (indexNow !== plan.index.yaml.text)
+            throw new OperationError(`${CHANGESET_INDEX}: changed by someone else while this rollback ran; run it again`);
+    }
+    const undo = [];
+    await writeFileAtomic(filePath, setChangesetStatus(plan.changeset, ROLLED_BACK));
+    undo.push({ what: plan.file, run: () => writeFileAtomic(filePath, plan.changeset.yaml.text) });
+    if (plan.index && indexText !== undefined) {
+        const original = plan.index.yaml.text;
+        await writeFileAtomic(indexPath, indexText);
+        undo.push({ what: CHANGESET_INDEX, run: () => writeFileAtomic(indexPath, original) });
+    }
+    return undo;
+}
+function repoResult(w) {
+    const p = w.plan;
+    return {
+        component: p.component,
+        repo: p.repo,
+        checkout: p.checkout,
+        cloned: !p.checkoutExists,
+        branch: p.branch,
+        base: p.base,
+        revertBranch: p.revertBranch,
+        newTip: w.newTip ?? null,
+        commits: w.reverted,
+        pushed: w.pushed,
+    };
+}
+function plannedRepos(plan) {
+    return plan.repos.map((p) => ({
+        component: p.component,
+        repo: p.repo,
+        checkout: p.checkout,
+        cloned: !p.checkoutExists,
+        branch: p.branch,
+        base: p.base,
+        revertBranch: p.revertBranch,
+        newTip: null,
+        commits: p.commits.map((c) => ({ commit: c.commit, subject: c.subject, revert: null })),
+        pushed: false,
+    }));
+}
+function changesOf(repos) {
+    return repos
+        .filter((r) => r.newTip !== null)
+        .map((r) => ({ component: r.component, from: { version: r.branch, commit: r.base }, to: { version: r.revertBranch, commit: r.newTip } }));
+}
+function resultOf(plan, repos, state) {
+    return {
+        ok: true,
+        mode: 'changeset',
+        id: plan.id,
+        file: plan.file,
+        title: plan.title ?? null,
+        previousStatus: plan.status,
+        status: state.done ? ROLLED_BACK : plan.status,
+        dryRun: state.ctx.dryRun,
+        nothingToDo: plan.nothingToDo || state.reason !== undefined,
+        reason: state.reason ?? plan.reason ?? null,
+        revertBranch: plan.revertBranch,
+        pushed: state.pushed,
+        repos,
+        changes: changesOf(repos),
+        snapshot: null,
+        historyEntry: state.historyEntry,
+        warnings: state.warnings,
+    };
+}
+/**
+ * Pushes the revert branches of a finished rollback, all or nothing (for the action, which pushes
+ * with its own credentials after `applyChangesetRollback` without `push`).
+ */
+async function pushChangesetBranches(ctx, result, options = {}) {
+    if (result.dryRun || result.nothingToDo)
+        return result;
+    const env = (options.gitEnv ?? ctx.gitEnv);
+    const work = result.repos.map((r) => {
+        if (!r.newTip)
+            throw new InputError(`changeset ${result.id}: ${r.component} has no revert branch to push`);
+        return {
+            plan: {
+                component: r.component,
+                repo: r.repo,
+                checkout: r.checkout,
+                checkoutExists: true,
+                remoteUrl: r.repo,
+                branch: r.branch,
+                base: r.base,
+                revertBranch: r.revertBranch,
+                commits: [],
+                alreadyReverted: [],
+            },
+            dir: join(ctx.root, r.checkout),
+            newTip: r.newTip,
+            reverted: [...r.commits],
+            pushed: r.pushed,
+        };
+    });
+    await pushAll(ctx, result.id, work, env);
+    return { ...result, pushed: true, repos: work.map((w, i) => ({ ...result.repos[i], pushed: w.pushed })) };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-24019/git/remote-reader.js
 
 /**
  * Asks a remote for one tag without cloning anything: `git ls-remote` returns the tag and, for an
@@ -49915,7 +51124,7 @@ async function lsRemoteTags(url, cwd, env) {
     return [...tags].map(([name, commit]) => ({ name, commit }));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/resolve-target.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/resolve-target.js
 
 
 
@@ -49997,7 +51206,7 @@ async function remote(call) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/operations/rollback-component.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/operations/rollback-component.js
 
 
 
@@ -50017,7 +51226,7 @@ async function rollbackComponent(ctx, name, target) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/operations/snapshot.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/operations/snapshot.js
 
 
 
@@ -50084,7 +51293,7 @@ async function restoreSnapshot(ctx, file, component) {
     return applyPins(ctx, state, snapshot.components, { mode: 'snapshot', sourceName: rel, component, writeLock: true });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/operations/list-targets.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/operations/list-targets.js
 
 
 
@@ -50234,7 +51443,7 @@ function isoDate(date) {
     return Number.isNaN(ms) ? date : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/store/metadata.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/metadata.js
 
 
 
@@ -50314,7 +51523,7 @@ function parseMetadata(bytes, display, hash) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/store/tree.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/tree.js
 
 
 
@@ -50465,7 +51674,7 @@ async function consumeTree(files, onFile) {
     return { hash: hasher.digest(), files: hasher.count };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/store/entry.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/entry.js
 
 
 
@@ -50514,7 +51723,7 @@ async function requireSoundEntry(store, hash) {
         throw new errors_InputError(`${describeCheck(store, hash, check)}; run meta store verify and remove it`);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/store/fs-tree.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/fs-tree.js
 
 
 
@@ -50573,7 +51782,7 @@ class TreeWriter {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/git/store-files.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/git/store-files.js
 
 
 
@@ -50714,7 +51923,7 @@ function store_files_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/store/branch-store.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/branch-store.js
 
 
 
@@ -50869,7 +52078,7 @@ class BranchStore {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/store/dir-store.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/dir-store.js
 
 
 
@@ -51067,14 +52276,14 @@ function requireRealDir(stat, display) {
         throw new errors_InputError(`${display}: is not a directory`);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/store/open.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/open.js
 
 
 function open_openStore(ctx, options = {}) {
     return options.storeBranch !== undefined ? new BranchStore(ctx.root, options.storeBranch) : new DirStore(ctx.root);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/store/rollback-store.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/rollback-store.js
 
 
 
@@ -51254,7 +52463,7 @@ async function rollback_store_lstatOrUndefined(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/store/list.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/list.js
 
 
 
@@ -51301,7 +52510,7 @@ async function storeList(ctx, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/store/targets.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/targets.js
 
 
 
@@ -51339,7 +52548,92 @@ function storeTargetsFrom(options = {}) {
 /** The `.meta-store/` entries, for `listTargets(ctx, component, [storeTargets])`. */
 const storeTargets = storeTargetsFrom();
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/action/perform-mode.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/changeset/targets.js
+
+
+
+
+
+
+
+/**
+ * Changesets as `meta rollback list` targets: one row per component a changeset touches, with the
+ * newest commit it has there. Commits the file lists are used as written; for a changeset that
+ * lists none, the component's checkout (when there is one) is searched for the `[changeset:ID]`
+ * marker — one `git log` per checkout for all such changesets, nothing fetched. Files that cannot
+ * be read are left out (`meta changeset list` reports them).
+ */
+const changesetTargets = async (ctx, components) => {
+    const wanted = new Set(components.map((c) => c.name));
+    const index = await loadChangesetIndex(ctx.root).catch((err) => {
+        if (!(err instanceof MetaError))
+            throw err;
+        return undefined;
+    });
+    const { ids } = await changesetFileIds(ctx.root);
+    const files = [];
+    for (const id of ids) {
+        try {
+            files.push(await loadChangeset(ctx.root, id));
+        }
+        catch (err) {
+            if (!(err instanceof MetaError))
+                throw err;
+        }
+    }
+    const out = [];
+    const row = (file, component, commit, date) => ({
+        component,
+        kind: 'changeset',
+        version: file.id,
+        commit,
+        source: changesetFileRel(file.id),
+        date: file.createdAt ?? index?.entries.get(file.id)?.createdAt ?? date,
+        status: file.status ?? index?.entries.get(file.id)?.status ?? 'open',
+        command: `meta changeset rollback ${file.id}`,
+    });
+    const byMarker = [];
+    for (const file of files) {
+        const listed = new Map();
+        for (const entry of file.repos) {
+            const name = entry.name ?? components.find((c) => c.repo === entry.repo)?.name;
+            if (name === undefined || !wanted.has(name))
+                continue;
+            // Entries are appended as commits are made, so the last one listed is the newest.
+            const commit = entry.commits[entry.commits.length - 1];
+            if (commit !== undefined || !listed.has(name))
+                listed.set(name, commit ?? listed.get(name) ?? '');
+        }
+        for (const [name, commit] of listed)
+            out.push(row(file, name, commit, null));
+        if (file.repos.length === 0)
+            byMarker.push(file);
+    }
+    if (byMarker.length > 0) {
+        for (const spec of components) {
+            const dir = componentDir(ctx.root, spec.name);
+            if (!(0,external_node_fs_namespaceObject.existsSync)(dir) || !isGitRepo(dir))
+                continue;
+            const needles = byMarker.flatMap((f) => [changesetMarker(f.id), revertTrailerLine(f.id)]);
+            const found = await commitsWithMessage(dir, '--all', needles).catch(() => []);
+            for (const file of byMarker) {
+                const marker = changesetMarker(file.id);
+                const trailer = revertTrailerLine(file.id);
+                const newest = found.find((c) => c.message.includes(marker) && !c.message.split('\n').some((l) => l.trim() === trailer));
+                if (newest)
+                    out.push(row(file, spec.name, newest.commit, null));
+            }
+        }
+    }
+    return out;
+};
+
+;// CONCATENATED MODULE: ./.tsbuild-24019/action/perform-mode.js
+
+
+
+
+const perform_mode_CHANGESET_INDEX = `${CHANGESET_DIR}/index.yaml`;
 
 
 
@@ -51384,8 +52678,14 @@ async function performMode(ctx, inputs) {
             const result = await rollbackStore(ctx, inputs.component, inputs.storeHash, { storeBranch: inputs.storeBranch });
             return { kind: 'rollback', result, files: filesOf(result) };
         }
+        case 'changeset': {
+            // Revert branches are pushed here, all or nothing, with the components' credentials.
+            const result = await rollbackChangeset(ctx, inputs.changeset, { push: !ctx.dryRun, gitEnv: ctx.gitEnv });
+            const written = result.dryRun || result.nothingToDo ? [] : [result.file, perform_mode_CHANGESET_INDEX, paths_HISTORY_PATH];
+            return { kind: 'changeset', result, files: written.filter((f) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(ctx.root, f))) };
+        }
         case 'list': {
-            const result = await listTargets(ctx, inputs.component, [storeTargetsFrom({ storeBranch: inputs.storeBranch })]);
+            const result = await listTargets(ctx, inputs.component, [storeTargetsFrom({ storeBranch: inputs.storeBranch }), changesetTargets]);
             return { kind: 'list', result, files: [] };
         }
         default:
@@ -51393,7 +52693,137 @@ async function performMode(ctx, inputs) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/core/changes.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/action/changeset-pulls.js
+
+
+
+
+/**
+ * One pull request per component repository for a changeset's revert branches (already pushed),
+ * each linking the others. Merges happen only once every pull request exists. If any step fails,
+ * the pull requests this run opened are closed and the revert branches deleted, so a failed run
+ * leaves nothing behind in any repository.
+ */
+async function openChangesetPulls(api, result, options) {
+    const repos = result.repos.filter((r) => r.newTip);
+    const targets = repos.map((r) => {
+        const ref = repoOnServer(r.repo, options.serverUrl);
+        if (!ref)
+            throw new OperationError(`changeset ${result.id}: ${r.component}'s repo ${r.repo} is not on ${options.serverUrl}, so no pull request can be opened for it`);
+        return { r, ref };
+    });
+    if (options.mode === 'none')
+        return pushToBases(result, targets, options);
+    const opened = [];
+    try {
+        for (const { r, ref } of targets) {
+            const pr = await openOrUpdatePullRequest(api, ref, {
+                head: r.revertBranch,
+                base: r.branch,
+                title: `Revert changeset ${result.id} in ${r.component}`,
+                body: body(result, r.component, []),
+            });
+            opened.push({ component: r.component, repo: ref, pr });
+            options.log(`${r.component}: pull request #${pr.number} ${pr.operation}: ${pr.url}`);
+        }
+        if (opened.length > 1) {
+            for (const o of opened) {
+                await api.rest.pulls.update({ ...o.repo, pull_number: o.pr.number, body: body(result, o.component, opened) });
+            }
+        }
+        const merged = new Set();
+        if (options.mode === 'merge') {
+            for (const o of opened) {
+                const m = await mergeWhenMergeable(api, o.repo, o.pr.number, options.mergeMethod);
+                if (!m.merged)
+                    throw new OperationError(`${o.component}: pull request #${o.pr.number} was not merged: ${m.message}`);
+                merged.add(o.component);
+            }
+        }
+        else if (options.mode === 'auto-merge') {
+            for (const o of opened)
+                await enableAutoMerge(api, o.pr.nodeId, options.mergeMethod);
+        }
+        return opened.map((o) => ({ ...o, merged: merged.has(o.component) }));
+    }
+    catch (err) {
+        const cleaned = await cleanUp(api, targets, opened, options);
+        throw new OperationError(`changeset ${result.id}: ${errorMessage(err)}; ${cleaned}`);
+    }
+}
+/**
+ * `pull-request: none`: each base branch is fast-forwarded to its revert branch. A base that moved
+ * meanwhile refuses the push; the branches are then deleted and nothing has landed anywhere else
+ * either, because every base is checked before the first one is moved.
+ */
+async function pushToBases(result, targets, options) {
+    for (const { r } of targets) {
+        const tip = await remoteBranchSha(options.root, r.repo, r.branch, options.gitEnv);
+        if (tip !== r.base) {
+            const cleaned = await cleanUp(undefined, targets, [], options);
+            throw new OperationError(`changeset ${result.id}: ${r.component}'s ${r.branch} moved since the reverts were made; ${cleaned}`);
+        }
+    }
+    for (const { r } of targets) {
+        const pushed = await pushCommit(options.root, r.repo, r.newTip, r.branch, options.gitEnv);
+        if (!pushed.ok)
+            throw new OperationError(`changeset ${result.id}: push to ${r.component}'s ${r.branch} failed: ${pushed.message}`);
+        await deleteRemoteBranch(options.root, r.repo, r.revertBranch, options.gitEnv);
+        options.log(`${r.component}: ${r.branch} now carries the reverts`);
+    }
+    return [];
+}
+async function cleanUp(api, targets, opened, options) {
+    let closed = 0;
+    let deleted = 0;
+    for (const o of opened) {
+        if (o.pr.operation !== 'created' || !api)
+            continue;
+        try {
+            await closePullRequest(api, o.repo, o.pr.number);
+            closed += 1;
+        }
+        catch (err) {
+            options.log(`could not close ${o.component} #${o.pr.number}: ${errorMessage(err)}`);
+        }
+    }
+    for (const { r } of targets) {
+        if (!r.pushed)
+            continue;
+        await deleteRemoteBranch(options.root, r.repo, r.revertBranch, options.gitEnv);
+        deleted += 1;
+    }
+    return `closed ${closed} pull request${closed === 1 ? '' : 's'} and deleted ${deleted} branch${deleted === 1 ? '' : 'es'} it had made`;
+}
+function body(result, component, all) {
+    const mine = result.repos.find((r) => r.component === component);
+    const lines = [
+        `## Revert changeset \`${result.id}\`${result.title ? `: ${result.title}` : ''}`,
+        '',
+        `Reverts, newest first, the commits of changeset \`${result.id}\` in **${component}** (each revert carries \`Reverts-Changeset: ${result.id}\`):`,
+        '',
+        ...mine.commits.map((c) => `- \`${c.commit.slice(0, 12)}\` ${c.subject.replace(/[\r\n]+/g, ' ')}`),
+        '',
+    ];
+    if (all.length > 1) {
+        lines.push('The same changeset is reverted in every repository it touched:', '');
+        for (const o of all)
+            lines.push(`- ${o.component}: ${o.component === component ? 'this pull request' : o.pr.url}`);
+        lines.push('');
+    }
+    lines.push('<sub>Opened by meta-rollback.</sub>', '');
+    return lines.join('\n');
+}
+/** Closes the pull requests and deletes the branches of a changeset whose meta-repo record failed. */
+async function closeChangesetPulls(api, result, pulls, options) {
+    const targets = result.repos.filter((r) => r.newTip).flatMap((r) => {
+        const ref = repoOnServer(r.repo, options.serverUrl);
+        return ref ? [{ r, ref }] : [];
+    });
+    return cleanUp(api, targets, pulls, options);
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-24019/core/changes.js
 function shortPin(pin) {
     if (!pin)
         return '(none)';
@@ -51402,7 +52832,7 @@ function shortPin(pin) {
     return pin.version === pin.commit.slice(0, 12) ? pin.version : `${pin.version} (${pin.commit.slice(0, 12)})`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/action/report.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/action/report.js
 
 
 /** Markdown for pull request bodies and job summaries; no GitHub or runner knowledge here. */
@@ -51467,7 +52897,8 @@ function healthSection(report, title = 'Health') {
     return `### ${title}: ${report.healthy ? 'healthy' : 'UNHEALTHY'}\n\n${healthToMarkdown(report)}\n`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/action/run-action.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/action/run-action.js
+
 
 
 
@@ -51528,7 +52959,36 @@ async function runAction(inputs, runner, io) {
         return report(session, { operation: 'none', merged: false, outcome }, undefined);
     }
     const api = client(session);
-    const published = await publish(session, api, defaultHeadBranch(inputs), () => performMode(ctx, inputs));
+    let componentPulls = [];
+    let changesetResult;
+    const perform = async () => {
+        const outcome = await performMode(ctx, inputs);
+        if (outcome.kind === 'changeset' && !outcome.result.nothingToDo && componentPulls.length === 0) {
+            changesetResult = outcome.result;
+            componentPulls = await openChangesetPulls(api, outcome.result, {
+                serverUrl: runner.serverUrl,
+                root,
+                gitEnv,
+                mode: inputs.pullRequest,
+                mergeMethod: inputs.mergeMethod,
+                log: io.info,
+            });
+            outcome.pulls = componentPulls;
+        }
+        return outcome;
+    };
+    let published;
+    try {
+        published = await publish(session, api, defaultHeadBranch(inputs), perform);
+    }
+    catch (err) {
+        // The component pull requests must not outlive a failed record of them in the meta-repo.
+        if (changesetResult && componentPulls.length > 0 && !componentPulls.some((p) => p.merged)) {
+            const note = await closeChangesetPulls(api, changesetResult, componentPulls, { serverUrl: runner.serverUrl, root, gitEnv, mode: inputs.pullRequest, mergeMethod: inputs.mergeMethod, log: io.info });
+            throw new OperationError(`${errorMessage(err)}; ${note}`);
+        }
+        throw err;
+    }
     const health = await healthAfter(ctx, inputs);
     if (health && published.pr)
         await commentHealth(api, runner.repository, published.pr.number, healthSection(health, 'Health after the rollback'), io);
@@ -51694,6 +53154,8 @@ function titleFor(inputs, outcome) {
     const env = inputs.env ?? 'default';
     if (outcome.kind === 'snapshot-created')
         return `Snapshot of ${env} pins`;
+    if (outcome.kind === 'changeset')
+        return `Roll back changeset ${outcome.result.id}${outcome.result.title ? `: ${outcome.result.title}` : ''}`;
     if (outcome.kind === 'rollback')
         return `${inputs.mode === 'health' ? 'Auto-rollback' : 'Rollback'} (${env}): ${describeChanges(outcome.result.changes)}`;
     return `meta-rollback ${inputs.mode} (${env})`;
@@ -51764,6 +53226,20 @@ async function report(s, published, health, healthBefore) {
         outputs['snapshot-file'] = outcome.result.file;
         parts.push(`Snapshot of ${Object.keys(outcome.result.snapshot.components).length} components: \`${outcome.result.file}\`${pr ? ` in [#${pr.number}](${pr.url})` : ''}\n`);
     }
+    else if (outcome?.kind === 'changeset') {
+        const r = outcome.result;
+        outputs.changes = JSON.stringify(r.changes);
+        outputs['changed-components'] = r.repos.filter((x) => x.newTip).map((x) => x.component).join(',');
+        outputs['history-entry'] = r.historyEntry ? JSON.stringify(r.historyEntry) : '';
+        const pulls = outcome.pulls ?? [];
+        if (pulls.length > 0) {
+            outputs['component-pull-requests'] = JSON.stringify(pulls.map((p) => ({ component: p.component, number: p.pr.number, url: p.pr.url, merged: p.merged })));
+            outputs.merged = String(pulls.every((p) => p.merged) && (published.merged || !pr));
+        }
+        parts.push(changesetTable(r, pulls));
+        if (r.nothingToDo)
+            parts.push(`Nothing to do: ${r.reason ?? 'already rolled back'}.\n`);
+    }
     else if (outcome?.kind === 'list') {
         outputs.targets = JSON.stringify(outcome.result.targets);
         parts.push(targetsTable(outcome.result));
@@ -51778,8 +53254,18 @@ function targetsTable(list) {
     const more = list.targets.length > 200 ? `\n_${list.targets.length - 200} more in the \`targets\` output._\n` : '';
     return `| | component | version | commit | kind | source | date |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}\n${more}`;
 }
+function changesetTable(result, pulls) {
+    if (result.repos.length === 0)
+        return '';
+    const rows = result.repos.map((r) => {
+        const pull = pulls.find((p) => p.component === r.component);
+        const pr = pull ? `[#${pull.pr.number}](${pull.pr.url})${pull.merged ? ' (merged)' : ''}` : '';
+        return `| ${r.component} | ${r.branch} | ${r.commits.length} | \`${r.revertBranch}\` | ${pr} |`;
+    });
+    return `Changeset \`${result.id}\`: ${result.previousStatus} → ${result.status}\n\n| component | base | commits reverted | branch | pull request |\n|---|---|---|---|---|\n${rows.join('\n')}\n`;
+}
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/main.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/main.js
 
 
 
@@ -51811,7 +53297,7 @@ async function run() {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-14936/index.js
+;// CONCATENATED MODULE: ./.tsbuild-24019/index.js
 
 void run();
 

@@ -1,6 +1,12 @@
 import type { RollbackReport } from '../core/changes.js';
 import type { RunContext } from '../core/context.js';
-import { HISTORY_PATH } from '../core/paths.js';
+import { CHANGESET_DIR, HISTORY_PATH } from '../core/paths.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { rollbackChangeset, type ChangesetRollbackResult } from '../core/changeset/apply.js';
+import type { ComponentPull } from './changeset-pulls.js';
+
+const CHANGESET_INDEX = `${CHANGESET_DIR}/index.yaml`;
 import { timestamp } from '../core/lock-edit.js';
 import { rollbackComponent } from '../core/operations/rollback-component.js';
 import { rollbackLock } from '../core/operations/rollback-lock.js';
@@ -8,12 +14,14 @@ import { createSnapshot, restoreSnapshot, type SnapshotCreated } from '../core/o
 import { listTargets, type TargetList } from '../core/operations/list-targets.js';
 import { rollbackStore } from '../core/store/rollback-store.js';
 import { storeTargetsFrom } from '../core/store/targets.js';
+import { changesetTargets } from '../core/changeset/targets.js';
 import type { ActionInputs } from './inputs.js';
 
 export type ModeOutcome =
   | { readonly kind: 'rollback'; readonly result: RollbackReport; readonly files: string[] }
   | { readonly kind: 'snapshot-created'; readonly result: SnapshotCreated; readonly files: string[] }
-  | { readonly kind: 'list'; readonly result: TargetList; readonly files: [] };
+  | { readonly kind: 'list'; readonly result: TargetList; readonly files: [] }
+  | { readonly kind: 'changeset'; readonly result: ChangesetRollbackResult; readonly files: string[]; pulls?: ComponentPull[] };
 
 /** The files a rollback wrote, which the action commits: lock, journal, the undo snapshot. */
 export function filesOf(result: RollbackReport): string[] {
@@ -49,8 +57,14 @@ export async function performMode(ctx: RunContext, inputs: ActionInputs): Promis
       const result = await rollbackStore(ctx, inputs.component!, inputs.storeHash!, { storeBranch: inputs.storeBranch });
       return { kind: 'rollback', result, files: filesOf(result) };
     }
+    case 'changeset': {
+      // Revert branches are pushed here, all or nothing, with the components' credentials.
+      const result = await rollbackChangeset(ctx, inputs.changeset!, { push: !ctx.dryRun, gitEnv: ctx.gitEnv });
+      const written = result.dryRun || result.nothingToDo ? [] : [result.file, CHANGESET_INDEX, HISTORY_PATH];
+      return { kind: 'changeset', result, files: written.filter((f) => existsSync(join(ctx.root, f))) };
+    }
     case 'list': {
-      const result = await listTargets(ctx, inputs.component, [storeTargetsFrom({ storeBranch: inputs.storeBranch })]);
+      const result = await listTargets(ctx, inputs.component, [storeTargetsFrom({ storeBranch: inputs.storeBranch }), changesetTargets]);
       return { kind: 'list', result, files: [] };
     }
     default:

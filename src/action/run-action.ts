@@ -19,6 +19,8 @@ import { cloneUrl, repoOnServer, type RepoRef } from '../github/repository.js';
 import { defaultHeadBranch } from './head-branch.js';
 import type { ActionInputs } from './inputs.js';
 import { filesOf, performMode, type ModeOutcome } from './perform-mode.js';
+import { closeChangesetPulls, openChangesetPulls, type ComponentPull } from './changeset-pulls.js';
+import type { ChangesetRollbackResult } from '../core/changeset/apply.js';
 import { changesTable, compareLink, healthSection, journalBlock, pullRequestBody, undoText, type ChangeRow } from './report.js';
 
 export interface RunnerEnv {
@@ -99,7 +101,35 @@ export async function runAction(inputs: ActionInputs, runner: RunnerEnv, io: Act
     return report(session, { operation: 'none', merged: false, outcome }, undefined);
   }
   const api = client(session);
-  const published = await publish(session, api, defaultHeadBranch(inputs), () => performMode(ctx, inputs));
+  let componentPulls: ComponentPull[] = [];
+  let changesetResult: ChangesetRollbackResult | undefined;
+  const perform = async (): Promise<ModeOutcome> => {
+    const outcome = await performMode(ctx, inputs);
+    if (outcome.kind === 'changeset' && !outcome.result.nothingToDo && componentPulls.length === 0) {
+      changesetResult = outcome.result;
+      componentPulls = await openChangesetPulls(api, outcome.result, {
+        serverUrl: runner.serverUrl,
+        root,
+        gitEnv,
+        mode: inputs.pullRequest,
+        mergeMethod: inputs.mergeMethod,
+        log: io.info,
+      });
+      outcome.pulls = componentPulls;
+    }
+    return outcome;
+  };
+  let published: Published;
+  try {
+    published = await publish(session, api, defaultHeadBranch(inputs), perform);
+  } catch (err) {
+    // The component pull requests must not outlive a failed record of them in the meta-repo.
+    if (changesetResult && componentPulls.length > 0 && !componentPulls.some((p) => p.merged)) {
+      const note = await closeChangesetPulls(api, changesetResult, componentPulls, { serverUrl: runner.serverUrl, root, gitEnv, mode: inputs.pullRequest, mergeMethod: inputs.mergeMethod, log: io.info });
+      throw new OperationError(`${errorMessage(err)}; ${note}`);
+    }
+    throw err;
+  }
   const health = await healthAfter(ctx, inputs);
   if (health && published.pr) await commentHealth(api, runner.repository, published.pr.number, healthSection(health, 'Health after the rollback'), io);
   return report(session, published, health);
@@ -263,6 +293,7 @@ function describeChanges(changes: RollbackReport['changes']): string {
 function titleFor(inputs: ActionInputs, outcome: ModeOutcome): string {
   const env = inputs.env ?? 'default';
   if (outcome.kind === 'snapshot-created') return `Snapshot of ${env} pins`;
+  if (outcome.kind === 'changeset') return `Roll back changeset ${outcome.result.id}${outcome.result.title ? `: ${outcome.result.title}` : ''}`;
   if (outcome.kind === 'rollback') return `${inputs.mode === 'health' ? 'Auto-rollback' : 'Rollback'} (${env}): ${describeChanges(outcome.result.changes)}`;
   return `meta-rollback ${inputs.mode} (${env})`;
 }
@@ -326,6 +357,18 @@ async function report(s: Session, published: Published, health: HealthReport | u
   } else if (outcome?.kind === 'snapshot-created') {
     outputs['snapshot-file'] = outcome.result.file;
     parts.push(`Snapshot of ${Object.keys(outcome.result.snapshot.components).length} components: \`${outcome.result.file}\`${pr ? ` in [#${pr.number}](${pr.url})` : ''}\n`);
+  } else if (outcome?.kind === 'changeset') {
+    const r = outcome.result;
+    outputs.changes = JSON.stringify(r.changes);
+    outputs['changed-components'] = r.repos.filter((x) => x.newTip).map((x) => x.component).join(',');
+    outputs['history-entry'] = r.historyEntry ? JSON.stringify(r.historyEntry) : '';
+    const pulls = outcome.pulls ?? [];
+    if (pulls.length > 0) {
+      outputs['component-pull-requests'] = JSON.stringify(pulls.map((p) => ({ component: p.component, number: p.pr.number, url: p.pr.url, merged: p.merged })));
+      outputs.merged = String(pulls.every((p) => p.merged) && (published.merged || !pr));
+    }
+    parts.push(changesetTable(r, pulls));
+    if (r.nothingToDo) parts.push(`Nothing to do: ${r.reason ?? 'already rolled back'}.\n`);
   } else if (outcome?.kind === 'list') {
     outputs.targets = JSON.stringify(outcome.result.targets);
     parts.push(targetsTable(outcome.result));
@@ -339,4 +382,14 @@ function targetsTable(list: { targets: ReadonlyArray<{ component: string; versio
   const rows = list.targets.slice(0, 200).map((t) => `| ${t.current ? '**current**' : ''} | ${t.component} | ${t.version} | \`${t.commit.slice(0, 12)}\` | ${t.kind} | ${t.source.replace(/\|/g, '\\|')} | ${t.date ?? ''} |`);
   const more = list.targets.length > 200 ? `\n_${list.targets.length - 200} more in the \`targets\` output._\n` : '';
   return `| | component | version | commit | kind | source | date |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}\n${more}`;
+}
+
+function changesetTable(result: ChangesetRollbackResult, pulls: readonly ComponentPull[]): string {
+  if (result.repos.length === 0) return '';
+  const rows = result.repos.map((r) => {
+    const pull = pulls.find((p) => p.component === r.component);
+    const pr = pull ? `[#${pull.pr.number}](${pull.pr.url})${pull.merged ? ' (merged)' : ''}` : '';
+    return `| ${r.component} | ${r.branch} | ${r.commits.length} | \`${r.revertBranch}\` | ${pr} |`;
+  });
+  return `Changeset \`${result.id}\`: ${result.previousStatus} → ${result.status}\n\n| component | base | commits reverted | branch | pull request |\n|---|---|---|---|---|\n${rows.join('\n')}\n`;
 }
