@@ -12944,7 +12944,7 @@ const {
   /* Help */ "_V": Help,
 } = commander;
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/errors.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/errors.js
 /**
  * Every failure the tool reports carries the exit code the CLI uses for it, so the CLI and the
  * action print the same one-line message and agree on whether the input or the operation was at fault.
@@ -13223,7 +13223,7 @@ function validateConcurrency(concurrency) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/atomic-write.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/atomic-write.js
 
 
 
@@ -13254,7 +13254,7 @@ async function writeFileAtomic(path, data) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/names.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/names.js
 
 // Component and environment names become path segments and branch-name parts, so they are
 // held to a conservative alphabet rather than "anything git or the filesystem would take".
@@ -13338,7 +13338,7 @@ function quote(value) {
     return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/paths.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/paths.js
 
 
 
@@ -13424,7 +13424,7 @@ function realpathOfExistingPrefix(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/journal.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/journal.js
 
 
 
@@ -13470,7 +13470,7 @@ async function readJournal(root) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/repo-url.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/repo-url.js
 
 /**
  * Transports a manifest may name. `ext::` runs an arbitrary command and `fd::` reads a file
@@ -13508,7 +13508,7 @@ function locateRepo(repo, root) {
 /** The protocols git may use for any command we run: the ones above, nothing that runs programs. */
 const GIT_ALLOW_PROTOCOL = 'file:git:http:https:ssh';
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/yaml-source.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/yaml-source.js
 
 
 
@@ -13649,7 +13649,7 @@ function oneLine(message) {
     return message.split('\n')[0].trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/lock.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/lock.js
 
 
 
@@ -13703,7 +13703,7 @@ function componentsMap(lock) {
     return components;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/lock-edit.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/lock-edit.js
 
 
 /**
@@ -13839,7 +13839,7 @@ function timestamp(now) {
     return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/snapshot-file.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/snapshot-file.js
 
 
 
@@ -13901,7 +13901,7 @@ function parseSnapshot(file) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/run-git.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/run-git.js
 
 
 class GitError extends Error {
@@ -13972,7 +13972,7 @@ function firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/repo-reader.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/repo-reader.js
 
 
 
@@ -14042,7 +14042,7 @@ async function commitDate(dir, sha) {
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/checkout.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/checkout.js
 
 
 async function readCheckoutState(dir) {
@@ -14083,7 +14083,7 @@ async function restoreCheckout(state) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/workspace.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/workspace.js
 
 
 
@@ -14110,7 +14110,7 @@ async function inspectCheckout(root, name) {
     return readCheckoutState(dir);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/apply-plan.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/apply-plan.js
 
 
 
@@ -14224,7 +14224,7 @@ async function assertUnchanged(lockPath, plan) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/manifest.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/manifest.js
 
 
 
@@ -14308,7 +14308,7 @@ function dependentsFirst(manifest, names) {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/mirror.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/mirror.js
 
 
 
@@ -14344,7 +14344,7 @@ async function ensureMirror(url, env) {
     return dir;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/remote-reader.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/remote-reader.js
 
 /**
  * Asks a remote for one tag without cloning anything: `git ls-remote` returns the tag and, for an
@@ -14382,7 +14382,7 @@ async function lsRemoteTags(url, cwd, env) {
     return [...tags].map(([name, commit]) => ({ name, commit }));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/resolve-target.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/resolve-target.js
 
 
 
@@ -14464,7 +14464,7 @@ async function remote(call) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/operations/load-state.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/load-state.js
 
 
 
@@ -14475,7 +14475,7 @@ async function loadState(ctx) {
     return { manifest, lock, lockRel };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/operations/rollback-component.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/rollback-component.js
 
 
 
@@ -14495,7 +14495,7 @@ async function rollbackComponent(ctx, name, target) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/meta-history.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/meta-history.js
 
 
 
@@ -14577,7 +14577,7 @@ async function lastCommitTouching(root, relPath) {
     return { commit, parent: parents.split(' ').filter(Boolean)[0], message };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/operations/rollback-lock.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/rollback-lock.js
 
 
 
@@ -14611,19 +14611,20 @@ async function rollbackLock(ctx, lockFile, options = {}) {
     return applyPins(ctx, state, pins, {
         mode: 'lock',
         sourceName,
-        component: options.component,
+        components: options.components,
         writeLock: !sourceIsCurrent,
     });
 }
 /** Shared by lock rollbacks and snapshot restores: validate every pin first, then execute. */
 async function applyPins(ctx, state, pins, options) {
     let names = [...pins.keys()];
-    if (options.component !== undefined) {
-        requireComponent(state.manifest, options.component, '--component');
-        if (!pins.has(options.component)) {
-            throw new errors_InputError(`--component: ${quote(options.component)} has no pin in ${options.sourceName}`);
+    if (options.components !== undefined) {
+        for (const name of options.components) {
+            requireComponent(state.manifest, name, '--component');
+            if (!pins.has(name))
+                throw new errors_InputError(`--component: ${quote(name)} has no pin in ${options.sourceName}`);
         }
-        names = [options.component];
+        names = [...new Set(options.components)];
     }
     const planned = names.map((name) => {
         const spec = requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
@@ -14631,7 +14632,7 @@ async function applyPins(ctx, state, pins, options) {
         return { component: name, to: { version: pin.version, commit: pin.commit }, repo: state.lock.entries.get(name)?.repo ?? pin.repo ?? spec.repo };
     });
     const warnings = [];
-    if (options.component === undefined) {
+    if (options.components === undefined) {
         const missing = [...state.lock.entries.keys()].filter((n) => !pins.has(n));
         if (missing.length > 0)
             warnings.push(`${options.sourceName} has no pin for ${missing.join(', ')}; left as they are`);
@@ -14639,7 +14640,7 @@ async function applyPins(ctx, state, pins, options) {
     return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock: options.writeLock, warnings });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/operations/snapshot.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/snapshot.js
 
 
 
@@ -14692,7 +14693,7 @@ async function createSnapshot(ctx, output, components) {
     };
 }
 /** `meta rollback snapshot --restore FILE`: applied like `rollback lock`, into the selected env's lock. */
-async function restoreSnapshot(ctx, file, component) {
+async function restoreSnapshot(ctx, file, components) {
     const abs = resolveInsideRoot(ctx.root, ctx.cwd, file, '--restore');
     const rel = relativeToRoot(ctx.root, abs);
     const snapshot = await readSnapshot(abs, rel);
@@ -14703,10 +14704,10 @@ async function restoreSnapshot(ctx, file, component) {
         throw new errors_InputError(`${rel}: environment: snapshot is of ${quote(snapshot.environment)}; pass --env ${snapshot.environment}`);
     }
     const state = await loadState(ctx);
-    return applyPins(ctx, state, snapshot.components, { mode: 'snapshot', sourceName: rel, component, writeLock: true });
+    return applyPins(ctx, state, snapshot.components, { mode: 'snapshot', sourceName: rel, components, writeLock: true });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/operations/list-targets.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/list-targets.js
 
 
 
@@ -14856,7 +14857,7 @@ function isoDate(date) {
     return Number.isNaN(ms) ? date : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/types.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/types.js
 /**
  * Health checks declared under a component's `health:` list in manifests/components.yaml, and
  * what running them reports. Specs use camelCase; results keep the snake_case field names of the
@@ -14873,7 +14874,7 @@ const HEALTH_DEFAULTS = {
     concurrency: 8,
 };
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/env.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/env.js
 const ENV_PLACEHOLDER = '${env}';
 function placeholdersIn(text) {
     return text.match(/\$\{[^}]*\}/g) ?? [];
@@ -14898,7 +14899,7 @@ function resolveUrl(template, env) {
     return { url: template.replaceAll(ENV_PLACEHOLDER, env) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/validate.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/validate.js
 
 
 
@@ -15080,7 +15081,7 @@ function parseEnvs(value, field, fail) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/process-group.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/process-group.js
 
 /**
  * Whether commands get their own process group. On POSIX a detached child leads a new group, so
@@ -15108,7 +15109,7 @@ function signalTree(child, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/command-check.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/command-check.js
 
 
 
@@ -15539,7 +15540,7 @@ function makeRetriable(function_, options) {
 	};
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/http-check.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/http-check.js
 
 
 
@@ -15665,7 +15666,7 @@ function networkReason(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/lock-check.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/lock-check.js
 
 const NO_CHECKOUT = 'no checkout';
 /** A component that is not checked out cannot be at the wrong commit, so it passes without asking git. */
@@ -15681,7 +15682,7 @@ async function runLockCheck(component, lockCheck, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/run-checks.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/run-checks.js
 
 
 
@@ -15775,7 +15776,7 @@ async function execute(task, signal) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/format.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/format.js
 const TABLE_DETAIL = 100;
 // A PR comment is capped at 65536 characters; this keeps even a large system well inside it.
 const MARKDOWN_DETAIL = 300;
@@ -15882,14 +15883,14 @@ function cell(text) {
         .replace(/[\x00-\x1f\x7f]/g, ' '));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/index.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/index.js
 
 
 
 
 
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/operations/check-health.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/check-health.js
 
 
 
@@ -15900,9 +15901,10 @@ function cell(text) {
  * `meta health --all | --component NAME`: the manifest's checks for each component, plus the
  * built-in lock check (a checkout, where present, sits at its locked commit).
  */
-async function checkHealth(ctx, component, signal) {
+async function checkHealth(ctx, only, signal) {
     const { manifest, lock } = await loadState(ctx);
-    const specs = component !== undefined ? [requireComponent(manifest, component, '--component')] : [...manifest.components.values()];
+    const names = typeof only === 'string' ? [only] : only;
+    const specs = names !== undefined ? names.map((n) => requireComponent(manifest, n, '--component')) : [...manifest.components.values()];
     // Every component's checks are validated before any runs, so a typo never yields half a report.
     const components = specs.map((spec) => {
         const dir = componentDir(ctx.root, spec.name);
@@ -15930,7 +15932,7 @@ async function checkHealth(ctx, component, signal) {
     return { ...report, ok: report.healthy, env: ctx.env ?? null, changes: [] };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/changes.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/changes.js
 function shortPin(pin) {
     if (!pin)
         return '(none)';
@@ -15939,7 +15941,7 @@ function shortPin(pin) {
     return pin.version === pin.commit.slice(0, 12) ? pin.version : `${pin.version} (${pin.commit.slice(0, 12)})`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/cli/output.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/cli/output.js
 
 function printJson(io, value) {
     io.stdout(`${JSON.stringify(value, null, 2)}\n`);
@@ -15985,7 +15987,7 @@ function formatTargets(list) {
     return `${out.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/context.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/context.js
 
 function defaultActor() {
     const fromEnv = process.env.META_ACTOR ?? process.env.GITHUB_ACTOR;
@@ -16010,12 +16012,18 @@ function makeContext(partial) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/cli/cli-context.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/cli/cli-context.js
 
 
 
 
 
+function parseGroupSize(value) {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 100000)
+        throw new InvalidArgumentError('must be a whole number from 1 to 100000');
+    return n;
+}
 function parseJobs(value) {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1 || n > 256)
@@ -16048,7 +16056,36 @@ function emit(cli, opts, result, format) {
         cli.stdout(format(result));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/metadata.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/fan-out.js
+
+
+/** GitHub Actions runs at most 256 jobs from one matrix. */
+const MAX_MATRIX_JOBS = 256;
+const DEFAULT_GROUP_SIZE = 50;
+/**
+ * Splits components into groups for a GitHub Actions matrix, dependents before dependencies
+ * (so group 1 holds the components nothing else needs), every component in exactly one group.
+ * A group size that would exceed the 256-job limit is raised to fit.
+ */
+function planMatrix(manifest, names, groupSize = DEFAULT_GROUP_SIZE) {
+    const ordered = dependentsFirst(manifest, names);
+    const size = Math.max(1, groupSize, Math.ceil(ordered.length / MAX_MATRIX_JOBS));
+    const total = Math.ceil(ordered.length / size);
+    const width = String(total).length;
+    const include = [];
+    for (let i = 0; i < total; i++) {
+        const members = ordered.slice(i * size, (i + 1) * size);
+        include.push({ group: `${String(i + 1).padStart(width, '0')}-of-${total}`, index: i + 1, components: members.join(','), count: members.length });
+    }
+    return { include };
+}
+/** Adds `matrix` (component groups for a GitHub Actions matrix job) to a JSON result. */
+async function withMatrix(root, result, names, groupSize) {
+    const manifest = await loadManifest(root);
+    return { ...result, matrix: planMatrix(manifest, names, groupSize) };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/metadata.js
 
 
 
@@ -16128,7 +16165,7 @@ function parseMetadata(bytes, display, hash) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/tree.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/tree.js
 
 
 
@@ -16279,7 +16316,7 @@ async function consumeTree(files, onFile) {
     return { hash: hasher.digest(), files: hasher.count };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/entry.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/entry.js
 
 
 
@@ -16328,7 +16365,7 @@ async function requireSoundEntry(store, hash) {
         throw new errors_InputError(`${describeCheck(store, hash, check)}; run meta store verify and remove it`);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/store-files.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/store-files.js
 
 
 
@@ -16469,7 +16506,7 @@ function store_files_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/branch-store.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/branch-store.js
 
 
 
@@ -16624,7 +16661,7 @@ class BranchStore {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/fs-tree.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/fs-tree.js
 
 
 
@@ -16683,7 +16720,7 @@ class TreeWriter {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/dir-store.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/dir-store.js
 
 
 
@@ -16881,14 +16918,14 @@ function requireRealDir(stat, display) {
         throw new errors_InputError(`${display}: is not a directory`);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/open.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/open.js
 
 
 function openStore(ctx, options = {}) {
     return options.storeBranch !== undefined ? new BranchStore(ctx.root, options.storeBranch) : new DirStore(ctx.root);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/add.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/add.js
 
 
 
@@ -16965,7 +17002,7 @@ async function* committedFiles(dir, commit) {
         yield { path: item.path, mode: item.mode, data };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/list.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/list.js
 
 
 
@@ -17012,7 +17049,7 @@ async function storeList(ctx, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/rollback-store.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/rollback-store.js
 
 
 
@@ -17192,7 +17229,7 @@ async function rollback_store_lstatOrUndefined(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/verify.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/verify.js
 
 
 
@@ -17247,7 +17284,7 @@ async function verifyOne(store, info) {
     return { ...base, component, status: 'ok', files: check.files, detail: null };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/cli/store-commands.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/cli/store-commands.js
 
 
 
@@ -17362,7 +17399,7 @@ function table(header, rows) {
     return [render(header), ...rows.map(render)];
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/changeset/id.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/id.js
 
 
 
@@ -17409,7 +17446,7 @@ function revertTrailerLine(id) {
     return `${REVERT_TRAILER}: ${id}`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/changeset/file.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/file.js
 
 
 
@@ -17633,7 +17670,7 @@ function isNull(node) {
     return (0,dist/* isScalar */.jn)(node) && (node.value === null || node.value === undefined);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/changeset-log.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/changeset-log.js
 
 const RECORD = '%H%x00%P%x00%B%x01';
 function parseRecords(text) {
@@ -17696,7 +17733,7 @@ async function introducedByMerge(dir, merge, firstParent) {
     return (await gitLines(['rev-list', merge, `^${firstParent}`, '--'], { cwd: dir })).filter((c) => c !== merge);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/changeset-remote.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/changeset-remote.js
 
 function changeset_remote_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
@@ -17762,7 +17799,7 @@ async function deleteRemoteBranch(dir, remote, branch, expected, env) {
     await run_git_git(['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:${expected}`, '--end-of-options', remote, `:${ref}`], { cwd: dir, env });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/revert.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/revert.js
 
 
 
@@ -17855,7 +17892,7 @@ async function checkedOutBranches(repoDir) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/changeset/plan.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/plan.js
 
 
 
@@ -18129,7 +18166,7 @@ function redactUrl(url) {
     return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/@]*@/, '$1');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/changeset/list.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/list.js
 
 
 
@@ -18224,7 +18261,7 @@ async function showChangeset(ctx, id) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/changeset/edit.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/edit.js
 
 
 /**
@@ -18296,7 +18333,7 @@ function edit_endOfLine(text, offset) {
     return nl === -1 ? text.length : nl + 1;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/changeset/apply.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/apply.js
 
 
 
@@ -18666,7 +18703,7 @@ async function pushChangesetBranches(ctx, result, options = {}) {
     return { ...result, pushed: true, repos: work.map((w, i) => ({ ...result.repos[i], pushed: w.pushed })) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/cli/changeset-commands.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/cli/changeset-commands.js
 
 
 
@@ -18777,7 +18814,7 @@ function changeset_commands_oneLine(text) {
     return first.length > 72 ? `${first.slice(0, 71)}…` : first;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/changeset/targets.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/targets.js
 
 
 
@@ -18857,7 +18894,7 @@ const changesetTargets = async (ctx, components) => {
     return out;
 };
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/targets.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/targets.js
 
 
 
@@ -18895,7 +18932,8 @@ function storeTargetsFrom(options = {}) {
 /** The `.meta-store/` entries, for `listTargets(ctx, component, [storeTargets])`. */
 const storeTargets = storeTargetsFrom();
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/cli/program.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/cli/program.js
+
 
 
 
@@ -18920,6 +18958,7 @@ function buildProgram(cli) {
         .option('--json', 'machine-readable result on stdout')
         .option('--dry-run', 'print the plan, change nothing')
         .addOption(new Option('--jobs <n>', 'components processed at once').argParser(parseJobs))
+        .addOption(new Option('--group-size <n>', 'with --json: components per group in the fan-out `matrix` (default 50)').argParser(parseGroupSize))
         .showSuggestionAfterError(true)
         .exitOverride()
         .configureOutput({
@@ -18942,17 +18981,18 @@ function buildProgram(cli) {
         const ctx = contextFor(cli, opts);
         const target = opts.toVersion !== undefined ? { kind: 'version', tag: opts.toVersion } : { kind: 'commit', sha: opts.toCommit };
         const result = await rollbackComponent(ctx, name, target);
-        emit(cli, opts, result, formatRollback);
+        emit(cli, opts, await planOutput(ctx, opts, result), formatRollback);
     });
     rollback
         .command('lock <lockfile>')
         .description("bring the workspace to another lock's pins (or a lock as it was at --rev)")
-        .option('--component <name>', 'only this component')
+        .option('--component <names>', 'only these components (comma-separated)', parseList)
         .option('--rev <gitrev>', 'read LOCKFILE as it was at this revision of the meta-repo (HEAD~1 = previous)')
         .action(async (lockfile, _o, cmd) => {
         const opts = globals(cmd);
-        const result = await rollbackLock(contextFor(cli, opts), lockfile, { component: opts.component, rev: opts.rev });
-        emit(cli, opts, result, formatRollback);
+        const ctx = contextFor(cli, opts);
+        const result = await rollbackLock(ctx, lockfile, { components: opts.component, rev: opts.rev });
+        emit(cli, opts, await planOutput(ctx, opts, result), formatRollback);
     });
     rollback
         .command('list')
@@ -18960,8 +19000,10 @@ function buildProgram(cli) {
         .option('--component <name>', 'only this component')
         .action(async (_o, cmd) => {
         const opts = globals(cmd);
-        const result = await listTargets(contextFor(cli, opts), opts.component, [storeTargets, changesetTargets]);
-        emit(cli, opts, result, formatTargets);
+        const ctx = contextFor(cli, opts);
+        const result = await listTargets(ctx, opts.component, [storeTargets, changesetTargets]);
+        const names = [...new Set(result.targets.map((t) => t.component))];
+        emit(cli, opts, opts.json ? await withMatrix(ctx.root, result, names, opts.groupSize) : result, formatTargets);
     });
     rollback
         .command('snapshot')
@@ -18969,7 +19011,7 @@ function buildProgram(cli) {
         .option('--output <file>', 'write a snapshot to this file')
         .option('--components <list>', 'comma-separated components to record', parseList)
         .option('--restore <file>', 'restore the pins of this snapshot')
-        .option('--component <name>', 'with --restore: only this component')
+        .option('--component <names>', 'with --restore: only these components (comma-separated)', parseList)
         .action(async (_o, cmd) => {
         const opts = globals(cmd);
         if ((opts.output === undefined) === (opts.restore === undefined)) {
@@ -18982,7 +19024,7 @@ function buildProgram(cli) {
         else {
             if (opts.components !== undefined)
                 throw new errors_InputError('--components: goes with --output; use --component with --restore');
-            emit(cli, opts, await restoreSnapshot(ctx, opts.restore, opts.component), formatRollback);
+            emit(cli, opts, await planOutput(ctx, opts, await restoreSnapshot(ctx, opts.restore, opts.component)), formatRollback);
         }
     });
     program
@@ -19014,8 +19056,14 @@ function buildProgram(cli) {
     registerChangesetCommands(program, cli);
     return program;
 }
+/** A `--json --dry-run` plan carries the fan-out matrix of the components it would change. */
+async function planOutput(ctx, opts, result) {
+    if (!opts.json || !result.dryRun)
+        return result;
+    return withMatrix(ctx.root, result, result.changes.map((c) => c.component), opts.groupSize);
+}
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/cli/run-cli.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/cli/run-cli.js
 
 
 
@@ -19049,7 +19097,7 @@ async function runCli(argv, io) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/cli.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/cli.js
 
 void runCli(process.argv.slice(2), {
     cwd: process.cwd(),

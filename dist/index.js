@@ -41661,7 +41661,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/errors.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/errors.js
 /**
  * Every failure the tool reports carries the exit code the CLI uses for it, so the CLI and the
  * action print the same one-line message and agree on whether the input or the operation was at fault.
@@ -41692,7 +41692,7 @@ function errorMessage(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/github/repository.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/github/repository.js
 function parseRepository(value, where = 'GITHUB_REPOSITORY') {
     const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value);
     if (!match || match[2] === '.' || match[2] === '..')
@@ -41716,7 +41716,11 @@ function cloneUrl(serverUrl, ref) {
     return `${serverUrl.replace(/\/+$/, '')}/${ref.owner}/${ref.repo}.git`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/names.js
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/names.js
 
 // Component and environment names become path segments and branch-name parts, so they are
 // held to a conservative alphabet rather than "anything git or the filesystem would take".
@@ -41800,152 +41804,9 @@ function quote(value) {
     return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/action/inputs.js
-
-
-const MODES = ['component', 'lock', 'store', 'snapshot', 'changeset', 'list', 'health'];
-function oneOf(value, allowed, name) {
-    if (!allowed.includes(value)) {
-        throw new errors_InputError(`input ${name}: ${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
-    }
-    return value;
-}
-function bool(value, name, fallback) {
-    if (value === '')
-        return fallback;
-    if (/^(true|yes|on|1)$/i.test(value))
-        return true;
-    if (/^(false|no|off|0)$/i.test(value))
-        return false;
-    throw new errors_InputError(`input ${name}: ${JSON.stringify(value)} is not true or false`);
-}
-function readInputs(get) {
-    const opt = (name) => {
-        const value = get(name).trim();
-        return value === '' ? undefined : value;
-    };
-    const modeRaw = opt('mode');
-    if (modeRaw === undefined)
-        throw new errors_InputError('input mode: required (one of ' + MODES.join(', ') + ')');
-    const mode = oneOf(modeRaw, MODES, 'mode');
-    const token = get('token').trim();
-    const inputs = {
-        mode,
-        component: opt('component'),
-        toVersion: opt('to-version'),
-        toCommit: opt('to-commit'),
-        lockFile: opt('lock-file'),
-        rev: opt('rev'),
-        storeHash: opt('store-hash'),
-        storeBranch: opt('store-branch'),
-        snapshotAction: opt('snapshot-action') === undefined ? undefined : oneOf(opt('snapshot-action'), ['create', 'restore'], 'snapshot-action'),
-        snapshotFile: opt('snapshot-file'),
-        components: opt('components')
-            ?.split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-        changeset: opt('changeset'),
-        env: opt('env'),
-        root: opt('root') ?? '.',
-        token,
-        componentsToken: get('components-token').trim() || token,
-        pullRequest: oneOf(opt('pull-request') ?? 'open', ['open', 'merge', 'auto-merge', 'none'], 'pull-request'),
-        mergeMethod: oneOf(opt('merge-method') ?? 'squash', ['merge', 'squash', 'rebase'], 'merge-method'),
-        base: opt('base'),
-        branch: opt('branch'),
-        health: bool(get('health').trim(), 'health', true),
-        rollbackOnUnhealthy: bool(get('rollback-on-unhealthy').trim(), 'rollback-on-unhealthy', false),
-        dryRun: bool(get('dry-run').trim(), 'dry-run', false),
-    };
-    validateForMode(inputs);
-    return inputs;
-}
-function inputs_require(value, name, mode) {
-    if (value === undefined)
-        throw new errors_InputError(`input ${name}: required with mode ${mode}`);
-    return value;
-}
-function validateForMode(i) {
-    if (i.env !== undefined)
-        checkEnvName(i.env, 'input env');
-    if (i.component !== undefined)
-        names_checkComponentName(i.component, 'input component');
-    for (const c of i.components ?? [])
-        names_checkComponentName(c, 'input components');
-    if (i.base !== undefined)
-        checkRefName(i.base, 'input base');
-    if (i.branch !== undefined)
-        checkRefName(i.branch, 'input branch');
-    if (i.storeBranch !== undefined)
-        checkRefName(i.storeBranch, 'input store-branch');
-    if (i.toVersion !== undefined)
-        checkRefName(i.toVersion, 'input to-version');
-    if (i.toCommit !== undefined)
-        checkShaOrAbbrev(i.toCommit, 'input to-commit');
-    switch (i.mode) {
-        case 'component':
-            inputs_require(i.component, 'component', i.mode);
-            if ((i.toVersion === undefined) === (i.toCommit === undefined))
-                throw new errors_InputError('input to-version / to-commit: give exactly one with mode component');
-            break;
-        case 'lock':
-            inputs_require(i.lockFile, 'lock-file', i.mode);
-            break;
-        case 'store':
-            inputs_require(i.component, 'component', i.mode);
-            inputs_require(i.storeHash, 'store-hash', i.mode);
-            break;
-        case 'snapshot':
-            inputs_require(i.snapshotAction, 'snapshot-action', i.mode);
-            if (i.snapshotAction === 'restore')
-                inputs_require(i.snapshotFile, 'snapshot-file', i.mode);
-            break;
-        case 'changeset':
-            inputs_require(i.changeset, 'changeset', i.mode);
-            break;
-        default:
-            break;
-    }
-    if (i.rollbackOnUnhealthy && i.mode !== 'health')
-        throw new errors_InputError('input rollback-on-unhealthy: only with mode health');
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/context.js
-
-function defaultActor() {
-    const fromEnv = process.env.META_ACTOR ?? process.env.GITHUB_ACTOR;
-    if (fromEnv)
-        return fromEnv;
-    try {
-        return (0,external_node_os_namespaceObject.userInfo)().username;
-    }
-    catch {
-        return 'unknown';
-    }
-}
-function makeContext(partial) {
-    return {
-        cwd: partial.root,
-        dryRun: false,
-        jobs: 8,
-        actor: defaultActor(),
-        now: () => new Date(),
-        log: () => undefined,
-        ...partial,
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/paths.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/paths.js
 
 
 
@@ -42031,7 +41892,7 @@ function realpathOfExistingPrefix(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/repo-url.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/repo-url.js
 
 /**
  * Transports a manifest may name. `ext::` runs an arbitrary command and `fd::` reads a file
@@ -42069,7 +41930,9 @@ function locateRepo(repo, root) {
 /** The protocols git may use for any command we run: the ones above, nothing that runs programs. */
 const GIT_ALLOW_PROTOCOL = 'file:git:http:https:ssh';
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/yaml-source.js
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/yaml-source.js
 
 
 
@@ -42210,7 +42073,7 @@ function oneLine(message) {
     return message.split('\n')[0].trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/manifest.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/manifest.js
 
 
 
@@ -42292,7 +42155,183 @@ function dependentsFirst(manifest, names) {
     return order.filter((n) => wanted.has(n)).reverse();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/types.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/fan-out.js
+
+
+/** GitHub Actions runs at most 256 jobs from one matrix. */
+const MAX_MATRIX_JOBS = 256;
+const DEFAULT_GROUP_SIZE = 50;
+/**
+ * Splits components into groups for a GitHub Actions matrix, dependents before dependencies
+ * (so group 1 holds the components nothing else needs), every component in exactly one group.
+ * A group size that would exceed the 256-job limit is raised to fit.
+ */
+function planMatrix(manifest, names, groupSize = DEFAULT_GROUP_SIZE) {
+    const ordered = dependentsFirst(manifest, names);
+    const size = Math.max(1, groupSize, Math.ceil(ordered.length / MAX_MATRIX_JOBS));
+    const total = Math.ceil(ordered.length / size);
+    const width = String(total).length;
+    const include = [];
+    for (let i = 0; i < total; i++) {
+        const members = ordered.slice(i * size, (i + 1) * size);
+        include.push({ group: `${String(i + 1).padStart(width, '0')}-of-${total}`, index: i + 1, components: members.join(','), count: members.length });
+    }
+    return { include };
+}
+/** Adds `matrix` (component groups for a GitHub Actions matrix job) to a JSON result. */
+async function withMatrix(root, result, names, groupSize) {
+    const manifest = await loadManifest(root);
+    return { ...result, matrix: planMatrix(manifest, names, groupSize) };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-31697/action/inputs.js
+
+
+
+const MODES = ['component', 'lock', 'store', 'snapshot', 'changeset', 'list', 'health'];
+function oneOf(value, allowed, name) {
+    if (!allowed.includes(value)) {
+        throw new errors_InputError(`input ${name}: ${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
+    }
+    return value;
+}
+function positive(value, name, fallback) {
+    if (value === '')
+        return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 100000)
+        throw new errors_InputError(`input ${name}: ${JSON.stringify(value)} is not a whole number from 1 to 100000`);
+    return n;
+}
+function bool(value, name, fallback) {
+    if (value === '')
+        return fallback;
+    if (/^(true|yes|on|1)$/i.test(value))
+        return true;
+    if (/^(false|no|off|0)$/i.test(value))
+        return false;
+    throw new errors_InputError(`input ${name}: ${JSON.stringify(value)} is not true or false`);
+}
+function readInputs(get) {
+    const opt = (name) => {
+        const value = get(name).trim();
+        return value === '' ? undefined : value;
+    };
+    const modeRaw = opt('mode');
+    if (modeRaw === undefined)
+        throw new errors_InputError('input mode: required (one of ' + MODES.join(', ') + ')');
+    const mode = oneOf(modeRaw, MODES, 'mode');
+    const token = get('token').trim();
+    const inputs = {
+        mode,
+        component: opt('component'),
+        toVersion: opt('to-version'),
+        toCommit: opt('to-commit'),
+        lockFile: opt('lock-file'),
+        rev: opt('rev'),
+        storeHash: opt('store-hash'),
+        storeBranch: opt('store-branch'),
+        snapshotAction: opt('snapshot-action') === undefined ? undefined : oneOf(opt('snapshot-action'), ['create', 'restore'], 'snapshot-action'),
+        snapshotFile: opt('snapshot-file'),
+        components: opt('components')
+            ?.split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        changeset: opt('changeset'),
+        env: opt('env'),
+        root: opt('root') ?? '.',
+        token,
+        componentsToken: get('components-token').trim() || token,
+        pullRequest: oneOf(opt('pull-request') ?? 'open', ['open', 'merge', 'auto-merge', 'none'], 'pull-request'),
+        mergeMethod: oneOf(opt('merge-method') ?? 'squash', ['merge', 'squash', 'rebase'], 'merge-method'),
+        base: opt('base'),
+        branch: opt('branch'),
+        health: bool(get('health').trim(), 'health', true),
+        rollbackOnUnhealthy: bool(get('rollback-on-unhealthy').trim(), 'rollback-on-unhealthy', false),
+        dryRun: bool(get('dry-run').trim(), 'dry-run', false),
+        groupSize: positive(get('group-size').trim(), 'group-size', DEFAULT_GROUP_SIZE),
+    };
+    validateForMode(inputs);
+    return inputs;
+}
+function inputs_require(value, name, mode) {
+    if (value === undefined)
+        throw new errors_InputError(`input ${name}: required with mode ${mode}`);
+    return value;
+}
+function validateForMode(i) {
+    if (i.env !== undefined)
+        checkEnvName(i.env, 'input env');
+    if (i.component !== undefined)
+        names_checkComponentName(i.component, 'input component');
+    for (const c of i.components ?? [])
+        names_checkComponentName(c, 'input components');
+    if (i.base !== undefined)
+        checkRefName(i.base, 'input base');
+    if (i.branch !== undefined)
+        checkRefName(i.branch, 'input branch');
+    if (i.storeBranch !== undefined)
+        checkRefName(i.storeBranch, 'input store-branch');
+    if (i.toVersion !== undefined)
+        checkRefName(i.toVersion, 'input to-version');
+    if (i.toCommit !== undefined)
+        checkShaOrAbbrev(i.toCommit, 'input to-commit');
+    switch (i.mode) {
+        case 'component':
+            inputs_require(i.component, 'component', i.mode);
+            if ((i.toVersion === undefined) === (i.toCommit === undefined))
+                throw new errors_InputError('input to-version / to-commit: give exactly one with mode component');
+            break;
+        case 'lock':
+            inputs_require(i.lockFile, 'lock-file', i.mode);
+            break;
+        case 'store':
+            inputs_require(i.component, 'component', i.mode);
+            inputs_require(i.storeHash, 'store-hash', i.mode);
+            break;
+        case 'snapshot':
+            inputs_require(i.snapshotAction, 'snapshot-action', i.mode);
+            if (i.snapshotAction === 'restore')
+                inputs_require(i.snapshotFile, 'snapshot-file', i.mode);
+            break;
+        case 'changeset':
+            inputs_require(i.changeset, 'changeset', i.mode);
+            break;
+        default:
+            break;
+    }
+    if (i.rollbackOnUnhealthy && i.mode !== 'health')
+        throw new errors_InputError('input rollback-on-unhealthy: only with mode health');
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/context.js
+
+function defaultActor() {
+    const fromEnv = process.env.META_ACTOR ?? process.env.GITHUB_ACTOR;
+    if (fromEnv)
+        return fromEnv;
+    try {
+        return (0,external_node_os_namespaceObject.userInfo)().username;
+    }
+    catch {
+        return 'unknown';
+    }
+}
+function makeContext(partial) {
+    return {
+        cwd: partial.root,
+        dryRun: false,
+        jobs: 8,
+        actor: defaultActor(),
+        now: () => new Date(),
+        log: () => undefined,
+        ...partial,
+    };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/types.js
 /**
  * Health checks declared under a component's `health:` list in manifests/components.yaml, and
  * what running them reports. Specs use camelCase; results keep the snake_case field names of the
@@ -42309,7 +42348,7 @@ const HEALTH_DEFAULTS = {
     concurrency: 8,
 };
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/env.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/env.js
 const ENV_PLACEHOLDER = '${env}';
 function placeholdersIn(text) {
     return text.match(/\$\{[^}]*\}/g) ?? [];
@@ -42334,7 +42373,7 @@ function resolveUrl(template, env) {
     return { url: template.replaceAll(ENV_PLACEHOLDER, env) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/validate.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/validate.js
 
 
 
@@ -42760,7 +42799,7 @@ function validateConcurrency(concurrency) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/process-group.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/process-group.js
 
 /**
  * Whether commands get their own process group. On POSIX a detached child leads a new group, so
@@ -42788,7 +42827,7 @@ function signalTree(child, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/command-check.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/command-check.js
 
 
 
@@ -43219,7 +43258,7 @@ function makeRetriable(function_, options) {
 	};
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/http-check.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/http-check.js
 
 
 
@@ -43345,7 +43384,7 @@ function networkReason(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/lock-check.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/lock-check.js
 
 const NO_CHECKOUT = 'no checkout';
 /** A component that is not checked out cannot be at the wrong commit, so it passes without asking git. */
@@ -43361,7 +43400,7 @@ async function runLockCheck(component, lockCheck, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/run-checks.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/run-checks.js
 
 
 
@@ -43455,7 +43494,7 @@ async function execute(task, signal) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/format.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/format.js
 const TABLE_DETAIL = 100;
 // A PR comment is capped at 65536 characters; this keeps even a large system well inside it.
 const MARKDOWN_DETAIL = 300;
@@ -43562,14 +43601,14 @@ function cell(text) {
         .replace(/[\x00-\x1f\x7f]/g, ' '));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/health/index.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/index.js
 
 
 
 
 
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/run-git.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/run-git.js
 
 
 class GitError extends Error {
@@ -43640,7 +43679,7 @@ function firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/repo-reader.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/repo-reader.js
 
 
 
@@ -43710,7 +43749,7 @@ async function commitDate(dir, sha) {
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/lock.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/lock.js
 
 
 
@@ -43764,7 +43803,7 @@ function componentsMap(lock) {
     return components;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/operations/load-state.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/load-state.js
 
 
 
@@ -43775,7 +43814,7 @@ async function loadState(ctx) {
     return { manifest, lock, lockRel };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/operations/check-health.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/check-health.js
 
 
 
@@ -43786,9 +43825,10 @@ async function loadState(ctx) {
  * `meta health --all | --component NAME`: the manifest's checks for each component, plus the
  * built-in lock check (a checkout, where present, sits at its locked commit).
  */
-async function checkHealth(ctx, component, signal) {
+async function checkHealth(ctx, only, signal) {
     const { manifest, lock } = await loadState(ctx);
-    const specs = component !== undefined ? [requireComponent(manifest, component, '--component')] : [...manifest.components.values()];
+    const names = typeof only === 'string' ? [only] : only;
+    const specs = names !== undefined ? names.map((n) => requireComponent(manifest, n, '--component')) : [...manifest.components.values()];
     // Every component's checks are validated before any runs, so a typo never yields half a report.
     const components = specs.map((spec) => {
         const dir = componentDir(ctx.root, spec.name);
@@ -43818,7 +43858,7 @@ async function checkHealth(ctx, component, signal) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/atomic-write.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/atomic-write.js
 
 
 
@@ -43847,7 +43887,7 @@ async function writeFileAtomic(path, data) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/journal.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/journal.js
 
 
 
@@ -43891,7 +43931,7 @@ async function readJournal(root) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/lock-edit.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/lock-edit.js
 
 
 /**
@@ -44027,7 +44067,7 @@ function timestamp(now) {
     return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/snapshot-file.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/snapshot-file.js
 
 
 
@@ -44087,7 +44127,7 @@ function parseSnapshot(file) {
     return { createdAt, environment, components };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/checkout.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/checkout.js
 
 
 async function readCheckoutState(dir) {
@@ -44128,7 +44168,7 @@ async function restoreCheckout(state) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/workspace.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/workspace.js
 
 
 
@@ -44155,7 +44195,7 @@ async function inspectCheckout(root, name) {
     return readCheckoutState(dir);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/apply-plan.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/apply-plan.js
 
 
 
@@ -44269,7 +44309,7 @@ async function assertUnchanged(lockPath, plan) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/meta-history.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/meta-history.js
 
 
 
@@ -44351,7 +44391,7 @@ async function lastCommitTouching(root, relPath) {
     return { commit, parent: parents.split(' ').filter(Boolean)[0], message };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/operations/rollback-lock.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/rollback-lock.js
 
 
 
@@ -44385,19 +44425,20 @@ async function rollbackLock(ctx, lockFile, options = {}) {
     return applyPins(ctx, state, pins, {
         mode: 'lock',
         sourceName,
-        component: options.component,
+        components: options.components,
         writeLock: !sourceIsCurrent,
     });
 }
 /** Shared by lock rollbacks and snapshot restores: validate every pin first, then execute. */
 async function applyPins(ctx, state, pins, options) {
     let names = [...pins.keys()];
-    if (options.component !== undefined) {
-        requireComponent(state.manifest, options.component, '--component');
-        if (!pins.has(options.component)) {
-            throw new errors_InputError(`--component: ${quote(options.component)} has no pin in ${options.sourceName}`);
+    if (options.components !== undefined) {
+        for (const name of options.components) {
+            requireComponent(state.manifest, name, '--component');
+            if (!pins.has(name))
+                throw new errors_InputError(`--component: ${quote(name)} has no pin in ${options.sourceName}`);
         }
-        names = [options.component];
+        names = [...new Set(options.components)];
     }
     const planned = names.map((name) => {
         const spec = requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
@@ -44405,7 +44446,7 @@ async function applyPins(ctx, state, pins, options) {
         return { component: name, to: { version: pin.version, commit: pin.commit }, repo: state.lock.entries.get(name)?.repo ?? pin.repo ?? spec.repo };
     });
     const warnings = [];
-    if (options.component === undefined) {
+    if (options.components === undefined) {
         const missing = [...state.lock.entries.keys()].filter((n) => !pins.has(n));
         if (missing.length > 0)
             warnings.push(`${options.sourceName} has no pin for ${missing.join(', ')}; left as they are`);
@@ -44413,7 +44454,7 @@ async function applyPins(ctx, state, pins, options) {
     return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock: options.writeLock, warnings });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/credentials.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/credentials.js
 function basicAuthHeader(token) {
     return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
 }
@@ -44428,7 +44469,7 @@ function credentialEnv(credentials) {
     return env;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/publish-commit.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/publish-commit.js
 
 
 
@@ -49714,7 +49755,7 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/github/client.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/github/client.js
 
 
 
@@ -49745,7 +49786,7 @@ function createGitHubClient(options) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/github/pull-requests.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/github/pull-requests.js
 /**
  * Opens a pull request, or updates the open one with the same head and base, so running the same
  * rollback twice leaves one pull request. A create that races another run and loses (422 "already
@@ -49815,7 +49856,7 @@ async function defaultBranch(api, repo) {
     return data.default_branch;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/action/head-branch.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/action/head-branch.js
 
 /**
  * `meta-rollback/<env>/<mode>-<short-id>`, where the id is a hash of the inputs that define the
@@ -49841,7 +49882,7 @@ function defaultHeadBranch(inputs) {
     return `meta-rollback/${inputs.env ?? 'default'}/${inputs.mode}-${id}`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/changeset-remote.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/changeset-remote.js
 
 function changeset_remote_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
@@ -49907,7 +49948,7 @@ async function changeset_remote_deleteRemoteBranch(dir, remote, branch, expected
     await run_git_git(['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:${expected}`, '--end-of-options', remote, `:${ref}`], { cwd: dir, env });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/revert.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/revert.js
 
 
 
@@ -50000,7 +50041,7 @@ async function checkedOutBranches(repoDir) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/changeset/edit.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/edit.js
 
 
 /**
@@ -50072,7 +50113,7 @@ function edit_endOfLine(text, offset) {
     return nl === -1 ? text.length : nl + 1;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/changeset/id.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/id.js
 
 
 
@@ -50119,7 +50160,7 @@ function revertTrailerLine(id) {
     return `${REVERT_TRAILER}: ${id}`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/changeset/file.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/file.js
 
 
 
@@ -50343,7 +50384,7 @@ function isNull(node) {
     return (0,dist/* isScalar */.jn)(node) && (node.value === null || node.value === undefined);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/changeset-log.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/changeset-log.js
 
 const RECORD = '%H%x00%P%x00%B%x01';
 function parseRecords(text) {
@@ -50406,7 +50447,7 @@ async function introducedByMerge(dir, merge, firstParent) {
     return (await gitLines(['rev-list', merge, `^${firstParent}`, '--'], { cwd: dir })).filter((c) => c !== merge);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/mirror.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/mirror.js
 
 
 
@@ -50442,7 +50483,7 @@ async function ensureMirror(url, env) {
     return dir;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/changeset/plan.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/plan.js
 
 
 
@@ -50716,7 +50757,7 @@ function redactUrl(url) {
     return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/@]*@/, '$1');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/changeset/apply.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/apply.js
 
 
 
@@ -51086,7 +51127,7 @@ async function pushChangesetBranches(ctx, result, options = {}) {
     return { ...result, pushed: true, repos: work.map((w, i) => ({ ...result.repos[i], pushed: w.pushed })) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/remote-reader.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/remote-reader.js
 
 /**
  * Asks a remote for one tag without cloning anything: `git ls-remote` returns the tag and, for an
@@ -51124,7 +51165,7 @@ async function lsRemoteTags(url, cwd, env) {
     return [...tags].map(([name, commit]) => ({ name, commit }));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/resolve-target.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/resolve-target.js
 
 
 
@@ -51206,7 +51247,7 @@ async function remote(call) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/operations/rollback-component.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/rollback-component.js
 
 
 
@@ -51226,7 +51267,7 @@ async function rollbackComponent(ctx, name, target) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/operations/snapshot.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/snapshot.js
 
 
 
@@ -51279,7 +51320,7 @@ async function createSnapshot(ctx, output, components) {
     };
 }
 /** `meta rollback snapshot --restore FILE`: applied like `rollback lock`, into the selected env's lock. */
-async function restoreSnapshot(ctx, file, component) {
+async function restoreSnapshot(ctx, file, components) {
     const abs = resolveInsideRoot(ctx.root, ctx.cwd, file, '--restore');
     const rel = relativeToRoot(ctx.root, abs);
     const snapshot = await readSnapshot(abs, rel);
@@ -51290,10 +51331,10 @@ async function restoreSnapshot(ctx, file, component) {
         throw new errors_InputError(`${rel}: environment: snapshot is of ${quote(snapshot.environment)}; pass --env ${snapshot.environment}`);
     }
     const state = await loadState(ctx);
-    return applyPins(ctx, state, snapshot.components, { mode: 'snapshot', sourceName: rel, component, writeLock: true });
+    return applyPins(ctx, state, snapshot.components, { mode: 'snapshot', sourceName: rel, components, writeLock: true });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/operations/list-targets.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/list-targets.js
 
 
 
@@ -51443,7 +51484,7 @@ function isoDate(date) {
     return Number.isNaN(ms) ? date : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/metadata.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/metadata.js
 
 
 
@@ -51523,7 +51564,7 @@ function parseMetadata(bytes, display, hash) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/tree.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/tree.js
 
 
 
@@ -51674,7 +51715,7 @@ async function consumeTree(files, onFile) {
     return { hash: hasher.digest(), files: hasher.count };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/entry.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/entry.js
 
 
 
@@ -51723,7 +51764,7 @@ async function requireSoundEntry(store, hash) {
         throw new errors_InputError(`${describeCheck(store, hash, check)}; run meta store verify and remove it`);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/fs-tree.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/fs-tree.js
 
 
 
@@ -51782,7 +51823,7 @@ class TreeWriter {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/git/store-files.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/git/store-files.js
 
 
 
@@ -51923,7 +51964,7 @@ function store_files_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/branch-store.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/branch-store.js
 
 
 
@@ -52078,7 +52119,7 @@ class BranchStore {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/dir-store.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/dir-store.js
 
 
 
@@ -52276,14 +52317,14 @@ function requireRealDir(stat, display) {
         throw new errors_InputError(`${display}: is not a directory`);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/open.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/open.js
 
 
 function open_openStore(ctx, options = {}) {
     return options.storeBranch !== undefined ? new BranchStore(ctx.root, options.storeBranch) : new DirStore(ctx.root);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/rollback-store.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/rollback-store.js
 
 
 
@@ -52463,7 +52504,7 @@ async function rollback_store_lstatOrUndefined(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/list.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/list.js
 
 
 
@@ -52510,7 +52551,7 @@ async function storeList(ctx, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/store/targets.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/targets.js
 
 
 
@@ -52548,7 +52589,7 @@ function storeTargetsFrom(options = {}) {
 /** The `.meta-store/` entries, for `listTargets(ctx, component, [storeTargets])`. */
 const storeTargets = storeTargetsFrom();
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/changeset/targets.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/targets.js
 
 
 
@@ -52628,7 +52669,7 @@ const changesetTargets = async (ctx, components) => {
     return out;
 };
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/action/perform-mode.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/action/perform-mode.js
 
 
 
@@ -52662,12 +52703,12 @@ async function performMode(ctx, inputs) {
             return { kind: 'rollback', result, files: filesOf(result) };
         }
         case 'lock': {
-            const result = await rollbackLock(ctx, inputs.lockFile, { component: inputs.component, rev: inputs.rev });
+            const result = await rollbackLock(ctx, inputs.lockFile, { components: selection(inputs), rev: inputs.rev });
             return { kind: 'rollback', result, files: filesOf(result) };
         }
         case 'snapshot': {
             if (inputs.snapshotAction === 'restore') {
-                const result = await restoreSnapshot(ctx, inputs.snapshotFile, inputs.component);
+                const result = await restoreSnapshot(ctx, inputs.snapshotFile, selection(inputs));
                 return { kind: 'rollback', result, files: filesOf(result) };
             }
             const file = inputs.snapshotFile ?? `.meta/snapshots/${timestamp(ctx.now()).slice(0, 10)}-${ctx.env ?? 'default'}.yaml`;
@@ -52692,8 +52733,13 @@ async function performMode(ctx, inputs) {
             throw new Error(`mode ${inputs.mode} is handled elsewhere`);
     }
 }
+/** `component` and `components` both narrow lock and snapshot rollbacks (a fan-out job passes a group). */
+function selection(inputs) {
+    const names = [...(inputs.component !== undefined ? [inputs.component] : []), ...(inputs.components ?? [])];
+    return names.length > 0 ? names : undefined;
+}
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/action/changeset-pulls.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/action/changeset-pulls.js
 
 
 
@@ -52823,7 +52869,7 @@ async function closeChangesetPulls(api, result, pulls, options) {
     return cleanUp(api, targets, pulls, options);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/core/changes.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/core/changes.js
 function shortPin(pin) {
     if (!pin)
         return '(none)';
@@ -52832,7 +52878,7 @@ function shortPin(pin) {
     return pin.version === pin.commit.slice(0, 12) ? pin.version : `${pin.version} (${pin.commit.slice(0, 12)})`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/action/report.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/action/report.js
 
 
 /** Markdown for pull request bodies and job summaries; no GitHub or runner knowledge here. */
@@ -52897,7 +52943,8 @@ function healthSection(report, title = 'Health') {
     return `### ${title}: ${report.healthy ? 'healthy' : 'UNHEALTHY'}\n\n${healthToMarkdown(report)}\n`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/action/run-action.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/action/run-action.js
+
 
 
 
@@ -52919,7 +52966,8 @@ function healthSection(report, title = 'Health') {
 
 
 const BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
-const PUSH_ATTEMPTS = 4;
+/** Fan-out jobs push to base one after another; each lost race redoes the rollback on the new base. */
+const PUSH_ATTEMPTS = 12;
 /**
  * The action's whole run, free of @actions/core so it can be tested and reused: perform the mode
  * in the checked-out meta-repo, commit what it wrote on the head branch, push with a lease, open or
@@ -52959,10 +53007,12 @@ async function runAction(inputs, runner, io) {
         return report(session, { operation: 'none', merged: false, outcome }, undefined);
     }
     const api = client(session);
+    // A revision such as HEAD~1 is resolved once: a redo on a moved base must restore the same pins.
+    const pinned = inputs.rev !== undefined && inputs.mode === 'lock' ? { ...inputs, rev: await resolveMetaRevision(root, inputs.rev) } : inputs;
     let componentPulls = [];
     let changesetResult;
     const perform = async () => {
-        const outcome = await performMode(ctx, inputs);
+        const outcome = await performMode(ctx, pinned);
         if (outcome.kind === 'changeset' && !outcome.result.nothingToDo && componentPulls.length === 0) {
             changesetResult = outcome.result;
             componentPulls = await openChangesetPulls(api, outcome.result, {
@@ -53072,7 +53122,7 @@ async function publish(s, api, head, perform) {
  */
 async function runHealthMode(s) {
     const { inputs, ctx, io, root } = s;
-    const before = await checkHealth(ctx);
+    const before = await checkHealth(ctx, selection(inputs));
     if (before.healthy || !inputs.rollbackOnUnhealthy)
         return report(s, { operation: 'none', merged: false }, before);
     const lockRel = lockPathFor(inputs.env);
@@ -53093,7 +53143,7 @@ async function runHealthMode(s) {
     }
     const api = client(s);
     const published = await publish(s, api, defaultHeadBranch(inputs), rollbackToPrevious);
-    const after = await checkHealth(ctx);
+    const after = await checkHealth(ctx, selection(inputs));
     if (published.pr) {
         const body = `${healthSection(before, 'Health before the rollback')}\n${healthSection(after, 'Health after the rollback')}`;
         await commentHealth(api, s.runner.repository, published.pr.number, body, io);
@@ -53103,7 +53153,7 @@ async function runHealthMode(s) {
 async function healthAfter(ctx, inputs) {
     if (!inputs.health)
         return undefined;
-    return checkHealth(ctx);
+    return checkHealth(ctx, selection(inputs));
 }
 async function commentHealth(api, repo, number, body, io) {
     try {
@@ -53244,6 +53294,10 @@ async function report(s, published, health, healthBefore) {
         outputs.targets = JSON.stringify(outcome.result.targets);
         parts.push(targetsTable(outcome.result));
     }
+    if (outcome && (outcome.kind === 'list' || inputs.dryRun)) {
+        const names = outcome.kind === 'list' ? [...new Set(outcome.result.targets.map((t) => t.component))] : outcome.kind === 'rollback' ? outcome.result.changes.map((c) => c.component) : [];
+        outputs.matrix = JSON.stringify((await withMatrix(ctx.root, {}, names, inputs.groupSize)).matrix);
+    }
     parts.push(healthSection(health, healthBefore ? 'Health after the rollback' : 'Health'));
     return { outputs, summary: parts.filter(Boolean).join('\n') };
 }
@@ -53265,7 +53319,7 @@ function changesetTable(result, pulls) {
     return `Changeset \`${result.id}\`: ${result.previousStatus} → ${result.status}\n\n| component | base | commits reverted | branch | pull request |\n|---|---|---|---|---|\n${rows.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/main.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/main.js
 
 
 
@@ -53297,7 +53351,7 @@ async function run() {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-24019/index.js
+;// CONCATENATED MODULE: ./.tsbuild-31697/index.js
 
 void run();
 

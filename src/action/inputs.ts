@@ -1,4 +1,5 @@
 import { InputError } from '../core/errors.js';
+import { DEFAULT_GROUP_SIZE } from '../core/fan-out.js';
 import { checkComponentName, checkEnvName, checkRefName, checkShaOrAbbrev } from '../core/names.js';
 
 export const MODES = ['component', 'lock', 'store', 'snapshot', 'changeset', 'list', 'health'] as const;
@@ -32,6 +33,8 @@ export interface ActionInputs {
   readonly health: boolean;
   readonly rollbackOnUnhealthy: boolean;
   readonly dryRun: boolean;
+  /** Components per group in the fan-out `matrix` output. */
+  readonly groupSize: number;
 }
 
 export type InputGetter = (name: string) => string;
@@ -41,6 +44,13 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], name: str
     throw new InputError(`input ${name}: ${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
   }
   return value as T;
+}
+
+function positive(value: string, name: string, fallback: number): number {
+  if (value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100000) throw new InputError(`input ${name}: ${JSON.stringify(value)} is not a whole number from 1 to 100000`);
+  return n;
 }
 
 function bool(value: string, name: string, fallback: boolean): boolean {
@@ -86,6 +96,7 @@ export function readInputs(get: InputGetter): ActionInputs {
     health: bool(get('health').trim(), 'health', true),
     rollbackOnUnhealthy: bool(get('rollback-on-unhealthy').trim(), 'rollback-on-unhealthy', false),
     dryRun: bool(get('dry-run').trim(), 'dry-run', false),
+    groupSize: positive(get('group-size').trim(), 'group-size', DEFAULT_GROUP_SIZE),
   };
   validateForMode(inputs);
   return inputs;

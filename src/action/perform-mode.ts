@@ -41,12 +41,12 @@ export async function performMode(ctx: RunContext, inputs: ActionInputs): Promis
       return { kind: 'rollback', result, files: filesOf(result) };
     }
     case 'lock': {
-      const result = await rollbackLock(ctx, inputs.lockFile!, { component: inputs.component, rev: inputs.rev });
+      const result = await rollbackLock(ctx, inputs.lockFile!, { components: selection(inputs), rev: inputs.rev });
       return { kind: 'rollback', result, files: filesOf(result) };
     }
     case 'snapshot': {
       if (inputs.snapshotAction === 'restore') {
-        const result = await restoreSnapshot(ctx, inputs.snapshotFile!, inputs.component);
+        const result = await restoreSnapshot(ctx, inputs.snapshotFile!, selection(inputs));
         return { kind: 'rollback', result, files: filesOf(result) };
       }
       const file = inputs.snapshotFile ?? `.meta/snapshots/${timestamp(ctx.now()).slice(0, 10)}-${ctx.env ?? 'default'}.yaml`;
@@ -70,4 +70,10 @@ export async function performMode(ctx: RunContext, inputs: ActionInputs): Promis
     default:
       throw new Error(`mode ${inputs.mode} is handled elsewhere`);
   }
+}
+
+/** `component` and `components` both narrow lock and snapshot rollbacks (a fan-out job passes a group). */
+export function selection(inputs: ActionInputs): string[] | undefined {
+  const names = [...(inputs.component !== undefined ? [inputs.component] : []), ...(inputs.components ?? [])];
+  return names.length > 0 ? names : undefined;
 }

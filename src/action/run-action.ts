@@ -7,8 +7,9 @@ import type { HealthReport } from '../core/health/index.js';
 import { loadManifest } from '../core/manifest.js';
 import { checkHealth } from '../core/operations/check-health.js';
 import { lockPathFor, resolveRoot } from '../core/paths.js';
+import { withMatrix } from '../core/fan-out.js';
 import { rollbackLock } from '../core/operations/rollback-lock.js';
-import { lastCommitTouching } from '../git/meta-history.js';
+import { lastCommitTouching, resolveMetaRevision } from '../git/meta-history.js';
 import { checkoutDetached } from '../git/checkout.js';
 import { basicAuthHeader, credentialEnv } from '../git/credentials.js';
 import { commitPaths, fetchBranch, fetchCommit, pushCommit, remoteBranchSha, resetToCommit } from '../git/publish-commit.js';
@@ -18,7 +19,7 @@ import { commentOnPullRequest, defaultBranch, enableAutoMerge, mergeWhenMergeabl
 import { cloneUrl, repoOnServer, type RepoRef } from '../github/repository.js';
 import { defaultHeadBranch } from './head-branch.js';
 import type { ActionInputs } from './inputs.js';
-import { filesOf, performMode, type ModeOutcome } from './perform-mode.js';
+import { filesOf, performMode, selection, type ModeOutcome } from './perform-mode.js';
 import { closeChangesetPulls, openChangesetPulls, type ComponentPull } from './changeset-pulls.js';
 import type { ChangesetRollbackResult } from '../core/changeset/apply.js';
 import { changesTable, compareLink, healthSection, journalBlock, pullRequestBody, undoText, type ChangeRow } from './report.js';
@@ -43,7 +44,8 @@ export interface ActionResult {
 }
 
 const BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
-const PUSH_ATTEMPTS = 4;
+/** Fan-out jobs push to base one after another; each lost race redoes the rollback on the new base. */
+const PUSH_ATTEMPTS = 12;
 
 interface Published {
   readonly operation: 'created' | 'updated' | 'none' | 'pushed';
@@ -101,10 +103,12 @@ export async function runAction(inputs: ActionInputs, runner: RunnerEnv, io: Act
     return report(session, { operation: 'none', merged: false, outcome }, undefined);
   }
   const api = client(session);
+  // A revision such as HEAD~1 is resolved once: a redo on a moved base must restore the same pins.
+  const pinned: ActionInputs = inputs.rev !== undefined && inputs.mode === 'lock' ? { ...inputs, rev: await resolveMetaRevision(root, inputs.rev) } : inputs;
   let componentPulls: ComponentPull[] = [];
   let changesetResult: ChangesetRollbackResult | undefined;
   const perform = async (): Promise<ModeOutcome> => {
-    const outcome = await performMode(ctx, inputs);
+    const outcome = await performMode(ctx, pinned);
     if (outcome.kind === 'changeset' && !outcome.result.nothingToDo && componentPulls.length === 0) {
       changesetResult = outcome.result;
       componentPulls = await openChangesetPulls(api, outcome.result, {
@@ -213,7 +217,7 @@ async function publish(s: Session, api: GitHubApi, head: string, perform: () => 
  */
 async function runHealthMode(s: Session): Promise<ActionResult> {
   const { inputs, ctx, io, root } = s;
-  const before = await checkHealth(ctx);
+  const before = await checkHealth(ctx, selection(inputs));
   if (before.healthy || !inputs.rollbackOnUnhealthy) return report(s, { operation: 'none', merged: false }, before);
 
   const lockRel = lockPathFor(inputs.env);
@@ -234,7 +238,7 @@ async function runHealthMode(s: Session): Promise<ActionResult> {
   }
   const api = client(s);
   const published = await publish(s, api, defaultHeadBranch(inputs), rollbackToPrevious);
-  const after = await checkHealth(ctx);
+  const after = await checkHealth(ctx, selection(inputs));
   if (published.pr) {
     const body = `${healthSection(before, 'Health before the rollback')}\n${healthSection(after, 'Health after the rollback')}`;
     await commentHealth(api, s.runner.repository, published.pr.number, body, io);
@@ -244,7 +248,7 @@ async function runHealthMode(s: Session): Promise<ActionResult> {
 
 async function healthAfter(ctx: RunContext, inputs: ActionInputs): Promise<HealthReport | undefined> {
   if (!inputs.health) return undefined;
-  return checkHealth(ctx);
+  return checkHealth(ctx, selection(inputs));
 }
 
 async function commentHealth(api: GitHubApi, repo: RepoRef, number: number, body: string, io: ActionIo): Promise<void> {
@@ -372,6 +376,10 @@ async function report(s: Session, published: Published, health: HealthReport | u
   } else if (outcome?.kind === 'list') {
     outputs.targets = JSON.stringify(outcome.result.targets);
     parts.push(targetsTable(outcome.result));
+  }
+  if (outcome && (outcome.kind === 'list' || inputs.dryRun)) {
+    const names = outcome.kind === 'list' ? [...new Set(outcome.result.targets.map((t) => t.component))] : outcome.kind === 'rollback' ? outcome.result.changes.map((c) => c.component) : [];
+    outputs.matrix = JSON.stringify((await withMatrix(ctx.root, {}, names, inputs.groupSize)).matrix);
   }
   parts.push(healthSection(health, healthBefore ? 'Health after the rollback' : 'Health'));
   return { outputs, summary: parts.filter(Boolean).join('\n') };

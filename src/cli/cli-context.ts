@@ -10,12 +10,19 @@ export interface GlobalOptions {
   json?: boolean;
   dryRun?: boolean;
   jobs?: number;
+  groupSize?: number;
 }
 
 export interface CliEnvironment extends Io {
   readonly cwd: string;
   /** Commands register the exit code of what they did here (0 unless told otherwise). */
   exitCode: number;
+}
+
+export function parseGroupSize(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100000) throw new InvalidArgumentError('must be a whole number from 1 to 100000');
+  return n;
 }
 
 export function parseJobs(value: string): number {

@@ -1,4 +1,6 @@
 import { Command, Option } from 'commander';
+import type { RollbackResult } from '../core/changes.js';
+import type { RunContext } from '../core/context.js';
 import { InputError } from '../core/errors.js';
 import { rollbackComponent } from '../core/operations/rollback-component.js';
 import { rollbackLock } from '../core/operations/rollback-lock.js';
@@ -7,7 +9,8 @@ import { listTargets } from '../core/operations/list-targets.js';
 import { checkHealth } from '../core/operations/check-health.js';
 import { formatHealthTable } from '../core/health/index.js';
 import { formatRollback, formatSnapshotCreated, formatTargets } from './output.js';
-import { contextFor, emit, parseJobs, parseList, type CliEnvironment, type GlobalOptions } from './cli-context.js';
+import { contextFor, emit, parseGroupSize, parseJobs, parseList, type CliEnvironment, type GlobalOptions } from './cli-context.js';
+import { withMatrix } from '../core/fan-out.js';
 import { registerStoreCommands } from './store-commands.js';
 import { registerChangesetCommands } from './changeset-commands.js';
 import { changesetTargets } from '../core/changeset/targets.js';
@@ -24,6 +27,7 @@ export function buildProgram(cli: CliEnvironment): Command {
     .option('--json', 'machine-readable result on stdout')
     .option('--dry-run', 'print the plan, change nothing')
     .addOption(new Option('--jobs <n>', 'components processed at once').argParser(parseJobs))
+    .addOption(new Option('--group-size <n>', 'with --json: components per group in the fan-out `matrix` (default 50)').argParser(parseGroupSize))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -49,18 +53,19 @@ export function buildProgram(cli: CliEnvironment): Command {
       const ctx = contextFor(cli, opts);
       const target = opts.toVersion !== undefined ? { kind: 'version' as const, tag: opts.toVersion } : { kind: 'commit' as const, sha: opts.toCommit! };
       const result = await rollbackComponent(ctx, name, target);
-      emit(cli, opts, result, formatRollback);
+      emit(cli, opts, await planOutput(ctx, opts, result), formatRollback);
     });
 
   rollback
     .command('lock <lockfile>')
     .description("bring the workspace to another lock's pins (or a lock as it was at --rev)")
-    .option('--component <name>', 'only this component')
+    .option('--component <names>', 'only these components (comma-separated)', parseList)
     .option('--rev <gitrev>', 'read LOCKFILE as it was at this revision of the meta-repo (HEAD~1 = previous)')
     .action(async (lockfile: string, _o: unknown, cmd: Command) => {
-      const opts = globals(cmd) as GlobalOptions & { component?: string; rev?: string };
-      const result = await rollbackLock(contextFor(cli, opts), lockfile, { component: opts.component, rev: opts.rev });
-      emit(cli, opts, result, formatRollback);
+      const opts = globals(cmd) as GlobalOptions & { component?: string[]; rev?: string };
+      const ctx = contextFor(cli, opts);
+      const result = await rollbackLock(ctx, lockfile, { components: opts.component, rev: opts.rev });
+      emit(cli, opts, await planOutput(ctx, opts, result), formatRollback);
     });
 
   rollback
@@ -69,8 +74,10 @@ export function buildProgram(cli: CliEnvironment): Command {
     .option('--component <name>', 'only this component')
     .action(async (_o: unknown, cmd: Command) => {
       const opts = globals(cmd) as GlobalOptions & { component?: string };
-      const result = await listTargets(contextFor(cli, opts), opts.component, [storeTargets, changesetTargets]);
-      emit(cli, opts, result, formatTargets);
+      const ctx = contextFor(cli, opts);
+      const result = await listTargets(ctx, opts.component, [storeTargets, changesetTargets]);
+      const names = [...new Set(result.targets.map((t) => t.component))];
+      emit(cli, opts, opts.json ? await withMatrix(ctx.root, result, names, opts.groupSize) : result, formatTargets);
     });
 
   rollback
@@ -79,9 +86,9 @@ export function buildProgram(cli: CliEnvironment): Command {
     .option('--output <file>', 'write a snapshot to this file')
     .option('--components <list>', 'comma-separated components to record', parseList)
     .option('--restore <file>', 'restore the pins of this snapshot')
-    .option('--component <name>', 'with --restore: only this component')
+    .option('--component <names>', 'with --restore: only these components (comma-separated)', parseList)
     .action(async (_o: unknown, cmd: Command) => {
-      const opts = globals(cmd) as GlobalOptions & { output?: string; restore?: string; components?: string[]; component?: string };
+      const opts = globals(cmd) as GlobalOptions & { output?: string; restore?: string; components?: string[]; component?: string[] };
       if ((opts.output === undefined) === (opts.restore === undefined)) {
         throw new InputError('rollback snapshot: give exactly one of --output or --restore');
       }
@@ -90,7 +97,7 @@ export function buildProgram(cli: CliEnvironment): Command {
         emit(cli, opts, await createSnapshot(ctx, opts.output, opts.components), formatSnapshotCreated);
       } else {
         if (opts.components !== undefined) throw new InputError('--components: goes with --output; use --component with --restore');
-        emit(cli, opts, await restoreSnapshot(ctx, opts.restore!, opts.component), formatRollback);
+        emit(cli, opts, await planOutput(ctx, opts, await restoreSnapshot(ctx, opts.restore!, opts.component)), formatRollback);
       }
     });
 
@@ -123,3 +130,9 @@ export function buildProgram(cli: CliEnvironment): Command {
   return program;
 }
 
+
+/** A `--json --dry-run` plan carries the fan-out matrix of the components it would change. */
+async function planOutput<T extends RollbackResult>(ctx: RunContext, opts: GlobalOptions, result: T): Promise<T> {
+  if (!opts.json || !result.dryRun) return result;
+  return withMatrix(ctx.root, result, result.changes.map((c) => c.component), opts.groupSize);
+}

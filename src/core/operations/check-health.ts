@@ -16,9 +16,10 @@ export interface HealthRun extends HealthReport {
  * `meta health --all | --component NAME`: the manifest's checks for each component, plus the
  * built-in lock check (a checkout, where present, sits at its locked commit).
  */
-export async function checkHealth(ctx: RunContext, component?: string, signal?: AbortSignal): Promise<HealthRun> {
+export async function checkHealth(ctx: RunContext, only?: string | readonly string[], signal?: AbortSignal): Promise<HealthRun> {
   const { manifest, lock } = await loadState(ctx);
-  const specs = component !== undefined ? [requireComponent(manifest, component, '--component')] : [...manifest.components.values()];
+  const names = typeof only === 'string' ? [only] : only;
+  const specs = names !== undefined ? names.map((n) => requireComponent(manifest, n, '--component')) : [...manifest.components.values()];
   // Every component's checks are validated before any runs, so a typo never yields half a report.
   const components: HealthComponent[] = specs.map((spec) => {
     const dir = componentDir(ctx.root, spec.name);

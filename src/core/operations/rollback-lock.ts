@@ -12,7 +12,8 @@ import { readFileAtRevision, resolveMetaRevision } from '../../git/meta-history.
 import { loadState } from './load-state.js';
 
 export interface LockRollbackOptions {
-  readonly component?: string;
+  /** Only these components (the CLI's --component, the action's component or components). */
+  readonly components?: readonly string[];
   readonly rev?: string;
 }
 
@@ -39,7 +40,7 @@ export async function rollbackLock(ctx: RunContext, lockFile: string, options: L
   return applyPins(ctx, state, pins, {
     mode: 'lock',
     sourceName,
-    component: options.component,
+    components: options.components,
     writeLock: !sourceIsCurrent,
   });
 }
@@ -47,7 +48,7 @@ export async function rollbackLock(ctx: RunContext, lockFile: string, options: L
 export interface ApplyPinsOptions {
   readonly mode: string;
   readonly sourceName: string;
-  readonly component?: string;
+  readonly components?: readonly string[];
   readonly writeLock: boolean;
 }
 
@@ -59,12 +60,12 @@ export async function applyPins(
   options: ApplyPinsOptions,
 ): Promise<RollbackResult> {
   let names = [...pins.keys()];
-  if (options.component !== undefined) {
-    requireComponent(state.manifest, options.component, '--component');
-    if (!pins.has(options.component)) {
-      throw new InputError(`--component: ${quote(options.component)} has no pin in ${options.sourceName}`);
+  if (options.components !== undefined) {
+    for (const name of options.components) {
+      requireComponent(state.manifest, name, '--component');
+      if (!pins.has(name)) throw new InputError(`--component: ${quote(name)} has no pin in ${options.sourceName}`);
     }
-    names = [options.component];
+    names = [...new Set(options.components)];
   }
   const planned: PlannedPin[] = names.map((name) => {
     const spec = requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
@@ -72,7 +73,7 @@ export async function applyPins(
     return { component: name, to: { version: pin.version, commit: pin.commit }, repo: state.lock.entries.get(name)?.repo ?? pin.repo ?? spec.repo };
   });
   const warnings: string[] = [];
-  if (options.component === undefined) {
+  if (options.components === undefined) {
     const missing = [...state.lock.entries.keys()].filter((n) => !pins.has(n));
     if (missing.length > 0) warnings.push(`${options.sourceName} has no pin for ${missing.join(', ')}; left as they are`);
   }

@@ -62,7 +62,7 @@ export async function createSnapshot(ctx: RunContext, output: string, components
 }
 
 /** `meta rollback snapshot --restore FILE`: applied like `rollback lock`, into the selected env's lock. */
-export async function restoreSnapshot(ctx: RunContext, file: string, component?: string): Promise<RollbackResult> {
+export async function restoreSnapshot(ctx: RunContext, file: string, components?: readonly string[]): Promise<RollbackResult> {
   const abs = resolveInsideRoot(ctx.root, ctx.cwd, file, '--restore');
   const rel = relativeToRoot(ctx.root, abs);
   const snapshot = await readSnapshot(abs, rel);
@@ -73,5 +73,5 @@ export async function restoreSnapshot(ctx: RunContext, file: string, component?:
     throw new InputError(`${rel}: environment: snapshot is of ${quote(snapshot.environment)}; pass --env ${snapshot.environment}`);
   }
   const state = await loadState(ctx);
-  return applyPins(ctx, state, snapshot.components, { mode: 'snapshot', sourceName: rel, component, writeLock: true });
+  return applyPins(ctx, state, snapshot.components, { mode: 'snapshot', sourceName: rel, components, writeLock: true });
 }
