@@ -65,7 +65,7 @@ describe('fan-out of a 1,000-component rollback', () => {
     checkMatrix(plan.matrix, 100);
   });
 
-  it('plan once, roll back ten groups in parallel jobs, and lose no pin', async () => {
+  it('plan once, roll back four groups of 250 in parallel jobs, and lose no pin', async () => {
     const hosted = await forge.createRepo('acme', 'big-meta', { from: source, defaultBranch: 'main' });
     const clone = async () => {
       const dir = join(tempDir('meta-big-job-'), 'meta');
@@ -77,16 +77,16 @@ describe('fan-out of a 1,000-component rollback', () => {
 
     const planWorkspace = await clone();
     const rev = execFileSync('git', ['rev-parse', 'HEAD~1'], { cwd: planWorkspace, encoding: 'utf8' }).trim();
-    const plan = await runActionProcess({ ...common, rev, 'dry-run': 'true', health: 'false', 'pull-request': 'open', 'group-size': '100' }, setup(planWorkspace));
+    const plan = await runActionProcess({ ...common, rev, 'dry-run': 'true', health: 'false', 'pull-request': 'open', 'group-size': '250' }, setup(planWorkspace));
     expect(plan.code, plan.stdout).toBe(0);
     const matrix = JSON.parse(plan.outputs.matrix!) as Matrix;
-    checkMatrix(matrix, 100);
+    checkMatrix(matrix, 250);
 
-    // The matrix jobs, five at a time, as a runner pool would run them.
+    // The matrix jobs, all at once, as a runner pool would run them.
     const results: Array<{ group: string; code: number; log: string }> = [];
     const queue = [...matrix.include];
     await Promise.all(
-      Array.from({ length: 5 }, async () => {
+      Array.from({ length: 4 }, async () => {
         for (let g = queue.shift(); g; g = queue.shift()) {
           const run = await runActionProcess({ ...common, rev, components: g.components, 'dry-run': 'false', health: 'true', 'pull-request': 'none' }, setup(await clone()));
           results.push({ group: g.group, code: run.code, log: run.stdout });
