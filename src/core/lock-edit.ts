@@ -1,5 +1,6 @@
 import { isMap, isScalar, parse, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { componentsMap, type Lock, type Pin } from './lock.js';
+import { applyEdits, columnOf, endOfLine, needsNewline, type TextEdit } from './source-edit.js';
 
 export interface PinWrite {
   readonly component: string;
@@ -8,11 +9,6 @@ export interface PinWrite {
   readonly repo?: string;
 }
 
-interface TextEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
 
 /**
  * Returns the lock's new text with only the changed scalars replaced in the source. Re-serialising
@@ -119,28 +115,6 @@ function generatedAtEdit(lock: Lock, generatedAt: string): TextEdit {
   const firstKey = top.items[0]?.key as Node | undefined;
   const at = firstKey?.range?.[0] ?? 0;
   return { start: at, end: at, text: `generated_at: ${renderScalar(generatedAt, 'QUOTE_SINGLE')}\n` };
-}
-
-function applyEdits(text: string, edits: TextEdit[]): string {
-  // Later offsets first, so earlier offsets stay valid; inserts at one offset keep their order.
-  const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
-  let out = text;
-  for (const edit of ordered) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  return out;
-}
-
-function columnOf(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
-}
-
-function endOfLine(text: string, offset: number): number {
-  if (offset > 0 && text[offset - 1] === '\n') return offset;
-  const nl = text.indexOf('\n', offset);
-  return nl === -1 ? text.length : nl + 1;
-}
-
-function needsNewline(text: string, at: number): string {
-  return at > 0 && text[at - 1] !== '\n' ? '\n' : '';
 }
 
 export function timestamp(now: Date): string {

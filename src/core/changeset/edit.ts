@@ -2,12 +2,8 @@ import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import { renderScalar } from '../lock-edit.js';
 import type { YamlFile } from '../yaml-source.js';
 import type { ChangesetFile, ChangesetIndex } from './file.js';
+import { applyEdits, columnOf, endOfLine, needsNewline, type TextEdit } from '../source-edit.js';
 
-interface TextEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
 
 /**
  * The changeset file's new text with only its `status` changed (or, when it has none, one
@@ -17,7 +13,7 @@ interface TextEdit {
 export function setChangesetStatus(changeset: ChangesetFile, status: string): string {
   const top = changeset.yaml.doc.contents;
   if (!isMap(top)) return changeset.yaml.text;
-  return applyEdit(changeset.yaml.text, statusEdit(changeset.yaml, top, status));
+  return applyEdits(changeset.yaml.text, [statusEdit(changeset.yaml, top, status)]);
 }
 
 /**
@@ -31,9 +27,9 @@ export function setIndexStatus(index: ChangesetIndex, id: string, status: string
   if (isScalar(entry.node)) {
     const node = entry.node;
     if (!node.range) return undefined;
-    return applyEdit(index.yaml.text, { start: node.range[0], end: node.range[1], text: renderScalar(status, node.type) });
+    return applyEdits(index.yaml.text, [{ start: node.range[0], end: node.range[1], text: renderScalar(status, node.type) }]);
   }
-  return applyEdit(index.yaml.text, statusEdit(index.yaml, entry.node, status));
+  return applyEdits(index.yaml.text, [statusEdit(index.yaml, entry.node, status)]);
 }
 
 function statusEdit(yaml: YamlFile, map: YAMLMap<unknown, unknown>, status: string): TextEdit {
@@ -61,19 +57,5 @@ function statusEdit(yaml: YamlFile, map: YAMLMap<unknown, unknown>, status: stri
   const last = map.items[map.items.length - 1];
   const lastEnd = (last?.value as Node | undefined)?.range?.[1] ?? (last?.key as Node | undefined)?.range?.[1] ?? map.range?.[1] ?? text.length;
   const at = endOfLine(text, lastEnd);
-  return { start: at, end: at, text: `${at > 0 && text[at - 1] !== '\n' ? '\n' : ''}${indent}${line}\n` };
-}
-
-function applyEdit(text: string, edit: TextEdit): string {
-  return text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-}
-
-function columnOf(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
-}
-
-function endOfLine(text: string, offset: number): number {
-  if (offset > 0 && text[offset - 1] === '\n') return offset;
-  const nl = text.indexOf('\n', offset);
-  return nl === -1 ? text.length : nl + 1;
+  return { start: at, end: at, text: `${needsNewline(text, at)}${indent}${line}\n` };
 }
