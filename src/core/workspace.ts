@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { InputError } from './errors.js';
 import { componentDir, relativeToRoot } from './paths.js';
-import { readCheckoutState, type CheckoutState } from '../git/checkout.js';
-import { isGitRepo, trackedChanges } from '../git/repo-reader.js';
+import type { CheckoutState } from '../git/checkout.js';
+import { isGitRepo, workingState } from '../git/repo-reader.js';
 
 /**
  * The state of `components/<name>`: absent (a lock-only rollback), or a git checkout that may be
@@ -16,10 +16,10 @@ export async function inspectCheckout(root: string, name: string): Promise<Check
   if (!statSync(dir).isDirectory() || !isGitRepo(dir)) {
     throw new InputError(`${rel}: exists but is not a git checkout`);
   }
-  const dirty = await trackedChanges(dir);
-  if (dirty.length > 0) {
-    const paths = dirty.slice(0, 5).map((l) => l.slice(3)).join(', ');
-    throw new InputError(`${rel}: has uncommitted changes (${paths}); commit or stash them first`);
+  const state = await workingState(dir);
+  if (state.changed.length > 0) {
+    throw new InputError(`${rel}: has uncommitted changes (${state.changed.slice(0, 5).join(', ')}); commit or stash them first`);
   }
-  return readCheckoutState(dir);
+  if (!state.head) throw new InputError(`${rel}: has no commit checked out`);
+  return { dir, head: state.head, branch: state.branch };
 }
