@@ -12944,7 +12944,7 @@ const {
   /* Help */ "_V": Help,
 } = commander;
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/errors.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/errors.js
 /**
  * Every failure the tool reports carries the exit code the CLI uses for it, so the CLI and the
  * action print the same one-line message and agree on whether the input or the operation was at fault.
@@ -12975,6 +12975,8 @@ function errorMessage(err) {
     return String(err);
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:path"
@@ -13223,7 +13225,7 @@ function validateConcurrency(concurrency) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/atomic-write.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/atomic-write.js
 
 
 
@@ -13252,9 +13254,7 @@ async function writeFileAtomic(path, data) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/names.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/names.js
 
 // Component and environment names become path segments and branch-name parts, so they are
 // held to a conservative alphabet rather than "anything git or the filesystem would take".
@@ -13333,12 +13333,24 @@ function checkRefName(name, where) {
         throw new errors_InputError(`${where}: invalid ref name ${quote(name)}: ${problem}`);
     return name;
 }
+/**
+ * A pinned version is free text (a tag, `1.2.3-rc1`, a short SHA), but it ends up in commit messages,
+ * pull request titles and one-line errors, so it may not hold control characters such as newlines.
+ */
+function versionProblem(version) {
+    if (version.length > 255)
+        return 'is longer than 255 characters';
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(version))
+        return 'contains a control character (newline, tab, NUL, ...)';
+    return undefined;
+}
 /** Quotes a user value for an error message without letting it break the one-line format. */
 function quote(value) {
     return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/paths.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/paths.js
 
 
 
@@ -13346,7 +13358,7 @@ function quote(value) {
 const MANIFEST_PATH = 'manifests/components.yaml';
 const ENVIRONMENTS_PATH = 'manifests/environments.yaml';
 const SNAPSHOT_DIR = '.meta/snapshots';
-const paths_HISTORY_PATH = '.meta/history.jsonl';
+const HISTORY_PATH = '.meta/history.jsonl';
 const CHANGESET_DIR = '.meta/changesets';
 const STORE_DIR = '.meta-store';
 const COMPONENTS_DIR = 'components';
@@ -13424,7 +13436,7 @@ function realpathOfExistingPrefix(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/journal.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/journal.js
 
 
 
@@ -13434,7 +13446,7 @@ function realpathOfExistingPrefix(path) {
  * rename, so a crash leaves either the old journal or the new one, never half a line.
  */
 async function appendJournal(root, line) {
-    const path = (0,external_node_path_.join)(root, paths_HISTORY_PATH);
+    const path = (0,external_node_path_.join)(root, HISTORY_PATH);
     let existing = '';
     try {
         existing = await (0,promises_namespaceObject.readFile)(path, 'utf8');
@@ -13449,7 +13461,7 @@ async function appendJournal(root, line) {
 async function readJournal(root) {
     let text;
     try {
-        text = await readFile(join(root, HISTORY_PATH), 'utf8');
+        text = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(root, HISTORY_PATH), 'utf8');
     }
     catch {
         return [];
@@ -13470,7 +13482,7 @@ async function readJournal(root) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/repo-url.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/repo-url.js
 
 /**
  * Transports a manifest may name. `ext::` runs an arbitrary command and `fd::` reads a file
@@ -13488,9 +13500,33 @@ function repoUrlProblem(repo) {
         return 'contains a control character';
     if (repo.includes('::'))
         return "uses a '::' transport, which git would run as a command";
-    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(repo)?.[1];
-    if (scheme !== undefined) {
-        return ALLOWED_SCHEMES.has(scheme.toLowerCase()) ? undefined : `uses the unsupported transport '${scheme}'`;
+    const url = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(repo);
+    if (url) {
+        if (!ALLOWED_SCHEMES.has(url[1].toLowerCase()))
+            return `uses the unsupported transport '${url[1]}'`;
+        return hostProblem(url[2]);
+    }
+    // scp-like `[user@]host:path` (a ':' before any '/'): ssh is started with the host as an argument.
+    const scp = /^([^/:]+):/.exec(repo);
+    if (scp)
+        return hostProblem(scp[1]);
+    return undefined;
+}
+function decoded(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** `ssh -oProxyCommand=...` runs a command: no user or host may look like an option. */
+function hostProblem(authority) {
+    const at = authority.lastIndexOf('@');
+    const user = at >= 0 ? authority.slice(0, at) : '';
+    const host = authority.slice(at + 1);
+    if ([user, host, decoded(user), decoded(host)].some((part) => part.startsWith('-'))) {
+        return "names a user or host starting with '-', which ssh would read as an option";
     }
     return undefined;
 }
@@ -13508,7 +13544,7 @@ function locateRepo(repo, root) {
 /** The protocols git may use for any command we run: the ones above, nothing that runs programs. */
 const GIT_ALLOW_PROTOCOL = 'file:git:http:https:ssh';
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/yaml-source.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/yaml-source.js
 
 
 
@@ -13517,9 +13553,20 @@ const MAX_YAML_BYTES = 16 * 1024 * 1024;
 async function readYamlFile(path, display) {
     let bytes;
     try {
+        // Size and kind are checked before reading, so a huge file is never loaded into memory and a
+        // FIFO or device (a lock symlinked to /dev/zero) is refused instead of read forever.
+        const info = await (0,promises_namespaceObject.stat)(path);
+        if (info.isDirectory())
+            throw new errors_InputError(`${display}: is a directory, not a YAML file`);
+        if (!info.isFile())
+            throw new errors_InputError(`${display}: not a regular file`);
+        if (info.size > MAX_YAML_BYTES)
+            throw new errors_InputError(`${display}: file is ${info.size} bytes, over the ${MAX_YAML_BYTES}-byte limit`);
         bytes = await (0,promises_namespaceObject.readFile)(path);
     }
     catch (err) {
+        if (err instanceof errors_InputError)
+            throw err;
         const code = err.code;
         if (code === 'ENOENT')
             throw new errors_InputError(`${display}: no such file`);
@@ -13561,7 +13608,12 @@ function lineOf(file, node) {
     return offset === undefined ? 1 : file.lines.linePos(offset).line;
 }
 function fail(file, node, field, problem) {
-    throw new errors_InputError(`${file.display}:${lineOf(file, node)}: ${field}: ${problem}`);
+    throw new errors_InputError(`${file.display}:${lineOf(file, node)}: ${printable(field)}: ${problem}`);
+}
+/** Field names are built from the file's own keys; a newline or NUL in one must not break the one-line message. */
+function printable(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\x00-\x1f\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 /** Follows an alias to the node it names, so anchors in hand-written manifests keep working. */
 function deref(file, node) {
@@ -13613,10 +13665,16 @@ function stringListAt(file, node, field) {
         fail(file, node, field, 'must be a list of strings');
     return node.items.map((item, i) => stringAt(file, deref(file, item), `${field}[${i}]`, node));
 }
-function toPlain(file, node) {
+function toPlain(file, node, field = 'document') {
     if (node === undefined)
         return undefined;
-    return node.toJS(file.doc, { maxAliasCount: 100 });
+    try {
+        return node.toJS(file.doc, { maxAliasCount: 100 });
+    }
+    catch (err) {
+        // The yaml package refuses aliases that expand too far ("billion laughs"); say where.
+        fail(file, node, field, /alias/i.test(String(err)) ? 'aliases expand too far (more than 100 nodes through aliases)' : oneLine(String(err)));
+    }
 }
 function countAliases(file) {
     // The yaml package only bounds alias expansion when converting to JS; we walk nodes directly,
@@ -13649,7 +13707,7 @@ function oneLine(message) {
     return message.split('\n')[0].trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/lock.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/lock.js
 
 
 
@@ -13684,6 +13742,9 @@ function parseLock(file) {
                 fail(file, get('repo'), `${field}.repo`, `${quote(repo)} ${problem}`);
         }
         const version = optionalStringAt(file, get('version'), `${field}.version`) ?? commit.slice(0, 12);
+        const versionBad = versionProblem(version);
+        if (versionBad)
+            fail(file, get('version'), `${field}.version`, `${quote(version)} ${versionBad}`);
         result.set(key, { name: key, version, commit, repo, line: file.lines.linePos(keyNode.range?.[0] ?? 0).line });
     }
     return {
@@ -13703,7 +13764,32 @@ function componentsMap(lock) {
     return components;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/lock-edit.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/source-edit.js
+function applyEdits(text, edits) {
+    // Later offsets first, so earlier offsets stay valid; inserts at one offset keep their order.
+    const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
+    let out = text;
+    for (const edit of ordered)
+        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+    return out;
+}
+function columnOf(text, offset) {
+    return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}
+/** The offset just past the end of the line that `offset` is on (or `offset`, at a line start). */
+function endOfLine(text, offset) {
+    if (offset > 0 && text[offset - 1] === '\n')
+        return offset;
+    const nl = text.indexOf('\n', offset);
+    return nl === -1 ? text.length : nl + 1;
+}
+/** A newline to put before an insert at `at` when that is not the start of a line. */
+function needsNewline(text, at) {
+    return at > 0 && text[at - 1] !== '\n' ? '\n' : '';
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/lock-edit.js
+
 
 
 /**
@@ -13815,93 +13901,17 @@ function generatedAtEdit(lock, generatedAt) {
     const at = firstKey?.range?.[0] ?? 0;
     return { start: at, end: at, text: `generated_at: ${renderScalar(generatedAt, 'QUOTE_SINGLE')}\n` };
 }
-function applyEdits(text, edits) {
-    // Later offsets first, so earlier offsets stay valid; inserts at one offset keep their order.
-    const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
-    let out = text;
-    for (const edit of ordered)
-        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-    return out;
-}
-function columnOf(text, offset) {
-    return offset - (text.lastIndexOf('\n', offset - 1) + 1);
-}
-function endOfLine(text, offset) {
-    if (offset > 0 && text[offset - 1] === '\n')
-        return offset;
-    const nl = text.indexOf('\n', offset);
-    return nl === -1 ? text.length : nl + 1;
-}
-function needsNewline(text, at) {
-    return at > 0 && text[at - 1] !== '\n' ? '\n' : '';
-}
 function timestamp(now) {
     return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/snapshot-file.js
-
-
-
-
-
-const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-/**
- * YAML unless the file name ends in .json; both read back through the same YAML parser. The YAML
- * is written by hand, quoting whatever a YAML 1.1 reader would turn into a date or a number.
- */
-function renderSnapshot(snapshot, path) {
-    const sorted = [...snapshot.components].sort(([a], [b]) => a.localeCompare(b));
-    if (path.endsWith('.json')) {
-        const components = Object.fromEntries(sorted.map(([name, pin]) => [name, { version: pin.version, commit: pin.commit, ...(pin.repo !== undefined ? { repo: pin.repo } : {}) }]));
-        const body = { created_at: snapshot.createdAt, ...(snapshot.environment !== undefined ? { environment: snapshot.environment } : {}), components };
-        return `${JSON.stringify(body, null, 2)}\n`;
-    }
-    const lines = [`created_at: ${renderScalar(snapshot.createdAt)}`];
-    if (snapshot.environment !== undefined)
-        lines.push(`environment: ${renderScalar(snapshot.environment)}`);
-    lines.push(sorted.length === 0 ? 'components: {}' : 'components:');
-    for (const [name, pin] of sorted) {
-        lines.push(`  ${name}:`, `    version: ${renderScalar(pin.version)}`, `    commit: ${renderScalar(pin.commit)}`);
-        if (pin.repo !== undefined)
-            lines.push(`    repo: ${renderScalar(pin.repo)}`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-async function writeSnapshot(path, snapshot) {
-    await writeFileAtomic(path, renderSnapshot(snapshot, path));
-}
-async function readSnapshot(path, display) {
-    return parseSnapshot(await readYamlFile(path, display));
-}
-function parseSnapshot(file) {
-    const top = mapAt(file, file.doc.contents, 'document');
-    const get = (k) => top.get(k, true);
-    const createdAt = stringAt(file, get('created_at'), 'created_at', top);
-    const environment = optionalStringAt(file, get('environment'), 'environment');
-    const map = mapAt(file, get('components'), 'components', top);
-    const components = new Map();
-    for (const { key, keyNode, value } of entries(file, map)) {
-        const field = `components.${key}`;
-        if (!isValidComponentName(key))
-            fail(file, keyNode, field, `invalid component name ${quote(key)}`);
-        const entry = mapAt(file, value, field, keyNode);
-        const at = (k) => entry.get(k, true);
-        const commit = stringAt(file, at('commit'), `${field}.commit`, entry);
-        if (!SHA.test(commit))
-            fail(file, at('commit'), `${field}.commit`, 'not a SHA');
-        const version = optionalStringAt(file, at('version'), `${field}.version`) ?? commit.slice(0, 12);
-        const repo = optionalStringAt(file, at('repo'), `${field}.repo`);
-        if (repo !== undefined && repoUrlProblem(repo))
-            fail(file, at('repo'), `${field}.repo`, `${quote(repo)} ${repoUrlProblem(repo)}`);
-        components.set(key, { version, commit, repo });
-    }
-    return { createdAt, environment, components };
-}
-
+;// CONCATENATED MODULE: external "node:async_hooks"
+const external_node_async_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/run-git.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/run-git.js
 
 
 class GitError extends Error {
@@ -13965,14 +13975,14 @@ async function run_git_git(args, options) {
         throw new GitError(args, result.code, result.stderr);
     return result.stdout.toString('utf8');
 }
-async function gitLines(args, options) {
+async function run_git_gitLines(args, options) {
     return (await run_git_git(args, options)).split('\n').filter((line) => line.length > 0);
 }
 function firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/repo-reader.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/repo-reader.js
 
 
 
@@ -14013,21 +14023,21 @@ async function hasCommit(dir, sha) {
 }
 /** Tags pointing exactly at a commit (annotated ones peeled), newest first. */
 async function tagsPointingAt(dir, sha) {
-    return gitLines(['for-each-ref', '--sort=-creatordate', `--points-at=${sha}`, '--format=%(refname:strip=2)', 'refs/tags'], { cwd: dir });
+    return run_git_gitLines(['for-each-ref', '--sort=-creatordate', `--points-at=${sha}`, '--format=%(refname:strip=2)', 'refs/tags'], { cwd: dir });
 }
 async function listTags(dir) {
-    const lines = await gitLines(['for-each-ref', '--sort=-creatordate', '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(creatordate:iso-strict)', 'refs/tags'], { cwd: dir });
+    const lines = await run_git_gitLines(['for-each-ref', '--sort=-creatordate', '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(creatordate:iso-strict)', 'refs/tags'], { cwd: dir });
     return lines.map((line) => {
         const [name = '', object = '', peeled = '', date = ''] = line.split('\0');
         return { name, commit: peeled || object, date: date || undefined };
     });
 }
-async function headCommit(dir) {
+async function repo_reader_headCommit(dir) {
     const result = await run_git_runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: dir });
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
-async function currentBranch(dir) {
-    const result = await run_git_runGit(['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: dir });
+async function repo_reader_currentBranch(dir) {
+    const result = await runGit(['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: dir });
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
 /** Tracked changes only: untracked files survive a checkout, modified tracked files might not. */
@@ -14041,8 +14051,39 @@ async function commitDate(dir, sha) {
     const result = await runGit(['show', '-s', '--format=%cI', '--end-of-options', sha], { cwd: dir });
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
+/**
+ * HEAD, its branch and the tracked changes of a checkout from one `git status` (porcelain v2)
+ * instead of three commands: at hundreds of checkouts the process count is the cost.
+ */
+async function workingState(dir) {
+    const out = await run_git_git(['status', '--porcelain=v2', '--branch', '--untracked-files=no', '-z'], { cwd: dir });
+    let head;
+    let branch;
+    const changed = [];
+    const records = out.split('\0');
+    for (let i = 0; i < records.length; i++) {
+        const record = records[i];
+        if (record.startsWith('# branch.oid ')) {
+            const oid = record.slice('# branch.oid '.length);
+            head = oid === '(initial)' ? undefined : oid;
+        }
+        else if (record.startsWith('# branch.head ')) {
+            const name = record.slice('# branch.head '.length);
+            branch = name === '(detached)' ? undefined : name;
+        }
+        else if (record.startsWith('1 ') || record.startsWith('u ')) {
+            changed.push(record.split(' ').slice(record.startsWith('1 ') ? 8 : 10).join(' '));
+        }
+        else if (record.startsWith('2 ')) {
+            // A rename carries its original path as the next NUL-separated record.
+            changed.push(record.split(' ').slice(9).join(' '));
+            i += 1;
+        }
+    }
+    return { head, branch, changed };
+}
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/checkout.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/checkout.js
 
 
 async function readCheckoutState(dir) {
@@ -14083,8 +14124,496 @@ async function restoreCheckout(state) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/workspace.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/meta-lock.js
 
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `.meta/lock`: one writing command at a time per meta-repo.
+ *
+ * - Created exclusively (a hard link of a fully written temp file, which fails if the lock exists, as
+ *   O_CREAT|O_EXCL does; `open(path, 'wx')` where links are unsupported), so of two runs exactly
+ *   one creates it, and it is never seen half-written; the other
+ *   polls for up to META_ROLLBACK_LOCK_WAIT_MS (default 10 s), then refuses with exit 1, naming the
+ *   holder. The holder removes it in a `finally`, and refreshes its mtime while it runs.
+ * - A lock is stale when its pid is not running on this host, or when it has not been refreshed
+ *   for META_ROLLBACK_LOCK_STALE_MS (default 10 min; a holder on another host cannot be asked).
+ *   A stale lock is taken over atomically: a new lock is written beside it, the old one is read
+ *   again and must still be byte-for-byte what was judged stale, then the new one is renamed over
+ *   it; after a short pause the lock is read back and must be ours, else the run backs off and
+ *   waits like any other. (Two runs can both win only if one stalls for longer than that pause
+ *   between its second read and its rename.)
+ * - While it writes, a rollback records its intent in the lock (the journal line it will append,
+ *   the lock text it will write, the checkouts it will move). A run that takes over the stale lock
+ *   of a killed rollback first finishes it (the new lock had been written: the journal line is
+ *   appended) or undoes it (it had not: the checkouts are put back and the snapshot removed), so
+ *   no run ever builds on a half-done one.
+ * - Dry runs and read-only commands take no lock.
+ */
+const META_LOCK_PATH = '.meta/lock';
+const DEFAULT_WAIT_MS = 10_000;
+const DEFAULT_STALE_MS = 10 * 60_000;
+const POLL_MS = 100;
+/** How long a takeover waits before reading the lock back. */
+const SETTLE_MS = 100;
+/** A lock file with no readable content is someone's lock being written, unless it is this old. */
+const UNREADABLE_GRACE_MS = 5_000;
+function lockSettings() {
+    return { waitMs: msFromEnv('META_ROLLBACK_LOCK_WAIT_MS', DEFAULT_WAIT_MS), staleMs: msFromEnv('META_ROLLBACK_LOCK_STALE_MS', DEFAULT_STALE_MS) };
+}
+const held = new external_node_async_hooks_namespaceObject.AsyncLocalStorage();
+/**
+ * Runs `fn` holding the meta-repo's lock. Re-entrant within one async call chain (a command that
+ * holds the lock may call another that takes it), exclusive between runs, in-process ones included.
+ */
+async function withMetaLock(ctx, command, fn) {
+    const mine = held.getStore();
+    const already = mine?.get(ctx.root);
+    if (already)
+        return fn(already);
+    const lock = await acquireMetaLock(ctx, command);
+    try {
+        return await held.run(new Map([...(mine ?? new Map()), [ctx.root, lock]]), () => fn(lock));
+    }
+    finally {
+        await lock.release();
+    }
+}
+async function acquireMetaLock(ctx, command) {
+    const path = resolveInsideRoot(ctx.root, ctx.root, META_LOCK_PATH, META_LOCK_PATH);
+    // A refused run must leave no trace, not even an empty .meta/ it made for its lock.
+    const madeDir = await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    const tidy = async () => {
+        if (madeDir)
+            await (0,promises_namespaceObject.rmdir)(madeDir).catch(() => undefined);
+    };
+    const { waitMs, staleMs } = lockSettings();
+    const record = {
+        owner: { pid: process.pid, host: (0,external_node_os_namespaceObject.hostname)(), command, actor: ctx.actor },
+        created_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        id: (0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex'),
+    };
+    const deadline = Date.now() + waitMs;
+    let waiting = false;
+    for (;;) {
+        // Again each time: a run that releases its lock removes the .meta/ it made, if it is empty.
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        if (await createExclusive(path, render(record))) {
+            await sweepTemps(ctx.root);
+            return lockHandle(path, record, staleMs, tidy);
+        }
+        const seen = await readLockFile(path);
+        if (!seen) {
+            // Released between our attempt and our read: try again at once (but not for ever).
+            if (Date.now() >= deadline)
+                throw new OperationError(`${META_LOCK_PATH}: could not be created within ${Math.round(waitMs / 1000)}s`);
+            continue;
+        }
+        const stale = staleReason(seen, staleMs);
+        if (stale) {
+            // The intent comes from a file anyone could have written: refuse a bad one before touching anything.
+            const intent = seen.record?.intent === undefined ? undefined : checkIntent(seen.record.intent);
+            // Take over, carrying the dead run's intent until it has been finished or undone, so a run
+            // killed during recovery leaves the same work to the next one.
+            const inherited = intent ? { ...record, intent } : record;
+            if (await takeOver(path, seen.text, render(inherited))) {
+                ctx.log(`${META_LOCK_PATH}: took over a stale lock (${stale})`);
+                await sweepTemps(ctx.root);
+                const handle = lockHandle(path, inherited, staleMs, tidy);
+                if (!intent || !seen.record)
+                    return handle;
+                try {
+                    handle.recovered = await recoverInterrupted(ctx, seen.record, intent);
+                    await handle.setIntent(undefined);
+                    return handle;
+                }
+                catch (err) {
+                    // Leave the dead run's lock as it was, so the next run tries again.
+                    await replaceFile(path, seen.text).catch(() => undefined);
+                    await handle.release();
+                    throw err;
+                }
+            }
+            continue;
+        }
+        if (Date.now() >= deadline) {
+            await tidy();
+            throw new OperationError(heldMessage(seen.record));
+        }
+        if (!waiting) {
+            ctx.log(`${heldMessage(seen.record).replace(/; try again.*$/, '')}; waiting up to ${Math.round(waitMs / 1000)}s`);
+            waiting = true;
+        }
+        await sleep(POLL_MS);
+    }
+}
+/** Temp files (`.NAME.PID.RANDOM.tmp`) of writers that were killed before renaming them. */
+const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+/** Holding the lock, remove the temp files that runs killed on this host left beside the files they write. */
+async function sweepTemps(root) {
+    for (const dir of ['.meta', SNAPSHOT_DIR, 'manifests']) {
+        const names = await (0,promises_namespaceObject.readdir)((0,external_node_path_.join)(root, dir)).catch(() => []);
+        for (const name of names) {
+            const pid = Number(TEMP_FILE.exec(name)?.[1]);
+            if (pid && pid !== process.pid && !pidAlive(pid))
+                await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(root, dir, name), { force: true }).catch(() => undefined);
+        }
+    }
+}
+/**
+ * Whether `.meta/lock` is left by a run that is gone. A command that finds nothing to do still takes
+ * (and so recovers and removes) such a lock, since what it sees may be a killed run's half.
+ */
+async function staleLockPresent(root) {
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, META_LOCK_PATH)))
+        return false;
+    const seen = await readLockFile((0,external_node_path_.join)(root, META_LOCK_PATH)).catch(() => undefined);
+    return seen !== undefined && staleReason(seen, lockSettings().staleMs) !== undefined;
+}
+function heldMessage(record) {
+    if (!record)
+        return `${META_LOCK_PATH}: held by a run whose lock cannot be read; try again, or remove it if that run is gone`;
+    const { pid, host, command } = record.owner;
+    return `${META_LOCK_PATH}: held by pid ${pid} on ${host} since ${record.created_at} (${command}); try again, or remove it if that run is gone`;
+}
+function lockHandle(path, record, staleMs, tidy) {
+    // The holder keeps the lock's mtime fresh, so only a run that stopped refreshing it looks stale.
+    const beat = setInterval(() => {
+        const now = new Date();
+        (0,promises_namespaceObject.utimes)(path, now, now).catch(() => undefined);
+    }, Math.max(1_000, Math.min(60_000, Math.floor(staleMs / 4))));
+    beat.unref();
+    let current = record;
+    const ours = async () => (await readLockFile(path))?.record?.id === record.id;
+    return {
+        path,
+        get record() {
+            return current;
+        },
+        async setIntent(intent) {
+            if (!(await ours()))
+                throw new OperationError(`${META_LOCK_PATH}: taken over by another run while this one held it; nothing more was written`);
+            const next = { owner: record.owner, created_at: record.created_at, id: record.id, ...(intent ? { intent } : {}) };
+            await replaceFile(path, render(next));
+            current = next;
+        },
+        async release() {
+            clearInterval(beat);
+            if (await ours())
+                await (0,promises_namespaceObject.rm)(path, { force: true });
+            await tidy();
+        },
+    };
+}
+async function readLockFile(path) {
+    let text;
+    let mtimeMs;
+    try {
+        [text, mtimeMs] = await Promise.all([(0,promises_namespaceObject.readFile)(path, 'utf8'), (0,promises_namespaceObject.stat)(path).then((s) => s.mtimeMs)]);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw new OperationError(`${META_LOCK_PATH}: cannot read (${err.code ?? errorMessage(err)})`);
+    }
+    return { text, record: parseRecord(text), mtimeMs };
+}
+function parseRecord(text) {
+    try {
+        const value = JSON.parse(text);
+        const owner = value?.owner;
+        if (!value || typeof owner !== 'object' || !owner || typeof owner.pid !== 'number' || typeof owner.host !== 'string')
+            return undefined;
+        return {
+            owner: { pid: owner.pid, host: owner.host, command: typeof owner.command === 'string' ? owner.command : '?', actor: typeof owner.actor === 'string' ? owner.actor : undefined },
+            created_at: typeof value.created_at === 'string' ? value.created_at : '?',
+            id: typeof value.id === 'string' ? value.id : '',
+            intent: value.intent,
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+function staleReason(seen, staleMs) {
+    const age = Date.now() - seen.mtimeMs;
+    if (!seen.record)
+        return age > UNREADABLE_GRACE_MS ? `unreadable and ${Math.round(age / 1000)}s old` : undefined;
+    const { pid, host } = seen.record.owner;
+    if (host === (0,external_node_os_namespaceObject.hostname)() && !pidAlive(pid))
+        return `pid ${pid} is not running on ${host}`;
+    if (age > staleMs)
+        return `pid ${pid} on ${host} has not refreshed it for ${Math.round(age / 60_000)} min`;
+    return undefined;
+}
+function pidAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        return err.code === 'EPERM';
+    }
+}
+/**
+ * Creates the lock only if there is none, with its whole content at once: the record is written to
+ * a temp file and hard-linked to the lock's name, which fails if the name exists, exactly like
+ * O_CREAT|O_EXCL, but a run killed half-way can never leave an empty lock behind. Where hard links
+ * are not supported, `open(path, 'wx')` is used instead.
+ */
+async function createExclusive(path, text) {
+    const temp = tempBeside(path);
+    try {
+        await writeDurably(temp, text);
+        await (0,promises_namespaceObject.link)(temp, path);
+        return true;
+    }
+    catch (err) {
+        const code = err.code;
+        // EEXIST: someone holds it. ENOENT: .meta/ was removed meanwhile; the caller makes it again.
+        if (code === 'EEXIST' || code === 'ENOENT')
+            return false;
+        if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS')
+            return openExclusive(path, text);
+        throw new OperationError(`${META_LOCK_PATH}: cannot create (${code ?? errorMessage(err)})`);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+    }
+}
+async function openExclusive(path, text) {
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)(path, 'wx', 0o644);
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'EEXIST' || code === 'ENOENT')
+            return false;
+        throw new OperationError(`${META_LOCK_PATH}: cannot create (${err.code ?? errorMessage(err)})`);
+    }
+    try {
+        await handle.writeFile(text);
+        await handle.sync();
+    }
+    catch (err) {
+        await handle.close().catch(() => undefined);
+        await (0,promises_namespaceObject.rm)(path, { force: true });
+        throw new OperationError(`${META_LOCK_PATH}: cannot write (${err.code ?? errorMessage(err)})`);
+    }
+    await handle.close();
+    return true;
+}
+async function takeOver(path, seenText, text) {
+    const temp = tempBeside(path);
+    try {
+        await writeDurably(temp, text);
+        const again = await (0,promises_namespaceObject.readFile)(path, 'utf8').catch(() => undefined);
+        if (again !== seenText)
+            return false;
+        await (0,promises_namespaceObject.rename)(temp, path);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+    }
+    await sleep(SETTLE_MS);
+    return (await (0,promises_namespaceObject.readFile)(path, 'utf8').catch(() => undefined)) === text;
+}
+async function replaceFile(path, text) {
+    const temp = tempBeside(path);
+    try {
+        await writeDurably(temp, text);
+        await (0,promises_namespaceObject.rename)(temp, path);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+    }
+}
+async function writeDurably(path, text) {
+    const handle = await (0,promises_namespaceObject.open)(path, 'wx', 0o644);
+    try {
+        await handle.writeFile(text);
+        await handle.sync();
+    }
+    finally {
+        await handle.close();
+    }
+}
+function tempBeside(path) {
+    return (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
+}
+function render(record) {
+    return `${JSON.stringify(record)}\n`;
+}
+function sha256(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
+}
+/**
+ * Finishes or undoes the rollback a killed run was writing. The commit point is the rename of the
+ * new lock text (or, when the lock does not change, the journal line): past it, the rollback
+ * happened and only its journal line may be missing, so it is appended; before it, the checkouts
+ * it moved are put back and its snapshot is removed, so the meta-repo is as it was before that run.
+ */
+async function recoverInterrupted(ctx, stale, intent) {
+    const who = `pid ${stale.owner.pid} on ${stale.owner.host} (${stale.owner.command})`;
+    const lockNow = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(ctx.root, intent.lock), 'utf8').then(sha256, () => undefined);
+    const journaled = (await readJournal(ctx.root)).some((line) => line.snapshot === intent.snapshot && line.at === intent.journal.at);
+    if (journaled || (intent.lockAfter !== null && lockNow === intent.lockAfter)) {
+        if (!journaled)
+            await appendJournal(ctx.root, intent.journal);
+        ctx.log(`finished the rollback interrupted in ${who}: ${intent.lock} had been written${journaled ? '' : '; its journal line is now recorded'}`);
+        return 'finished';
+    }
+    if (lockNow === intent.lockBefore) {
+        for (const c of intent.checkouts) {
+            const dir = (0,external_node_path_.join)(ctx.root, c.dir);
+            if (c.head === c.to || !(0,external_node_fs_.existsSync)(dir))
+                continue;
+            const state = await workingState(dir).catch(() => undefined);
+            if (state?.head !== c.to)
+                continue;
+            if (state.changed.length > 0) {
+                throw new OperationError(`${c.dir}: has uncommitted changes, so the rollback interrupted in ${who} cannot be undone; commit or stash them and run again`);
+            }
+            await restoreCheckout({ dir, head: c.head, branch: c.branch });
+        }
+    }
+    await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(ctx.root, intent.snapshot), { force: true });
+    ctx.log(`undid the rollback interrupted in ${who}: it had not written ${intent.lock}`);
+    return 'undone';
+}
+const SNAPSHOT_REL = /^\.meta\/snapshots\/[A-Za-z0-9][A-Za-z0-9._-]*\.yaml$/;
+const LOCK_REL = /^manifests\/components\.lock(?:\.[A-Za-z0-9_-]+)?\.yaml$/;
+const HASH = /^[0-9a-f]{64}$/;
+/** The intent comes from a file anyone could have written: it may only name the paths a rollback writes. */
+function checkIntent(raw) {
+    const bad = (field, value) => {
+        throw new errors_InputError(`${META_LOCK_PATH}: intent.${field}: ${quote(String(typeof value === 'string' ? value : JSON.stringify(value) ?? 'missing'))} is not what a rollback writes; remove ${META_LOCK_PATH} if no rollback is running`);
+    };
+    const i = (raw ?? {});
+    if (i.kind !== 'rollback')
+        bad('kind', i.kind);
+    if (typeof i.lock !== 'string' || !LOCK_REL.test(i.lock))
+        bad('lock', i.lock);
+    if (typeof i.lockBefore !== 'string' || !HASH.test(i.lockBefore))
+        bad('lockBefore', i.lockBefore);
+    if (i.lockAfter !== null && (typeof i.lockAfter !== 'string' || !HASH.test(i.lockAfter)))
+        bad('lockAfter', i.lockAfter);
+    if (typeof i.snapshot !== 'string' || !SNAPSHOT_REL.test(i.snapshot))
+        bad('snapshot', i.snapshot);
+    const j = i.journal;
+    if (!j || typeof j.at !== 'string' || typeof j.mode !== 'string' || !Array.isArray(j.changes) || j.snapshot !== i.snapshot)
+        bad('journal', j);
+    if (!Array.isArray(i.checkouts))
+        bad('checkouts', i.checkouts);
+    for (const c of i.checkouts) {
+        const name = typeof c?.dir === 'string' && c.dir.startsWith('components/') ? c.dir.slice('components/'.length) : '';
+        if (!isValidComponentName(name))
+            bad('checkouts.dir', c?.dir);
+        if (typeof c.head !== 'string' || !isFullSha(c.head))
+            bad('checkouts.head', c.head);
+        if (typeof c.to !== 'string' || !isFullSha(c.to))
+            bad('checkouts.to', c.to);
+        if (c.branch !== undefined && (typeof c.branch !== 'string' || refNameProblem(c.branch)))
+            bad('checkouts.branch', c.branch);
+    }
+    return i;
+}
+/**
+ * Test hook: with META_ROLLBACK_TEST_CRASH_AT=<point>, the process kills itself (SIGKILL, no
+ * cleanup) at that point of a rollback's write phase, so the suite can crash it at exactly the
+ * moments that are too short to hit by timing alone. Unset, it does nothing.
+ */
+function crashPoint(point) {
+    if (process.env.META_ROLLBACK_TEST_CRASH_AT === point)
+        process.kill(process.pid, 'SIGKILL');
+}
+function msFromEnv(name, fallback) {
+    const raw = process.env[name];
+    if (raw === undefined || raw === '')
+        return fallback;
+    const n = Number(raw);
+    return Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/snapshot-file.js
+
+
+
+
+
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/**
+ * YAML unless the file name ends in .json; both read back through the same YAML parser. The YAML
+ * is written by hand, quoting whatever a YAML 1.1 reader would turn into a date or a number.
+ */
+function renderSnapshot(snapshot, path) {
+    const sorted = [...snapshot.components].sort(([a], [b]) => a.localeCompare(b));
+    if (path.endsWith('.json')) {
+        const components = Object.fromEntries(sorted.map(([name, pin]) => [name, { version: pin.version, commit: pin.commit, ...(pin.repo !== undefined ? { repo: pin.repo } : {}) }]));
+        const body = { created_at: snapshot.createdAt, ...(snapshot.environment !== undefined ? { environment: snapshot.environment } : {}), components };
+        return `${JSON.stringify(body, null, 2)}\n`;
+    }
+    const lines = [`created_at: ${renderScalar(snapshot.createdAt)}`];
+    if (snapshot.environment !== undefined)
+        lines.push(`environment: ${renderScalar(snapshot.environment)}`);
+    lines.push(sorted.length === 0 ? 'components: {}' : 'components:');
+    for (const [name, pin] of sorted) {
+        lines.push(`  ${name}:`, `    version: ${renderScalar(pin.version)}`, `    commit: ${renderScalar(pin.commit)}`);
+        if (pin.repo !== undefined)
+            lines.push(`    repo: ${renderScalar(pin.repo)}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+async function writeSnapshot(path, snapshot) {
+    await writeFileAtomic(path, renderSnapshot(snapshot, path));
+}
+async function readSnapshot(path, display) {
+    return parseSnapshot(await readYamlFile(path, display));
+}
+function parseSnapshot(file) {
+    const top = mapAt(file, file.doc.contents, 'document');
+    const get = (k) => top.get(k, true);
+    const createdAt = stringAt(file, get('created_at'), 'created_at', top);
+    const environment = optionalStringAt(file, get('environment'), 'environment');
+    const map = mapAt(file, get('components'), 'components', top);
+    const components = new Map();
+    for (const { key, keyNode, value } of entries(file, map)) {
+        const field = `components.${key}`;
+        if (!isValidComponentName(key))
+            fail(file, keyNode, field, `invalid component name ${quote(key)}`);
+        const entry = mapAt(file, value, field, keyNode);
+        const at = (k) => entry.get(k, true);
+        const commit = stringAt(file, at('commit'), `${field}.commit`, entry);
+        if (!SHA.test(commit))
+            fail(file, at('commit'), `${field}.commit`, 'not a SHA');
+        const version = optionalStringAt(file, at('version'), `${field}.version`) ?? commit.slice(0, 12);
+        const versionBad = versionProblem(version);
+        if (versionBad)
+            fail(file, at('version'), `${field}.version`, `${quote(version)} ${versionBad}`);
+        const repo = optionalStringAt(file, at('repo'), `${field}.repo`);
+        if (repo !== undefined && repoUrlProblem(repo))
+            fail(file, at('repo'), `${field}.repo`, `${quote(repo)} ${repoUrlProblem(repo)}`);
+        components.set(key, { version, commit, repo });
+    }
+    return { createdAt, environment, components };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/workspace.js
 
 
 
@@ -14102,15 +14631,19 @@ async function inspectCheckout(root, name) {
     if (!(0,external_node_fs_.statSync)(dir).isDirectory() || !isGitRepo(dir)) {
         throw new errors_InputError(`${rel}: exists but is not a git checkout`);
     }
-    const dirty = await trackedChanges(dir);
-    if (dirty.length > 0) {
-        const paths = dirty.slice(0, 5).map((l) => l.slice(3)).join(', ');
-        throw new errors_InputError(`${rel}: has uncommitted changes (${paths}); commit or stash them first`);
+    const state = await workingState(dir);
+    if (state.changed.length > 0) {
+        throw new errors_InputError(`${rel}: has uncommitted changes (${state.changed.slice(0, 5).join(', ')}); commit or stash them first`);
     }
-    return readCheckoutState(dir);
+    if (!state.head)
+        throw new errors_InputError(`${rel}: has no commit checked out`);
+    return { dir, head: state.head, branch: state.branch };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/apply-plan.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/apply-plan.js
+
+
+
 
 
 
@@ -14127,22 +14660,55 @@ async function inspectCheckout(root, name) {
  * Carries out a fully validated plan in the order that keeps it undoable: record the current state
  * as a snapshot, move the checkouts, write the lock, then journal. If any step fails, everything
  * already done is put back and the snapshot removed, so a failed run leaves no trace.
+ *
+ * The writes happen holding `.meta/lock` (see meta-lock.ts), so two rollbacks of one meta-repo
+ * never interleave; under it the plan is checked against the files and checkouts again, and the
+ * lock records what is being written so a run killed half-way is finished or undone by the next.
  */
 async function executePlan(ctx, plan) {
     const limit = pLimit(ctx.jobs);
-    const steps = await Promise.all(plan.pins.map((pin) => limit(() => planStep(ctx, plan, pin))));
-    const effective = steps.filter((s) => s.change.lock === 'changed' || s.change.checkout === 'moved');
-    const base = {
+    let steps = await planSteps(ctx, plan, limit);
+    if (ctx.dryRun)
+        return resultOf(ctx, plan, steps, null, null);
+    // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
+    if (effectiveOf(steps).length === 0 && !(await staleLockPresent(ctx.root)))
+        return resultOf(ctx, plan, steps, null, null);
+    await fetchMissing(ctx, effectiveOf(steps), limit);
+    return withMetaLock(ctx, `meta rollback ${plan.mode}${ctx.env ? ` --env ${ctx.env}` : ''}`, async (metaLock) => {
+        if (metaLock.recovered) {
+            // An interrupted run was just finished or undone: plan again from what is there now.
+            steps = await planSteps(ctx, plan, limit);
+            await fetchMissing(ctx, effectiveOf(steps), limit);
+        }
+        else {
+            await assertCheckoutsUnchanged(ctx, effectiveOf(steps));
+        }
+        if (effectiveOf(steps).length === 0)
+            return resultOf(ctx, plan, steps, null, null);
+        return writePlan(ctx, plan, steps, metaLock, limit);
+    });
+}
+function effectiveOf(steps) {
+    return steps.filter((s) => s.change.lock === 'changed' || s.change.checkout === 'moved');
+}
+function resultOf(ctx, plan, steps, snapshot, historyEntry) {
+    return {
         ok: true,
         mode: plan.mode,
         env: ctx.env ?? null,
         lock: plan.lockRel,
         dryRun: ctx.dryRun,
-        changes: effective.map((s) => s.change),
+        changes: effectiveOf(steps).map((s) => s.change),
         warnings: plan.warnings ?? [],
+        snapshot,
+        historyEntry,
     };
-    if (effective.length === 0 || ctx.dryRun)
-        return { ...base, snapshot: null, historyEntry: null };
+}
+async function planSteps(ctx, plan, limit) {
+    return Promise.all(plan.pins.map((pin) => limit(() => planStep(ctx, plan, pin))));
+}
+/** Fetching only adds objects to the checkouts, so it happens before the lock is taken. */
+async function fetchMissing(ctx, effective, limit) {
     const moving = effective.filter((s) => s.change.checkout === 'moved' && s.checkout);
     await Promise.all(moving.map((s) => limit(async () => {
         const location = locateRepo(s.pin.repo, ctx.root);
@@ -14156,19 +14722,51 @@ async function executePlan(ctx, plan) {
             throw new OperationError(`components/${s.pin.component}: ${errorMessage(err)}`);
         }
     })));
+}
+async function writePlan(ctx, plan, steps, metaLock, limit) {
+    const effective = effectiveOf(steps);
+    const moving = effective.filter((s) => s.change.checkout === 'moved' && s.checkout);
     const lockPath = (0,external_node_path_.join)(ctx.root, plan.lockRel);
     const lockChanges = effective.filter((s) => s.change.lock === 'changed');
     if (lockChanges.length > 0)
         await assertUnchanged(lockPath, plan);
     const now = ctx.now();
-    const snapshotRel = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-${plan.mode}-${process.pid}.yaml`;
-    const snapshotPath = (0,external_node_path_.join)(ctx.root, snapshotRel);
+    // Unique under the lock: two rollbacks by one process within a second get -2, -3, ... rather
+    // than one overwriting the other's undo snapshot.
+    const stem = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-${plan.mode}-${process.pid}`;
+    let snapshotRel = `${stem}.yaml`;
+    for (let n = 2; (0,external_node_fs_.existsSync)((0,external_node_path_.join)(ctx.root, snapshotRel)); n++)
+        snapshotRel = `${stem}-${n}.yaml`;
+    // A .meta/snapshots that is a symbolic link out of the meta-repo is refused, not written through.
+    const snapshotPath = resolveInsideRoot(ctx.root, ctx.root, snapshotRel, SNAPSHOT_DIR);
     const before = new Map();
     for (const s of effective) {
         if (s.change.from)
             before.set(s.pin.component, { ...s.change.from, repo: plan.lock.entries.get(s.pin.component)?.repo ?? s.pin.repo });
     }
+    const newLockText = lockChanges.length > 0
+        ? editLockText(plan.lock, lockChanges.map((s) => ({ component: s.pin.component, pin: s.pin.to, repo: s.pin.repo })), timestamp(now))
+        : undefined;
+    const historyEntry = {
+        at: timestamp(now),
+        actor: ctx.actor,
+        mode: plan.mode,
+        env: ctx.env ?? null,
+        lock: plan.lockRel,
+        changes: effective.map((s) => ({ component: s.change.component, from: s.change.from, to: s.change.to })),
+        snapshot: snapshotRel,
+    };
+    await metaLock.setIntent({
+        kind: 'rollback',
+        lock: plan.lockRel,
+        lockBefore: sha256(plan.lock.file.text),
+        lockAfter: newLockText === undefined ? null : sha256(newLockText),
+        snapshot: snapshotRel,
+        journal: historyEntry,
+        checkouts: moving.map((s) => ({ dir: relativeToRoot(ctx.root, s.checkout.dir), head: s.checkout.head, branch: s.checkout.branch, to: s.pin.to.commit })),
+    });
     await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
+    crashPoint('after-snapshot');
     const moved = [];
     let lockWritten = false;
     try {
@@ -14176,29 +14774,35 @@ async function executePlan(ctx, plan) {
             await checkoutDetached(s.checkout.dir, s.pin.to.commit);
             moved.push(s.checkout);
         })));
-        if (lockChanges.length > 0) {
-            const writes = lockChanges.map((s) => ({ component: s.pin.component, pin: s.pin.to, repo: s.pin.repo }));
-            await writeFileAtomic(lockPath, editLockText(plan.lock, writes, timestamp(now)));
+        crashPoint('after-checkouts');
+        if (newLockText !== undefined) {
+            await writeFileAtomic(lockPath, newLockText);
             lockWritten = true;
         }
-        const historyEntry = {
-            at: timestamp(now),
-            actor: ctx.actor,
-            mode: plan.mode,
-            env: ctx.env ?? null,
-            lock: plan.lockRel,
-            changes: effective.map((s) => ({ component: s.change.component, from: s.change.from, to: s.change.to })),
-            snapshot: snapshotRel,
-        };
+        crashPoint('after-lock');
         await appendJournal(ctx.root, historyEntry);
-        return { ...base, snapshot: snapshotRel, historyEntry };
+        crashPoint('after-journal');
+        await metaLock.setIntent(undefined);
+        return resultOf(ctx, plan, steps, snapshotRel, historyEntry);
     }
     catch (err) {
         await Promise.allSettled(moved.map((state) => restoreCheckout(state)));
         if (lockWritten)
             await writeFileAtomic(lockPath, plan.lock.file.text).catch(() => undefined);
         await (0,promises_namespaceObject.rm)(snapshotPath, { force: true });
+        await metaLock.setIntent(undefined).catch(() => undefined);
         throw err instanceof OperationError ? err : new OperationError(`rollback failed and was undone: ${errorMessage(err)}`);
+    }
+}
+/** Under the lock: the checkouts must still be where the plan saw them, or another run moved them. */
+async function assertCheckoutsUnchanged(ctx, effective) {
+    for (const s of effective) {
+        if (!s.checkout)
+            continue;
+        const now = await workingState(s.checkout.dir).catch(() => undefined);
+        if (now?.head !== s.checkout.head || now.branch !== s.checkout.branch) {
+            throw new OperationError(`${relativeToRoot(ctx.root, s.checkout.dir)}: moved by someone else while this rollback was being planned; run it again`);
+        }
     }
 }
 async function planStep(ctx, plan, pin) {
@@ -14224,7 +14828,7 @@ async function assertUnchanged(lockPath, plan) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/manifest.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/manifest.js
 
 
 
@@ -14259,7 +14863,7 @@ function parseManifest(file) {
             version: optionalStringAt(file, get('version'), `${field}.version`),
             type: optionalStringAt(file, get('type'), `${field}.type`),
             dependsOn,
-            health: healthNode === undefined || ((0,dist/* isScalar */.jn)(healthNode) && healthNode.value === null) ? undefined : toPlain(file, healthNode),
+            health: healthNode === undefined || ((0,dist/* isScalar */.jn)(healthNode) && healthNode.value === null) ? undefined : toPlain(file, healthNode, `${field}.health`),
             line: file.lines.linePos(keyNode.range?.[0] ?? 0).line,
         });
     }
@@ -14306,9 +14910,7 @@ function dependentsFirst(manifest, names) {
     return order.filter((n) => wanted.has(n)).reverse();
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/mirror.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/mirror.js
 
 
 
@@ -14344,7 +14946,7 @@ async function ensureMirror(url, env) {
     return dir;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/remote-reader.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/remote-reader.js
 
 /**
  * Asks a remote for one tag without cloning anything: `git ls-remote` returns the tag and, for an
@@ -14382,7 +14984,7 @@ async function lsRemoteTags(url, cwd, env) {
     return [...tags].map(([name, commit]) => ({ name, commit }));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/resolve-target.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/resolve-target.js
 
 
 
@@ -14464,7 +15066,7 @@ async function remote(call) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/load-state.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/operations/load-state.js
 
 
 
@@ -14475,7 +15077,7 @@ async function loadState(ctx) {
     return { manifest, lock, lockRel };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/rollback-component.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/operations/rollback-component.js
 
 
 
@@ -14495,7 +15097,7 @@ async function rollbackComponent(ctx, name, target) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/meta-history.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/meta-history.js
 
 
 
@@ -14577,7 +15179,7 @@ async function lastCommitTouching(root, relPath) {
     return { commit, parent: parents.split(' ').filter(Boolean)[0], message };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/rollback-lock.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/operations/rollback-lock.js
 
 
 
@@ -14640,7 +15242,7 @@ async function applyPins(ctx, state, pins, options) {
     return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock: options.writeLock, warnings });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/snapshot.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/operations/snapshot.js
 
 
 
@@ -14707,7 +15309,7 @@ async function restoreSnapshot(ctx, file, components) {
     return applyPins(ctx, state, snapshot.components, { mode: 'snapshot', sourceName: rel, components, writeLock: true });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/list-targets.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/operations/list-targets.js
 
 
 
@@ -14857,7 +15459,7 @@ function isoDate(date) {
     return Number.isNaN(ms) ? date : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/types.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/health/types.js
 /**
  * Health checks declared under a component's `health:` list in manifests/components.yaml, and
  * what running them reports. Specs use camelCase; results keep the snake_case field names of the
@@ -14874,7 +15476,7 @@ const HEALTH_DEFAULTS = {
     concurrency: 8,
 };
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/env.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/health/env.js
 const ENV_PLACEHOLDER = '${env}';
 function placeholdersIn(text) {
     return text.match(/\$\{[^}]*\}/g) ?? [];
@@ -14899,7 +15501,7 @@ function resolveUrl(template, env) {
     return { url: template.replaceAll(ENV_PLACEHOLDER, env) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/validate.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/health/validate.js
 
 
 
@@ -15081,7 +15683,7 @@ function parseEnvs(value, field, fail) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/process-group.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/health/process-group.js
 
 /**
  * Whether commands get their own process group. On POSIX a detached child leads a new group, so
@@ -15109,7 +15711,7 @@ function signalTree(child, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/command-check.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/health/command-check.js
 
 
 
@@ -15540,7 +16142,7 @@ function makeRetriable(function_, options) {
 	};
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/http-check.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/health/http-check.js
 
 
 
@@ -15666,7 +16268,7 @@ function networkReason(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/lock-check.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/health/lock-check.js
 
 const NO_CHECKOUT = 'no checkout';
 /** A component that is not checked out cannot be at the wrong commit, so it passes without asking git. */
@@ -15682,7 +16284,7 @@ async function runLockCheck(component, lockCheck, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/run-checks.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/health/run-checks.js
 
 
 
@@ -15776,7 +16378,7 @@ async function execute(task, signal) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/format.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/health/format.js
 const TABLE_DETAIL = 100;
 // A PR comment is capped at 65536 characters; this keeps even a large system well inside it.
 const MARKDOWN_DETAIL = 300;
@@ -15883,14 +16485,14 @@ function cell(text) {
         .replace(/[\x00-\x1f\x7f]/g, ' '));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/index.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/health/index.js
 
 
 
 
 
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/check-health.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/operations/check-health.js
 
 
 
@@ -15921,7 +16523,7 @@ async function checkHealth(ctx, only, signal) {
         concurrency: ctx.jobs,
         signal,
         lockCheck: async (c) => {
-            const head = await headCommit(c.checkoutDir);
+            const head = await repo_reader_headCommit(c.checkoutDir);
             if (!c.lockedCommit)
                 return { ok: true, detail: `no pin in the lock; checkout at ${head?.slice(0, 12) ?? 'nothing'}` };
             if (head === c.lockedCommit)
@@ -15932,7 +16534,7 @@ async function checkHealth(ctx, only, signal) {
     return { ...report, ok: report.healthy, env: ctx.env ?? null, changes: [] };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/changes.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/changes.js
 function shortPin(pin) {
     if (!pin)
         return '(none)';
@@ -15941,7 +16543,7 @@ function shortPin(pin) {
     return pin.version === pin.commit.slice(0, 12) ? pin.version : `${pin.version} (${pin.commit.slice(0, 12)})`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/cli/output.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/cli/output.js
 
 function printJson(io, value) {
     io.stdout(`${JSON.stringify(value, null, 2)}\n`);
@@ -15987,7 +16589,7 @@ function formatTargets(list) {
     return `${out.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/context.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/context.js
 
 function defaultActor() {
     const fromEnv = process.env.META_ACTOR ?? process.env.GITHUB_ACTOR;
@@ -16012,7 +16614,7 @@ function makeContext(partial) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/cli/cli-context.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/cli/cli-context.js
 
 
 
@@ -16056,7 +16658,7 @@ function emit(cli, opts, result, format) {
         cli.stdout(format(result));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/fan-out.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/fan-out.js
 
 
 /** GitHub Actions runs at most 256 jobs from one matrix. */
@@ -16085,7 +16687,7 @@ async function withMatrix(root, result, names, groupSize) {
     return { ...result, matrix: planMatrix(manifest, names, groupSize) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/metadata.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/metadata.js
 
 
 
@@ -16165,7 +16767,7 @@ function parseMetadata(bytes, display, hash) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/tree.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/tree.js
 
 
 
@@ -16316,7 +16918,7 @@ async function consumeTree(files, onFile) {
     return { hash: hasher.digest(), files: hasher.count };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/entry.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/entry.js
 
 
 
@@ -16365,7 +16967,7 @@ async function requireSoundEntry(store, hash) {
         throw new errors_InputError(`${describeCheck(store, hash, check)}; run meta store verify and remove it`);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/store-files.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/store-files.js
 
 
 
@@ -16506,7 +17108,7 @@ function store_files_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/branch-store.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/branch-store.js
 
 
 
@@ -16661,7 +17263,7 @@ class BranchStore {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/fs-tree.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/fs-tree.js
 
 
 
@@ -16720,7 +17322,7 @@ class TreeWriter {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/dir-store.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/dir-store.js
 
 
 
@@ -16918,14 +17520,14 @@ function requireRealDir(stat, display) {
         throw new errors_InputError(`${display}: is not a directory`);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/open.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/open.js
 
 
 function openStore(ctx, options = {}) {
     return options.storeBranch !== undefined ? new BranchStore(ctx.root, options.storeBranch) : new DirStore(ctx.root);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/add.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/add.js
 
 
 
@@ -17002,7 +17604,7 @@ async function* committedFiles(dir, commit) {
         yield { path: item.path, mode: item.mode, data };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/list.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/list.js
 
 
 
@@ -17049,7 +17651,7 @@ async function storeList(ctx, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/rollback-store.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/rollback-store.js
 
 
 
@@ -17229,7 +17831,7 @@ async function rollback_store_lstatOrUndefined(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/verify.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/verify.js
 
 
 
@@ -17284,7 +17886,7 @@ async function verifyOne(store, info) {
     return { ...base, component, status: 'ok', files: check.files, detail: null };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/cli/store-commands.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/cli/store-commands.js
 
 
 
@@ -17399,7 +18001,7 @@ function table(header, rows) {
     return [render(header), ...rows.map(render)];
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/id.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/changeset/id.js
 
 
 
@@ -17446,7 +18048,7 @@ function revertTrailerLine(id) {
     return `${REVERT_TRAILER}: ${id}`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/file.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/changeset/file.js
 
 
 
@@ -17670,7 +18272,7 @@ function isNull(node) {
     return (0,dist/* isScalar */.jn)(node) && (node.value === null || node.value === undefined);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/changeset-log.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/changeset-log.js
 
 const RECORD = '%H%x00%P%x00%B%x01';
 function parseRecords(text) {
@@ -17717,7 +18319,7 @@ async function orderOnBranch(dir, tip, commits) {
         return { ordered: [], notOnBranch: [] };
     const base = await run_git_runGit(['merge-base', '--octopus', ...wanted], { cwd: dir });
     const bound = base.code === 0 ? base.stdout.toString().trim().split('\n')[0] : undefined;
-    const walk = await gitLines(['rev-list', '--topo-order', tip, ...(bound ? [`^${bound}`] : []), '--'], { cwd: dir });
+    const walk = await run_git_gitLines(['rev-list', '--topo-order', tip, ...(bound ? [`^${bound}`] : []), '--'], { cwd: dir });
     const ordered = walk.filter((c) => wanted.has(c));
     // The common ancestor itself is excluded from the walk; when it is one of the commits it is the oldest.
     if (bound && wanted.has(bound) && (await isAncestor(dir, bound, tip)))
@@ -17730,10 +18332,10 @@ async function isAncestor(dir, ancestor, descendant) {
 }
 /** The commits a merge brought in besides itself (reachable from it but not from its first parent). */
 async function introducedByMerge(dir, merge, firstParent) {
-    return (await gitLines(['rev-list', merge, `^${firstParent}`, '--'], { cwd: dir })).filter((c) => c !== merge);
+    return (await run_git_gitLines(['rev-list', merge, `^${firstParent}`, '--'], { cwd: dir })).filter((c) => c !== merge);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/changeset-remote.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/changeset-remote.js
 
 function changeset_remote_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
@@ -17799,7 +18401,7 @@ async function deleteRemoteBranch(dir, remote, branch, expected, env) {
     await run_git_git(['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:${expected}`, '--end-of-options', remote, `:${ref}`], { cwd: dir, env });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/revert.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/revert.js
 
 
 
@@ -17892,7 +18494,7 @@ async function checkedOutBranches(repoDir) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/plan.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/changeset/plan.js
 
 
 
@@ -18166,7 +18768,7 @@ function redactUrl(url) {
     return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/@]*@/, '$1');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/list.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/changeset/list.js
 
 
 
@@ -18261,7 +18863,8 @@ async function showChangeset(ctx, id) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/edit.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/changeset/edit.js
+
 
 
 /**
@@ -18273,7 +18876,7 @@ function setChangesetStatus(changeset, status) {
     const top = changeset.yaml.doc.contents;
     if (!(0,dist/* isMap */.jh)(top))
         return changeset.yaml.text;
-    return applyEdit(changeset.yaml.text, statusEdit(changeset.yaml, top, status));
+    return applyEdits(changeset.yaml.text, [statusEdit(changeset.yaml, top, status)]);
 }
 /**
  * The index's new text with the entry of `id` showing `status`; undefined when the index has
@@ -18289,9 +18892,9 @@ function setIndexStatus(index, id, status) {
         const node = entry.node;
         if (!node.range)
             return undefined;
-        return applyEdit(index.yaml.text, { start: node.range[0], end: node.range[1], text: renderScalar(status, node.type) });
+        return applyEdits(index.yaml.text, [{ start: node.range[0], end: node.range[1], text: renderScalar(status, node.type) }]);
     }
-    return applyEdit(index.yaml.text, statusEdit(index.yaml, entry.node, status));
+    return applyEdits(index.yaml.text, [statusEdit(index.yaml, entry.node, status)]);
 }
 function statusEdit(yaml, map, status) {
     const text = yaml.text;
@@ -18314,26 +18917,14 @@ function statusEdit(yaml, map, status) {
         return { start: close, end: close, text: `${map.items.length === 0 ? '' : ', '}${line}` };
     }
     const firstKey = map.items[0]?.key;
-    const indent = ' '.repeat(edit_columnOf(text, firstKey?.range?.[0] ?? map.range?.[0] ?? 0));
+    const indent = ' '.repeat(columnOf(text, firstKey?.range?.[0] ?? map.range?.[0] ?? 0));
     const last = map.items[map.items.length - 1];
     const lastEnd = last?.value?.range?.[1] ?? last?.key?.range?.[1] ?? map.range?.[1] ?? text.length;
-    const at = edit_endOfLine(text, lastEnd);
-    return { start: at, end: at, text: `${at > 0 && text[at - 1] !== '\n' ? '\n' : ''}${indent}${line}\n` };
-}
-function applyEdit(text, edit) {
-    return text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-}
-function edit_columnOf(text, offset) {
-    return offset - (text.lastIndexOf('\n', offset - 1) + 1);
-}
-function edit_endOfLine(text, offset) {
-    if (offset > 0 && text[offset - 1] === '\n')
-        return offset;
-    const nl = text.indexOf('\n', offset);
-    return nl === -1 ? text.length : nl + 1;
+    const at = endOfLine(text, lastEnd);
+    return { start: at, end: at, text: `${needsNewline(text, at)}${indent}${line}\n` };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/apply.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/changeset/apply.js
 
 
 
@@ -18367,7 +18958,7 @@ async function rollbackChangeset(ctx, id, options = {}) {
 async function applyChangesetRollback(ctx, plan, options = {}) {
     const warnings = [...plan.warnings];
     if (plan.nothingToDo || ctx.dryRun)
-        return resultOf(plan, plannedRepos(plan), { ctx, warnings, done: false, pushed: false, historyEntry: null });
+        return apply_resultOf(plan, plannedRepos(plan), { ctx, warnings, done: false, pushed: false, historyEntry: null });
     const env = (options.gitEnv ?? ctx.gitEnv);
     const id = plan.id;
     const work = plan.repos.map((p) => ({ plan: p, dir: (0,external_node_path_.join)(ctx.root, p.checkout), reverted: [], pushed: false }));
@@ -18402,7 +18993,7 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
                 warnings.push(`${w.plan.component}: every commit is already undone on ${w.plan.branch}; no branch made`);
         }
         if (effective.length === 0) {
-            return resultOf(plan, [], { ctx, warnings, done: false, pushed: false, historyEntry: null, reason: `every commit of changeset ${id} is already undone` });
+            return apply_resultOf(plan, [], { ctx, warnings, done: false, pushed: false, historyEntry: null, reason: `every commit of changeset ${id} is already undone` });
         }
         // 3. Branches: set only now that every repository's reverts went through.
         for (const w of effective) {
@@ -18443,7 +19034,7 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
             snapshot: null,
         };
         await appendJournal(ctx.root, historyEntry);
-        return resultOf(plan, results, { ctx, warnings, done: true, pushed: Boolean(options.push), historyEntry });
+        return apply_resultOf(plan, results, { ctx, warnings, done: true, pushed: Boolean(options.push), historyEntry });
     }
     catch (err) {
         await Promise.allSettled(work.map((w) => dropWorktree(w)));
@@ -18648,7 +19239,7 @@ function changesOf(repos) {
         .filter((r) => r.newTip !== null)
         .map((r) => ({ component: r.component, from: { version: r.branch, commit: r.base }, to: { version: r.revertBranch, commit: r.newTip } }));
 }
-function resultOf(plan, repos, state) {
+function apply_resultOf(plan, repos, state) {
     return {
         ok: true,
         mode: 'changeset',
@@ -18703,7 +19294,7 @@ async function pushChangesetBranches(ctx, result, options = {}) {
     return { ...result, pushed: true, repos: work.map((w, i) => ({ ...result.repos[i], pushed: w.pushed })) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/cli/changeset-commands.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/cli/changeset-commands.js
 
 
 
@@ -18814,7 +19405,7 @@ function changeset_commands_oneLine(text) {
     return first.length > 72 ? `${first.slice(0, 71)}…` : first;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/targets.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/changeset/targets.js
 
 
 
@@ -18894,7 +19485,7 @@ const changesetTargets = async (ctx, components) => {
     return out;
 };
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/targets.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/targets.js
 
 
 
@@ -18932,7 +19523,7 @@ function storeTargetsFrom(options = {}) {
 /** The `.meta-store/` entries, for `listTargets(ctx, component, [storeTargets])`. */
 const storeTargets = storeTargetsFrom();
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/cli/program.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/cli/program.js
 
 
 
@@ -19063,7 +19654,7 @@ async function planOutput(ctx, opts, result) {
     return withMatrix(ctx.root, result, result.changes.map((c) => c.component), opts.groupSize);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/cli/run-cli.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/cli/run-cli.js
 
 
 
@@ -19097,7 +19688,7 @@ async function runCli(argv, io) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/cli.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/cli.js
 
 void runCli(process.argv.slice(2), {
     cwd: process.cwd(),

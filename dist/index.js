@@ -41661,7 +41661,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/errors.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/errors.js
 /**
  * Every failure the tool reports carries the exit code the CLI uses for it, so the CLI and the
  * action print the same one-line message and agree on whether the input or the operation was at fault.
@@ -41692,7 +41692,7 @@ function errorMessage(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/github/repository.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/github/repository.js
 function parseRepository(value, where = 'GITHUB_REPOSITORY') {
     const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value);
     if (!match || match[2] === '.' || match[2] === '..')
@@ -41718,9 +41718,7 @@ function cloneUrl(serverUrl, ref) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/names.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/names.js
 
 // Component and environment names become path segments and branch-name parts, so they are
 // held to a conservative alphabet rather than "anything git or the filesystem would take".
@@ -41799,6 +41797,18 @@ function checkRefName(name, where) {
         throw new errors_InputError(`${where}: invalid ref name ${quote(name)}: ${problem}`);
     return name;
 }
+/**
+ * A pinned version is free text (a tag, `1.2.3-rc1`, a short SHA), but it ends up in commit messages,
+ * pull request titles and one-line errors, so it may not hold control characters such as newlines.
+ */
+function versionProblem(version) {
+    if (version.length > 255)
+        return 'is longer than 255 characters';
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(version))
+        return 'contains a control character (newline, tab, NUL, ...)';
+    return undefined;
+}
 /** Quotes a user value for an error message without letting it break the one-line format. */
 function quote(value) {
     return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
@@ -41806,7 +41816,7 @@ function quote(value) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/paths.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/paths.js
 
 
 
@@ -41814,7 +41824,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const MANIFEST_PATH = 'manifests/components.yaml';
 const ENVIRONMENTS_PATH = 'manifests/environments.yaml';
 const SNAPSHOT_DIR = '.meta/snapshots';
-const paths_HISTORY_PATH = '.meta/history.jsonl';
+const HISTORY_PATH = '.meta/history.jsonl';
 const CHANGESET_DIR = '.meta/changesets';
 const STORE_DIR = '.meta-store';
 const COMPONENTS_DIR = 'components';
@@ -41892,7 +41902,56 @@ function realpathOfExistingPrefix(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/repo-url.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/changeset/id.js
+
+
+
+// A changeset id becomes a file name under .meta/changesets/ and part of a branch name, so it is
+// held to the same conservative alphabet as component names: it can never name a path outside
+// the changeset directory, nor a ref git would refuse.
+const CHANGESET_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const CHANGESET_INDEX = `${CHANGESET_DIR}/index.yaml`;
+function changesetIdProblem(id) {
+    if (!CHANGESET_ID.test(id))
+        return "letters, digits, '.', '_' and '-', starting with a letter or digit, at most 100 characters";
+    if (id.includes('..'))
+        return "contains '..'";
+    if (id.endsWith('.') || id.endsWith('.lock'))
+        return "ends with '.' or '.lock'";
+    if (/^index$/i.test(id))
+        return `'index' is the name of ${CHANGESET_INDEX}`;
+    return refNameProblem(revertBranchName(id));
+}
+function isValidChangesetId(id) {
+    return changesetIdProblem(id) === undefined;
+}
+function checkChangesetId(id, where = 'ID') {
+    const problem = changesetIdProblem(id);
+    if (problem)
+        throw new errors_InputError(`${where}: invalid changeset id ${quote(id)} (${problem})`);
+    return id;
+}
+/** `.meta/changesets/<id>.yaml`, relative to the meta-repo root. */
+function changesetFileRel(id) {
+    return `${CHANGESET_DIR}/${id}.yaml`;
+}
+/** The branch each affected component gets, holding the revert commits. */
+function revertBranchName(id) {
+    return `meta-rollback/changeset-${id}`;
+}
+/** What a commit message carries to say it belongs to a changeset. */
+function changesetMarker(id) {
+    return `[changeset:${id}]`;
+}
+/** The trailer every revert commit made by a changeset rollback carries. */
+const REVERT_TRAILER = 'Reverts-Changeset';
+function revertTrailerLine(id) {
+    return `${REVERT_TRAILER}: ${id}`;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/repo-url.js
 
 /**
  * Transports a manifest may name. `ext::` runs an arbitrary command and `fd::` reads a file
@@ -41910,9 +41969,33 @@ function repoUrlProblem(repo) {
         return 'contains a control character';
     if (repo.includes('::'))
         return "uses a '::' transport, which git would run as a command";
-    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(repo)?.[1];
-    if (scheme !== undefined) {
-        return ALLOWED_SCHEMES.has(scheme.toLowerCase()) ? undefined : `uses the unsupported transport '${scheme}'`;
+    const url = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(repo);
+    if (url) {
+        if (!ALLOWED_SCHEMES.has(url[1].toLowerCase()))
+            return `uses the unsupported transport '${url[1]}'`;
+        return hostProblem(url[2]);
+    }
+    // scp-like `[user@]host:path` (a ':' before any '/'): ssh is started with the host as an argument.
+    const scp = /^([^/:]+):/.exec(repo);
+    if (scp)
+        return hostProblem(scp[1]);
+    return undefined;
+}
+function decoded(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** `ssh -oProxyCommand=...` runs a command: no user or host may look like an option. */
+function hostProblem(authority) {
+    const at = authority.lastIndexOf('@');
+    const user = at >= 0 ? authority.slice(0, at) : '';
+    const host = authority.slice(at + 1);
+    if ([user, host, decoded(user), decoded(host)].some((part) => part.startsWith('-'))) {
+        return "names a user or host starting with '-', which ssh would read as an option";
     }
     return undefined;
 }
@@ -41932,7 +42015,7 @@ const GIT_ALLOW_PROTOCOL = 'file:git:http:https:ssh';
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/yaml-source.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/yaml-source.js
 
 
 
@@ -41941,9 +42024,20 @@ const MAX_YAML_BYTES = 16 * 1024 * 1024;
 async function readYamlFile(path, display) {
     let bytes;
     try {
+        // Size and kind are checked before reading, so a huge file is never loaded into memory and a
+        // FIFO or device (a lock symlinked to /dev/zero) is refused instead of read forever.
+        const info = await (0,promises_namespaceObject.stat)(path);
+        if (info.isDirectory())
+            throw new errors_InputError(`${display}: is a directory, not a YAML file`);
+        if (!info.isFile())
+            throw new errors_InputError(`${display}: not a regular file`);
+        if (info.size > MAX_YAML_BYTES)
+            throw new errors_InputError(`${display}: file is ${info.size} bytes, over the ${MAX_YAML_BYTES}-byte limit`);
         bytes = await (0,promises_namespaceObject.readFile)(path);
     }
     catch (err) {
+        if (err instanceof errors_InputError)
+            throw err;
         const code = err.code;
         if (code === 'ENOENT')
             throw new errors_InputError(`${display}: no such file`);
@@ -41985,7 +42079,12 @@ function lineOf(file, node) {
     return offset === undefined ? 1 : file.lines.linePos(offset).line;
 }
 function fail(file, node, field, problem) {
-    throw new errors_InputError(`${file.display}:${lineOf(file, node)}: ${field}: ${problem}`);
+    throw new errors_InputError(`${file.display}:${lineOf(file, node)}: ${printable(field)}: ${problem}`);
+}
+/** Field names are built from the file's own keys; a newline or NUL in one must not break the one-line message. */
+function printable(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\x00-\x1f\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 /** Follows an alias to the node it names, so anchors in hand-written manifests keep working. */
 function deref(file, node) {
@@ -42037,10 +42136,16 @@ function stringListAt(file, node, field) {
         fail(file, node, field, 'must be a list of strings');
     return node.items.map((item, i) => stringAt(file, deref(file, item), `${field}[${i}]`, node));
 }
-function toPlain(file, node) {
+function toPlain(file, node, field = 'document') {
     if (node === undefined)
         return undefined;
-    return node.toJS(file.doc, { maxAliasCount: 100 });
+    try {
+        return node.toJS(file.doc, { maxAliasCount: 100 });
+    }
+    catch (err) {
+        // The yaml package refuses aliases that expand too far ("billion laughs"); say where.
+        fail(file, node, field, /alias/i.test(String(err)) ? 'aliases expand too far (more than 100 nodes through aliases)' : oneLine(String(err)));
+    }
 }
 function countAliases(file) {
     // The yaml package only bounds alias expansion when converting to JS; we walk nodes directly,
@@ -42073,7 +42178,7 @@ function oneLine(message) {
     return message.split('\n')[0].trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/manifest.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/manifest.js
 
 
 
@@ -42108,7 +42213,7 @@ function parseManifest(file) {
             version: optionalStringAt(file, get('version'), `${field}.version`),
             type: optionalStringAt(file, get('type'), `${field}.type`),
             dependsOn,
-            health: healthNode === undefined || ((0,dist/* isScalar */.jn)(healthNode) && healthNode.value === null) ? undefined : toPlain(file, healthNode),
+            health: healthNode === undefined || ((0,dist/* isScalar */.jn)(healthNode) && healthNode.value === null) ? undefined : toPlain(file, healthNode, `${field}.health`),
             line: file.lines.linePos(keyNode.range?.[0] ?? 0).line,
         });
     }
@@ -42155,7 +42260,7 @@ function dependentsFirst(manifest, names) {
     return order.filter((n) => wanted.has(n)).reverse();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/fan-out.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/fan-out.js
 
 
 /** GitHub Actions runs at most 256 jobs from one matrix. */
@@ -42184,7 +42289,319 @@ async function withMatrix(root, result, names, groupSize) {
     return { ...result, matrix: planMatrix(manifest, names, groupSize) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/action/inputs.js
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/tree.js
+
+
+
+/** A tree that must not be stored or restored: a path or link that could reach outside it. */
+class UnsafeTreeError extends Error {
+    path;
+    problem;
+    constructor(path, problem) {
+        super(`${quote(path)} ${problem}`);
+        this.path = path;
+        this.problem = problem;
+        this.name = 'UnsafeTreeError';
+    }
+}
+const HASH_PREFIX = /^[0-9a-f]{8,64}$/;
+const FULL_HASH = /^[0-9a-f]{64}$/;
+function isFullStoreHash(value) {
+    return FULL_HASH.test(value);
+}
+/** A HASH argument: 8 to 64 lowercase hex digits, so it can never be a path or an option. */
+function checkHashPrefix(value, where) {
+    if (HASH_PREFIX.test(value))
+        return value;
+    if (/^[0-9a-fA-F]{8,64}$/.test(value))
+        throw new errors_InputError(`${where}: ${quote(value)} must be lowercase hex`);
+    throw new errors_InputError(`${where}: not a store hash (${quote(value)}; expected 8 to 64 lowercase hex digits)`);
+}
+/**
+ * Why a path inside a tree is unsafe to write, or undefined. Refused: absolute paths, empty, `.` and
+ * `..` segments, and any `.git` segment (a `.git` written into a plain directory would turn it into
+ * a repository whose config git obeys); newlines and NUL, which the hash serialisation cannot hold.
+ */
+function treePathProblem(path) {
+    if (path.length === 0)
+        return 'is an empty path';
+    if (/[\0\n]/.test(path))
+        return 'contains a newline or NUL';
+    if (path.startsWith('/'))
+        return 'is an absolute path';
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            return "has an empty or '.' segment";
+        if (part === '..')
+            return "contains '..'";
+        if (part.toLowerCase() === '.git')
+            return "contains a '.git' segment";
+    }
+    return undefined;
+}
+/**
+ * Why a symbolic link is unsafe, or undefined. A link must be relative and stay inside the tree. Only
+ * leading `..` segments are allowed: a `..` after a name would be resolved through whatever that name
+ * is, possibly another link, so the check could not be done on the text alone.
+ */
+function symlinkProblem(path, target) {
+    if (target.length === 0)
+        return 'is a symbolic link with an empty target';
+    if (target.includes('\0'))
+        return 'is a symbolic link whose target contains NUL';
+    if (target.startsWith('/'))
+        return `is a symbolic link to an absolute path (${quote(target)})`;
+    const depth = path.split('/').length - 1;
+    let ups = 0;
+    let named = false;
+    for (const part of target.split('/')) {
+        if (part === '..') {
+            if (named)
+                return `is a symbolic link with '..' after a name (${quote(target)})`;
+            ups += 1;
+        }
+        else if (part !== '' && part !== '.') {
+            named = true;
+        }
+    }
+    if (ups > depth)
+        return `is a symbolic link pointing outside the tree (${quote(target)})`;
+    return undefined;
+}
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+/** Throws UnsafeTreeError for a file that must not be stored or written. */
+function checkTreeFile(file) {
+    const problem = treePathProblem(file.path);
+    if (problem)
+        throw new UnsafeTreeError(file.path, problem);
+    if (file.mode === '120000') {
+        let target;
+        try {
+            target = strictUtf8.decode(file.data);
+        }
+        catch {
+            throw new UnsafeTreeError(file.path, 'is a symbolic link whose target is not UTF-8');
+        }
+        const linkProblem = symlinkProblem(file.path, target);
+        if (linkProblem)
+            throw new UnsafeTreeError(file.path, linkProblem);
+    }
+}
+/**
+ * The content hash of a tree, the name of its store entry:
+ *
+ *   sha256 hex of the concatenation, over every file sorted by the UTF-8 bytes of its path, of
+ *   `${mode} ${sha256 hex of content} ${path}\n`
+ *
+ * `mode` is `100644` (regular), `100755` (executable) or `120000` (symbolic link, whose content is
+ * the target's bytes); `path` is relative and `/`-separated. Only files count: directories are
+ * implied by their files, so an empty directory does not change the hash.
+ */
+class TreeHasher {
+    lines = [];
+    add(file) {
+        const sha = (0,external_node_crypto_.createHash)('sha256').update(file.data).digest('hex');
+        this.lines.push({ key: Buffer.from(file.path, 'utf8'), line: `${file.mode} ${sha} ${file.path}\n` });
+    }
+    get count() {
+        return this.lines.length;
+    }
+    digest() {
+        this.lines.sort((a, b) => Buffer.compare(a.key, b.key));
+        // A path that is also another's directory (`a` and `a/b`) cannot come from a real tree; written
+        // out, the file or link `a` would decide where `a/b` lands.
+        const paths = new Set(this.lines.map((l) => l.key.toString('utf8')));
+        for (const path of paths) {
+            for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
+                if (paths.has(path.slice(0, slash)))
+                    throw new UnsafeTreeError(path.slice(0, slash), 'is both a file and a directory');
+            }
+        }
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        for (let i = 0; i < this.lines.length; i++) {
+            const entry = this.lines[i];
+            if (i > 0 && Buffer.compare(this.lines[i - 1].key, entry.key) === 0) {
+                throw new UnsafeTreeError(entry.key.toString('utf8'), 'appears twice');
+            }
+            hash.update(entry.line, 'utf8');
+        }
+        return hash.digest('hex');
+    }
+}
+/** Checks and hashes every file of a tree, handing each to `onFile` (to be written) once checked. */
+async function consumeTree(files, onFile) {
+    const hasher = new TreeHasher();
+    for await (const file of files) {
+        checkTreeFile(file);
+        hasher.add(file);
+        if (onFile)
+            await onFile(file);
+    }
+    return { hash: hasher.digest(), files: hasher.count };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/run-git.js
+
+
+class GitError extends Error {
+    args;
+    code;
+    stderr;
+    constructor(args, code, stderr) {
+        super(`git ${args[0] ?? ''} failed (exit ${code}): ${firstLine(stderr)}`);
+        this.args = args;
+        this.code = code;
+        this.stderr = stderr;
+        this.name = 'GitError';
+    }
+}
+let gitProcesses = 0;
+/** How many git processes this process has started; the benchmark reports it. */
+function gitProcessCount() {
+    return gitProcesses;
+}
+/**
+ * Runs git with an argument array (never a shell), with prompts disabled so a missing credential
+ * fails fast instead of hanging an incident run, and with only safe transports allowed.
+ */
+function run_git_runGit(args, options) {
+    gitProcesses += 1;
+    return new Promise((resolvePromise, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, {
+            cwd: options.cwd,
+            shell: false,
+            env: {
+                ...process.env,
+                GIT_TERMINAL_PROMPT: '0',
+                GCM_INTERACTIVE: 'never',
+                GIT_ALLOW_PROTOCOL: GIT_ALLOW_PROTOCOL,
+                LC_ALL: 'C',
+                ...options.env,
+            },
+            stdio: ['pipe', 'pipe', 'pipe'],
+            timeout: options.timeoutMs,
+        });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (chunk) => out.push(chunk));
+        child.stderr.on('data', (chunk) => err.push(chunk));
+        child.on('error', reject);
+        child.on('close', (code, signal) => {
+            resolvePromise({
+                code: code ?? (signal ? 128 : 1),
+                stdout: Buffer.concat(out),
+                stderr: Buffer.concat(err).toString('utf8'),
+            });
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input ?? '');
+    });
+}
+/** Runs git and returns its stdout as text, throwing GitError on a non-zero exit. */
+async function run_git_git(args, options) {
+    const result = await run_git_runGit(args, options);
+    if (result.code !== 0)
+        throw new GitError(args, result.code, result.stderr);
+    return result.stdout.toString('utf8');
+}
+async function gitLines(args, options) {
+    return (await run_git_git(args, options)).split('\n').filter((line) => line.length > 0);
+}
+function firstLine(text) {
+    return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/meta-history.js
+
+
+
+/**
+ * Revisions such as `HEAD~1`, `main^`, `v1.2`, `abc1234` or `HEAD@{2}`; refused are option-like
+ * values and anything with characters that no revision needs.
+ */
+function checkRevision(rev, where = '--rev') {
+    // eslint-disable-next-line no-control-regex
+    if (rev.length === 0 || rev.length > 255 || rev.startsWith('-') || /[\x00-\x20\x7f\\:?*[]/.test(rev) || rev.includes('..')) {
+        throw new errors_InputError(`${where}: invalid revision ${quote(rev)}`);
+    }
+    return rev;
+}
+async function resolveMetaRevision(root, rev) {
+    checkRevision(rev);
+    const result = await run_git_runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: root });
+    if (result.code !== 0)
+        throw new errors_InputError(`--rev: ${quote(rev)} is not a revision of the meta-repo`);
+    return result.stdout.toString().trim();
+}
+/** The bytes of a file as it was at a revision of the meta-repo. */
+async function readFileAtRevision(root, commit, relPath) {
+    const result = await run_git_runGit(['cat-file', 'blob', `${commit}:${relPath}`], { cwd: root });
+    if (result.code !== 0)
+        throw new errors_InputError(`--rev: ${relPath} does not exist at ${commit.slice(0, 12)}`);
+    return result.stdout;
+}
+/** Every commit that changed one of the given files, newest first (renames not followed). */
+async function fileRevisions(root, pathspecs) {
+    const result = await run_git_runGit(['log', '--format=%x01%H%x00%cI%x00%s', '--name-only', '--no-renames', '--', ...pathspecs], { cwd: root });
+    if (result.code !== 0)
+        return [];
+    const revisions = [];
+    for (const block of result.stdout.toString().split('\x01').slice(1)) {
+        const [header = '', ...files] = block.split('\n');
+        const [commit = '', date = '', subject = ''] = header.split('\0');
+        for (const path of files.filter(Boolean))
+            revisions.push({ commit, date, path, subject });
+    }
+    return revisions;
+}
+/** Reads many `commit:path` blobs with one git process instead of one per revision. */
+async function readBlobs(root, specs) {
+    const out = new Map();
+    if (specs.length === 0)
+        return out;
+    const result = await run_git_runGit(['cat-file', '--batch'], { cwd: root, input: specs.map((s) => `${s}\n`).join('') });
+    if (result.code !== 0)
+        throw new Error(`git cat-file --batch failed: ${result.stderr}`);
+    const data = result.stdout;
+    let offset = 0;
+    for (const spec of specs) {
+        const nl = data.indexOf(0x0a, offset);
+        const header = data.subarray(offset, nl).toString();
+        offset = nl + 1;
+        if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+            out.set(spec, undefined);
+            continue;
+        }
+        const size = Number(header.split(' ')[2]);
+        out.set(spec, data.subarray(offset, offset + size));
+        offset += size + 1;
+    }
+    return out;
+}
+async function isMetaRepoGit(root) {
+    return (await run_git_runGit(['rev-parse', '--git-dir'], { cwd: root })).code === 0;
+}
+async function metaHead(root) {
+    return (await git(['rev-parse', 'HEAD'], { cwd: root })).trim();
+}
+/** The newest commit that changed a file, with its first parent (undefined for a root commit). */
+async function lastCommitTouching(root, relPath) {
+    const result = await run_git_runGit(['log', '-n', '1', '--format=%H%x00%P%x00%B', '--', relPath], { cwd: root });
+    if (result.code !== 0 || result.stdout.length === 0)
+        return undefined;
+    const [commit = '', parents = '', message = ''] = result.stdout.toString().split('\0');
+    return { commit, parent: parents.split(' ').filter(Boolean)[0], message };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-15467/action/inputs.js
+
+
+
+
 
 
 
@@ -42259,6 +42676,24 @@ function inputs_require(value, name, mode) {
         throw new errors_InputError(`input ${name}: required with mode ${mode}`);
     return value;
 }
+/**
+ * Paths are relative to the workspace (root) or to the meta-repo root (files) and may not climb out
+ * of it; `root` may also be absolute (`${{ github.workspace }}/meta`). The core checks again, after
+ * symbolic links, once it knows the root.
+ */
+function checkPathInput(value, name, absoluteAllowed) {
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(value))
+        throw new errors_InputError(`input ${name}: ${quote(value)} contains a control character`);
+    if ((0,external_node_path_namespaceObject.isAbsolute)(value)) {
+        if (absoluteAllowed)
+            return;
+        throw new errors_InputError(`input ${name}: ${quote(value)} is absolute; give a path relative to the meta-repo root`);
+    }
+    const normal = (0,external_node_path_namespaceObject.normalize)(value).replace(/\\/g, '/');
+    if (normal === '..' || normal.startsWith('../'))
+        throw new errors_InputError(`input ${name}: ${quote(value)} climbs out of the ${absoluteAllowed ? 'workspace' : 'meta-repo root'}`);
+}
 function validateForMode(i) {
     if (i.env !== undefined)
         checkEnvName(i.env, 'input env');
@@ -42276,6 +42711,19 @@ function validateForMode(i) {
         checkRefName(i.toVersion, 'input to-version');
     if (i.toCommit !== undefined)
         checkShaOrAbbrev(i.toCommit, 'input to-commit');
+    // Everything else a mode needs is checked here too, before the run makes any API call or moves
+    // the workspace: a bad value is refused the same way however far the run would have got.
+    if (i.rev !== undefined)
+        checkRevision(i.rev, 'input rev');
+    if (i.storeHash !== undefined)
+        checkHashPrefix(i.storeHash, 'input store-hash');
+    if (i.changeset !== undefined)
+        checkChangesetId(i.changeset, 'input changeset');
+    checkPathInput(i.root, 'root', true);
+    if (i.lockFile !== undefined)
+        checkPathInput(i.lockFile, 'lock-file', false);
+    if (i.snapshotFile !== undefined)
+        checkPathInput(i.snapshotFile, 'snapshot-file', false);
     switch (i.mode) {
         case 'component':
             inputs_require(i.component, 'component', i.mode);
@@ -42306,7 +42754,7 @@ function validateForMode(i) {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/context.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/context.js
 
 function defaultActor() {
     const fromEnv = process.env.META_ACTOR ?? process.env.GITHUB_ACTOR;
@@ -42331,7 +42779,7 @@ function makeContext(partial) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/types.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/health/types.js
 /**
  * Health checks declared under a component's `health:` list in manifests/components.yaml, and
  * what running them reports. Specs use camelCase; results keep the snake_case field names of the
@@ -42348,7 +42796,7 @@ const HEALTH_DEFAULTS = {
     concurrency: 8,
 };
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/env.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/health/env.js
 const ENV_PLACEHOLDER = '${env}';
 function placeholdersIn(text) {
     return text.match(/\$\{[^}]*\}/g) ?? [];
@@ -42373,7 +42821,7 @@ function resolveUrl(template, env) {
     return { url: template.replaceAll(ENV_PLACEHOLDER, env) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/validate.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/health/validate.js
 
 
 
@@ -42797,9 +43245,7 @@ function validateConcurrency(concurrency) {
 	}
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/process-group.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/health/process-group.js
 
 /**
  * Whether commands get their own process group. On POSIX a detached child leads a new group, so
@@ -42827,7 +43273,7 @@ function signalTree(child, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/command-check.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/health/command-check.js
 
 
 
@@ -43258,7 +43704,7 @@ function makeRetriable(function_, options) {
 	};
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/http-check.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/health/http-check.js
 
 
 
@@ -43384,7 +43830,7 @@ function networkReason(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/lock-check.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/health/lock-check.js
 
 const NO_CHECKOUT = 'no checkout';
 /** A component that is not checked out cannot be at the wrong commit, so it passes without asking git. */
@@ -43400,7 +43846,7 @@ async function runLockCheck(component, lockCheck, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/run-checks.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/health/run-checks.js
 
 
 
@@ -43494,7 +43940,7 @@ async function execute(task, signal) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/format.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/health/format.js
 const TABLE_DETAIL = 100;
 // A PR comment is capped at 65536 characters; this keeps even a large system well inside it.
 const MARKDOWN_DETAIL = 300;
@@ -43601,85 +44047,14 @@ function cell(text) {
         .replace(/[\x00-\x1f\x7f]/g, ' '));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/health/index.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/health/index.js
 
 
 
 
 
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/run-git.js
-
-
-class GitError extends Error {
-    args;
-    code;
-    stderr;
-    constructor(args, code, stderr) {
-        super(`git ${args[0] ?? ''} failed (exit ${code}): ${firstLine(stderr)}`);
-        this.args = args;
-        this.code = code;
-        this.stderr = stderr;
-        this.name = 'GitError';
-    }
-}
-let gitProcesses = 0;
-/** How many git processes this process has started; the benchmark reports it. */
-function gitProcessCount() {
-    return gitProcesses;
-}
-/**
- * Runs git with an argument array (never a shell), with prompts disabled so a missing credential
- * fails fast instead of hanging an incident run, and with only safe transports allowed.
- */
-function run_git_runGit(args, options) {
-    gitProcesses += 1;
-    return new Promise((resolvePromise, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, {
-            cwd: options.cwd,
-            shell: false,
-            env: {
-                ...process.env,
-                GIT_TERMINAL_PROMPT: '0',
-                GCM_INTERACTIVE: 'never',
-                GIT_ALLOW_PROTOCOL: GIT_ALLOW_PROTOCOL,
-                LC_ALL: 'C',
-                ...options.env,
-            },
-            stdio: ['pipe', 'pipe', 'pipe'],
-            timeout: options.timeoutMs,
-        });
-        const out = [];
-        const err = [];
-        child.stdout.on('data', (chunk) => out.push(chunk));
-        child.stderr.on('data', (chunk) => err.push(chunk));
-        child.on('error', reject);
-        child.on('close', (code, signal) => {
-            resolvePromise({
-                code: code ?? (signal ? 128 : 1),
-                stdout: Buffer.concat(out),
-                stderr: Buffer.concat(err).toString('utf8'),
-            });
-        });
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(options.input ?? '');
-    });
-}
-/** Runs git and returns its stdout as text, throwing GitError on a non-zero exit. */
-async function run_git_git(args, options) {
-    const result = await run_git_runGit(args, options);
-    if (result.code !== 0)
-        throw new GitError(args, result.code, result.stderr);
-    return result.stdout.toString('utf8');
-}
-async function gitLines(args, options) {
-    return (await run_git_git(args, options)).split('\n').filter((line) => line.length > 0);
-}
-function firstLine(text) {
-    return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
-}
-
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/repo-reader.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/repo-reader.js
 
 
 
@@ -43729,12 +44104,12 @@ async function listTags(dir) {
         return { name, commit: peeled || object, date: date || undefined };
     });
 }
-async function headCommit(dir) {
+async function repo_reader_headCommit(dir) {
     const result = await run_git_runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: dir });
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
-async function currentBranch(dir) {
-    const result = await run_git_runGit(['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: dir });
+async function repo_reader_currentBranch(dir) {
+    const result = await runGit(['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: dir });
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
 /** Tracked changes only: untracked files survive a checkout, modified tracked files might not. */
@@ -43748,8 +44123,39 @@ async function commitDate(dir, sha) {
     const result = await runGit(['show', '-s', '--format=%cI', '--end-of-options', sha], { cwd: dir });
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
+/**
+ * HEAD, its branch and the tracked changes of a checkout from one `git status` (porcelain v2)
+ * instead of three commands: at hundreds of checkouts the process count is the cost.
+ */
+async function workingState(dir) {
+    const out = await run_git_git(['status', '--porcelain=v2', '--branch', '--untracked-files=no', '-z'], { cwd: dir });
+    let head;
+    let branch;
+    const changed = [];
+    const records = out.split('\0');
+    for (let i = 0; i < records.length; i++) {
+        const record = records[i];
+        if (record.startsWith('# branch.oid ')) {
+            const oid = record.slice('# branch.oid '.length);
+            head = oid === '(initial)' ? undefined : oid;
+        }
+        else if (record.startsWith('# branch.head ')) {
+            const name = record.slice('# branch.head '.length);
+            branch = name === '(detached)' ? undefined : name;
+        }
+        else if (record.startsWith('1 ') || record.startsWith('u ')) {
+            changed.push(record.split(' ').slice(record.startsWith('1 ') ? 8 : 10).join(' '));
+        }
+        else if (record.startsWith('2 ')) {
+            // A rename carries its original path as the next NUL-separated record.
+            changed.push(record.split(' ').slice(9).join(' '));
+            i += 1;
+        }
+    }
+    return { head, branch, changed };
+}
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/lock.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/lock.js
 
 
 
@@ -43784,6 +44190,9 @@ function parseLock(file) {
                 fail(file, get('repo'), `${field}.repo`, `${quote(repo)} ${problem}`);
         }
         const version = optionalStringAt(file, get('version'), `${field}.version`) ?? commit.slice(0, 12);
+        const versionBad = versionProblem(version);
+        if (versionBad)
+            fail(file, get('version'), `${field}.version`, `${quote(version)} ${versionBad}`);
         result.set(key, { name: key, version, commit, repo, line: file.lines.linePos(keyNode.range?.[0] ?? 0).line });
     }
     return {
@@ -43803,7 +44212,7 @@ function componentsMap(lock) {
     return components;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/load-state.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/operations/load-state.js
 
 
 
@@ -43814,7 +44223,7 @@ async function loadState(ctx) {
     return { manifest, lock, lockRel };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/check-health.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/operations/check-health.js
 
 
 
@@ -43845,7 +44254,7 @@ async function checkHealth(ctx, only, signal) {
         concurrency: ctx.jobs,
         signal,
         lockCheck: async (c) => {
-            const head = await headCommit(c.checkoutDir);
+            const head = await repo_reader_headCommit(c.checkoutDir);
             if (!c.lockedCommit)
                 return { ok: true, detail: `no pin in the lock; checkout at ${head?.slice(0, 12) ?? 'nothing'}` };
             if (head === c.lockedCommit)
@@ -43856,9 +44265,7 @@ async function checkHealth(ctx, only, signal) {
     return { ...report, ok: report.healthy, env: ctx.env ?? null, changes: [] };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/atomic-write.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/atomic-write.js
 
 
 
@@ -43887,7 +44294,7 @@ async function writeFileAtomic(path, data) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/journal.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/journal.js
 
 
 
@@ -43897,7 +44304,7 @@ async function writeFileAtomic(path, data) {
  * rename, so a crash leaves either the old journal or the new one, never half a line.
  */
 async function appendJournal(root, line) {
-    const path = (0,external_node_path_namespaceObject.join)(root, paths_HISTORY_PATH);
+    const path = (0,external_node_path_namespaceObject.join)(root, HISTORY_PATH);
     let existing = '';
     try {
         existing = await (0,promises_namespaceObject.readFile)(path, 'utf8');
@@ -43912,7 +44319,7 @@ async function appendJournal(root, line) {
 async function readJournal(root) {
     let text;
     try {
-        text = await readFile(join(root, HISTORY_PATH), 'utf8');
+        text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, HISTORY_PATH), 'utf8');
     }
     catch {
         return [];
@@ -43931,7 +44338,32 @@ async function readJournal(root) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/lock-edit.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/source-edit.js
+function applyEdits(text, edits) {
+    // Later offsets first, so earlier offsets stay valid; inserts at one offset keep their order.
+    const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
+    let out = text;
+    for (const edit of ordered)
+        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+    return out;
+}
+function columnOf(text, offset) {
+    return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}
+/** The offset just past the end of the line that `offset` is on (or `offset`, at a line start). */
+function endOfLine(text, offset) {
+    if (offset > 0 && text[offset - 1] === '\n')
+        return offset;
+    const nl = text.indexOf('\n', offset);
+    return nl === -1 ? text.length : nl + 1;
+}
+/** A newline to put before an insert at `at` when that is not the start of a line. */
+function needsNewline(text, at) {
+    return at > 0 && text[at - 1] !== '\n' ? '\n' : '';
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/lock-edit.js
+
 
 
 /**
@@ -44043,31 +44475,480 @@ function generatedAtEdit(lock, generatedAt) {
     const at = firstKey?.range?.[0] ?? 0;
     return { start: at, end: at, text: `generated_at: ${renderScalar(generatedAt, 'QUOTE_SINGLE')}\n` };
 }
-function applyEdits(text, edits) {
-    // Later offsets first, so earlier offsets stay valid; inserts at one offset keep their order.
-    const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
-    let out = text;
-    for (const edit of ordered)
-        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-    return out;
-}
-function columnOf(text, offset) {
-    return offset - (text.lastIndexOf('\n', offset - 1) + 1);
-}
-function endOfLine(text, offset) {
-    if (offset > 0 && text[offset - 1] === '\n')
-        return offset;
-    const nl = text.indexOf('\n', offset);
-    return nl === -1 ? text.length : nl + 1;
-}
-function needsNewline(text, at) {
-    return at > 0 && text[at - 1] !== '\n' ? '\n' : '';
-}
 function timestamp(now) {
     return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/snapshot-file.js
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __nccwpck_require__(6698);
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/checkout.js
+
+
+async function readCheckoutState(dir) {
+    const head = await headCommit(dir);
+    if (!head)
+        throw new Error(`${dir} has no commit checked out`);
+    return { dir, head, branch: await currentBranch(dir) };
+}
+/**
+ * Makes a commit available in a checkout with the least transfer: nothing is fetched when it is
+ * already there, and a missing one is fetched alone (depth 1 in a shallow clone), never re-cloned.
+ * Only objects and FETCH_HEAD change, so doing this before any checkout moves keeps a failed run
+ * from leaving some checkouts moved and others not.
+ */
+async function ensureCommitPresent(dir, commit, fallbackUrl, env) {
+    if (await hasCommit(dir, commit))
+        return false;
+    const hasOrigin = (await run_git_runGit(['remote', 'get-url', 'origin'], { cwd: dir })).code === 0;
+    const remote = hasOrigin ? 'origin' : fallbackUrl;
+    if (!remote)
+        throw new Error(`commit ${commit.slice(0, 12)} is not in ${dir} and it has no remote to fetch it from`);
+    const depth = (await isShallow(dir)) ? ['--depth=1'] : [];
+    await run_git_git(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...depth, remote, commit], { cwd: dir, env });
+    if (!(await hasCommit(dir, commit)))
+        throw new Error(`fetching ${commit.slice(0, 12)} into ${dir} did not bring the commit`);
+    return true;
+}
+async function checkoutDetached(dir, commit) {
+    await run_git_git(['checkout', '--quiet', '--detach', commit, '--'], { cwd: dir });
+}
+/** Puts a checkout back where it was before a failed run: on its branch, or at its commit. */
+async function restoreCheckout(state) {
+    if (state.branch) {
+        await run_git_git(['checkout', '--quiet', state.branch, '--'], { cwd: state.dir });
+    }
+    else {
+        await run_git_git(['checkout', '--quiet', '--detach', state.head, '--'], { cwd: state.dir });
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/meta-lock.js
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `.meta/lock`: one writing command at a time per meta-repo.
+ *
+ * - Created exclusively (a hard link of a fully written temp file, which fails if the lock exists, as
+ *   O_CREAT|O_EXCL does; `open(path, 'wx')` where links are unsupported), so of two runs exactly
+ *   one creates it, and it is never seen half-written; the other
+ *   polls for up to META_ROLLBACK_LOCK_WAIT_MS (default 10 s), then refuses with exit 1, naming the
+ *   holder. The holder removes it in a `finally`, and refreshes its mtime while it runs.
+ * - A lock is stale when its pid is not running on this host, or when it has not been refreshed
+ *   for META_ROLLBACK_LOCK_STALE_MS (default 10 min; a holder on another host cannot be asked).
+ *   A stale lock is taken over atomically: a new lock is written beside it, the old one is read
+ *   again and must still be byte-for-byte what was judged stale, then the new one is renamed over
+ *   it; after a short pause the lock is read back and must be ours, else the run backs off and
+ *   waits like any other. (Two runs can both win only if one stalls for longer than that pause
+ *   between its second read and its rename.)
+ * - While it writes, a rollback records its intent in the lock (the journal line it will append,
+ *   the lock text it will write, the checkouts it will move). A run that takes over the stale lock
+ *   of a killed rollback first finishes it (the new lock had been written: the journal line is
+ *   appended) or undoes it (it had not: the checkouts are put back and the snapshot removed), so
+ *   no run ever builds on a half-done one.
+ * - Dry runs and read-only commands take no lock.
+ */
+const META_LOCK_PATH = '.meta/lock';
+const DEFAULT_WAIT_MS = 10_000;
+const DEFAULT_STALE_MS = 10 * 60_000;
+const POLL_MS = 100;
+/** How long a takeover waits before reading the lock back. */
+const SETTLE_MS = 100;
+/** A lock file with no readable content is someone's lock being written, unless it is this old. */
+const UNREADABLE_GRACE_MS = 5_000;
+function lockSettings() {
+    return { waitMs: msFromEnv('META_ROLLBACK_LOCK_WAIT_MS', DEFAULT_WAIT_MS), staleMs: msFromEnv('META_ROLLBACK_LOCK_STALE_MS', DEFAULT_STALE_MS) };
+}
+const held = new external_node_async_hooks_.AsyncLocalStorage();
+/**
+ * Runs `fn` holding the meta-repo's lock. Re-entrant within one async call chain (a command that
+ * holds the lock may call another that takes it), exclusive between runs, in-process ones included.
+ */
+async function withMetaLock(ctx, command, fn) {
+    const mine = held.getStore();
+    const already = mine?.get(ctx.root);
+    if (already)
+        return fn(already);
+    const lock = await acquireMetaLock(ctx, command);
+    try {
+        return await held.run(new Map([...(mine ?? new Map()), [ctx.root, lock]]), () => fn(lock));
+    }
+    finally {
+        await lock.release();
+    }
+}
+async function acquireMetaLock(ctx, command) {
+    const path = resolveInsideRoot(ctx.root, ctx.root, META_LOCK_PATH, META_LOCK_PATH);
+    // A refused run must leave no trace, not even an empty .meta/ it made for its lock.
+    const madeDir = await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    const tidy = async () => {
+        if (madeDir)
+            await (0,promises_namespaceObject.rmdir)(madeDir).catch(() => undefined);
+    };
+    const { waitMs, staleMs } = lockSettings();
+    const record = {
+        owner: { pid: process.pid, host: (0,external_node_os_namespaceObject.hostname)(), command, actor: ctx.actor },
+        created_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        id: (0,external_node_crypto_.randomBytes)(8).toString('hex'),
+    };
+    const deadline = Date.now() + waitMs;
+    let waiting = false;
+    for (;;) {
+        // Again each time: a run that releases its lock removes the .meta/ it made, if it is empty.
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+        if (await createExclusive(path, render(record))) {
+            await sweepTemps(ctx.root);
+            return lockHandle(path, record, staleMs, tidy);
+        }
+        const seen = await readLockFile(path);
+        if (!seen) {
+            // Released between our attempt and our read: try again at once (but not for ever).
+            if (Date.now() >= deadline)
+                throw new OperationError(`${META_LOCK_PATH}: could not be created within ${Math.round(waitMs / 1000)}s`);
+            continue;
+        }
+        const stale = staleReason(seen, staleMs);
+        if (stale) {
+            // The intent comes from a file anyone could have written: refuse a bad one before touching anything.
+            const intent = seen.record?.intent === undefined ? undefined : checkIntent(seen.record.intent);
+            // Take over, carrying the dead run's intent until it has been finished or undone, so a run
+            // killed during recovery leaves the same work to the next one.
+            const inherited = intent ? { ...record, intent } : record;
+            if (await takeOver(path, seen.text, render(inherited))) {
+                ctx.log(`${META_LOCK_PATH}: took over a stale lock (${stale})`);
+                await sweepTemps(ctx.root);
+                const handle = lockHandle(path, inherited, staleMs, tidy);
+                if (!intent || !seen.record)
+                    return handle;
+                try {
+                    handle.recovered = await recoverInterrupted(ctx, seen.record, intent);
+                    await handle.setIntent(undefined);
+                    return handle;
+                }
+                catch (err) {
+                    // Leave the dead run's lock as it was, so the next run tries again.
+                    await replaceFile(path, seen.text).catch(() => undefined);
+                    await handle.release();
+                    throw err;
+                }
+            }
+            continue;
+        }
+        if (Date.now() >= deadline) {
+            await tidy();
+            throw new OperationError(heldMessage(seen.record));
+        }
+        if (!waiting) {
+            ctx.log(`${heldMessage(seen.record).replace(/; try again.*$/, '')}; waiting up to ${Math.round(waitMs / 1000)}s`);
+            waiting = true;
+        }
+        await sleep(POLL_MS);
+    }
+}
+/** Temp files (`.NAME.PID.RANDOM.tmp`) of writers that were killed before renaming them. */
+const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+/** Holding the lock, remove the temp files that runs killed on this host left beside the files they write. */
+async function sweepTemps(root) {
+    for (const dir of ['.meta', SNAPSHOT_DIR, 'manifests']) {
+        const names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, dir)).catch(() => []);
+        for (const name of names) {
+            const pid = Number(TEMP_FILE.exec(name)?.[1]);
+            if (pid && pid !== process.pid && !pidAlive(pid))
+                await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(root, dir, name), { force: true }).catch(() => undefined);
+        }
+    }
+}
+/**
+ * Whether `.meta/lock` is left by a run that is gone. A command that finds nothing to do still takes
+ * (and so recovers and removes) such a lock, since what it sees may be a killed run's half.
+ */
+async function staleLockPresent(root) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, META_LOCK_PATH)))
+        return false;
+    const seen = await readLockFile((0,external_node_path_namespaceObject.join)(root, META_LOCK_PATH)).catch(() => undefined);
+    return seen !== undefined && staleReason(seen, lockSettings().staleMs) !== undefined;
+}
+function heldMessage(record) {
+    if (!record)
+        return `${META_LOCK_PATH}: held by a run whose lock cannot be read; try again, or remove it if that run is gone`;
+    const { pid, host, command } = record.owner;
+    return `${META_LOCK_PATH}: held by pid ${pid} on ${host} since ${record.created_at} (${command}); try again, or remove it if that run is gone`;
+}
+function lockHandle(path, record, staleMs, tidy) {
+    // The holder keeps the lock's mtime fresh, so only a run that stopped refreshing it looks stale.
+    const beat = setInterval(() => {
+        const now = new Date();
+        (0,promises_namespaceObject.utimes)(path, now, now).catch(() => undefined);
+    }, Math.max(1_000, Math.min(60_000, Math.floor(staleMs / 4))));
+    beat.unref();
+    let current = record;
+    const ours = async () => (await readLockFile(path))?.record?.id === record.id;
+    return {
+        path,
+        get record() {
+            return current;
+        },
+        async setIntent(intent) {
+            if (!(await ours()))
+                throw new OperationError(`${META_LOCK_PATH}: taken over by another run while this one held it; nothing more was written`);
+            const next = { owner: record.owner, created_at: record.created_at, id: record.id, ...(intent ? { intent } : {}) };
+            await replaceFile(path, render(next));
+            current = next;
+        },
+        async release() {
+            clearInterval(beat);
+            if (await ours())
+                await (0,promises_namespaceObject.rm)(path, { force: true });
+            await tidy();
+        },
+    };
+}
+async function readLockFile(path) {
+    let text;
+    let mtimeMs;
+    try {
+        [text, mtimeMs] = await Promise.all([(0,promises_namespaceObject.readFile)(path, 'utf8'), (0,promises_namespaceObject.stat)(path).then((s) => s.mtimeMs)]);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw new OperationError(`${META_LOCK_PATH}: cannot read (${err.code ?? errorMessage(err)})`);
+    }
+    return { text, record: parseRecord(text), mtimeMs };
+}
+function parseRecord(text) {
+    try {
+        const value = JSON.parse(text);
+        const owner = value?.owner;
+        if (!value || typeof owner !== 'object' || !owner || typeof owner.pid !== 'number' || typeof owner.host !== 'string')
+            return undefined;
+        return {
+            owner: { pid: owner.pid, host: owner.host, command: typeof owner.command === 'string' ? owner.command : '?', actor: typeof owner.actor === 'string' ? owner.actor : undefined },
+            created_at: typeof value.created_at === 'string' ? value.created_at : '?',
+            id: typeof value.id === 'string' ? value.id : '',
+            intent: value.intent,
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+function staleReason(seen, staleMs) {
+    const age = Date.now() - seen.mtimeMs;
+    if (!seen.record)
+        return age > UNREADABLE_GRACE_MS ? `unreadable and ${Math.round(age / 1000)}s old` : undefined;
+    const { pid, host } = seen.record.owner;
+    if (host === (0,external_node_os_namespaceObject.hostname)() && !pidAlive(pid))
+        return `pid ${pid} is not running on ${host}`;
+    if (age > staleMs)
+        return `pid ${pid} on ${host} has not refreshed it for ${Math.round(age / 60_000)} min`;
+    return undefined;
+}
+function pidAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        return err.code === 'EPERM';
+    }
+}
+/**
+ * Creates the lock only if there is none, with its whole content at once: the record is written to
+ * a temp file and hard-linked to the lock's name, which fails if the name exists, exactly like
+ * O_CREAT|O_EXCL, but a run killed half-way can never leave an empty lock behind. Where hard links
+ * are not supported, `open(path, 'wx')` is used instead.
+ */
+async function createExclusive(path, text) {
+    const temp = tempBeside(path);
+    try {
+        await writeDurably(temp, text);
+        await (0,promises_namespaceObject.link)(temp, path);
+        return true;
+    }
+    catch (err) {
+        const code = err.code;
+        // EEXIST: someone holds it. ENOENT: .meta/ was removed meanwhile; the caller makes it again.
+        if (code === 'EEXIST' || code === 'ENOENT')
+            return false;
+        if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS')
+            return openExclusive(path, text);
+        throw new OperationError(`${META_LOCK_PATH}: cannot create (${code ?? errorMessage(err)})`);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+    }
+}
+async function openExclusive(path, text) {
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)(path, 'wx', 0o644);
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'EEXIST' || code === 'ENOENT')
+            return false;
+        throw new OperationError(`${META_LOCK_PATH}: cannot create (${err.code ?? errorMessage(err)})`);
+    }
+    try {
+        await handle.writeFile(text);
+        await handle.sync();
+    }
+    catch (err) {
+        await handle.close().catch(() => undefined);
+        await (0,promises_namespaceObject.rm)(path, { force: true });
+        throw new OperationError(`${META_LOCK_PATH}: cannot write (${err.code ?? errorMessage(err)})`);
+    }
+    await handle.close();
+    return true;
+}
+async function takeOver(path, seenText, text) {
+    const temp = tempBeside(path);
+    try {
+        await writeDurably(temp, text);
+        const again = await (0,promises_namespaceObject.readFile)(path, 'utf8').catch(() => undefined);
+        if (again !== seenText)
+            return false;
+        await (0,promises_namespaceObject.rename)(temp, path);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+    }
+    await sleep(SETTLE_MS);
+    return (await (0,promises_namespaceObject.readFile)(path, 'utf8').catch(() => undefined)) === text;
+}
+async function replaceFile(path, text) {
+    const temp = tempBeside(path);
+    try {
+        await writeDurably(temp, text);
+        await (0,promises_namespaceObject.rename)(temp, path);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+    }
+}
+async function writeDurably(path, text) {
+    const handle = await (0,promises_namespaceObject.open)(path, 'wx', 0o644);
+    try {
+        await handle.writeFile(text);
+        await handle.sync();
+    }
+    finally {
+        await handle.close();
+    }
+}
+function tempBeside(path) {
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+}
+function render(record) {
+    return `${JSON.stringify(record)}\n`;
+}
+function sha256(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+}
+/**
+ * Finishes or undoes the rollback a killed run was writing. The commit point is the rename of the
+ * new lock text (or, when the lock does not change, the journal line): past it, the rollback
+ * happened and only its journal line may be missing, so it is appended; before it, the checkouts
+ * it moved are put back and its snapshot is removed, so the meta-repo is as it was before that run.
+ */
+async function recoverInterrupted(ctx, stale, intent) {
+    const who = `pid ${stale.owner.pid} on ${stale.owner.host} (${stale.owner.command})`;
+    const lockNow = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(ctx.root, intent.lock), 'utf8').then(sha256, () => undefined);
+    const journaled = (await readJournal(ctx.root)).some((line) => line.snapshot === intent.snapshot && line.at === intent.journal.at);
+    if (journaled || (intent.lockAfter !== null && lockNow === intent.lockAfter)) {
+        if (!journaled)
+            await appendJournal(ctx.root, intent.journal);
+        ctx.log(`finished the rollback interrupted in ${who}: ${intent.lock} had been written${journaled ? '' : '; its journal line is now recorded'}`);
+        return 'finished';
+    }
+    if (lockNow === intent.lockBefore) {
+        for (const c of intent.checkouts) {
+            const dir = (0,external_node_path_namespaceObject.join)(ctx.root, c.dir);
+            if (c.head === c.to || !(0,external_node_fs_namespaceObject.existsSync)(dir))
+                continue;
+            const state = await workingState(dir).catch(() => undefined);
+            if (state?.head !== c.to)
+                continue;
+            if (state.changed.length > 0) {
+                throw new OperationError(`${c.dir}: has uncommitted changes, so the rollback interrupted in ${who} cannot be undone; commit or stash them and run again`);
+            }
+            await restoreCheckout({ dir, head: c.head, branch: c.branch });
+        }
+    }
+    await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(ctx.root, intent.snapshot), { force: true });
+    ctx.log(`undid the rollback interrupted in ${who}: it had not written ${intent.lock}`);
+    return 'undone';
+}
+const SNAPSHOT_REL = /^\.meta\/snapshots\/[A-Za-z0-9][A-Za-z0-9._-]*\.yaml$/;
+const LOCK_REL = /^manifests\/components\.lock(?:\.[A-Za-z0-9_-]+)?\.yaml$/;
+const HASH = /^[0-9a-f]{64}$/;
+/** The intent comes from a file anyone could have written: it may only name the paths a rollback writes. */
+function checkIntent(raw) {
+    const bad = (field, value) => {
+        throw new errors_InputError(`${META_LOCK_PATH}: intent.${field}: ${quote(String(typeof value === 'string' ? value : JSON.stringify(value) ?? 'missing'))} is not what a rollback writes; remove ${META_LOCK_PATH} if no rollback is running`);
+    };
+    const i = (raw ?? {});
+    if (i.kind !== 'rollback')
+        bad('kind', i.kind);
+    if (typeof i.lock !== 'string' || !LOCK_REL.test(i.lock))
+        bad('lock', i.lock);
+    if (typeof i.lockBefore !== 'string' || !HASH.test(i.lockBefore))
+        bad('lockBefore', i.lockBefore);
+    if (i.lockAfter !== null && (typeof i.lockAfter !== 'string' || !HASH.test(i.lockAfter)))
+        bad('lockAfter', i.lockAfter);
+    if (typeof i.snapshot !== 'string' || !SNAPSHOT_REL.test(i.snapshot))
+        bad('snapshot', i.snapshot);
+    const j = i.journal;
+    if (!j || typeof j.at !== 'string' || typeof j.mode !== 'string' || !Array.isArray(j.changes) || j.snapshot !== i.snapshot)
+        bad('journal', j);
+    if (!Array.isArray(i.checkouts))
+        bad('checkouts', i.checkouts);
+    for (const c of i.checkouts) {
+        const name = typeof c?.dir === 'string' && c.dir.startsWith('components/') ? c.dir.slice('components/'.length) : '';
+        if (!isValidComponentName(name))
+            bad('checkouts.dir', c?.dir);
+        if (typeof c.head !== 'string' || !isFullSha(c.head))
+            bad('checkouts.head', c.head);
+        if (typeof c.to !== 'string' || !isFullSha(c.to))
+            bad('checkouts.to', c.to);
+        if (c.branch !== undefined && (typeof c.branch !== 'string' || refNameProblem(c.branch)))
+            bad('checkouts.branch', c.branch);
+    }
+    return i;
+}
+/**
+ * Test hook: with META_ROLLBACK_TEST_CRASH_AT=<point>, the process kills itself (SIGKILL, no
+ * cleanup) at that point of a rollback's write phase, so the suite can crash it at exactly the
+ * moments that are too short to hit by timing alone. Unset, it does nothing.
+ */
+function crashPoint(point) {
+    if (process.env.META_ROLLBACK_TEST_CRASH_AT === point)
+        process.kill(process.pid, 'SIGKILL');
+}
+function msFromEnv(name, fallback) {
+    const raw = process.env[name];
+    if (raw === undefined || raw === '')
+        return fallback;
+    const n = Number(raw);
+    return Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/snapshot-file.js
 
 
 
@@ -44119,6 +45000,9 @@ function parseSnapshot(file) {
         if (!SHA.test(commit))
             fail(file, at('commit'), `${field}.commit`, 'not a SHA');
         const version = optionalStringAt(file, at('version'), `${field}.version`) ?? commit.slice(0, 12);
+        const versionBad = versionProblem(version);
+        if (versionBad)
+            fail(file, at('version'), `${field}.version`, `${quote(version)} ${versionBad}`);
         const repo = optionalStringAt(file, at('repo'), `${field}.repo`);
         if (repo !== undefined && repoUrlProblem(repo))
             fail(file, at('repo'), `${field}.repo`, `${quote(repo)} ${repoUrlProblem(repo)}`);
@@ -44127,49 +45011,7 @@ function parseSnapshot(file) {
     return { createdAt, environment, components };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/checkout.js
-
-
-async function readCheckoutState(dir) {
-    const head = await headCommit(dir);
-    if (!head)
-        throw new Error(`${dir} has no commit checked out`);
-    return { dir, head, branch: await currentBranch(dir) };
-}
-/**
- * Makes a commit available in a checkout with the least transfer: nothing is fetched when it is
- * already there, and a missing one is fetched alone (depth 1 in a shallow clone), never re-cloned.
- * Only objects and FETCH_HEAD change, so doing this before any checkout moves keeps a failed run
- * from leaving some checkouts moved and others not.
- */
-async function ensureCommitPresent(dir, commit, fallbackUrl, env) {
-    if (await hasCommit(dir, commit))
-        return false;
-    const hasOrigin = (await run_git_runGit(['remote', 'get-url', 'origin'], { cwd: dir })).code === 0;
-    const remote = hasOrigin ? 'origin' : fallbackUrl;
-    if (!remote)
-        throw new Error(`commit ${commit.slice(0, 12)} is not in ${dir} and it has no remote to fetch it from`);
-    const depth = (await isShallow(dir)) ? ['--depth=1'] : [];
-    await run_git_git(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...depth, remote, commit], { cwd: dir, env });
-    if (!(await hasCommit(dir, commit)))
-        throw new Error(`fetching ${commit.slice(0, 12)} into ${dir} did not bring the commit`);
-    return true;
-}
-async function checkoutDetached(dir, commit) {
-    await run_git_git(['checkout', '--quiet', '--detach', commit, '--'], { cwd: dir });
-}
-/** Puts a checkout back where it was before a failed run: on its branch, or at its commit. */
-async function restoreCheckout(state) {
-    if (state.branch) {
-        await run_git_git(['checkout', '--quiet', state.branch, '--'], { cwd: state.dir });
-    }
-    else {
-        await run_git_git(['checkout', '--quiet', '--detach', state.head, '--'], { cwd: state.dir });
-    }
-}
-
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/workspace.js
-
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/workspace.js
 
 
 
@@ -44187,15 +45029,19 @@ async function inspectCheckout(root, name) {
     if (!(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory() || !isGitRepo(dir)) {
         throw new errors_InputError(`${rel}: exists but is not a git checkout`);
     }
-    const dirty = await trackedChanges(dir);
-    if (dirty.length > 0) {
-        const paths = dirty.slice(0, 5).map((l) => l.slice(3)).join(', ');
-        throw new errors_InputError(`${rel}: has uncommitted changes (${paths}); commit or stash them first`);
+    const state = await workingState(dir);
+    if (state.changed.length > 0) {
+        throw new errors_InputError(`${rel}: has uncommitted changes (${state.changed.slice(0, 5).join(', ')}); commit or stash them first`);
     }
-    return readCheckoutState(dir);
+    if (!state.head)
+        throw new errors_InputError(`${rel}: has no commit checked out`);
+    return { dir, head: state.head, branch: state.branch };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/apply-plan.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/apply-plan.js
+
+
+
 
 
 
@@ -44212,22 +45058,55 @@ async function inspectCheckout(root, name) {
  * Carries out a fully validated plan in the order that keeps it undoable: record the current state
  * as a snapshot, move the checkouts, write the lock, then journal. If any step fails, everything
  * already done is put back and the snapshot removed, so a failed run leaves no trace.
+ *
+ * The writes happen holding `.meta/lock` (see meta-lock.ts), so two rollbacks of one meta-repo
+ * never interleave; under it the plan is checked against the files and checkouts again, and the
+ * lock records what is being written so a run killed half-way is finished or undone by the next.
  */
 async function executePlan(ctx, plan) {
     const limit = pLimit(ctx.jobs);
-    const steps = await Promise.all(plan.pins.map((pin) => limit(() => planStep(ctx, plan, pin))));
-    const effective = steps.filter((s) => s.change.lock === 'changed' || s.change.checkout === 'moved');
-    const base = {
+    let steps = await planSteps(ctx, plan, limit);
+    if (ctx.dryRun)
+        return resultOf(ctx, plan, steps, null, null);
+    // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
+    if (effectiveOf(steps).length === 0 && !(await staleLockPresent(ctx.root)))
+        return resultOf(ctx, plan, steps, null, null);
+    await fetchMissing(ctx, effectiveOf(steps), limit);
+    return withMetaLock(ctx, `meta rollback ${plan.mode}${ctx.env ? ` --env ${ctx.env}` : ''}`, async (metaLock) => {
+        if (metaLock.recovered) {
+            // An interrupted run was just finished or undone: plan again from what is there now.
+            steps = await planSteps(ctx, plan, limit);
+            await fetchMissing(ctx, effectiveOf(steps), limit);
+        }
+        else {
+            await assertCheckoutsUnchanged(ctx, effectiveOf(steps));
+        }
+        if (effectiveOf(steps).length === 0)
+            return resultOf(ctx, plan, steps, null, null);
+        return writePlan(ctx, plan, steps, metaLock, limit);
+    });
+}
+function effectiveOf(steps) {
+    return steps.filter((s) => s.change.lock === 'changed' || s.change.checkout === 'moved');
+}
+function resultOf(ctx, plan, steps, snapshot, historyEntry) {
+    return {
         ok: true,
         mode: plan.mode,
         env: ctx.env ?? null,
         lock: plan.lockRel,
         dryRun: ctx.dryRun,
-        changes: effective.map((s) => s.change),
+        changes: effectiveOf(steps).map((s) => s.change),
         warnings: plan.warnings ?? [],
+        snapshot,
+        historyEntry,
     };
-    if (effective.length === 0 || ctx.dryRun)
-        return { ...base, snapshot: null, historyEntry: null };
+}
+async function planSteps(ctx, plan, limit) {
+    return Promise.all(plan.pins.map((pin) => limit(() => planStep(ctx, plan, pin))));
+}
+/** Fetching only adds objects to the checkouts, so it happens before the lock is taken. */
+async function fetchMissing(ctx, effective, limit) {
     const moving = effective.filter((s) => s.change.checkout === 'moved' && s.checkout);
     await Promise.all(moving.map((s) => limit(async () => {
         const location = locateRepo(s.pin.repo, ctx.root);
@@ -44241,19 +45120,51 @@ async function executePlan(ctx, plan) {
             throw new OperationError(`components/${s.pin.component}: ${errorMessage(err)}`);
         }
     })));
+}
+async function writePlan(ctx, plan, steps, metaLock, limit) {
+    const effective = effectiveOf(steps);
+    const moving = effective.filter((s) => s.change.checkout === 'moved' && s.checkout);
     const lockPath = (0,external_node_path_namespaceObject.join)(ctx.root, plan.lockRel);
     const lockChanges = effective.filter((s) => s.change.lock === 'changed');
     if (lockChanges.length > 0)
         await assertUnchanged(lockPath, plan);
     const now = ctx.now();
-    const snapshotRel = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-${plan.mode}-${process.pid}.yaml`;
-    const snapshotPath = (0,external_node_path_namespaceObject.join)(ctx.root, snapshotRel);
+    // Unique under the lock: two rollbacks by one process within a second get -2, -3, ... rather
+    // than one overwriting the other's undo snapshot.
+    const stem = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-${plan.mode}-${process.pid}`;
+    let snapshotRel = `${stem}.yaml`;
+    for (let n = 2; (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(ctx.root, snapshotRel)); n++)
+        snapshotRel = `${stem}-${n}.yaml`;
+    // A .meta/snapshots that is a symbolic link out of the meta-repo is refused, not written through.
+    const snapshotPath = resolveInsideRoot(ctx.root, ctx.root, snapshotRel, SNAPSHOT_DIR);
     const before = new Map();
     for (const s of effective) {
         if (s.change.from)
             before.set(s.pin.component, { ...s.change.from, repo: plan.lock.entries.get(s.pin.component)?.repo ?? s.pin.repo });
     }
+    const newLockText = lockChanges.length > 0
+        ? editLockText(plan.lock, lockChanges.map((s) => ({ component: s.pin.component, pin: s.pin.to, repo: s.pin.repo })), timestamp(now))
+        : undefined;
+    const historyEntry = {
+        at: timestamp(now),
+        actor: ctx.actor,
+        mode: plan.mode,
+        env: ctx.env ?? null,
+        lock: plan.lockRel,
+        changes: effective.map((s) => ({ component: s.change.component, from: s.change.from, to: s.change.to })),
+        snapshot: snapshotRel,
+    };
+    await metaLock.setIntent({
+        kind: 'rollback',
+        lock: plan.lockRel,
+        lockBefore: sha256(plan.lock.file.text),
+        lockAfter: newLockText === undefined ? null : sha256(newLockText),
+        snapshot: snapshotRel,
+        journal: historyEntry,
+        checkouts: moving.map((s) => ({ dir: relativeToRoot(ctx.root, s.checkout.dir), head: s.checkout.head, branch: s.checkout.branch, to: s.pin.to.commit })),
+    });
     await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
+    crashPoint('after-snapshot');
     const moved = [];
     let lockWritten = false;
     try {
@@ -44261,29 +45172,35 @@ async function executePlan(ctx, plan) {
             await checkoutDetached(s.checkout.dir, s.pin.to.commit);
             moved.push(s.checkout);
         })));
-        if (lockChanges.length > 0) {
-            const writes = lockChanges.map((s) => ({ component: s.pin.component, pin: s.pin.to, repo: s.pin.repo }));
-            await writeFileAtomic(lockPath, editLockText(plan.lock, writes, timestamp(now)));
+        crashPoint('after-checkouts');
+        if (newLockText !== undefined) {
+            await writeFileAtomic(lockPath, newLockText);
             lockWritten = true;
         }
-        const historyEntry = {
-            at: timestamp(now),
-            actor: ctx.actor,
-            mode: plan.mode,
-            env: ctx.env ?? null,
-            lock: plan.lockRel,
-            changes: effective.map((s) => ({ component: s.change.component, from: s.change.from, to: s.change.to })),
-            snapshot: snapshotRel,
-        };
+        crashPoint('after-lock');
         await appendJournal(ctx.root, historyEntry);
-        return { ...base, snapshot: snapshotRel, historyEntry };
+        crashPoint('after-journal');
+        await metaLock.setIntent(undefined);
+        return resultOf(ctx, plan, steps, snapshotRel, historyEntry);
     }
     catch (err) {
         await Promise.allSettled(moved.map((state) => restoreCheckout(state)));
         if (lockWritten)
             await writeFileAtomic(lockPath, plan.lock.file.text).catch(() => undefined);
         await (0,promises_namespaceObject.rm)(snapshotPath, { force: true });
+        await metaLock.setIntent(undefined).catch(() => undefined);
         throw err instanceof OperationError ? err : new OperationError(`rollback failed and was undone: ${errorMessage(err)}`);
+    }
+}
+/** Under the lock: the checkouts must still be where the plan saw them, or another run moved them. */
+async function assertCheckoutsUnchanged(ctx, effective) {
+    for (const s of effective) {
+        if (!s.checkout)
+            continue;
+        const now = await workingState(s.checkout.dir).catch(() => undefined);
+        if (now?.head !== s.checkout.head || now.branch !== s.checkout.branch) {
+            throw new OperationError(`${relativeToRoot(ctx.root, s.checkout.dir)}: moved by someone else while this rollback was being planned; run it again`);
+        }
     }
 }
 async function planStep(ctx, plan, pin) {
@@ -44309,89 +45226,7 @@ async function assertUnchanged(lockPath, plan) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/meta-history.js
-
-
-
-/**
- * Revisions such as `HEAD~1`, `main^`, `v1.2`, `abc1234` or `HEAD@{2}`; refused are option-like
- * values and anything with characters that no revision needs.
- */
-function checkRevision(rev, where = '--rev') {
-    // eslint-disable-next-line no-control-regex
-    if (rev.length === 0 || rev.length > 255 || rev.startsWith('-') || /[\x00-\x20\x7f\\:?*[]/.test(rev) || rev.includes('..')) {
-        throw new errors_InputError(`${where}: invalid revision ${quote(rev)}`);
-    }
-    return rev;
-}
-async function resolveMetaRevision(root, rev) {
-    checkRevision(rev);
-    const result = await run_git_runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: root });
-    if (result.code !== 0)
-        throw new errors_InputError(`--rev: ${quote(rev)} is not a revision of the meta-repo`);
-    return result.stdout.toString().trim();
-}
-/** The bytes of a file as it was at a revision of the meta-repo. */
-async function readFileAtRevision(root, commit, relPath) {
-    const result = await run_git_runGit(['cat-file', 'blob', `${commit}:${relPath}`], { cwd: root });
-    if (result.code !== 0)
-        throw new errors_InputError(`--rev: ${relPath} does not exist at ${commit.slice(0, 12)}`);
-    return result.stdout;
-}
-/** Every commit that changed one of the given files, newest first (renames not followed). */
-async function fileRevisions(root, pathspecs) {
-    const result = await run_git_runGit(['log', '--format=%x01%H%x00%cI%x00%s', '--name-only', '--no-renames', '--', ...pathspecs], { cwd: root });
-    if (result.code !== 0)
-        return [];
-    const revisions = [];
-    for (const block of result.stdout.toString().split('\x01').slice(1)) {
-        const [header = '', ...files] = block.split('\n');
-        const [commit = '', date = '', subject = ''] = header.split('\0');
-        for (const path of files.filter(Boolean))
-            revisions.push({ commit, date, path, subject });
-    }
-    return revisions;
-}
-/** Reads many `commit:path` blobs with one git process instead of one per revision. */
-async function readBlobs(root, specs) {
-    const out = new Map();
-    if (specs.length === 0)
-        return out;
-    const result = await run_git_runGit(['cat-file', '--batch'], { cwd: root, input: specs.map((s) => `${s}\n`).join('') });
-    if (result.code !== 0)
-        throw new Error(`git cat-file --batch failed: ${result.stderr}`);
-    const data = result.stdout;
-    let offset = 0;
-    for (const spec of specs) {
-        const nl = data.indexOf(0x0a, offset);
-        const header = data.subarray(offset, nl).toString();
-        offset = nl + 1;
-        if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-            out.set(spec, undefined);
-            continue;
-        }
-        const size = Number(header.split(' ')[2]);
-        out.set(spec, data.subarray(offset, offset + size));
-        offset += size + 1;
-    }
-    return out;
-}
-async function isMetaRepoGit(root) {
-    return (await run_git_runGit(['rev-parse', '--git-dir'], { cwd: root })).code === 0;
-}
-async function metaHead(root) {
-    return (await git(['rev-parse', 'HEAD'], { cwd: root })).trim();
-}
-/** The newest commit that changed a file, with its first parent (undefined for a root commit). */
-async function lastCommitTouching(root, relPath) {
-    const result = await run_git_runGit(['log', '-n', '1', '--format=%H%x00%P%x00%B', '--', relPath], { cwd: root });
-    if (result.code !== 0 || result.stdout.length === 0)
-        return undefined;
-    const [commit = '', parents = '', message = ''] = result.stdout.toString().split('\0');
-    return { commit, parent: parents.split(' ').filter(Boolean)[0], message };
-}
-
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/rollback-lock.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/operations/rollback-lock.js
 
 
 
@@ -44454,7 +45289,7 @@ async function applyPins(ctx, state, pins, options) {
     return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock: options.writeLock, warnings });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/credentials.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/credentials.js
 function basicAuthHeader(token) {
     return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
 }
@@ -44469,7 +45304,7 @@ function credentialEnv(credentials) {
     return env;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/publish-commit.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/publish-commit.js
 
 
 
@@ -49755,7 +50590,7 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/github/client.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/github/client.js
 
 
 
@@ -49786,7 +50621,7 @@ function createGitHubClient(options) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/github/pull-requests.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/github/pull-requests.js
 /**
  * Opens a pull request, or updates the open one with the same head and base, so running the same
  * rollback twice leaves one pull request. A create that races another run and loses (422 "already
@@ -49856,7 +50691,7 @@ async function defaultBranch(api, repo) {
     return data.default_branch;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/action/head-branch.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/action/head-branch.js
 
 /**
  * `meta-rollback/<env>/<mode>-<short-id>`, where the id is a hash of the inputs that define the
@@ -49882,7 +50717,7 @@ function defaultHeadBranch(inputs) {
     return `meta-rollback/${inputs.env ?? 'default'}/${inputs.mode}-${id}`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/changeset-remote.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/changeset-remote.js
 
 function changeset_remote_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
@@ -49948,7 +50783,7 @@ async function changeset_remote_deleteRemoteBranch(dir, remote, branch, expected
     await run_git_git(['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:${expected}`, '--end-of-options', remote, `:${ref}`], { cwd: dir, env });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/revert.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/revert.js
 
 
 
@@ -50041,7 +50876,8 @@ async function checkedOutBranches(repoDir) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/edit.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/changeset/edit.js
+
 
 
 /**
@@ -50053,7 +50889,7 @@ function setChangesetStatus(changeset, status) {
     const top = changeset.yaml.doc.contents;
     if (!(0,dist/* isMap */.jh)(top))
         return changeset.yaml.text;
-    return applyEdit(changeset.yaml.text, statusEdit(changeset.yaml, top, status));
+    return applyEdits(changeset.yaml.text, [statusEdit(changeset.yaml, top, status)]);
 }
 /**
  * The index's new text with the entry of `id` showing `status`; undefined when the index has
@@ -50069,9 +50905,9 @@ function setIndexStatus(index, id, status) {
         const node = entry.node;
         if (!node.range)
             return undefined;
-        return applyEdit(index.yaml.text, { start: node.range[0], end: node.range[1], text: renderScalar(status, node.type) });
+        return applyEdits(index.yaml.text, [{ start: node.range[0], end: node.range[1], text: renderScalar(status, node.type) }]);
     }
-    return applyEdit(index.yaml.text, statusEdit(index.yaml, entry.node, status));
+    return applyEdits(index.yaml.text, [statusEdit(index.yaml, entry.node, status)]);
 }
 function statusEdit(yaml, map, status) {
     const text = yaml.text;
@@ -50094,73 +50930,14 @@ function statusEdit(yaml, map, status) {
         return { start: close, end: close, text: `${map.items.length === 0 ? '' : ', '}${line}` };
     }
     const firstKey = map.items[0]?.key;
-    const indent = ' '.repeat(edit_columnOf(text, firstKey?.range?.[0] ?? map.range?.[0] ?? 0));
+    const indent = ' '.repeat(columnOf(text, firstKey?.range?.[0] ?? map.range?.[0] ?? 0));
     const last = map.items[map.items.length - 1];
     const lastEnd = last?.value?.range?.[1] ?? last?.key?.range?.[1] ?? map.range?.[1] ?? text.length;
-    const at = edit_endOfLine(text, lastEnd);
-    return { start: at, end: at, text: `${at > 0 && text[at - 1] !== '\n' ? '\n' : ''}${indent}${line}\n` };
-}
-function applyEdit(text, edit) {
-    return text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-}
-function edit_columnOf(text, offset) {
-    return offset - (text.lastIndexOf('\n', offset - 1) + 1);
-}
-function edit_endOfLine(text, offset) {
-    if (offset > 0 && text[offset - 1] === '\n')
-        return offset;
-    const nl = text.indexOf('\n', offset);
-    return nl === -1 ? text.length : nl + 1;
+    const at = endOfLine(text, lastEnd);
+    return { start: at, end: at, text: `${needsNewline(text, at)}${indent}${line}\n` };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/id.js
-
-
-
-// A changeset id becomes a file name under .meta/changesets/ and part of a branch name, so it is
-// held to the same conservative alphabet as component names: it can never name a path outside
-// the changeset directory, nor a ref git would refuse.
-const CHANGESET_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const CHANGESET_INDEX = `${CHANGESET_DIR}/index.yaml`;
-function changesetIdProblem(id) {
-    if (!CHANGESET_ID.test(id))
-        return "letters, digits, '.', '_' and '-', starting with a letter or digit, at most 100 characters";
-    if (id.includes('..'))
-        return "contains '..'";
-    if (id.endsWith('.') || id.endsWith('.lock'))
-        return "ends with '.' or '.lock'";
-    if (/^index$/i.test(id))
-        return `'index' is the name of ${CHANGESET_INDEX}`;
-    return refNameProblem(revertBranchName(id));
-}
-function isValidChangesetId(id) {
-    return changesetIdProblem(id) === undefined;
-}
-function checkChangesetId(id, where = 'ID') {
-    const problem = changesetIdProblem(id);
-    if (problem)
-        throw new errors_InputError(`${where}: invalid changeset id ${quote(id)} (${problem})`);
-    return id;
-}
-/** `.meta/changesets/<id>.yaml`, relative to the meta-repo root. */
-function changesetFileRel(id) {
-    return `${CHANGESET_DIR}/${id}.yaml`;
-}
-/** The branch each affected component gets, holding the revert commits. */
-function revertBranchName(id) {
-    return `meta-rollback/changeset-${id}`;
-}
-/** What a commit message carries to say it belongs to a changeset. */
-function changesetMarker(id) {
-    return `[changeset:${id}]`;
-}
-/** The trailer every revert commit made by a changeset rollback carries. */
-const REVERT_TRAILER = 'Reverts-Changeset';
-function revertTrailerLine(id) {
-    return `${REVERT_TRAILER}: ${id}`;
-}
-
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/file.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/changeset/file.js
 
 
 
@@ -50384,7 +51161,7 @@ function isNull(node) {
     return (0,dist/* isScalar */.jn)(node) && (node.value === null || node.value === undefined);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/changeset-log.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/changeset-log.js
 
 const RECORD = '%H%x00%P%x00%B%x01';
 function parseRecords(text) {
@@ -50447,7 +51224,7 @@ async function introducedByMerge(dir, merge, firstParent) {
     return (await gitLines(['rev-list', merge, `^${firstParent}`, '--'], { cwd: dir })).filter((c) => c !== merge);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/mirror.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/mirror.js
 
 
 
@@ -50483,7 +51260,7 @@ async function ensureMirror(url, env) {
     return dir;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/plan.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/changeset/plan.js
 
 
 
@@ -50757,7 +51534,7 @@ function redactUrl(url) {
     return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/@]*@/, '$1');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/apply.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/changeset/apply.js
 
 
 
@@ -50791,7 +51568,7 @@ async function rollbackChangeset(ctx, id, options = {}) {
 async function applyChangesetRollback(ctx, plan, options = {}) {
     const warnings = [...plan.warnings];
     if (plan.nothingToDo || ctx.dryRun)
-        return resultOf(plan, plannedRepos(plan), { ctx, warnings, done: false, pushed: false, historyEntry: null });
+        return apply_resultOf(plan, plannedRepos(plan), { ctx, warnings, done: false, pushed: false, historyEntry: null });
     const env = (options.gitEnv ?? ctx.gitEnv);
     const id = plan.id;
     const work = plan.repos.map((p) => ({ plan: p, dir: (0,external_node_path_namespaceObject.join)(ctx.root, p.checkout), reverted: [], pushed: false }));
@@ -50826,7 +51603,7 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
                 warnings.push(`${w.plan.component}: every commit is already undone on ${w.plan.branch}; no branch made`);
         }
         if (effective.length === 0) {
-            return resultOf(plan, [], { ctx, warnings, done: false, pushed: false, historyEntry: null, reason: `every commit of changeset ${id} is already undone` });
+            return apply_resultOf(plan, [], { ctx, warnings, done: false, pushed: false, historyEntry: null, reason: `every commit of changeset ${id} is already undone` });
         }
         // 3. Branches: set only now that every repository's reverts went through.
         for (const w of effective) {
@@ -50867,7 +51644,7 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
             snapshot: null,
         };
         await appendJournal(ctx.root, historyEntry);
-        return resultOf(plan, results, { ctx, warnings, done: true, pushed: Boolean(options.push), historyEntry });
+        return apply_resultOf(plan, results, { ctx, warnings, done: true, pushed: Boolean(options.push), historyEntry });
     }
     catch (err) {
         await Promise.allSettled(work.map((w) => dropWorktree(w)));
@@ -51072,7 +51849,7 @@ function changesOf(repos) {
         .filter((r) => r.newTip !== null)
         .map((r) => ({ component: r.component, from: { version: r.branch, commit: r.base }, to: { version: r.revertBranch, commit: r.newTip } }));
 }
-function resultOf(plan, repos, state) {
+function apply_resultOf(plan, repos, state) {
     return {
         ok: true,
         mode: 'changeset',
@@ -51127,7 +51904,7 @@ async function pushChangesetBranches(ctx, result, options = {}) {
     return { ...result, pushed: true, repos: work.map((w, i) => ({ ...result.repos[i], pushed: w.pushed })) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/remote-reader.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/remote-reader.js
 
 /**
  * Asks a remote for one tag without cloning anything: `git ls-remote` returns the tag and, for an
@@ -51165,7 +51942,7 @@ async function lsRemoteTags(url, cwd, env) {
     return [...tags].map(([name, commit]) => ({ name, commit }));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/resolve-target.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/resolve-target.js
 
 
 
@@ -51247,7 +52024,7 @@ async function remote(call) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/rollback-component.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/operations/rollback-component.js
 
 
 
@@ -51267,7 +52044,7 @@ async function rollbackComponent(ctx, name, target) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/snapshot.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/operations/snapshot.js
 
 
 
@@ -51334,7 +52111,7 @@ async function restoreSnapshot(ctx, file, components) {
     return applyPins(ctx, state, snapshot.components, { mode: 'snapshot', sourceName: rel, components, writeLock: true });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/operations/list-targets.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/operations/list-targets.js
 
 
 
@@ -51484,7 +52261,7 @@ function isoDate(date) {
     return Number.isNaN(ms) ? date : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/metadata.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/metadata.js
 
 
 
@@ -51564,158 +52341,7 @@ function parseMetadata(bytes, display, hash) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/tree.js
-
-
-
-/** A tree that must not be stored or restored: a path or link that could reach outside it. */
-class UnsafeTreeError extends Error {
-    path;
-    problem;
-    constructor(path, problem) {
-        super(`${quote(path)} ${problem}`);
-        this.path = path;
-        this.problem = problem;
-        this.name = 'UnsafeTreeError';
-    }
-}
-const HASH_PREFIX = /^[0-9a-f]{8,64}$/;
-const FULL_HASH = /^[0-9a-f]{64}$/;
-function isFullStoreHash(value) {
-    return FULL_HASH.test(value);
-}
-/** A HASH argument: 8 to 64 lowercase hex digits, so it can never be a path or an option. */
-function checkHashPrefix(value, where) {
-    if (HASH_PREFIX.test(value))
-        return value;
-    if (/^[0-9a-fA-F]{8,64}$/.test(value))
-        throw new errors_InputError(`${where}: ${quote(value)} must be lowercase hex`);
-    throw new errors_InputError(`${where}: not a store hash (${quote(value)}; expected 8 to 64 lowercase hex digits)`);
-}
-/**
- * Why a path inside a tree is unsafe to write, or undefined. Refused: absolute paths, empty, `.` and
- * `..` segments, and any `.git` segment (a `.git` written into a plain directory would turn it into
- * a repository whose config git obeys); newlines and NUL, which the hash serialisation cannot hold.
- */
-function treePathProblem(path) {
-    if (path.length === 0)
-        return 'is an empty path';
-    if (/[\0\n]/.test(path))
-        return 'contains a newline or NUL';
-    if (path.startsWith('/'))
-        return 'is an absolute path';
-    for (const part of path.split('/')) {
-        if (part === '' || part === '.')
-            return "has an empty or '.' segment";
-        if (part === '..')
-            return "contains '..'";
-        if (part.toLowerCase() === '.git')
-            return "contains a '.git' segment";
-    }
-    return undefined;
-}
-/**
- * Why a symbolic link is unsafe, or undefined. A link must be relative and stay inside the tree. Only
- * leading `..` segments are allowed: a `..` after a name would be resolved through whatever that name
- * is, possibly another link, so the check could not be done on the text alone.
- */
-function symlinkProblem(path, target) {
-    if (target.length === 0)
-        return 'is a symbolic link with an empty target';
-    if (target.includes('\0'))
-        return 'is a symbolic link whose target contains NUL';
-    if (target.startsWith('/'))
-        return `is a symbolic link to an absolute path (${quote(target)})`;
-    const depth = path.split('/').length - 1;
-    let ups = 0;
-    let named = false;
-    for (const part of target.split('/')) {
-        if (part === '..') {
-            if (named)
-                return `is a symbolic link with '..' after a name (${quote(target)})`;
-            ups += 1;
-        }
-        else if (part !== '' && part !== '.') {
-            named = true;
-        }
-    }
-    if (ups > depth)
-        return `is a symbolic link pointing outside the tree (${quote(target)})`;
-    return undefined;
-}
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-/** Throws UnsafeTreeError for a file that must not be stored or written. */
-function checkTreeFile(file) {
-    const problem = treePathProblem(file.path);
-    if (problem)
-        throw new UnsafeTreeError(file.path, problem);
-    if (file.mode === '120000') {
-        let target;
-        try {
-            target = strictUtf8.decode(file.data);
-        }
-        catch {
-            throw new UnsafeTreeError(file.path, 'is a symbolic link whose target is not UTF-8');
-        }
-        const linkProblem = symlinkProblem(file.path, target);
-        if (linkProblem)
-            throw new UnsafeTreeError(file.path, linkProblem);
-    }
-}
-/**
- * The content hash of a tree, the name of its store entry:
- *
- *   sha256 hex of the concatenation, over every file sorted by the UTF-8 bytes of its path, of
- *   `${mode} ${sha256 hex of content} ${path}\n`
- *
- * `mode` is `100644` (regular), `100755` (executable) or `120000` (symbolic link, whose content is
- * the target's bytes); `path` is relative and `/`-separated. Only files count: directories are
- * implied by their files, so an empty directory does not change the hash.
- */
-class TreeHasher {
-    lines = [];
-    add(file) {
-        const sha = (0,external_node_crypto_.createHash)('sha256').update(file.data).digest('hex');
-        this.lines.push({ key: Buffer.from(file.path, 'utf8'), line: `${file.mode} ${sha} ${file.path}\n` });
-    }
-    get count() {
-        return this.lines.length;
-    }
-    digest() {
-        this.lines.sort((a, b) => Buffer.compare(a.key, b.key));
-        // A path that is also another's directory (`a` and `a/b`) cannot come from a real tree; written
-        // out, the file or link `a` would decide where `a/b` lands.
-        const paths = new Set(this.lines.map((l) => l.key.toString('utf8')));
-        for (const path of paths) {
-            for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
-                if (paths.has(path.slice(0, slash)))
-                    throw new UnsafeTreeError(path.slice(0, slash), 'is both a file and a directory');
-            }
-        }
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        for (let i = 0; i < this.lines.length; i++) {
-            const entry = this.lines[i];
-            if (i > 0 && Buffer.compare(this.lines[i - 1].key, entry.key) === 0) {
-                throw new UnsafeTreeError(entry.key.toString('utf8'), 'appears twice');
-            }
-            hash.update(entry.line, 'utf8');
-        }
-        return hash.digest('hex');
-    }
-}
-/** Checks and hashes every file of a tree, handing each to `onFile` (to be written) once checked. */
-async function consumeTree(files, onFile) {
-    const hasher = new TreeHasher();
-    for await (const file of files) {
-        checkTreeFile(file);
-        hasher.add(file);
-        if (onFile)
-            await onFile(file);
-    }
-    return { hash: hasher.digest(), files: hasher.count };
-}
-
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/entry.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/entry.js
 
 
 
@@ -51764,7 +52390,7 @@ async function requireSoundEntry(store, hash) {
         throw new errors_InputError(`${describeCheck(store, hash, check)}; run meta store verify and remove it`);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/fs-tree.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/fs-tree.js
 
 
 
@@ -51823,7 +52449,7 @@ class TreeWriter {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/git/store-files.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/git/store-files.js
 
 
 
@@ -51964,7 +52590,7 @@ function store_files_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/branch-store.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/branch-store.js
 
 
 
@@ -52119,7 +52745,7 @@ class BranchStore {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/dir-store.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/dir-store.js
 
 
 
@@ -52317,14 +52943,14 @@ function requireRealDir(stat, display) {
         throw new errors_InputError(`${display}: is not a directory`);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/open.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/open.js
 
 
 function open_openStore(ctx, options = {}) {
     return options.storeBranch !== undefined ? new BranchStore(ctx.root, options.storeBranch) : new DirStore(ctx.root);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/rollback-store.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/rollback-store.js
 
 
 
@@ -52504,7 +53130,7 @@ async function rollback_store_lstatOrUndefined(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/list.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/list.js
 
 
 
@@ -52551,7 +53177,7 @@ async function storeList(ctx, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/store/targets.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/store/targets.js
 
 
 
@@ -52589,7 +53215,7 @@ function storeTargetsFrom(options = {}) {
 /** The `.meta-store/` entries, for `listTargets(ctx, component, [storeTargets])`. */
 const storeTargets = storeTargetsFrom();
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/changeset/targets.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/changeset/targets.js
 
 
 
@@ -52669,7 +53295,7 @@ const changesetTargets = async (ctx, components) => {
     return out;
 };
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/action/perform-mode.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/action/perform-mode.js
 
 
 
@@ -52687,7 +53313,7 @@ const perform_mode_CHANGESET_INDEX = `${CHANGESET_DIR}/index.yaml`;
 function filesOf(result) {
     if (result.dryRun || result.changes.length === 0)
         return [];
-    const files = [paths_HISTORY_PATH];
+    const files = [HISTORY_PATH];
     if (result.changes.some((c) => c.lock === 'changed'))
         files.unshift(result.lock);
     if (result.snapshot)
@@ -52722,7 +53348,7 @@ async function performMode(ctx, inputs) {
         case 'changeset': {
             // Revert branches are pushed here, all or nothing, with the components' credentials.
             const result = await rollbackChangeset(ctx, inputs.changeset, { push: !ctx.dryRun, gitEnv: ctx.gitEnv });
-            const written = result.dryRun || result.nothingToDo ? [] : [result.file, perform_mode_CHANGESET_INDEX, paths_HISTORY_PATH];
+            const written = result.dryRun || result.nothingToDo ? [] : [result.file, perform_mode_CHANGESET_INDEX, HISTORY_PATH];
             return { kind: 'changeset', result, files: written.filter((f) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(ctx.root, f))) };
         }
         case 'list': {
@@ -52739,7 +53365,7 @@ function selection(inputs) {
     return names.length > 0 ? names : undefined;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/action/changeset-pulls.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/action/changeset-pulls.js
 
 
 
@@ -52869,7 +53495,7 @@ async function closeChangesetPulls(api, result, pulls, options) {
     return cleanUp(api, targets, pulls, options);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/core/changes.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/core/changes.js
 function shortPin(pin) {
     if (!pin)
         return '(none)';
@@ -52878,7 +53504,7 @@ function shortPin(pin) {
     return pin.version === pin.commit.slice(0, 12) ? pin.version : `${pin.version} (${pin.commit.slice(0, 12)})`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/action/report.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/action/report.js
 
 
 /** Markdown for pull request bodies and job summaries; no GitHub or runner knowledge here. */
@@ -52943,7 +53569,7 @@ function healthSection(report, title = 'Health') {
     return `### ${title}: ${report.healthy ? 'healthy' : 'UNHEALTHY'}\n\n${healthToMarkdown(report)}\n`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/action/run-action.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/action/run-action.js
 
 
 
@@ -53168,7 +53794,7 @@ async function prepareWorkspace(root, url, base, env) {
     const tip = await remoteBranchSha(root, url, base, env);
     if (!tip)
         throw new OperationError(`input base: branch ${JSON.stringify(base)} does not exist in the meta-repo`);
-    if ((await headCommit(root)) === tip)
+    if ((await repo_reader_headCommit(root)) === tip)
         return tip;
     const dirty = await trackedChanges(root);
     if (dirty.length > 0)
@@ -53319,7 +53945,7 @@ function changesetTable(result, pulls) {
     return `Changeset \`${result.id}\`: ${result.previousStatus} → ${result.status}\n\n| component | base | commits reverted | branch | pull request |\n|---|---|---|---|---|\n${rows.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/main.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/main.js
 
 
 
@@ -53351,7 +53977,7 @@ async function run() {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-31697/index.js
+;// CONCATENATED MODULE: ./.tsbuild-15467/index.js
 
 void run();
 

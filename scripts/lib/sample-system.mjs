@@ -88,6 +88,21 @@ export function lockText({ env, generatedAt, pins }) {
 }
 
 /**
+ * The text of manifests/components.yaml for the given components ({ name, repo, version?, type?,
+ * dependsOn? }), in the layout createSampleSystem writes; the benchmark builds its large systems with it.
+ */
+export function manifestText(components, { header = '# Component list of the sample system.' } = {}) {
+  const lines = [header, 'components:'];
+  for (const c of components) {
+    lines.push(`  ${c.name}:`, `    repo: ${c.repo}`);
+    if (c.version) lines.push(`    version: ${c.version}`);
+    lines.push(`    type: ${c.type ?? 'service'}`);
+    if (c.dependsOn?.length) lines.push(`    depends_on: [${c.dependsOn.join(', ')}]`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
  * A meta-repo whose lock history has two revisions: HEAD~1 pins every component at its
  * second-newest version, HEAD at its newest. Checkouts (components/<name>) are made for the
  * listed components and sit at the newest pin.

@@ -1,6 +1,10 @@
+import { isAbsolute, normalize } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { checkChangesetId } from '../core/changeset/id.js';
 import { DEFAULT_GROUP_SIZE } from '../core/fan-out.js';
-import { checkComponentName, checkEnvName, checkRefName, checkShaOrAbbrev } from '../core/names.js';
+import { checkComponentName, checkEnvName, checkRefName, checkShaOrAbbrev, quote } from '../core/names.js';
+import { checkHashPrefix } from '../core/store/tree.js';
+import { checkRevision } from '../git/meta-history.js';
 
 export const MODES = ['component', 'lock', 'store', 'snapshot', 'changeset', 'list', 'health'] as const;
 export type Mode = (typeof MODES)[number];
@@ -107,6 +111,22 @@ function require(value: string | undefined, name: string, mode: Mode): string {
   return value;
 }
 
+/**
+ * Paths are relative to the workspace (root) or to the meta-repo root (files) and may not climb out
+ * of it; `root` may also be absolute (`${{ github.workspace }}/meta`). The core checks again, after
+ * symbolic links, once it knows the root.
+ */
+function checkPathInput(value: string, name: string, absoluteAllowed: boolean): void {
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(value)) throw new InputError(`input ${name}: ${quote(value)} contains a control character`);
+  if (isAbsolute(value)) {
+    if (absoluteAllowed) return;
+    throw new InputError(`input ${name}: ${quote(value)} is absolute; give a path relative to the meta-repo root`);
+  }
+  const normal = normalize(value).replace(/\\/g, '/');
+  if (normal === '..' || normal.startsWith('../')) throw new InputError(`input ${name}: ${quote(value)} climbs out of the ${absoluteAllowed ? 'workspace' : 'meta-repo root'}`);
+}
+
 function validateForMode(i: ActionInputs): void {
   if (i.env !== undefined) checkEnvName(i.env, 'input env');
   if (i.component !== undefined) checkComponentName(i.component, 'input component');
@@ -116,6 +136,14 @@ function validateForMode(i: ActionInputs): void {
   if (i.storeBranch !== undefined) checkRefName(i.storeBranch, 'input store-branch');
   if (i.toVersion !== undefined) checkRefName(i.toVersion, 'input to-version');
   if (i.toCommit !== undefined) checkShaOrAbbrev(i.toCommit, 'input to-commit');
+  // Everything else a mode needs is checked here too, before the run makes any API call or moves
+  // the workspace: a bad value is refused the same way however far the run would have got.
+  if (i.rev !== undefined) checkRevision(i.rev, 'input rev');
+  if (i.storeHash !== undefined) checkHashPrefix(i.storeHash, 'input store-hash');
+  if (i.changeset !== undefined) checkChangesetId(i.changeset, 'input changeset');
+  checkPathInput(i.root, 'root', true);
+  if (i.lockFile !== undefined) checkPathInput(i.lockFile, 'lock-file', false);
+  if (i.snapshotFile !== undefined) checkPathInput(i.snapshotFile, 'snapshot-file', false);
   switch (i.mode) {
     case 'component':
       require(i.component, 'component', i.mode);

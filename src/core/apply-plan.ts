@@ -1,18 +1,21 @@
+import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { writeFileAtomic } from './atomic-write.js';
 import type { Change, JournalLine, RollbackResult } from './changes.js';
 import type { RunContext } from './context.js';
 import { OperationError, errorMessage } from './errors.js';
 import { appendJournal } from './journal.js';
-import { editLockText, timestamp, type PinWrite } from './lock-edit.js';
+import { editLockText, timestamp } from './lock-edit.js';
 import type { Lock, Pin } from './lock.js';
-import { SNAPSHOT_DIR } from './paths.js';
+import { crashPoint, sha256, staleLockPresent, withMetaLock, type MetaLock } from './meta-lock.js';
+import { SNAPSHOT_DIR, relativeToRoot, resolveInsideRoot } from './paths.js';
 import { locateRepo } from './repo-url.js';
 import { writeSnapshot, type SnapshotPin } from './snapshot-file.js';
 import { inspectCheckout } from './workspace.js';
 import { checkoutDetached, ensureCommitPresent, restoreCheckout, type CheckoutState } from '../git/checkout.js';
+import { workingState } from '../git/repo-reader.js';
 
 export interface PlannedPin {
   readonly component: string;
@@ -41,22 +44,56 @@ interface Step {
  * Carries out a fully validated plan in the order that keeps it undoable: record the current state
  * as a snapshot, move the checkouts, write the lock, then journal. If any step fails, everything
  * already done is put back and the snapshot removed, so a failed run leaves no trace.
+ *
+ * The writes happen holding `.meta/lock` (see meta-lock.ts), so two rollbacks of one meta-repo
+ * never interleave; under it the plan is checked against the files and checkouts again, and the
+ * lock records what is being written so a run killed half-way is finished or undone by the next.
  */
 export async function executePlan(ctx: RunContext, plan: Plan): Promise<RollbackResult> {
   const limit = pLimit(ctx.jobs);
-  const steps = await Promise.all(plan.pins.map((pin) => limit(() => planStep(ctx, plan, pin))));
-  const effective = steps.filter((s) => s.change.lock === 'changed' || s.change.checkout === 'moved');
-  const base = {
+  let steps = await planSteps(ctx, plan, limit);
+  if (ctx.dryRun) return resultOf(ctx, plan, steps, null, null);
+  // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
+  if (effectiveOf(steps).length === 0 && !(await staleLockPresent(ctx.root))) return resultOf(ctx, plan, steps, null, null);
+  await fetchMissing(ctx, effectiveOf(steps), limit);
+
+  return withMetaLock(ctx, `meta rollback ${plan.mode}${ctx.env ? ` --env ${ctx.env}` : ''}`, async (metaLock) => {
+    if (metaLock.recovered) {
+      // An interrupted run was just finished or undone: plan again from what is there now.
+      steps = await planSteps(ctx, plan, limit);
+      await fetchMissing(ctx, effectiveOf(steps), limit);
+    } else {
+      await assertCheckoutsUnchanged(ctx, effectiveOf(steps));
+    }
+    if (effectiveOf(steps).length === 0) return resultOf(ctx, plan, steps, null, null);
+    return writePlan(ctx, plan, steps, metaLock, limit);
+  });
+}
+
+function effectiveOf(steps: readonly Step[]): Step[] {
+  return steps.filter((s) => s.change.lock === 'changed' || s.change.checkout === 'moved');
+}
+
+function resultOf(ctx: RunContext, plan: Plan, steps: readonly Step[], snapshot: string | null, historyEntry: JournalLine | null): RollbackResult {
+  return {
     ok: true,
     mode: plan.mode,
     env: ctx.env ?? null,
     lock: plan.lockRel,
     dryRun: ctx.dryRun,
-    changes: effective.map((s) => s.change),
+    changes: effectiveOf(steps).map((s) => s.change),
     warnings: plan.warnings ?? [],
+    snapshot,
+    historyEntry,
   };
-  if (effective.length === 0 || ctx.dryRun) return { ...base, snapshot: null, historyEntry: null };
+}
 
+async function planSteps(ctx: RunContext, plan: Plan, limit: LimitFunction): Promise<Step[]> {
+  return Promise.all(plan.pins.map((pin) => limit(() => planStep(ctx, plan, pin))));
+}
+
+/** Fetching only adds objects to the checkouts, so it happens before the lock is taken. */
+async function fetchMissing(ctx: RunContext, effective: readonly Step[], limit: LimitFunction): Promise<void> {
   const moving = effective.filter((s) => s.change.checkout === 'moved' && s.checkout);
   await Promise.all(
     moving.map((s) =>
@@ -73,19 +110,55 @@ export async function executePlan(ctx: RunContext, plan: Plan): Promise<Rollback
       }),
     ),
   );
+}
 
+async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], metaLock: MetaLock, limit: LimitFunction): Promise<RollbackResult> {
+  const effective = effectiveOf(steps);
+  const moving = effective.filter((s) => s.change.checkout === 'moved' && s.checkout);
   const lockPath = join(ctx.root, plan.lockRel);
   const lockChanges = effective.filter((s) => s.change.lock === 'changed');
   if (lockChanges.length > 0) await assertUnchanged(lockPath, plan);
 
   const now = ctx.now();
-  const snapshotRel = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-${plan.mode}-${process.pid}.yaml`;
-  const snapshotPath = join(ctx.root, snapshotRel);
+  // Unique under the lock: two rollbacks by one process within a second get -2, -3, ... rather
+  // than one overwriting the other's undo snapshot.
+  const stem = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-${plan.mode}-${process.pid}`;
+  let snapshotRel = `${stem}.yaml`;
+  for (let n = 2; existsSync(join(ctx.root, snapshotRel)); n++) snapshotRel = `${stem}-${n}.yaml`;
+  // A .meta/snapshots that is a symbolic link out of the meta-repo is refused, not written through.
+  const snapshotPath = resolveInsideRoot(ctx.root, ctx.root, snapshotRel, SNAPSHOT_DIR);
   const before = new Map<string, SnapshotPin>();
   for (const s of effective) {
     if (s.change.from) before.set(s.pin.component, { ...s.change.from, repo: plan.lock.entries.get(s.pin.component)?.repo ?? s.pin.repo });
   }
+  const newLockText =
+    lockChanges.length > 0
+      ? editLockText(
+          plan.lock,
+          lockChanges.map((s) => ({ component: s.pin.component, pin: s.pin.to, repo: s.pin.repo })),
+          timestamp(now),
+        )
+      : undefined;
+  const historyEntry: JournalLine = {
+    at: timestamp(now),
+    actor: ctx.actor,
+    mode: plan.mode,
+    env: ctx.env ?? null,
+    lock: plan.lockRel,
+    changes: effective.map((s) => ({ component: s.change.component, from: s.change.from, to: s.change.to })),
+    snapshot: snapshotRel,
+  };
+  await metaLock.setIntent({
+    kind: 'rollback',
+    lock: plan.lockRel,
+    lockBefore: sha256(plan.lock.file.text),
+    lockAfter: newLockText === undefined ? null : sha256(newLockText),
+    snapshot: snapshotRel,
+    journal: historyEntry,
+    checkouts: moving.map((s) => ({ dir: relativeToRoot(ctx.root, s.checkout!.dir), head: s.checkout!.head, branch: s.checkout!.branch, to: s.pin.to.commit })),
+  });
   await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
+  crashPoint('after-snapshot');
 
   const moved: CheckoutState[] = [];
   let lockWritten = false;
@@ -98,27 +171,33 @@ export async function executePlan(ctx: RunContext, plan: Plan): Promise<Rollback
         }),
       ),
     );
-    if (lockChanges.length > 0) {
-      const writes: PinWrite[] = lockChanges.map((s) => ({ component: s.pin.component, pin: s.pin.to, repo: s.pin.repo }));
-      await writeFileAtomic(lockPath, editLockText(plan.lock, writes, timestamp(now)));
+    crashPoint('after-checkouts');
+    if (newLockText !== undefined) {
+      await writeFileAtomic(lockPath, newLockText);
       lockWritten = true;
     }
-    const historyEntry: JournalLine = {
-      at: timestamp(now),
-      actor: ctx.actor,
-      mode: plan.mode,
-      env: ctx.env ?? null,
-      lock: plan.lockRel,
-      changes: effective.map((s) => ({ component: s.change.component, from: s.change.from, to: s.change.to })),
-      snapshot: snapshotRel,
-    };
+    crashPoint('after-lock');
     await appendJournal(ctx.root, historyEntry);
-    return { ...base, snapshot: snapshotRel, historyEntry };
+    crashPoint('after-journal');
+    await metaLock.setIntent(undefined);
+    return resultOf(ctx, plan, steps, snapshotRel, historyEntry);
   } catch (err) {
     await Promise.allSettled(moved.map((state) => restoreCheckout(state)));
     if (lockWritten) await writeFileAtomic(lockPath, plan.lock.file.text).catch(() => undefined);
     await rm(snapshotPath, { force: true });
+    await metaLock.setIntent(undefined).catch(() => undefined);
     throw err instanceof OperationError ? err : new OperationError(`rollback failed and was undone: ${errorMessage(err)}`);
+  }
+}
+
+/** Under the lock: the checkouts must still be where the plan saw them, or another run moved them. */
+async function assertCheckoutsUnchanged(ctx: RunContext, effective: readonly Step[]): Promise<void> {
+  for (const s of effective) {
+    if (!s.checkout) continue;
+    const now = await workingState(s.checkout.dir).catch(() => undefined);
+    if (now?.head !== s.checkout.head || now.branch !== s.checkout.branch) {
+      throw new OperationError(`${relativeToRoot(ctx.root, s.checkout.dir)}: moved by someone else while this rollback was being planned; run it again`);
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { isMap, type Node, type YAMLMap } from 'yaml';
-import { isValidComponentName, quote } from './names.js';
+import { isValidComponentName, quote, versionProblem } from './names.js';
 import { repoUrlProblem } from './repo-url.js';
 import { entries, fail, mapAt, optionalStringAt, parseYamlBytes, readYamlFile, stringAt, type YamlFile } from './yaml-source.js';
 
@@ -51,6 +51,8 @@ export function parseLock(file: YamlFile): Lock {
       if (problem) fail(file, get('repo'), `${field}.repo`, `${quote(repo)} ${problem}`);
     }
     const version = optionalStringAt(file, get('version'), `${field}.version`) ?? commit.slice(0, 12);
+    const versionBad = versionProblem(version);
+    if (versionBad) fail(file, get('version'), `${field}.version`, `${quote(version)} ${versionBad}`);
     result.set(key, { name: key, version, commit, repo, line: file.lines.linePos(keyNode.range?.[0] ?? 0).line });
   }
   return {

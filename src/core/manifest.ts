@@ -48,7 +48,7 @@ export function parseManifest(file: YamlFile): Manifest {
       version: optionalStringAt(file, get('version'), `${field}.version`),
       type: optionalStringAt(file, get('type'), `${field}.type`),
       dependsOn,
-      health: healthNode === undefined || (isScalar(healthNode) && healthNode.value === null) ? undefined : toPlain(file, healthNode),
+      health: healthNode === undefined || (isScalar(healthNode) && healthNode.value === null) ? undefined : toPlain(file, healthNode, `${field}.health`),
       line: file.lines.linePos(keyNode.range?.[0] ?? 0).line,
     });
   }

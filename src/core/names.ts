@@ -74,6 +74,17 @@ export function checkRefName(name: string, where: string): string {
   return name;
 }
 
+/**
+ * A pinned version is free text (a tag, `1.2.3-rc1`, a short SHA), but it ends up in commit messages,
+ * pull request titles and one-line errors, so it may not hold control characters such as newlines.
+ */
+export function versionProblem(version: string): string | undefined {
+  if (version.length > 255) return 'is longer than 255 characters';
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(version)) return 'contains a control character (newline, tab, NUL, ...)';
+  return undefined;
+}
+
 /** Quotes a user value for an error message without letting it break the one-line format. */
 export function quote(value: string): string {
   return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);

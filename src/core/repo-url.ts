@@ -15,9 +15,32 @@ export function repoUrlProblem(repo: string): string | undefined {
   // eslint-disable-next-line no-control-regex
   if (/[\x00-\x1f\x7f]/.test(repo)) return 'contains a control character';
   if (repo.includes('::')) return "uses a '::' transport, which git would run as a command";
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(repo)?.[1];
-  if (scheme !== undefined) {
-    return ALLOWED_SCHEMES.has(scheme.toLowerCase()) ? undefined : `uses the unsupported transport '${scheme}'`;
+  const url = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(repo);
+  if (url) {
+    if (!ALLOWED_SCHEMES.has(url[1]!.toLowerCase())) return `uses the unsupported transport '${url[1]}'`;
+    return hostProblem(url[2]!);
+  }
+  // scp-like `[user@]host:path` (a ':' before any '/'): ssh is started with the host as an argument.
+  const scp = /^([^/:]+):/.exec(repo);
+  if (scp) return hostProblem(scp[1]!);
+  return undefined;
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** `ssh -oProxyCommand=...` runs a command: no user or host may look like an option. */
+function hostProblem(authority: string): string | undefined {
+  const at = authority.lastIndexOf('@');
+  const user = at >= 0 ? authority.slice(0, at) : '';
+  const host = authority.slice(at + 1);
+  if ([user, host, decoded(user), decoded(host)].some((part) => part.startsWith('-'))) {
+    return "names a user or host starting with '-', which ssh would read as an option";
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import { renderScalar } from './lock-edit.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { isValidComponentName, quote } from './names.js';
+import { isValidComponentName, quote, versionProblem } from './names.js';
 import type { Pin } from './lock.js';
 import { repoUrlProblem } from './repo-url.js';
 import { entries, fail, mapAt, optionalStringAt, readYamlFile, stringAt, type YamlFile } from './yaml-source.js';
@@ -62,6 +62,8 @@ export function parseSnapshot(file: YamlFile): Snapshot {
     const commit = stringAt(file, at('commit'), `${field}.commit`, entry);
     if (!SHA.test(commit)) fail(file, at('commit'), `${field}.commit`, 'not a SHA');
     const version = optionalStringAt(file, at('version'), `${field}.version`) ?? commit.slice(0, 12);
+    const versionBad = versionProblem(version);
+    if (versionBad) fail(file, at('version'), `${field}.version`, `${quote(version)} ${versionBad}`);
     const repo = optionalStringAt(file, at('repo'), `${field}.repo`);
     if (repo !== undefined && repoUrlProblem(repo)) fail(file, at('repo'), `${field}.repo`, `${quote(repo)} ${repoUrlProblem(repo)}`);
     components.set(key, { version, commit, repo });

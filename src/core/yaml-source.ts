@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { InputError } from './errors.js';
 
@@ -17,8 +17,15 @@ export interface YamlFile {
 export async function readYamlFile(path: string, display: string): Promise<YamlFile> {
   let bytes: Buffer;
   try {
+    // Size and kind are checked before reading, so a huge file is never loaded into memory and a
+    // FIFO or device (a lock symlinked to /dev/zero) is refused instead of read forever.
+    const info = await stat(path);
+    if (info.isDirectory()) throw new InputError(`${display}: is a directory, not a YAML file`);
+    if (!info.isFile()) throw new InputError(`${display}: not a regular file`);
+    if (info.size > MAX_YAML_BYTES) throw new InputError(`${display}: file is ${info.size} bytes, over the ${MAX_YAML_BYTES}-byte limit`);
     bytes = await readFile(path);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError(`${display}: no such file`);
     if (code === 'EISDIR') throw new InputError(`${display}: is a directory, not a YAML file`);
@@ -61,7 +68,13 @@ export function lineOf(file: YamlFile, node: Node | null | undefined): number {
 }
 
 export function fail(file: YamlFile, node: Node | null | undefined, field: string, problem: string): never {
-  throw new InputError(`${file.display}:${lineOf(file, node)}: ${field}: ${problem}`);
+  throw new InputError(`${file.display}:${lineOf(file, node)}: ${printable(field)}: ${problem}`);
+}
+
+/** Field names are built from the file's own keys; a newline or NUL in one must not break the one-line message. */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\x00-\x1f\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Follows an alias to the node it names, so anchors in hand-written manifests keep working. */
@@ -111,9 +124,14 @@ export function stringListAt(file: YamlFile, node: Node | undefined, field: stri
   return node.items.map((item, i) => stringAt(file, deref(file, item), `${field}[${i}]`, node));
 }
 
-export function toPlain(file: YamlFile, node: Node | undefined): unknown {
+export function toPlain(file: YamlFile, node: Node | undefined, field = 'document'): unknown {
   if (node === undefined) return undefined;
-  return node.toJS(file.doc, { maxAliasCount: 100 });
+  try {
+    return node.toJS(file.doc, { maxAliasCount: 100 });
+  } catch (err) {
+    // The yaml package refuses aliases that expand too far ("billion laughs"); say where.
+    fail(file, node, field, /alias/i.test(String(err)) ? 'aliases expand too far (more than 100 nodes through aliases)' : oneLine(String(err)));
+  }
 }
 
 function countAliases(file: YamlFile): void {

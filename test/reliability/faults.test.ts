@@ -1,0 +1,200 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseLockBytes } from '../../src/core/lock.js';
+import { startForge, type Forge } from '../forge/index.js';
+import { hostedSystem, type HostedSystem } from '../action/fixtures.js';
+import { meta } from '../helpers/cli.js';
+import { tempDir } from '../helpers/workspace.js';
+import { defaultHeadBranch } from '../../src/action/head-branch.js';
+import { readInputs } from '../../src/action/inputs.js';
+import { createSampleSystem } from '../../scripts/lib/sample-system.mjs';
+import { failingGit, failingRest, knownGaps, transientRest, type FailingGitCase, type InjectedFault } from './fault-cases.js';
+import { expectOneErrorLine, gitAsync, journalLines, safeFingerprint } from './support.js';
+
+const LOCK = 'manifests/components.lock.prod.yaml';
+let forge: Forge;
+const outcomes: string[] = [];
+
+beforeAll(async () => {
+  forge = await startForge();
+});
+afterAll(async () => {
+  console.log(`git faults: ${outcomes.join('; ')}`);
+  await forge?.close();
+});
+afterEach(() => {
+  forge.clearFaults();
+  expect(forge.violations).toEqual([]);
+});
+
+function inject(h: HostedSystem, faults: InjectedFault[]) {
+  return faults.map((f) => {
+    const path = new RegExp(f.path.replace('NAME', h.name));
+    // Faults answer in the order they were added: a no-op one lets the first requests through.
+    if (f.skip) forge.injectFault({ method: f.method, path, kind: 'delay', ms: 0 }, { times: f.skip });
+    return forge.injectFault({ method: f.method, path, ...f.fault }, { times: f.times ?? 1 });
+  });
+}
+
+const refs = (h: HostedSystem) => h.bareGit(['for-each-ref', '--format=%(refname) %(objectname)']);
+const errorOf = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('::error::')).map((l) => l.slice('::error::'.length).replace(/%0A/g, '\n').replace(/%25/g, '%'));
+const rollback = { mode: 'component', component: 'web-ui', 'to-version': 'v1.0.0', env: 'prod', health: 'false' };
+
+describe('faults on every request the action makes', () => {
+  it('5xx, dropped connections and rate limits on every REST and GraphQL call are retried: the runs succeed', async () => {
+    const h = await hostedSystem(forge);
+    const handles = inject(h, transientRest['merge run (repos get, pulls list/create/get/merge, issue comment)']!);
+    const merged = await h.run({ ...rollback, 'pull-request': 'merge', health: 'true' });
+    expect(merged.code, merged.stdout + merged.stderr).toBe(0);
+    expect(merged.outputs.merged).toBe('true');
+    expect(handles.map((f) => f.hits)).toEqual(handles.map(() => 1));
+    expect(h.bareGit(['show', `main:${LOCK}`])).toContain(`commit: ${h.sys.components[2]!.versions[0]!.commit}`);
+
+    // The same rollback of another component, twice: the second run updates the first's pull request.
+    const opened = await h.run({ ...rollback, component: 'agent-core', 'to-version': 'v1.1.0' });
+    expect(opened.code, opened.stdout + opened.stderr).toBe(0);
+    await gitAsync(h.workspace, ['checkout', '-q', '-f', 'main']);
+    await gitAsync(h.workspace, ['clean', '-qfd']);
+    const again = inject(h, transientRest['second run (pulls update), with a primary and a secondary rate limit']!);
+    const updated = await h.run({ ...rollback, component: 'agent-core', 'to-version': 'v1.1.0' });
+    expect(updated.code, updated.stdout + updated.stderr).toBe(0);
+    expect(updated.outputs['pull-request-operation']).toBe('updated');
+    expect(again.map((f) => f.hits)).toEqual(again.map(() => 1));
+
+    const h2 = await hostedSystem(forge);
+    const auto = inject(h2, transientRest['auto-merge run (GraphQL), with a 429']!);
+    const run = await h2.run({ ...rollback, 'pull-request': 'auto-merge' });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(auto.map((f) => f.hits)).toEqual(auto.map(() => 1));
+    const [pr] = await forge.pulls(h2.owner, h2.name);
+    expect(pr!.autoMerge).not.toBeNull();
+    // Never two pull requests for one rollback, however many retries.
+    for (const sys of [h, h2]) {
+      const open = (await forge.pulls(sys.owner, sys.name)).filter((p) => p.state === 'open');
+      expect(new Set(open.map((p) => p.headRef)).size).toBe(open.length);
+    }
+  }, 120_000);
+
+  for (const c of [...failingGit, ...failingRest]) {
+    it(`${c.name}: ${c.mayRecover ? 'git retries it itself, or the run fails cleanly' : 'the run fails with one clear error'}, leaving nothing half-done`, async () => {
+      const h = await hostedSystem(forge);
+      if (c.behind) {
+        // Someone else's commit on main, so the run must fetch before it can roll back.
+        const teammate = join(tempDir('meta-teammate-'), 'clone');
+        execFileSync('git', ['clone', '-q', h.bare, teammate]);
+        execFileSync('git', ['commit', '-q', '--allow-empty', '-m', 'teammate: unrelated'], { cwd: teammate });
+        execFileSync('git', ['push', '-q', 'origin', 'HEAD:main'], { cwd: teammate });
+      }
+      const lockBefore = readFileSync(join(h.workspace, LOCK), 'utf8');
+      const before = safeFingerprint(h.workspace);
+      const refsBefore = refs(h);
+      const handles = inject(h, c.faults);
+      const run = await h.run(rollback);
+      expect(handles.every((f) => f.hits > 0), 'the fault was hit').toBe(true);
+      if (c.mayRecover && run.code === 0) {
+        // git retried the dropped connection itself: the rollback landed, once.
+        const pulls = await forge.pulls(h.owner, h.name);
+        expect(pulls).toHaveLength(1);
+        expect(refs(h)).toContain(`refs/heads/${pulls[0]!.headRef} `);
+        outcomes.push(`${c.name}: recovered`);
+        return;
+      }
+      expect(run.code, run.stdout).toBe(1);
+      outcomes.push(`${c.name}: failed cleanly`);
+      const errors = errorOf(run.stdout);
+      expect(errors, run.stdout).toHaveLength(1);
+      expect(errors[0]).toMatch(c.message);
+      // The forge has no new branch and no pull request.
+      expect(refs(h)).toBe(refsBefore);
+      expect(await forge.pulls(h.owner, h.name)).toEqual([]);
+      if (!c.afterPerform) {
+        expect(safeFingerprint(h.workspace)).toEqual(before);
+      } else {
+        // The rollback was done in the workspace but could not be published: its files are whole.
+        const lock = readFileSync(join(h.workspace, LOCK), 'utf8');
+        expect(lock).not.toBe(lockBefore);
+        expect(() => parseLockBytes(Buffer.from(lock), LOCK)).not.toThrow();
+        expect(lock).toContain(`commit: ${h.sys.components[2]!.versions[0]!.commit}`);
+        expect(journalLines(readFileSync(join(h.workspace, '.meta/history.jsonl'), 'utf8'))).toHaveLength(1);
+      }
+      expect(existsSync(join(h.workspace, '.meta/lock'))).toBe(false);
+      expect(readdirSync(join(h.workspace, 'manifests')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    }, 60_000);
+  }
+
+  it('pulls create answers 500 on every retry: the run fails cleanly [KNOWN GAP: its pushed head branch stays on the forge]', async () => {
+    const c: FailingGitCase = knownGaps[0]!;
+    const h = await hostedSystem(forge);
+    const refsBefore = refs(h);
+    inject(h, c.faults);
+    const run = await h.run(rollback);
+    expect(run.code).toBe(1);
+    expect(errorOf(run.stdout)).toEqual([expect.stringMatching(c.message)]);
+    expect(await forge.pulls(h.owner, h.name)).toEqual([]);
+    expect(existsSync(join(h.workspace, '.meta/lock'))).toBe(false);
+    const added = refs(h).split('\n').filter((line) => !refsBefore.split('\n').includes(line));
+    // The contract is `expect(added).toEqual([])`: no branch without its pull request. Today
+    // src/action/run-action.ts leaves the head branch it pushed (a re-run reuses it and opens the
+    // pull request); replace this expectation once it deletes the branch on failure.
+    expect(added).toEqual([expect.stringMatching(new RegExp(`^refs/heads/${HEAD_BRANCH} [0-9a-f]{40}$`))]);
+  }, 60_000);
+
+  it('a push rejected mid-run (the head branch moved under it) fails cleanly and overwrites nothing', async () => {
+    const h = await hostedSystem(forge);
+    const intruder = join(tempDir('meta-intruder-'), 'clone');
+    execFileSync('git', ['clone', '-q', h.bare, intruder]);
+    let pushedBy: string | undefined;
+    forge.injectFault(
+      {
+        method: 'POST',
+        path: new RegExp(`${h.name}\\.git/git-receive-pack$`),
+        kind: 'before',
+        run: async () => {
+          // Between the run's look at its head branch and its push, someone pushes that branch.
+          await gitAsync(intruder, ['commit', '-q', '--allow-empty', '-m', 'someone else on the rollback branch']);
+          await gitAsync(intruder, ['push', '-q', 'origin', `HEAD:refs/heads/${HEAD_BRANCH}`]);
+          pushedBy = await gitAsync(intruder, ['rev-parse', 'HEAD']);
+        },
+      },
+      { times: 1 },
+    );
+    const run = await h.run(rollback);
+    expect(run.code).toBe(1);
+    expect(errorOf(run.stdout)).toEqual([expect.stringMatching(/^error: push of meta-rollback\/prod\/component-[0-9a-f]{8} failed: .*(stale info|rejected|fetch first|reference already exists)/)]);
+    // The other push stands; no pull request was opened for a branch this run does not own.
+    expect(h.bareGit(['rev-parse', `refs/heads/${HEAD_BRANCH}`])).toBe(pushedBy);
+    expect(await forge.pulls(h.owner, h.name)).toEqual([]);
+  }, 60_000);
+
+  it('a component repository that vanished: a clear error, nothing changed (action and CLI)', async () => {
+    const h = await hostedSystem(forge);
+    rmSync(h.sys.components[2]!.dir, { recursive: true, force: true });
+    const before = safeFingerprint(h.workspace);
+    const refsBefore = refs(h);
+    const run = await h.run(rollback);
+    expect(run.code).toBe(1);
+    expect(errorOf(run.stdout)).toEqual([expect.stringMatching(/^error: --to-version: tag "v1\.0\.0" not found in web-ui \(.*web-ui\)$/)]);
+    expect(safeFingerprint(h.workspace)).toEqual(before);
+    expect(refs(h)).toBe(refsBefore);
+    expect(await forge.pulls(h.owner, h.name)).toEqual([]);
+
+    // A checkout whose origin vanished, asked for a commit it does not have: the fetch fails.
+    const sys = createSampleSystem(tempDir('meta-vanish-'), { names: ['agent-core', 'web-ui'] });
+    const web = sys.components[1]!;
+    execFileSync('git', ['commit', '-q', '--allow-empty', '-m', 'web-ui: hotfix'], { cwd: web.dir });
+    const hotfix = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: web.dir, encoding: 'utf8' }).trim();
+    const staging = readFileSync(join(sys.meta, LOCK), 'utf8').replace(web.versions[2]!.commit, hotfix).replace('environment: prod', 'environment: staging');
+    writeFileSync(join(sys.meta, 'manifests/components.lock.staging.yaml'), staging);
+    rmSync(web.dir, { recursive: true, force: true });
+    const cliBefore = safeFingerprint(sys.meta);
+    const cli = await meta(['rollback', 'lock', 'manifests/components.lock.staging.yaml', '--component', 'web-ui', '--env', 'prod'], sys.meta);
+    expectOneErrorLine(cli.stderr, /^error: components\/web-ui: git fetch failed \(exit \d+\): .*(does not appear to be a git repository|not found|No such file)/i);
+    expect(cli.code).toBe(1);
+    expect(safeFingerprint(sys.meta)).toEqual(cliBefore);
+  }, 60_000);
+});
+
+/** The head branch the action derives from these inputs. */
+const HEAD_BRANCH = defaultHeadBranch(readInputs((name) => ({ ...rollback, token: 'x' } as Record<string, string>)[name] ?? ''));
