@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeContext } from '../../src/core/context.js';
 import { META_LOCK_PATH, withMetaLock } from '../../src/core/meta-lock.js';
 import { rollbackComponent } from '../../src/core/operations/rollback-component.js';
+import { runCli } from '../../src/cli/run-cli.js';
 import { meta, repoRoot } from '../helpers/cli.js';
 import { sampleFactory } from '../helpers/workspace.js';
 import type { SampleSystem } from '../../scripts/lib/sample-system.mjs';
@@ -64,7 +65,7 @@ describe('.meta/lock: one writing command at a time', () => {
 
   it('a writer waits for a holder that finishes in time, then proceeds', async () => {
     const sys = sample();
-    // A real holder: takes the lock exclusively, keeps it 800 ms, removes it.
+    // A real holder: takes the lock exclusively and keeps it until told to let go.
     const holder = spawn(
       process.execPath,
       [
@@ -73,17 +74,30 @@ describe('.meta/lock: one writing command at a time', () => {
          fs.mkdirSync(require('path').dirname(p), { recursive: true });
          fs.writeFileSync(p, JSON.stringify({ owner: { pid: process.pid, host: require('os').hostname(), command: 'holder' }, created_at: new Date().toISOString(), id: 'h' }), { flag: 'wx' });
          process.stdout.write('held\\n');
-         setTimeout(() => fs.rmSync(p), 800);`,
+         process.stdin.once('data', () => { fs.rmSync(p); process.exit(0); });`,
         join(sys.meta, META_LOCK_PATH),
       ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
+      { stdio: ['pipe', 'pipe', 'inherit'] },
     );
+    children.push({ kill: () => holder.kill('SIGKILL') });
     await new Promise((resolve) => holder.stdout.once('data', resolve));
-    const started = Date.now();
-    const run = await meta(rollbackWeb, sys.meta);
-    expect(run.code, run.stderr).toBe(0);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
-    expect(run.stderr).toMatch(/held by pid \d+ .*\(holder\); waiting up to 10s/);
+    let stderr = '';
+    let releasedAt = 0;
+    const code = await runCli(rollbackWeb, {
+      cwd: sys.meta,
+      stdout: () => undefined,
+      stderr: (text) => {
+        stderr += text;
+        // The run says it is waiting: only now does the holder finish.
+        if (!releasedAt && text.includes('waiting up to')) {
+          releasedAt = Date.now();
+          holder.stdin.write('go\n');
+        }
+      },
+    });
+    expect(code, stderr).toBe(0);
+    expect(releasedAt).toBeGreaterThan(0);
+    expect(stderr).toMatch(/^\.meta\/lock: held by pid \d+ on .* \(holder\); waiting up to 10s$/m);
     expect(journal(sys)).toHaveLength(1);
     expect(existsSync(join(sys.meta, META_LOCK_PATH))).toBe(false);
   });

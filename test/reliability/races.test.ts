@@ -142,7 +142,7 @@ describe('two action runs at the same moment, from two runners', () => {
     const setup = (workspace: string) => ({ workspace, repository: `${h.owner}/${h.name}`, apiUrl: forge.apiUrl, serverUrl: forge.serverUrl });
     const runs = await Promise.all([runActionProcess(inputs, setup(h.workspace)), runActionProcess(inputs, setup(other))]);
     const ok = runs.filter((r) => r.code === 0);
-    expect(ok.length, runs.map((r) => r.stdout).join('\n')).toBeGreaterThanOrEqual(1);
+    expect(ok.length, runs.map((r) => r.stdout + r.stderr).join("\n----\n")).toBeGreaterThanOrEqual(1);
     for (const r of runs.filter((x) => x.code !== 0)) {
       expect(r.stdout.split('\n').filter((l) => l.startsWith('::error::'))).toEqual([expect.stringMatching(/^::error::error: push of meta-rollback\/prod\/lock-[0-9a-f]{8} failed: /)]);
     }
