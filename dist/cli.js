@@ -12944,7 +12944,7 @@ const {
   /* Help */ "_V": Help,
 } = commander;
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/errors.js
+;// CONCATENATED MODULE: ./.tsbuild/core/errors.js
 /**
  * Every failure the tool reports carries the exit code the CLI uses for it, so the CLI and the
  * action print the same one-line message and agree on whether the input or the operation was at fault.
@@ -13225,7 +13225,7 @@ function validateConcurrency(concurrency) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/atomic-write.js
+;// CONCATENATED MODULE: ./.tsbuild/core/atomic-write.js
 
 
 
@@ -13254,7 +13254,7 @@ async function writeFileAtomic(path, data) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/names.js
+;// CONCATENATED MODULE: ./.tsbuild/core/names.js
 
 // Component and environment names become path segments and branch-name parts, so they are
 // held to a conservative alphabet rather than "anything git or the filesystem would take".
@@ -13350,7 +13350,7 @@ function quote(value) {
     return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/paths.js
+;// CONCATENATED MODULE: ./.tsbuild/core/paths.js
 
 
 
@@ -13436,7 +13436,7 @@ function realpathOfExistingPrefix(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/journal.js
+;// CONCATENATED MODULE: ./.tsbuild/core/journal.js
 
 
 
@@ -13482,7 +13482,7 @@ async function readJournal(root) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/repo-url.js
+;// CONCATENATED MODULE: ./.tsbuild/core/repo-url.js
 
 /**
  * Transports a manifest may name. `ext::` runs an arbitrary command and `fd::` reads a file
@@ -13544,7 +13544,7 @@ function locateRepo(repo, root) {
 /** The protocols git may use for any command we run: the ones above, nothing that runs programs. */
 const GIT_ALLOW_PROTOCOL = 'file:git:http:https:ssh';
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/yaml-source.js
+;// CONCATENATED MODULE: ./.tsbuild/core/yaml-source.js
 
 
 
@@ -13707,7 +13707,7 @@ function oneLine(message) {
     return message.split('\n')[0].trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/lock.js
+;// CONCATENATED MODULE: ./.tsbuild/core/lock.js
 
 
 
@@ -13764,7 +13764,7 @@ function componentsMap(lock) {
     return components;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/source-edit.js
+;// CONCATENATED MODULE: ./.tsbuild/core/source-edit.js
 function applyEdits(text, edits) {
     // Later offsets first, so earlier offsets stay valid; inserts at one offset keep their order.
     const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
@@ -13788,7 +13788,7 @@ function needsNewline(text, at) {
     return at > 0 && text[at - 1] !== '\n' ? '\n' : '';
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/lock-edit.js
+;// CONCATENATED MODULE: ./.tsbuild/core/lock-edit.js
 
 
 
@@ -13911,7 +13911,7 @@ const external_node_async_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequi
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/run-git.js
+;// CONCATENATED MODULE: ./.tsbuild/git/run-git.js
 
 
 class GitError extends Error {
@@ -13982,7 +13982,7 @@ function firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/repo-reader.js
+;// CONCATENATED MODULE: ./.tsbuild/git/repo-reader.js
 
 
 
@@ -14083,7 +14083,7 @@ async function workingState(dir) {
     return { head, branch, changed };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/checkout.js
+;// CONCATENATED MODULE: ./.tsbuild/git/checkout.js
 
 
 async function readCheckoutState(dir) {
@@ -14124,7 +14124,7 @@ async function restoreCheckout(state) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/meta-lock.js
+;// CONCATENATED MODULE: ./.tsbuild/core/meta-lock.js
 
 
 
@@ -14550,7 +14550,7 @@ function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/snapshot-file.js
+;// CONCATENATED MODULE: ./.tsbuild/core/snapshot-file.js
 
 
 
@@ -14613,7 +14613,7 @@ function parseSnapshot(file) {
     return { createdAt, environment, components };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/workspace.js
+;// CONCATENATED MODULE: ./.tsbuild/core/workspace.js
 
 
 
@@ -14640,7 +14640,7 @@ async function inspectCheckout(root, name) {
     return { dir, head: state.head, branch: state.branch };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/apply-plan.js
+;// CONCATENATED MODULE: ./.tsbuild/core/apply-plan.js
 
 
 
@@ -14828,7 +14828,7 @@ async function assertUnchanged(lockPath, plan) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/manifest.js
+;// CONCATENATED MODULE: ./.tsbuild/core/manifest.js
 
 
 
@@ -14910,7 +14910,7 @@ function dependentsFirst(manifest, names) {
     return order.filter((n) => wanted.has(n)).reverse();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/mirror.js
+;// CONCATENATED MODULE: ./.tsbuild/git/mirror.js
 
 
 
@@ -14946,7 +14946,7 @@ async function ensureMirror(url, env) {
     return dir;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/remote-reader.js
+;// CONCATENATED MODULE: ./.tsbuild/git/remote-reader.js
 
 /**
  * Asks a remote for one tag without cloning anything: `git ls-remote` returns the tag and, for an
@@ -14984,7 +14984,7 @@ async function lsRemoteTags(url, cwd, env) {
     return [...tags].map(([name, commit]) => ({ name, commit }));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/resolve-target.js
+;// CONCATENATED MODULE: ./.tsbuild/core/resolve-target.js
 
 
 
@@ -15066,7 +15066,7 @@ async function remote(call) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/operations/load-state.js
+;// CONCATENATED MODULE: ./.tsbuild/core/operations/load-state.js
 
 
 
@@ -15077,7 +15077,7 @@ async function loadState(ctx) {
     return { manifest, lock, lockRel };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/operations/rollback-component.js
+;// CONCATENATED MODULE: ./.tsbuild/core/operations/rollback-component.js
 
 
 
@@ -15097,7 +15097,7 @@ async function rollbackComponent(ctx, name, target) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/meta-history.js
+;// CONCATENATED MODULE: ./.tsbuild/git/meta-history.js
 
 
 
@@ -15179,7 +15179,7 @@ async function lastCommitTouching(root, relPath) {
     return { commit, parent: parents.split(' ').filter(Boolean)[0], message };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/operations/rollback-lock.js
+;// CONCATENATED MODULE: ./.tsbuild/core/operations/rollback-lock.js
 
 
 
@@ -15242,7 +15242,7 @@ async function applyPins(ctx, state, pins, options) {
     return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock: options.writeLock, warnings });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/operations/snapshot.js
+;// CONCATENATED MODULE: ./.tsbuild/core/operations/snapshot.js
 
 
 
@@ -15309,7 +15309,7 @@ async function restoreSnapshot(ctx, file, components) {
     return applyPins(ctx, state, snapshot.components, { mode: 'snapshot', sourceName: rel, components, writeLock: true });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/operations/list-targets.js
+;// CONCATENATED MODULE: ./.tsbuild/core/operations/list-targets.js
 
 
 
@@ -15459,7 +15459,7 @@ function isoDate(date) {
     return Number.isNaN(ms) ? date : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/health/types.js
+;// CONCATENATED MODULE: ./.tsbuild/core/health/types.js
 /**
  * Health checks declared under a component's `health:` list in manifests/components.yaml, and
  * what running them reports. Specs use camelCase; results keep the snake_case field names of the
@@ -15476,7 +15476,7 @@ const HEALTH_DEFAULTS = {
     concurrency: 8,
 };
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/health/env.js
+;// CONCATENATED MODULE: ./.tsbuild/core/health/env.js
 const ENV_PLACEHOLDER = '${env}';
 function placeholdersIn(text) {
     return text.match(/\$\{[^}]*\}/g) ?? [];
@@ -15501,7 +15501,7 @@ function resolveUrl(template, env) {
     return { url: template.replaceAll(ENV_PLACEHOLDER, env) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/health/validate.js
+;// CONCATENATED MODULE: ./.tsbuild/core/health/validate.js
 
 
 
@@ -15683,7 +15683,7 @@ function parseEnvs(value, field, fail) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/health/process-group.js
+;// CONCATENATED MODULE: ./.tsbuild/core/health/process-group.js
 
 /**
  * Whether commands get their own process group. On POSIX a detached child leads a new group, so
@@ -15711,7 +15711,7 @@ function signalTree(child, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/health/command-check.js
+;// CONCATENATED MODULE: ./.tsbuild/core/health/command-check.js
 
 
 
@@ -16142,7 +16142,7 @@ function makeRetriable(function_, options) {
 	};
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/health/http-check.js
+;// CONCATENATED MODULE: ./.tsbuild/core/health/http-check.js
 
 
 
@@ -16268,7 +16268,7 @@ function networkReason(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/health/lock-check.js
+;// CONCATENATED MODULE: ./.tsbuild/core/health/lock-check.js
 
 const NO_CHECKOUT = 'no checkout';
 /** A component that is not checked out cannot be at the wrong commit, so it passes without asking git. */
@@ -16284,7 +16284,7 @@ async function runLockCheck(component, lockCheck, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/health/run-checks.js
+;// CONCATENATED MODULE: ./.tsbuild/core/health/run-checks.js
 
 
 
@@ -16378,7 +16378,7 @@ async function execute(task, signal) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/health/format.js
+;// CONCATENATED MODULE: ./.tsbuild/core/health/format.js
 const TABLE_DETAIL = 100;
 // A PR comment is capped at 65536 characters; this keeps even a large system well inside it.
 const MARKDOWN_DETAIL = 300;
@@ -16485,14 +16485,14 @@ function cell(text) {
         .replace(/[\x00-\x1f\x7f]/g, ' '));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/health/index.js
+;// CONCATENATED MODULE: ./.tsbuild/core/health/index.js
 
 
 
 
 
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/operations/check-health.js
+;// CONCATENATED MODULE: ./.tsbuild/core/operations/check-health.js
 
 
 
@@ -16534,7 +16534,7 @@ async function checkHealth(ctx, only, signal) {
     return { ...report, ok: report.healthy, env: ctx.env ?? null, changes: [] };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/changes.js
+;// CONCATENATED MODULE: ./.tsbuild/core/changes.js
 function shortPin(pin) {
     if (!pin)
         return '(none)';
@@ -16543,7 +16543,7 @@ function shortPin(pin) {
     return pin.version === pin.commit.slice(0, 12) ? pin.version : `${pin.version} (${pin.commit.slice(0, 12)})`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/cli/output.js
+;// CONCATENATED MODULE: ./.tsbuild/cli/output.js
 
 function printJson(io, value) {
     io.stdout(`${JSON.stringify(value, null, 2)}\n`);
@@ -16589,7 +16589,7 @@ function formatTargets(list) {
     return `${out.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/context.js
+;// CONCATENATED MODULE: ./.tsbuild/core/context.js
 
 function defaultActor() {
     const fromEnv = process.env.META_ACTOR ?? process.env.GITHUB_ACTOR;
@@ -16614,7 +16614,7 @@ function makeContext(partial) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/cli/cli-context.js
+;// CONCATENATED MODULE: ./.tsbuild/cli/cli-context.js
 
 
 
@@ -16658,7 +16658,7 @@ function emit(cli, opts, result, format) {
         cli.stdout(format(result));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/fan-out.js
+;// CONCATENATED MODULE: ./.tsbuild/core/fan-out.js
 
 
 /** GitHub Actions runs at most 256 jobs from one matrix. */
@@ -16687,7 +16687,7 @@ async function withMatrix(root, result, names, groupSize) {
     return { ...result, matrix: planMatrix(manifest, names, groupSize) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/metadata.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/metadata.js
 
 
 
@@ -16767,7 +16767,7 @@ function parseMetadata(bytes, display, hash) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/tree.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/tree.js
 
 
 
@@ -16918,7 +16918,7 @@ async function consumeTree(files, onFile) {
     return { hash: hasher.digest(), files: hasher.count };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/entry.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/entry.js
 
 
 
@@ -16967,7 +16967,7 @@ async function requireSoundEntry(store, hash) {
         throw new errors_InputError(`${describeCheck(store, hash, check)}; run meta store verify and remove it`);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/store-files.js
+;// CONCATENATED MODULE: ./.tsbuild/git/store-files.js
 
 
 
@@ -17108,7 +17108,7 @@ function store_files_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/branch-store.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/branch-store.js
 
 
 
@@ -17263,7 +17263,7 @@ class BranchStore {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/fs-tree.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/fs-tree.js
 
 
 
@@ -17322,7 +17322,7 @@ class TreeWriter {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/dir-store.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/dir-store.js
 
 
 
@@ -17520,14 +17520,14 @@ function requireRealDir(stat, display) {
         throw new errors_InputError(`${display}: is not a directory`);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/open.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/open.js
 
 
 function openStore(ctx, options = {}) {
     return options.storeBranch !== undefined ? new BranchStore(ctx.root, options.storeBranch) : new DirStore(ctx.root);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/add.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/add.js
 
 
 
@@ -17604,7 +17604,7 @@ async function* committedFiles(dir, commit) {
         yield { path: item.path, mode: item.mode, data };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/list.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/list.js
 
 
 
@@ -17651,7 +17651,7 @@ async function storeList(ctx, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/rollback-store.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/rollback-store.js
 
 
 
@@ -17831,7 +17831,7 @@ async function rollback_store_lstatOrUndefined(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/verify.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/verify.js
 
 
 
@@ -17886,7 +17886,7 @@ async function verifyOne(store, info) {
     return { ...base, component, status: 'ok', files: check.files, detail: null };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/cli/store-commands.js
+;// CONCATENATED MODULE: ./.tsbuild/cli/store-commands.js
 
 
 
@@ -18001,7 +18001,7 @@ function table(header, rows) {
     return [render(header), ...rows.map(render)];
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/changeset/id.js
+;// CONCATENATED MODULE: ./.tsbuild/core/changeset/id.js
 
 
 
@@ -18048,7 +18048,7 @@ function revertTrailerLine(id) {
     return `${REVERT_TRAILER}: ${id}`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/changeset/file.js
+;// CONCATENATED MODULE: ./.tsbuild/core/changeset/file.js
 
 
 
@@ -18272,7 +18272,7 @@ function isNull(node) {
     return (0,dist/* isScalar */.jn)(node) && (node.value === null || node.value === undefined);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/changeset-log.js
+;// CONCATENATED MODULE: ./.tsbuild/git/changeset-log.js
 
 const RECORD = '%H%x00%P%x00%B%x01';
 function parseRecords(text) {
@@ -18335,7 +18335,7 @@ async function introducedByMerge(dir, merge, firstParent) {
     return (await run_git_gitLines(['rev-list', merge, `^${firstParent}`, '--'], { cwd: dir })).filter((c) => c !== merge);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/changeset-remote.js
+;// CONCATENATED MODULE: ./.tsbuild/git/changeset-remote.js
 
 function changeset_remote_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
@@ -18401,7 +18401,7 @@ async function deleteRemoteBranch(dir, remote, branch, expected, env) {
     await run_git_git(['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:${expected}`, '--end-of-options', remote, `:${ref}`], { cwd: dir, env });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/revert.js
+;// CONCATENATED MODULE: ./.tsbuild/git/revert.js
 
 
 
@@ -18494,7 +18494,7 @@ async function checkedOutBranches(repoDir) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/changeset/plan.js
+;// CONCATENATED MODULE: ./.tsbuild/core/changeset/plan.js
 
 
 
@@ -18768,7 +18768,7 @@ function redactUrl(url) {
     return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/@]*@/, '$1');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/changeset/list.js
+;// CONCATENATED MODULE: ./.tsbuild/core/changeset/list.js
 
 
 
@@ -18863,7 +18863,7 @@ async function showChangeset(ctx, id) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/changeset/edit.js
+;// CONCATENATED MODULE: ./.tsbuild/core/changeset/edit.js
 
 
 
@@ -18924,7 +18924,7 @@ function statusEdit(yaml, map, status) {
     return { start: at, end: at, text: `${needsNewline(text, at)}${indent}${line}\n` };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/changeset/apply.js
+;// CONCATENATED MODULE: ./.tsbuild/core/changeset/apply.js
 
 
 
@@ -19294,7 +19294,7 @@ async function pushChangesetBranches(ctx, result, options = {}) {
     return { ...result, pushed: true, repos: work.map((w, i) => ({ ...result.repos[i], pushed: w.pushed })) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/cli/changeset-commands.js
+;// CONCATENATED MODULE: ./.tsbuild/cli/changeset-commands.js
 
 
 
@@ -19405,7 +19405,7 @@ function changeset_commands_oneLine(text) {
     return first.length > 72 ? `${first.slice(0, 71)}…` : first;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/changeset/targets.js
+;// CONCATENATED MODULE: ./.tsbuild/core/changeset/targets.js
 
 
 
@@ -19485,7 +19485,7 @@ const changesetTargets = async (ctx, components) => {
     return out;
 };
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/targets.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/targets.js
 
 
 
@@ -19523,7 +19523,7 @@ function storeTargetsFrom(options = {}) {
 /** The `.meta-store/` entries, for `listTargets(ctx, component, [storeTargets])`. */
 const storeTargets = storeTargetsFrom();
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/cli/program.js
+;// CONCATENATED MODULE: ./.tsbuild/cli/program.js
 
 
 
@@ -19654,7 +19654,7 @@ async function planOutput(ctx, opts, result) {
     return withMatrix(ctx.root, result, result.changes.map((c) => c.component), opts.groupSize);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/cli/run-cli.js
+;// CONCATENATED MODULE: ./.tsbuild/cli/run-cli.js
 
 
 
@@ -19688,7 +19688,7 @@ async function runCli(argv, io) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/cli.js
+;// CONCATENATED MODULE: ./.tsbuild/cli.js
 
 void runCli(process.argv.slice(2), {
     cwd: process.cwd(),

@@ -41661,7 +41661,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/errors.js
+;// CONCATENATED MODULE: ./.tsbuild/core/errors.js
 /**
  * Every failure the tool reports carries the exit code the CLI uses for it, so the CLI and the
  * action print the same one-line message and agree on whether the input or the operation was at fault.
@@ -41692,7 +41692,7 @@ function errorMessage(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/github/repository.js
+;// CONCATENATED MODULE: ./.tsbuild/github/repository.js
 function parseRepository(value, where = 'GITHUB_REPOSITORY') {
     const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(value);
     if (!match || match[2] === '.' || match[2] === '..')
@@ -41718,7 +41718,7 @@ function cloneUrl(serverUrl, ref) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/names.js
+;// CONCATENATED MODULE: ./.tsbuild/core/names.js
 
 // Component and environment names become path segments and branch-name parts, so they are
 // held to a conservative alphabet rather than "anything git or the filesystem would take".
@@ -41816,7 +41816,7 @@ function quote(value) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/paths.js
+;// CONCATENATED MODULE: ./.tsbuild/core/paths.js
 
 
 
@@ -41902,7 +41902,7 @@ function realpathOfExistingPrefix(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/changeset/id.js
+;// CONCATENATED MODULE: ./.tsbuild/core/changeset/id.js
 
 
 
@@ -41951,7 +41951,7 @@ function revertTrailerLine(id) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/repo-url.js
+;// CONCATENATED MODULE: ./.tsbuild/core/repo-url.js
 
 /**
  * Transports a manifest may name. `ext::` runs an arbitrary command and `fd::` reads a file
@@ -42015,7 +42015,7 @@ const GIT_ALLOW_PROTOCOL = 'file:git:http:https:ssh';
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/yaml-source.js
+;// CONCATENATED MODULE: ./.tsbuild/core/yaml-source.js
 
 
 
@@ -42178,7 +42178,7 @@ function oneLine(message) {
     return message.split('\n')[0].trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/manifest.js
+;// CONCATENATED MODULE: ./.tsbuild/core/manifest.js
 
 
 
@@ -42260,7 +42260,7 @@ function dependentsFirst(manifest, names) {
     return order.filter((n) => wanted.has(n)).reverse();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/fan-out.js
+;// CONCATENATED MODULE: ./.tsbuild/core/fan-out.js
 
 
 /** GitHub Actions runs at most 256 jobs from one matrix. */
@@ -42291,7 +42291,7 @@ async function withMatrix(root, result, names, groupSize) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/tree.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/tree.js
 
 
 
@@ -42444,7 +42444,7 @@ async function consumeTree(files, onFile) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/run-git.js
+;// CONCATENATED MODULE: ./.tsbuild/git/run-git.js
 
 
 class GitError extends Error {
@@ -42515,7 +42515,7 @@ function firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/meta-history.js
+;// CONCATENATED MODULE: ./.tsbuild/git/meta-history.js
 
 
 
@@ -42597,7 +42597,7 @@ async function lastCommitTouching(root, relPath) {
     return { commit, parent: parents.split(' ').filter(Boolean)[0], message };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/action/inputs.js
+;// CONCATENATED MODULE: ./.tsbuild/action/inputs.js
 
 
 
@@ -42754,7 +42754,7 @@ function validateForMode(i) {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/context.js
+;// CONCATENATED MODULE: ./.tsbuild/core/context.js
 
 function defaultActor() {
     const fromEnv = process.env.META_ACTOR ?? process.env.GITHUB_ACTOR;
@@ -42779,7 +42779,7 @@ function makeContext(partial) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/health/types.js
+;// CONCATENATED MODULE: ./.tsbuild/core/health/types.js
 /**
  * Health checks declared under a component's `health:` list in manifests/components.yaml, and
  * what running them reports. Specs use camelCase; results keep the snake_case field names of the
@@ -42796,7 +42796,7 @@ const HEALTH_DEFAULTS = {
     concurrency: 8,
 };
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/health/env.js
+;// CONCATENATED MODULE: ./.tsbuild/core/health/env.js
 const ENV_PLACEHOLDER = '${env}';
 function placeholdersIn(text) {
     return text.match(/\$\{[^}]*\}/g) ?? [];
@@ -42821,7 +42821,7 @@ function resolveUrl(template, env) {
     return { url: template.replaceAll(ENV_PLACEHOLDER, env) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/health/validate.js
+;// CONCATENATED MODULE: ./.tsbuild/core/health/validate.js
 
 
 
@@ -43245,7 +43245,7 @@ function validateConcurrency(concurrency) {
 	}
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/health/process-group.js
+;// CONCATENATED MODULE: ./.tsbuild/core/health/process-group.js
 
 /**
  * Whether commands get their own process group. On POSIX a detached child leads a new group, so
@@ -43273,7 +43273,7 @@ function signalTree(child, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/health/command-check.js
+;// CONCATENATED MODULE: ./.tsbuild/core/health/command-check.js
 
 
 
@@ -43704,7 +43704,7 @@ function makeRetriable(function_, options) {
 	};
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/health/http-check.js
+;// CONCATENATED MODULE: ./.tsbuild/core/health/http-check.js
 
 
 
@@ -43830,7 +43830,7 @@ function networkReason(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/health/lock-check.js
+;// CONCATENATED MODULE: ./.tsbuild/core/health/lock-check.js
 
 const NO_CHECKOUT = 'no checkout';
 /** A component that is not checked out cannot be at the wrong commit, so it passes without asking git. */
@@ -43846,7 +43846,7 @@ async function runLockCheck(component, lockCheck, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/health/run-checks.js
+;// CONCATENATED MODULE: ./.tsbuild/core/health/run-checks.js
 
 
 
@@ -43940,7 +43940,7 @@ async function execute(task, signal) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/health/format.js
+;// CONCATENATED MODULE: ./.tsbuild/core/health/format.js
 const TABLE_DETAIL = 100;
 // A PR comment is capped at 65536 characters; this keeps even a large system well inside it.
 const MARKDOWN_DETAIL = 300;
@@ -44047,14 +44047,14 @@ function cell(text) {
         .replace(/[\x00-\x1f\x7f]/g, ' '));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/health/index.js
+;// CONCATENATED MODULE: ./.tsbuild/core/health/index.js
 
 
 
 
 
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/repo-reader.js
+;// CONCATENATED MODULE: ./.tsbuild/git/repo-reader.js
 
 
 
@@ -44155,7 +44155,7 @@ async function workingState(dir) {
     return { head, branch, changed };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/lock.js
+;// CONCATENATED MODULE: ./.tsbuild/core/lock.js
 
 
 
@@ -44212,7 +44212,7 @@ function componentsMap(lock) {
     return components;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/operations/load-state.js
+;// CONCATENATED MODULE: ./.tsbuild/core/operations/load-state.js
 
 
 
@@ -44223,7 +44223,7 @@ async function loadState(ctx) {
     return { manifest, lock, lockRel };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/operations/check-health.js
+;// CONCATENATED MODULE: ./.tsbuild/core/operations/check-health.js
 
 
 
@@ -44265,7 +44265,7 @@ async function checkHealth(ctx, only, signal) {
     return { ...report, ok: report.healthy, env: ctx.env ?? null, changes: [] };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/atomic-write.js
+;// CONCATENATED MODULE: ./.tsbuild/core/atomic-write.js
 
 
 
@@ -44294,7 +44294,7 @@ async function writeFileAtomic(path, data) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/journal.js
+;// CONCATENATED MODULE: ./.tsbuild/core/journal.js
 
 
 
@@ -44338,7 +44338,7 @@ async function readJournal(root) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/source-edit.js
+;// CONCATENATED MODULE: ./.tsbuild/core/source-edit.js
 function applyEdits(text, edits) {
     // Later offsets first, so earlier offsets stay valid; inserts at one offset keep their order.
     const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
@@ -44362,7 +44362,7 @@ function needsNewline(text, at) {
     return at > 0 && text[at - 1] !== '\n' ? '\n' : '';
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/lock-edit.js
+;// CONCATENATED MODULE: ./.tsbuild/core/lock-edit.js
 
 
 
@@ -44481,7 +44481,7 @@ function timestamp(now) {
 
 // EXTERNAL MODULE: external "node:async_hooks"
 var external_node_async_hooks_ = __nccwpck_require__(6698);
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/checkout.js
+;// CONCATENATED MODULE: ./.tsbuild/git/checkout.js
 
 
 async function readCheckoutState(dir) {
@@ -44522,7 +44522,7 @@ async function restoreCheckout(state) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/meta-lock.js
+;// CONCATENATED MODULE: ./.tsbuild/core/meta-lock.js
 
 
 
@@ -44948,7 +44948,7 @@ function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/snapshot-file.js
+;// CONCATENATED MODULE: ./.tsbuild/core/snapshot-file.js
 
 
 
@@ -45011,7 +45011,7 @@ function parseSnapshot(file) {
     return { createdAt, environment, components };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/workspace.js
+;// CONCATENATED MODULE: ./.tsbuild/core/workspace.js
 
 
 
@@ -45038,7 +45038,7 @@ async function inspectCheckout(root, name) {
     return { dir, head: state.head, branch: state.branch };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/apply-plan.js
+;// CONCATENATED MODULE: ./.tsbuild/core/apply-plan.js
 
 
 
@@ -45226,7 +45226,7 @@ async function assertUnchanged(lockPath, plan) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/operations/rollback-lock.js
+;// CONCATENATED MODULE: ./.tsbuild/core/operations/rollback-lock.js
 
 
 
@@ -45289,7 +45289,7 @@ async function applyPins(ctx, state, pins, options) {
     return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock: options.writeLock, warnings });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/credentials.js
+;// CONCATENATED MODULE: ./.tsbuild/git/credentials.js
 function basicAuthHeader(token) {
     return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
 }
@@ -45304,7 +45304,7 @@ function credentialEnv(credentials) {
     return env;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/publish-commit.js
+;// CONCATENATED MODULE: ./.tsbuild/git/publish-commit.js
 
 
 
@@ -50590,7 +50590,7 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/github/client.js
+;// CONCATENATED MODULE: ./.tsbuild/github/client.js
 
 
 
@@ -50621,7 +50621,7 @@ function createGitHubClient(options) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/github/pull-requests.js
+;// CONCATENATED MODULE: ./.tsbuild/github/pull-requests.js
 /**
  * Opens a pull request, or updates the open one with the same head and base, so running the same
  * rollback twice leaves one pull request. A create that races another run and loses (422 "already
@@ -50691,7 +50691,7 @@ async function defaultBranch(api, repo) {
     return data.default_branch;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/action/head-branch.js
+;// CONCATENATED MODULE: ./.tsbuild/action/head-branch.js
 
 /**
  * `meta-rollback/<env>/<mode>-<short-id>`, where the id is a hash of the inputs that define the
@@ -50717,7 +50717,7 @@ function defaultHeadBranch(inputs) {
     return `meta-rollback/${inputs.env ?? 'default'}/${inputs.mode}-${id}`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/changeset-remote.js
+;// CONCATENATED MODULE: ./.tsbuild/git/changeset-remote.js
 
 function changeset_remote_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
@@ -50783,7 +50783,7 @@ async function changeset_remote_deleteRemoteBranch(dir, remote, branch, expected
     await run_git_git(['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:${expected}`, '--end-of-options', remote, `:${ref}`], { cwd: dir, env });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/revert.js
+;// CONCATENATED MODULE: ./.tsbuild/git/revert.js
 
 
 
@@ -50876,7 +50876,7 @@ async function checkedOutBranches(repoDir) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/changeset/edit.js
+;// CONCATENATED MODULE: ./.tsbuild/core/changeset/edit.js
 
 
 
@@ -50937,7 +50937,7 @@ function statusEdit(yaml, map, status) {
     return { start: at, end: at, text: `${needsNewline(text, at)}${indent}${line}\n` };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/changeset/file.js
+;// CONCATENATED MODULE: ./.tsbuild/core/changeset/file.js
 
 
 
@@ -51161,7 +51161,7 @@ function isNull(node) {
     return (0,dist/* isScalar */.jn)(node) && (node.value === null || node.value === undefined);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/changeset-log.js
+;// CONCATENATED MODULE: ./.tsbuild/git/changeset-log.js
 
 const RECORD = '%H%x00%P%x00%B%x01';
 function parseRecords(text) {
@@ -51224,7 +51224,7 @@ async function introducedByMerge(dir, merge, firstParent) {
     return (await gitLines(['rev-list', merge, `^${firstParent}`, '--'], { cwd: dir })).filter((c) => c !== merge);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/mirror.js
+;// CONCATENATED MODULE: ./.tsbuild/git/mirror.js
 
 
 
@@ -51260,7 +51260,7 @@ async function ensureMirror(url, env) {
     return dir;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/changeset/plan.js
+;// CONCATENATED MODULE: ./.tsbuild/core/changeset/plan.js
 
 
 
@@ -51534,7 +51534,7 @@ function redactUrl(url) {
     return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/@]*@/, '$1');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/changeset/apply.js
+;// CONCATENATED MODULE: ./.tsbuild/core/changeset/apply.js
 
 
 
@@ -51904,7 +51904,7 @@ async function pushChangesetBranches(ctx, result, options = {}) {
     return { ...result, pushed: true, repos: work.map((w, i) => ({ ...result.repos[i], pushed: w.pushed })) };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/remote-reader.js
+;// CONCATENATED MODULE: ./.tsbuild/git/remote-reader.js
 
 /**
  * Asks a remote for one tag without cloning anything: `git ls-remote` returns the tag and, for an
@@ -51942,7 +51942,7 @@ async function lsRemoteTags(url, cwd, env) {
     return [...tags].map(([name, commit]) => ({ name, commit }));
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/resolve-target.js
+;// CONCATENATED MODULE: ./.tsbuild/core/resolve-target.js
 
 
 
@@ -52024,7 +52024,7 @@ async function remote(call) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/operations/rollback-component.js
+;// CONCATENATED MODULE: ./.tsbuild/core/operations/rollback-component.js
 
 
 
@@ -52044,7 +52044,7 @@ async function rollbackComponent(ctx, name, target) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/operations/snapshot.js
+;// CONCATENATED MODULE: ./.tsbuild/core/operations/snapshot.js
 
 
 
@@ -52111,7 +52111,7 @@ async function restoreSnapshot(ctx, file, components) {
     return applyPins(ctx, state, snapshot.components, { mode: 'snapshot', sourceName: rel, components, writeLock: true });
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/operations/list-targets.js
+;// CONCATENATED MODULE: ./.tsbuild/core/operations/list-targets.js
 
 
 
@@ -52261,7 +52261,7 @@ function isoDate(date) {
     return Number.isNaN(ms) ? date : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/metadata.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/metadata.js
 
 
 
@@ -52341,7 +52341,7 @@ function parseMetadata(bytes, display, hash) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/entry.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/entry.js
 
 
 
@@ -52390,7 +52390,7 @@ async function requireSoundEntry(store, hash) {
         throw new errors_InputError(`${describeCheck(store, hash, check)}; run meta store verify and remove it`);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/fs-tree.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/fs-tree.js
 
 
 
@@ -52449,7 +52449,7 @@ class TreeWriter {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/git/store-files.js
+;// CONCATENATED MODULE: ./.tsbuild/git/store-files.js
 
 
 
@@ -52590,7 +52590,7 @@ function store_files_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/branch-store.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/branch-store.js
 
 
 
@@ -52745,7 +52745,7 @@ class BranchStore {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/dir-store.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/dir-store.js
 
 
 
@@ -52943,14 +52943,14 @@ function requireRealDir(stat, display) {
         throw new errors_InputError(`${display}: is not a directory`);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/open.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/open.js
 
 
 function open_openStore(ctx, options = {}) {
     return options.storeBranch !== undefined ? new BranchStore(ctx.root, options.storeBranch) : new DirStore(ctx.root);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/rollback-store.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/rollback-store.js
 
 
 
@@ -53130,7 +53130,7 @@ async function rollback_store_lstatOrUndefined(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/list.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/list.js
 
 
 
@@ -53177,7 +53177,7 @@ async function storeList(ctx, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/store/targets.js
+;// CONCATENATED MODULE: ./.tsbuild/core/store/targets.js
 
 
 
@@ -53215,7 +53215,7 @@ function storeTargetsFrom(options = {}) {
 /** The `.meta-store/` entries, for `listTargets(ctx, component, [storeTargets])`. */
 const storeTargets = storeTargetsFrom();
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/changeset/targets.js
+;// CONCATENATED MODULE: ./.tsbuild/core/changeset/targets.js
 
 
 
@@ -53295,7 +53295,7 @@ const changesetTargets = async (ctx, components) => {
     return out;
 };
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/action/perform-mode.js
+;// CONCATENATED MODULE: ./.tsbuild/action/perform-mode.js
 
 
 
@@ -53365,7 +53365,7 @@ function selection(inputs) {
     return names.length > 0 ? names : undefined;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/action/changeset-pulls.js
+;// CONCATENATED MODULE: ./.tsbuild/action/changeset-pulls.js
 
 
 
@@ -53495,7 +53495,7 @@ async function closeChangesetPulls(api, result, pulls, options) {
     return cleanUp(api, targets, pulls, options);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/core/changes.js
+;// CONCATENATED MODULE: ./.tsbuild/core/changes.js
 function shortPin(pin) {
     if (!pin)
         return '(none)';
@@ -53504,7 +53504,7 @@ function shortPin(pin) {
     return pin.version === pin.commit.slice(0, 12) ? pin.version : `${pin.version} (${pin.commit.slice(0, 12)})`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/action/report.js
+;// CONCATENATED MODULE: ./.tsbuild/action/report.js
 
 
 /** Markdown for pull request bodies and job summaries; no GitHub or runner knowledge here. */
@@ -53569,7 +53569,7 @@ function healthSection(report, title = 'Health') {
     return `### ${title}: ${report.healthy ? 'healthy' : 'UNHEALTHY'}\n\n${healthToMarkdown(report)}\n`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/action/run-action.js
+;// CONCATENATED MODULE: ./.tsbuild/action/run-action.js
 
 
 
@@ -53945,7 +53945,7 @@ function changesetTable(result, pulls) {
     return `Changeset \`${result.id}\`: ${result.previousStatus} → ${result.status}\n\n| component | base | commits reverted | branch | pull request |\n|---|---|---|---|---|\n${rows.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/main.js
+;// CONCATENATED MODULE: ./.tsbuild/main.js
 
 
 
@@ -53977,7 +53977,7 @@ async function run() {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild-28851/index.js
+;// CONCATENATED MODULE: ./.tsbuild/index.js
 
 void run();
 

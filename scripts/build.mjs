@@ -16,7 +16,9 @@ const out = outIndex > 0 ? resolve(process.argv[outIndex + 1]) : join(root, 'dis
 
 // tsc emits ES modules first, so ncc bundles ESM-only dependencies (@actions/*, Octokit) through
 // their "import" exports; bundling the TypeScript directly would resolve them as CommonJS.
-const compiled = join(out, '..', `.tsbuild-${process.pid}`);
+// A fixed path inside the repository: ncc records module paths in the bundle, so a varying one
+// would make every build differ and the stale-dist check fail.
+const compiled = join(root, '.tsbuild');
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', compiled], { stdio: 'inherit' });
 
 const entries = [
