@@ -4,8 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/setup/global.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Generous: end-to-end tests run real git and node processes, and a loaded CI machine is slow.
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
     pool: 'forks',
     // Most test time is spent waiting on git processes and HTTP round trips, not on this
     // process's CPU, so more workers than cores finish sooner on a 2-core machine.
