@@ -17,7 +17,7 @@
 // Prints a table, or with --json one JSON object and nothing else on stdout; progress goes to
 // stderr. Missed targets do not fail the run (exit 0); errors do (exit 1).
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -483,6 +483,14 @@ async function main() {
   for (const f of [cli, actionJs]) if (!existsSync(f)) throw new Error(`${f} is missing; run npm run build first`);
   mkdirSync(benchDir, { recursive: true });
   tmp = mkdtempSync(join(tmpdir(), 'meta-rollback-bench-'));
+  // Measure one build from start to end: a copy of the bundles, so a rebuild of dist/ during the
+  // run (which deletes and rewrites it) neither breaks the run nor mixes two builds.
+  const distSource = dirname(cli);
+  const distCopy = join(tmp, 'dist');
+  cpSync(distSource, distCopy, { recursive: true });
+  cli = join(distCopy, 'cli.js');
+  actionJs = join(distCopy, 'index.js');
+  for (const f of [cli, actionJs]) if (!existsSync(f)) throw new Error(`${f} is missing from the copy of ${distSource} (was it being rebuilt?); run the benchmark again`);
   const out = { samples: {}, cpu: {}, rss: {}, trace: {}, notes: [], action: undefined };
 
   // Tools
@@ -555,7 +563,7 @@ async function main() {
       objects_mb_per_checkout: fx.objects_mb,
       variant: 'full clones: the older commits are already in every checkout',
     },
-    settings: { dist: dirname(cli), meta_jobs: opts.jobs ?? 8, vcs_workers: opts.vcsWorkers, rss: getRssMode(), vcs_flags: 'import --input FILE --workers W . (no --force, no --skip-existing, no --shallow)' },
+    settings: { dist: distSource, meta_jobs: opts.jobs ?? 8, vcs_workers: opts.vcsWorkers, rss: getRssMode(), vcs_flags: 'import --input FILE --workers W . (no --force, no --skip-existing, no --shallow)' },
     machine: { cpus, node: process.version, git: spawnSync('git', ['--version'], { encoding: 'utf8' }).stdout.trim(), vcs: vcsVersion, loadavg_start: loadStart, loadavg_end: loadavg().map((x) => Math.round(x * 100) / 100) },
     notes: out.notes,
     duration_s: r1((Date.now() - started) / 1000),
