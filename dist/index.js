@@ -44555,6 +44555,8 @@ async function restoreCheckout(state) {
  *   of a killed rollback first finishes it (the new lock had been written: the journal line is
  *   appended) or undoes it (it had not: the checkouts are put back and the snapshot removed), so
  *   no run ever builds on a half-done one.
+ * - Holding it, a run removes the temp files (`.NAME.PID.RANDOM.tmp`) that killed writers on this
+ *   host left beside the lock, the journal and the snapshots.
  * - Dry runs and read-only commands take no lock.
  */
 const META_LOCK_PATH = '.meta/lock';
