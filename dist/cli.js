@@ -13982,11 +13982,665 @@ function firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/git/local/git-dirs.js
+
+
+/**
+ * Finds the repository of a checkout without starting git, or undefined when it uses anything the
+ * in-process readers do not understand (SHA-256 objects, reftable refs, other extensions): the
+ * caller then asks git, which is always right.
+ */
+function locateGitDirs(worktree) {
+    try {
+        const dotGit = (0,external_node_path_.join)(worktree, '.git');
+        const stat = (0,external_node_fs_.statSync)(dotGit);
+        let gitDir;
+        if (stat.isDirectory()) {
+            gitDir = dotGit;
+        }
+        else if (stat.isFile()) {
+            const match = /^gitdir: (.+?)\r?\n?$/.exec((0,external_node_fs_.readFileSync)(dotGit, 'utf8'));
+            if (!match)
+                return undefined;
+            gitDir = (0,external_node_path_.isAbsolute)(match[1]) ? match[1] : (0,external_node_path_.resolve)(worktree, match[1]);
+        }
+        else {
+            return undefined;
+        }
+        let commonDir = gitDir;
+        try {
+            commonDir = (0,external_node_path_.resolve)(gitDir, (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(gitDir, 'commondir'), 'utf8').trim());
+        }
+        catch {
+            // Not a linked worktree: objects and refs are in the git directory itself.
+        }
+        if (usesExtensions((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(commonDir, 'config'), 'utf8')))
+            return undefined;
+        return { worktree, gitDir, commonDir };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Any `[extensions]` section (objectFormat, refStorage, worktreeConfig, partialClone...) or a
+ * repository format version above 1 changes how objects or refs are stored.
+ */
+function usesExtensions(config) {
+    if (/^\s*\[\s*extensions\b/im.test(config))
+        return true;
+    const version = /^\s*repositoryformatversion\s*=\s*(\d+)/im.exec(config);
+    return version !== null && Number(version[1]) > 1;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/git/local/head-file.js
+
+
+const SHA = /^[0-9a-f]{40}$/;
+/**
+ * HEAD and its branch read from the files git keeps them in, or undefined when they are stored
+ * in a way this reader does not follow (a symbolic ref pointing at another symbolic ref, a ref
+ * outside refs/heads): the caller then asks git.
+ */
+function readHead(dirs) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dirs.gitDir, 'HEAD'), 'utf8').trim();
+    }
+    catch {
+        return undefined;
+    }
+    if (SHA.test(text))
+        return { head: text, branch: undefined };
+    const symbolic = /^ref: refs\/heads\/(\S+)$/.exec(text);
+    if (!symbolic)
+        return undefined;
+    const branch = symbolic[1];
+    const loose = readLooseRef(dirs.commonDir, `refs/heads/${branch}`);
+    if (loose === null)
+        return undefined;
+    if (loose !== undefined)
+        return { head: loose, branch };
+    const packed = readPackedRef(dirs.commonDir, `refs/heads/${branch}`);
+    if (packed === null)
+        return undefined;
+    return { head: packed, branch };
+}
+/** undefined: no such file; null: a file this reader does not understand. */
+function readLooseRef(commonDir, ref) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(commonDir, ref), 'utf8').trim();
+    }
+    catch (err) {
+        return err.code === 'ENOENT' ? undefined : null;
+    }
+    return SHA.test(text) ? text : null;
+}
+function readPackedRef(commonDir, ref) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(commonDir, 'packed-refs'), 'utf8');
+    }
+    catch (err) {
+        return err.code === 'ENOENT' ? undefined : null;
+    }
+    for (const line of text.split('\n')) {
+        if (line.length < 42 || line[40] !== ' ' || line.slice(41) !== ref)
+            continue;
+        const sha = line.slice(0, 40);
+        return SHA.test(sha) ? sha : null;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/git/local/index-file.js
+const ENTRY_FIXED = 62;
+const ASSUME_VALID = 0x8000;
+const EXTENDED = 0x4000;
+const HASH_BYTES = 20;
+function parseIndexFile(data) {
+    if (data.length < 12 + HASH_BYTES || data.toString('latin1', 0, 4) !== 'DIRC')
+        return unsupported('not an index');
+    const version = data.readUInt32BE(4);
+    if (version < 2 || version > 4)
+        return unsupported(`index version ${version}`);
+    const count = data.readUInt32BE(8);
+    const end = data.length - HASH_BYTES;
+    const entries = [];
+    let pos = 12;
+    let previous = '';
+    for (let i = 0; i < count; i++) {
+        if (pos + ENTRY_FIXED > end)
+            return unsupported('truncated');
+        const flags = data.readUInt16BE(pos + 60);
+        let extendedFlags = 0;
+        let nameStart = pos + ENTRY_FIXED;
+        if (flags & EXTENDED) {
+            if (version < 3)
+                return unsupported('extended flags in a version 2 index');
+            extendedFlags = data.readUInt16BE(nameStart);
+            nameStart += 2;
+        }
+        let path;
+        let next;
+        if (version === 4) {
+            const strip = readVarint(data, nameStart, end);
+            if (!strip || strip.value > previous.length)
+                return unsupported('bad path prefix');
+            const nul = data.indexOf(0, strip.next);
+            if (nul < 0 || nul >= end)
+                return unsupported('truncated');
+            path = previous.slice(0, previous.length - strip.value) + data.toString('utf8', strip.next, nul);
+            next = nul + 1;
+        }
+        else {
+            const nul = data.indexOf(0, nameStart);
+            if (nul < 0 || nul >= end)
+                return unsupported('truncated');
+            path = data.toString('utf8', nameStart, nul);
+            // Entries are padded with NULs to a multiple of eight bytes, counted from the entry's start.
+            next = pos + ((nameStart - pos + (nul - nameStart) + 8) & ~7);
+        }
+        entries.push({
+            path,
+            ctimeS: data.readUInt32BE(pos),
+            ctimeNs: data.readUInt32BE(pos + 4),
+            mtimeS: data.readUInt32BE(pos + 8),
+            mtimeNs: data.readUInt32BE(pos + 12),
+            ino: data.readUInt32BE(pos + 20),
+            mode: data.readUInt32BE(pos + 24),
+            uid: data.readUInt32BE(pos + 28),
+            gid: data.readUInt32BE(pos + 32),
+            size: data.readUInt32BE(pos + 36),
+            oid: data.toString('hex', pos + 40, pos + 40 + HASH_BYTES),
+            stage: (flags >> 12) & 3,
+            special: (flags & ASSUME_VALID) !== 0 || extendedFlags !== 0,
+        });
+        previous = path;
+        pos = next;
+    }
+    let rootTree;
+    while (pos + 8 <= end) {
+        const signature = data.toString('latin1', pos, pos + 4);
+        const size = data.readUInt32BE(pos + 4);
+        const body = pos + 8;
+        if (body + size > end)
+            return unsupported('truncated extension');
+        // Split and sparse indexes keep entries elsewhere; reading only this file would miss them.
+        if (signature === 'link' || signature === 'sdir')
+            return unsupported(`index extension ${signature}`);
+        if (signature === 'TREE')
+            rootTree = rootOfCacheTree(data.subarray(body, body + size));
+        pos = body + size;
+    }
+    return { supported: true, entries, rootTree };
+}
+/** The cached tree's first record is the root: "" NUL "<entries> <subtrees>\n" then its id when valid. */
+function rootOfCacheTree(tree) {
+    if (tree.length === 0 || tree[0] !== 0)
+        return undefined;
+    const newline = tree.indexOf(0x0a, 1);
+    if (newline < 0)
+        return undefined;
+    const match = /^(-?\d+) \d+$/.exec(tree.toString('latin1', 1, newline));
+    if (!match || Number(match[1]) < 0 || newline + 1 + HASH_BYTES > tree.length)
+        return undefined;
+    return tree.toString('hex', newline + 1, newline + 1 + HASH_BYTES);
+}
+/** Git's offset varint (also used by index version 4 for the length of the shared path prefix). */
+function readVarint(data, pos, end) {
+    if (pos >= end)
+        return undefined;
+    let byte = data[pos++];
+    let value = byte & 0x7f;
+    while (byte & 0x80) {
+        if (pos >= end || value > 0xffffff)
+            return undefined;
+        byte = data[pos++];
+        value = ((value + 1) << 7) | (byte & 0x7f);
+    }
+    return { value, next: pos };
+}
+function unsupported(reason) {
+    return { supported: false, reason };
+}
+
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./.tsbuild/git/local/object-lookup.js
+
+
+
+const COMMIT_TYPE = 1;
+const OFS_DELTA = 6;
+const REF_DELTA = 7;
+const MAX_DELTA_DEPTH = 64;
+/** Larger objects are not commits worth reading here; git is asked instead. */
+const MAX_OBJECT_BYTES = 1 << 20;
+const IDX_V2_MAGIC = 0xff744f63;
+const MAX_ALTERNATES_DEPTH = 5;
+/**
+ * Answers "is this commit here, and what is its tree" from a repository's pack indexes and loose
+ * objects, without starting git. Only definite answers are given: a commit stored as a delta, an
+ * index of an unknown version or a pack that cannot be read gives undefined, and "not found" is
+ * never final (a pack may be arriving, or the object may be a promisor's), so callers ask git then.
+ */
+class ObjectLookup {
+    objectDirs;
+    packs;
+    constructor(commonDir) {
+        this.objectDirs = objectDirectories((0,external_node_path_.join)(commonDir, 'objects'), 0);
+    }
+    /** The tree of a commit when it is certainly a commit stored here; undefined otherwise. */
+    commitTree(sha) {
+        if (!/^[0-9a-f]{40}$/.test(sha))
+            return undefined;
+        const start = this.readLooseStart(sha) ?? this.readPackedStart(sha);
+        if (!start)
+            return undefined;
+        const match = /^commit \d+\0tree ([0-9a-f]{40})\n/.exec(start);
+        return match?.[1];
+    }
+    readLooseStart(sha) {
+        for (const dir of this.objectDirs) {
+            const raw = readPrefix((0,external_node_path_.join)(dir, sha.slice(0, 2), sha.slice(2)), 0, 1024);
+            if (raw === undefined)
+                continue;
+            return inflateStart(raw)?.toString('latin1');
+        }
+        return undefined;
+    }
+    readPackedStart(sha) {
+        const found = this.findPacked(Buffer.from(sha, 'hex'));
+        if (!found)
+            return undefined;
+        const object = readPackedObject(found.index, found.offset, (base) => this.findPacked(base), 0);
+        return object?.type === COMMIT_TYPE ? `commit ${object.data.length}\0${object.data.toString('latin1')}` : undefined;
+    }
+    findPacked(sha) {
+        for (const index of this.packIndexes()) {
+            const offset = findOffset(index, sha);
+            if (offset !== undefined)
+                return { index, offset };
+        }
+        return undefined;
+    }
+    packIndexes() {
+        if (this.packs)
+            return this.packs;
+        const packs = [];
+        for (const dir of this.objectDirs) {
+            const packDir = (0,external_node_path_.join)(dir, 'pack');
+            let names;
+            try {
+                names = (0,external_node_fs_.readdirSync)(packDir);
+            }
+            catch {
+                continue;
+            }
+            for (const name of names) {
+                if (!name.endsWith('.idx'))
+                    continue;
+                const parsed = parseIndex((0,external_node_path_.join)(packDir, name));
+                if (parsed)
+                    packs.push(parsed);
+            }
+        }
+        this.packs = packs;
+        return packs;
+    }
+}
+function objectDirectories(objects, depth) {
+    const dirs = [objects];
+    if (depth >= MAX_ALTERNATES_DEPTH)
+        return dirs;
+    let alternates;
+    try {
+        alternates = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(objects, 'info', 'alternates'), 'utf8');
+    }
+    catch {
+        return dirs;
+    }
+    for (const line of alternates.split('\n')) {
+        const entry = line.trim();
+        if (!entry || entry.startsWith('#') || entry.startsWith('"'))
+            continue;
+        dirs.push(...objectDirectories((0,external_node_path_.isAbsolute)(entry) ? entry : (0,external_node_path_.resolve)(objects, entry), depth + 1));
+    }
+    return dirs;
+}
+function parseIndex(path) {
+    let data;
+    try {
+        data = (0,external_node_fs_.readFileSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+    const pack = path.slice(0, -'.idx'.length) + '.pack';
+    if (data.length >= 8 && data.readUInt32BE(0) === IDX_V2_MAGIC) {
+        if (data.readUInt32BE(4) !== 2 || data.length < 8 + 1024)
+            return undefined;
+        const count = data.readUInt32BE(8 + 255 * 4);
+        if (data.length < 8 + 1024 + count * 28)
+            return undefined;
+        return { pack, data, version: 2, count };
+    }
+    if (data.length < 1024)
+        return undefined;
+    const count = data.readUInt32BE(255 * 4);
+    if (data.length < 1024 + count * 24)
+        return undefined;
+    return { pack, data, version: 1, count };
+}
+/** Binary search of the sorted object names, narrowed by the fan-out table. */
+function findOffset(index, sha) {
+    const { data, version, count } = index;
+    const fanout = version === 2 ? 8 : 0;
+    const names = fanout + 1024;
+    const stride = version === 2 ? 20 : 24;
+    const nameAt = version === 2 ? 0 : 4;
+    const first = sha[0];
+    let lo = first === 0 ? 0 : data.readUInt32BE(fanout + (first - 1) * 4);
+    let hi = data.readUInt32BE(fanout + first * 4);
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const at = names + mid * stride + nameAt;
+        // Negative when the stored name sorts before the wanted one.
+        const cmp = data.compare(sha, 0, 20, at, at + 20);
+        if (cmp === 0) {
+            if (version === 1)
+                return data.readUInt32BE(names + mid * stride);
+            const offsets = names + count * 24;
+            const small = data.readUInt32BE(offsets + mid * 4);
+            if ((small & 0x80000000) === 0)
+                return small;
+            const large = offsets + count * 4 + (small & 0x7fffffff) * 8;
+            if (large + 8 > data.length)
+                return undefined;
+            const value = data.readBigUInt64BE(large);
+            return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : undefined;
+        }
+        if (cmp < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return undefined;
+}
+/**
+ * A whole object from a pack, deltas resolved (packs store most commits of a cloned repository as
+ * deltas against their neighbours). Objects are only read in full when small: a commit is.
+ */
+function readPackedObject(index, offset, findBase, depth) {
+    if (depth > MAX_DELTA_DEPTH)
+        return undefined;
+    const head = readPrefix(index.pack, offset, 32);
+    if (head === undefined || head.length < 2)
+        return undefined;
+    let byte = head[0];
+    const type = (byte >> 4) & 7;
+    let size = byte & 0x0f;
+    let shift = 4;
+    let pos = 1;
+    while (byte & 0x80) {
+        if (pos >= head.length || shift > 28)
+            return undefined;
+        byte = head[pos++];
+        size += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+    }
+    if (size > MAX_OBJECT_BYTES)
+        return undefined;
+    let base;
+    if (type === OFS_DELTA) {
+        if (pos >= head.length)
+            return undefined;
+        byte = head[pos++];
+        let distance = byte & 0x7f;
+        while (byte & 0x80) {
+            if (pos >= head.length || distance > 2 ** 40)
+                return undefined;
+            byte = head[pos++];
+            distance = (distance + 1) * 128 + (byte & 0x7f);
+        }
+        if (distance <= 0 || distance > offset)
+            return undefined;
+        base = readPackedObject(index, offset - distance, findBase, depth + 1);
+    }
+    else if (type === REF_DELTA) {
+        if (pos + 20 > head.length)
+            return undefined;
+        const where = findBase(head.subarray(pos, pos + 20));
+        pos += 20;
+        base = where ? readPackedObject(where.index, where.offset, findBase, depth + 1) : undefined;
+    }
+    else if (type < 1 || type > 4) {
+        return undefined;
+    }
+    // Deflate never grows data by more than a few bytes per block, so this holds the whole stream.
+    const compressed = readPrefix(index.pack, offset + pos, size + (size >> 4) + 64);
+    const data = compressed && inflateWhole(compressed, size);
+    if (!data)
+        return undefined;
+    if (type !== OFS_DELTA && type !== REF_DELTA)
+        return { type, data };
+    if (!base)
+        return undefined;
+    const result = applyDelta(base.data, data);
+    return result ? { type: base.type, data: result } : undefined;
+}
+/** Up to `length` bytes of a file from `position`; a commit's first line never needs more. */
+function readPrefix(path, position, length) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const chunk = Buffer.alloc(length);
+        return chunk.subarray(0, (0,external_node_fs_.readSync)(fd, chunk, 0, length, position));
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function inflateWhole(raw, size) {
+    try {
+        const data = (0,external_node_zlib_namespaceObject.inflateSync)(raw, { maxOutputLength: Math.max(size, 1) });
+        return data.length === size ? data : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Git's delta format: source and result sizes, then copy-from-base and insert instructions. */
+function applyDelta(base, delta) {
+    let pos = 0;
+    const varint = () => {
+        let value = 0;
+        let shift = 0;
+        let byte;
+        do {
+            if (pos >= delta.length || shift > 28)
+                return undefined;
+            byte = delta[pos++];
+            value += (byte & 0x7f) * 2 ** shift;
+            shift += 7;
+        } while (byte & 0x80);
+        return value;
+    };
+    if (varint() !== base.length)
+        return undefined;
+    const size = varint();
+    if (size === undefined || size > MAX_OBJECT_BYTES)
+        return undefined;
+    const out = Buffer.alloc(size);
+    let written = 0;
+    while (pos < delta.length) {
+        const op = delta[pos++];
+        if (op & 0x80) {
+            let from = 0;
+            let length = 0;
+            for (let bit = 0; bit < 4; bit++)
+                if (op & (1 << bit))
+                    from |= (delta[pos++] ?? 0) << (8 * bit);
+            for (let bit = 0; bit < 3; bit++)
+                if (op & (0x10 << bit))
+                    length |= (delta[pos++] ?? 0) << (8 * bit);
+            from >>>= 0;
+            if (length === 0)
+                length = 0x10000;
+            if (from + length > base.length || written + length > size)
+                return undefined;
+            base.copy(out, written, from, from + length);
+            written += length;
+        }
+        else if (op > 0) {
+            if (pos + op > delta.length || written + op > size)
+                return undefined;
+            delta.copy(out, written, pos, pos + op);
+            pos += op;
+            written += op;
+        }
+        else {
+            return undefined;
+        }
+    }
+    return written === size ? out : undefined;
+}
+/** Inflates as much of a zlib stream as the bytes given hold; a commit's first line is enough. */
+function inflateStart(raw) {
+    try {
+        return (0,external_node_zlib_namespaceObject.inflateSync)(raw, { finishFlush: external_node_zlib_namespaceObject.constants.Z_SYNC_FLUSH });
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/git/local/fast-state.js
+
+
+
+
+
+
+
+/**
+ * At hundreds of checkouts, starting git is the cost of a rollback (each process costs tens of
+ * milliseconds on a small runner), so the questions asked of every checkout before it moves are
+ * answered from git's own files when the answer is certain, as git itself decides it: HEAD from
+ * the HEAD file and refs, "no tracked change" from the index's recorded file metadata and its
+ * cached tree. Anything uncertain (a file whose metadata differs, a racily-clean entry, a merge
+ * in progress, an index feature not read here) gives undefined, and the caller runs git.
+ */
+const GITLINK = 0o160000;
+const TYPE_MASK = 0o170000;
+const SYMLINK = 0o120000;
+const REGULAR = 0o100000;
+function fastHead(worktree) {
+    const dirs = locateGitDirs(worktree);
+    return dirs ? readHead(dirs) : undefined;
+}
+/** HEAD, branch and "no uncommitted tracked change", or undefined when only git can tell. */
+function fastCleanState(worktree) {
+    const dirs = locateGitDirs(worktree);
+    if (!dirs)
+        return undefined;
+    const head = readHead(dirs);
+    if (!head?.head)
+        return undefined;
+    let indexData;
+    let indexStat;
+    try {
+        const path = (0,external_node_path_.join)(dirs.gitDir, 'index');
+        indexStat = (0,external_node_fs_.statSync)(path, { bigint: true });
+        indexData = (0,external_node_fs_.readFileSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+    const index = parseIndexFile(indexData);
+    if (!index.supported || index.rootTree === undefined)
+        return undefined;
+    // Staged changes: the index's cached root tree must be HEAD's own tree.
+    if (new ObjectLookup(dirs.commonDir).commitTree(head.head) !== index.rootTree)
+        return undefined;
+    for (const entry of index.entries) {
+        if (!entryUnchanged(worktree, entry, indexStat))
+            return undefined;
+    }
+    return head;
+}
+/** Unchanged by git's rule: the file's metadata is what the index recorded, and not racily so. */
+function entryUnchanged(worktree, entry, indexStat) {
+    if (entry.stage !== 0 || entry.special || (entry.mode & TYPE_MASK) === GITLINK)
+        return false;
+    let stat;
+    try {
+        stat = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(worktree, entry.path), { bigint: true });
+    }
+    catch {
+        return false;
+    }
+    const type = entry.mode & TYPE_MASK;
+    if (type === SYMLINK ? !stat.isSymbolicLink() : type !== REGULAR || !stat.isFile())
+        return false;
+    if (type === REGULAR && (Number(stat.mode) & 0o100) !== (entry.mode & 0o100))
+        return false;
+    const mtimeS = Number(stat.mtimeNs / 1000000000n);
+    const mtimeNs = Number(stat.mtimeNs % 1000000000n);
+    const ctimeS = Number(stat.ctimeNs / 1000000000n);
+    const ctimeNs = Number(stat.ctimeNs % 1000000000n);
+    if ((mtimeS >>> 0) !== entry.mtimeS ||
+        mtimeNs !== entry.mtimeNs ||
+        (ctimeS >>> 0) !== entry.ctimeS ||
+        ctimeNs !== entry.ctimeNs ||
+        Number(stat.ino & 0xffffffffn) !== entry.ino ||
+        Number(stat.uid) >>> 0 !== entry.uid ||
+        Number(stat.gid) >>> 0 !== entry.gid ||
+        Number(stat.size & 0xffffffffn) !== entry.size) {
+        return false;
+    }
+    if (stat.mtimeNs < indexStat.mtimeNs)
+        return true;
+    // Racily clean: written in the same clock tick as the index, so equal metadata proves nothing
+    // and, as git does, the content decides. A filtered file (CRLF, clean filters) hashes
+    // differently from its blob and is left to git.
+    return contentMatches((0,external_node_path_.join)(worktree, entry.path), type === SYMLINK, entry.oid);
+}
+function contentMatches(path, symlink, oid) {
+    try {
+        const content = symlink ? Buffer.from((0,external_node_fs_.readlinkSync)(path, { encoding: 'buffer' })) : (0,external_node_fs_.readFileSync)(path);
+        return (0,external_node_crypto_namespaceObject.createHash)('sha1').update(`blob ${content.length}\0`).update(content).digest('hex') === oid;
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/git/repo-reader.js
 
 
 
 
+
+
+
+/**
+ * META_ROLLBACK_GIT_ONLY=1 answers every question with git itself: an escape hatch should a
+ * repository layout ever confuse the in-process readers, and what the tests compare them against.
+ */
+function inProcessReaders() {
+    return process.env.META_ROLLBACK_GIT_ONLY !== '1';
+}
 /** Read-only questions asked of a local repository (a checkout, or a component repo on disk). */
 function isGitRepo(dir) {
     return (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, '.git')) || ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'HEAD')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'objects')));
@@ -14018,6 +14672,11 @@ async function ambiguousCandidates(dir, sha) {
     return lines.slice(0, 5).map((l) => l.slice(0, 12)).join(', ');
 }
 async function hasCommit(dir, sha) {
+    if (inProcessReaders()) {
+        const dirs = locateGitDirs(dir);
+        if (dirs && new ObjectLookup(dirs.commonDir).commitTree(sha) !== undefined)
+            return true;
+    }
     const result = await run_git_runGit(['cat-file', '-e', '--end-of-options', `${sha}^{commit}`], { cwd: dir });
     return result.code === 0;
 }
@@ -14051,11 +14710,22 @@ async function commitDate(dir, sha) {
     const result = await runGit(['show', '-s', '--format=%cI', '--end-of-options', sha], { cwd: dir });
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
+/** HEAD and branch only: what a checkout must still show under the lock before it is moved. */
+async function headState(dir) {
+    const fast = inProcessReaders() ? fastHead(dir) : undefined;
+    if (fast)
+        return fast;
+    const { head, branch } = await workingState(dir);
+    return { head, branch };
+}
 /**
  * HEAD, its branch and the tracked changes of a checkout from one `git status` (porcelain v2)
  * instead of three commands: at hundreds of checkouts the process count is the cost.
  */
 async function workingState(dir) {
+    const fast = inProcessReaders() ? fastCleanState(dir) : undefined;
+    if (fast)
+        return { head: fast.head, branch: fast.branch, changed: [] };
     const out = await run_git_git(['status', '--porcelain=v2', '--branch', '--untracked-files=no', '-z'], { cwd: dir });
     let head;
     let branch;
@@ -14558,7 +15228,7 @@ function sleep(ms) {
 
 
 
-const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const snapshot_file_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 /**
  * YAML unless the file name ends in .json; both read back through the same YAML parser. The YAML
  * is written by hand, quoting whatever a YAML 1.1 reader would turn into a date or a number.
@@ -14601,7 +15271,7 @@ function parseSnapshot(file) {
         const entry = mapAt(file, value, field, keyNode);
         const at = (k) => entry.get(k, true);
         const commit = stringAt(file, at('commit'), `${field}.commit`, entry);
-        if (!SHA.test(commit))
+        if (!snapshot_file_SHA.test(commit))
             fail(file, at('commit'), `${field}.commit`, 'not a SHA');
         const version = optionalStringAt(file, at('version'), `${field}.version`) ?? commit.slice(0, 12);
         const versionBad = versionProblem(version);
@@ -14683,7 +15353,7 @@ async function executePlan(ctx, plan) {
             await fetchMissing(ctx, effectiveOf(steps), limit);
         }
         else {
-            await assertCheckoutsUnchanged(ctx, effectiveOf(steps));
+            await assertCheckoutsUnchanged(ctx, effectiveOf(steps), limit);
         }
         if (effectiveOf(steps).length === 0)
             return resultOf(ctx, plan, steps, null, null);
@@ -14797,15 +15467,16 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
     }
 }
 /** Under the lock: the checkouts must still be where the plan saw them, or another run moved them. */
-async function assertCheckoutsUnchanged(ctx, effective) {
-    for (const s of effective) {
+async function assertCheckoutsUnchanged(ctx, effective, limit) {
+    const moved = await Promise.all(effective.map((s) => limit(async () => {
         if (!s.checkout)
-            continue;
-        const now = await workingState(s.checkout.dir).catch(() => undefined);
-        if (now?.head !== s.checkout.head || now.branch !== s.checkout.branch) {
-            throw new OperationError(`${relativeToRoot(ctx.root, s.checkout.dir)}: moved by someone else while this rollback was being planned; run it again`);
-        }
-    }
+            return undefined;
+        const now = await headState(s.checkout.dir).catch(() => undefined);
+        return now?.head !== s.checkout.head || now.branch !== s.checkout.branch ? s.checkout.dir : undefined;
+    })));
+    const first = moved.find((dir) => dir !== undefined);
+    if (first)
+        throw new OperationError(`${relativeToRoot(ctx.root, first)}: moved by someone else while this rollback was being planned; run it again`);
 }
 async function planStep(ctx, plan, pin) {
     const entry = plan.lock.entries.get(pin.component);

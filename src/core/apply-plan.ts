@@ -15,7 +15,7 @@ import { locateRepo } from './repo-url.js';
 import { writeSnapshot, type SnapshotPin } from './snapshot-file.js';
 import { inspectCheckout } from './workspace.js';
 import { checkoutDetached, ensureCommitPresent, restoreCheckout, type CheckoutState } from '../git/checkout.js';
-import { workingState } from '../git/repo-reader.js';
+import { headState } from '../git/repo-reader.js';
 
 export interface PlannedPin {
   readonly component: string;
@@ -63,7 +63,7 @@ export async function executePlan(ctx: RunContext, plan: Plan): Promise<Rollback
       steps = await planSteps(ctx, plan, limit);
       await fetchMissing(ctx, effectiveOf(steps), limit);
     } else {
-      await assertCheckoutsUnchanged(ctx, effectiveOf(steps));
+      await assertCheckoutsUnchanged(ctx, effectiveOf(steps), limit);
     }
     if (effectiveOf(steps).length === 0) return resultOf(ctx, plan, steps, null, null);
     return writePlan(ctx, plan, steps, metaLock, limit);
@@ -191,14 +191,18 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
 }
 
 /** Under the lock: the checkouts must still be where the plan saw them, or another run moved them. */
-async function assertCheckoutsUnchanged(ctx: RunContext, effective: readonly Step[]): Promise<void> {
-  for (const s of effective) {
-    if (!s.checkout) continue;
-    const now = await workingState(s.checkout.dir).catch(() => undefined);
-    if (now?.head !== s.checkout.head || now.branch !== s.checkout.branch) {
-      throw new OperationError(`${relativeToRoot(ctx.root, s.checkout.dir)}: moved by someone else while this rollback was being planned; run it again`);
-    }
-  }
+async function assertCheckoutsUnchanged(ctx: RunContext, effective: readonly Step[], limit: LimitFunction): Promise<void> {
+  const moved = await Promise.all(
+    effective.map((s) =>
+      limit(async () => {
+        if (!s.checkout) return undefined;
+        const now = await headState(s.checkout.dir).catch(() => undefined);
+        return now?.head !== s.checkout.head || now.branch !== s.checkout.branch ? s.checkout.dir : undefined;
+      }),
+    ),
+  );
+  const first = moved.find((dir) => dir !== undefined);
+  if (first) throw new OperationError(`${relativeToRoot(ctx.root, first)}: moved by someone else while this rollback was being planned; run it again`);
 }
 
 async function planStep(ctx: RunContext, plan: Plan, pin: PlannedPin): Promise<Step> {

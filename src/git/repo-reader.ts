@@ -2,6 +2,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { git, gitLines, runGit } from './run-git.js';
+import { locateGitDirs } from './local/git-dirs.js';
+import { fastCleanState, fastHead } from './local/fast-state.js';
+import { ObjectLookup } from './local/object-lookup.js';
+
+/**
+ * META_ROLLBACK_GIT_ONLY=1 answers every question with git itself: an escape hatch should a
+ * repository layout ever confuse the in-process readers, and what the tests compare them against.
+ */
+function inProcessReaders(): boolean {
+  return process.env.META_ROLLBACK_GIT_ONLY !== '1';
+}
 
 /** Read-only questions asked of a local repository (a checkout, or a component repo on disk). */
 
@@ -39,6 +50,10 @@ async function ambiguousCandidates(dir: string, sha: string): Promise<string> {
 }
 
 export async function hasCommit(dir: string, sha: string): Promise<boolean> {
+  if (inProcessReaders()) {
+    const dirs = locateGitDirs(dir);
+    if (dirs && new ObjectLookup(dirs.commonDir).commitTree(sha) !== undefined) return true;
+  }
   const result = await runGit(['cat-file', '-e', '--end-of-options', `${sha}^{commit}`], { cwd: dir });
   return result.code === 0;
 }
@@ -89,6 +104,14 @@ export async function commitDate(dir: string, sha: string): Promise<string | und
   return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
 
+/** HEAD and branch only: what a checkout must still show under the lock before it is moved. */
+export async function headState(dir: string): Promise<{ head: string | undefined; branch: string | undefined }> {
+  const fast = inProcessReaders() ? fastHead(dir) : undefined;
+  if (fast) return fast;
+  const { head, branch } = await workingState(dir);
+  return { head, branch };
+}
+
 export interface WorkingState {
   readonly head: string | undefined;
   readonly branch: string | undefined;
@@ -101,6 +124,8 @@ export interface WorkingState {
  * instead of three commands: at hundreds of checkouts the process count is the cost.
  */
 export async function workingState(dir: string): Promise<WorkingState> {
+  const fast = inProcessReaders() ? fastCleanState(dir) : undefined;
+  if (fast) return { head: fast.head, branch: fast.branch, changed: [] };
   const out = await git(['status', '--porcelain=v2', '--branch', '--untracked-files=no', '-z'], { cwd: dir });
   let head: string | undefined;
   let branch: string | undefined;
