@@ -13593,7 +13593,7 @@ function parseYamlText(text, display) {
     const lines = new dist/* LineCounter */.HN();
     // uniqueKeys rejects duplicate keys (which YAML forbids but many parsers quietly accept), and a
     // small alias budget stops "billion laughs" documents from expanding without bound.
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: true });
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
     const first = doc.errors[0];
     if (first) {
         const line = lines.linePos(first.pos[0]).line;
@@ -13765,13 +13765,18 @@ function componentsMap(lock) {
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/source-edit.js
+/** Non-overlapping edits, applied in one pass (a lock rollback at N=500 makes a thousand). */
 function applyEdits(text, edits) {
-    // Later offsets first, so earlier offsets stay valid; inserts at one offset keep their order.
-    const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
-    let out = text;
-    for (const edit of ordered)
-        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-    return out;
+    // Inserts at one offset keep the order they were given in.
+    const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || a.i - b.i);
+    const parts = [];
+    let cursor = 0;
+    for (const edit of ordered) {
+        parts.push(text.slice(cursor, edit.start), edit.text);
+        cursor = Math.max(cursor, edit.end);
+    }
+    parts.push(text.slice(cursor));
+    return parts.join('');
 }
 function columnOf(text, offset) {
     return offset - (text.lastIndexOf('\n', offset - 1) + 1);
@@ -13846,10 +13851,30 @@ function renderScalar(value, style = 'PLAIN') {
         return value;
     return `'${value.replace(/'/g, "''")}'`;
 }
+const plainSafeCache = new Map();
 function isPlainSafe(value) {
+    // Hex with a letter other than e (every SHA but a few) and tag-like names starting with a letter
+    // are strings in every YAML schema; the parse below costs ~0.2 ms a value, a second at N=500.
+    if (/^[0-9a-f]+$/.test(value) && /[a-df]/.test(value))
+        return true;
+    if (/^[A-Za-z][A-Za-z0-9._+/-]*$/.test(value) && !YAML11_WORDS.test(value))
+        return true;
+    // Absolute paths and URLs (the `repo:` of every entry): no YAML number, date or word starts so.
+    if (/^(?:\/|[A-Za-z][A-Za-z0-9+.-]*:\/\/)[A-Za-z0-9._~/@%=&?+,-]*$/.test(value) && !value.endsWith(':'))
+        return true;
+    let safe = plainSafeCache.get(value);
+    if (safe === undefined) {
+        safe = parsesBackPlain(value);
+        plainSafeCache.set(value, safe);
+    }
+    return safe;
+}
+/** Words YAML 1.1 reads as booleans or null, and 1.2's null; a plain scalar must avoid them. */
+const YAML11_WORDS = /^(?:y|n|yes|no|on|off|true|false|null|~)$/i;
+function parsesBackPlain(value) {
     if (value.length === 0 || /^[-?:,[\]{}#&*!|>'"%@`\s]/.test(value) || /\s$|: | #|:$|[\t\n\r]/.test(value))
         return false;
-    if (/^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|~|null|true|false)$/i.test(value))
+    if (YAML11_WORDS.test(value))
         return false;
     try {
         return (0,dist/* parse */.qg)(`k: ${value}`)?.k === value && (0,dist/* parse */.qg)(`k: ${value}`, { version: '1.1' })?.k === value;

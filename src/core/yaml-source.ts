@@ -51,7 +51,7 @@ export function parseYamlText(text: string, display: string): YamlFile {
   const lines = new LineCounter();
   // uniqueKeys rejects duplicate keys (which YAML forbids but many parsers quietly accept), and a
   // small alias budget stops "billion laughs" documents from expanding without bound.
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: true });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const first = doc.errors[0];
   if (first) {
     const line = lines.linePos(first.pos[0]).line;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { parse } from 'yaml';
 import { editLockText, renderScalar } from '../../src/core/lock-edit.js';
 import { parseLock } from '../../src/core/lock.js';
 import { parseYamlText } from '../../src/core/yaml-source.js';
@@ -80,5 +82,19 @@ describe('editLockText', () => {
     const text = `components:\n  alpha:\n    version: v1\n    commit: ${A}\n`;
     const out = edit(text, [{ component: 'alpha', pin: { version: '2', commit: DIGITS } }]);
     expect(parseLock(parseYamlText(out, 'x')).entries.get('alpha')).toMatchObject({ version: '2', commit: DIGITS });
+  });
+
+  it('every rendered value reads back as the same string in YAML 1.2 and 1.1 (fast paths included)', () => {
+    const values = [
+      '1234567e89', '12e4', '0e0', '1e1000000000000000000000000000000000000000'.slice(0, 40), 'e'.repeat(40), 'ee12', '0x1f', '0o17', '017', '1_000',
+      '12:30', '1:20:30', 'v1', 'V2.0', 'Yes', 'yEs', 'On', 'OFF', 'Null', 'NULL', 'y', 'n', 'Y', 'N', '~', 'true', 'False', 'nan', 'NaN',
+      '.inf', '.NaN', 'Infinity', 'release/2026-11', 'a+b', 'x-1', '-1', '+1', '2026-11-25', 'abc#def', 'a: b', '/srv/git/a.git', 'https://github.com/acme/a.git', 'file:///tmp/x', 'ssh://git@host:22/a', '/a b', 'https://x/#frag',
+    ];
+    for (let i = 0; i < 200; i++) values.push(createHash('sha1').update(String(i)).digest('hex'));
+    for (const value of values) {
+      const text = `k: ${renderScalar(value)}\n`;
+      expect(parse(text).k, value).toBe(value);
+      expect(parse(text, { version: '1.1' }).k, value).toBe(value);
+    }
   });
 });
