@@ -16032,10 +16032,14 @@ async function listTargets(ctx, component, extraSources = []) {
     const found = [];
     const envFlag = ctx.env ? ` --env ${ctx.env}` : '';
     const limit = pLimit(ctx.jobs);
-    await Promise.all(specs.map((spec) => limit(async () => {
+    // Tags (a git process per component) and the lock's history (three for the meta-repo) are
+    // independent: asked at once, a list costs the slower of the two, not their sum.
+    const tagTargets = [];
+    const historyTargets = [];
+    const tagsDone = Promise.all(specs.map((spec) => limit(async () => {
         try {
             for (const tag of await tagsOf(ctx, spec)) {
-                found.push({
+                tagTargets.push({
                     component: spec.name,
                     kind: 'tag',
                     version: tag.name,
@@ -16050,6 +16054,9 @@ async function listTargets(ctx, component, extraSources = []) {
             warnings.push(`${spec.name}: tags not listed (${errorMessage(err)})`);
         }
     })));
+    const historyDone = lockHistoryTargets(ctx, wanted, envFlag, historyTargets);
+    await Promise.all([tagsDone, historyDone]);
+    found.push(...tagTargets);
     const lockFiles = (await (0,promises_namespaceObject.readdir)((0,external_node_path_.join)(ctx.root, 'manifests'))).filter((f) => /^components\.lock(\.[A-Za-z0-9_-]+)?\.yaml$/.test(f));
     for (const file of lockFiles) {
         const rel = `manifests/${file}`;
@@ -16061,39 +16068,7 @@ async function listTargets(ctx, component, extraSources = []) {
             warnings.push(`${rel}: skipped (${errorMessage(err)})`);
         }
     }
-    if (await isMetaRepoGit(ctx.root)) {
-        const revisions = await fileRevisions(ctx.root, [LOCK_GLOB]);
-        const blobs = await readBlobs(ctx.root, revisions.map((r) => `${r.commit}:${r.path}`));
-        const seen = new Set();
-        for (const revision of revisions) {
-            const bytes = blobs.get(`${revision.commit}:${revision.path}`);
-            if (!bytes)
-                continue;
-            const at = `${revision.path}@${revision.commit.slice(0, 12)}`;
-            let old;
-            try {
-                old = parseLockBytes(bytes, at);
-            }
-            catch {
-                continue;
-            }
-            for (const entry of old.entries.values()) {
-                const key = `${entry.name}\0${revision.path}\0${entry.commit}`;
-                if (!wanted.has(entry.name) || seen.has(key))
-                    continue;
-                seen.add(key);
-                found.push({
-                    component: entry.name,
-                    kind: 'lock-history',
-                    version: entry.version,
-                    commit: entry.commit,
-                    source: at,
-                    date: revision.date,
-                    command: `meta rollback lock ${revision.path} --rev ${revision.commit.slice(0, 12)} --component ${entry.name}${envFlag}`,
-                });
-            }
-        }
-    }
+    found.push(...historyTargets);
     for (const snap of await snapshotFiles(ctx.root)) {
         try {
             const snapshot = await readSnapshot((0,external_node_path_.join)(ctx.root, snap), snap);
@@ -16123,6 +16098,42 @@ async function listTargets(ctx, component, extraSources = []) {
         .map((t) => ({ ...t, date: isoDate(t.date), current: lock.entries.get(t.component)?.commit === t.commit }))
         .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.component.localeCompare(b.component) || a.source.localeCompare(b.source));
     return { ok: true, env: ctx.env ?? null, lock: lockRel, targets, warnings, changes: [] };
+}
+/** Every pin the lock files ever had, from the meta-repo's history (one log and one cat-file). */
+async function lockHistoryTargets(ctx, wanted, envFlag, out) {
+    if (!(await isMetaRepoGit(ctx.root)))
+        return;
+    const revisions = await fileRevisions(ctx.root, [LOCK_GLOB]);
+    const blobs = await readBlobs(ctx.root, revisions.map((r) => `${r.commit}:${r.path}`));
+    const seen = new Set();
+    for (const revision of revisions) {
+        const bytes = blobs.get(`${revision.commit}:${revision.path}`);
+        if (!bytes)
+            continue;
+        const at = `${revision.path}@${revision.commit.slice(0, 12)}`;
+        let old;
+        try {
+            old = parseLockBytes(bytes, at);
+        }
+        catch {
+            continue;
+        }
+        for (const entry of old.entries.values()) {
+            const key = `${entry.name}\0${revision.path}\0${entry.commit}`;
+            if (!wanted.has(entry.name) || seen.has(key))
+                continue;
+            seen.add(key);
+            out.push({
+                component: entry.name,
+                kind: 'lock-history',
+                version: entry.version,
+                commit: entry.commit,
+                source: at,
+                date: revision.date,
+                command: `meta rollback lock ${revision.path} --rev ${revision.commit.slice(0, 12)} --component ${entry.name}${envFlag}`,
+            });
+        }
+    }
 }
 function addLockPins(out, lock, source, date, wanted, kind, command) {
     for (const entry of lock.entries.values()) {

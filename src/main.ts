@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './action/runner-io.js';
 import { MetaError, errorMessage } from './core/errors.js';
 import { parseRepository } from './github/repository.js';
 import { readInputs } from './action/inputs.js';
@@ -20,7 +20,7 @@ export async function run(): Promise<void> {
       { info: (m) => core.info(m), warning: (m) => core.warning(m), setSecret: (s) => core.setSecret(s) },
     );
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(result.summary, true).write();
+    if (process.env.GITHUB_STEP_SUMMARY) await core.writeSummary(result.summary);
     if (result.outputs.healthy === 'false') core.setFailed('unhealthy after the rollback (see the job summary)');
   } catch (err) {
     const message = errorMessage(err).split('\n')[0] ?? 'failed';

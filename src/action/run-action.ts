@@ -14,7 +14,7 @@ import { checkoutDetached } from '../git/checkout.js';
 import { basicAuthHeader, credentialEnv } from '../git/credentials.js';
 import { commitPaths, fetchBranch, fetchCommit, pushCommit, remoteBranchSha, resetToCommit } from '../git/publish-commit.js';
 import { headCommit, trackedChanges } from '../git/repo-reader.js';
-import { createGitHubClient, type GitHubApi } from '../github/client.js';
+import type { GitHubApi } from '../github/client.js';
 import { commentOnPullRequest, defaultBranch, enableAutoMerge, mergeWhenMergeable, openOrUpdatePullRequest, type PullRequestInfo } from '../github/pull-requests.js';
 import { cloneUrl, repoOnServer, type RepoRef } from '../github/repository.js';
 import { defaultHeadBranch } from './head-branch.js';
@@ -102,7 +102,7 @@ export async function runAction(inputs: ActionInputs, runner: RunnerEnv, io: Act
     const outcome = await performMode(ctx, inputs);
     return report(session, { operation: 'none', merged: false, outcome }, undefined);
   }
-  const api = client(session);
+  const api = await client(session);
   // A revision such as HEAD~1 is resolved once: a redo on a moved base must restore the same pins.
   const pinned: ActionInputs = inputs.rev !== undefined && inputs.mode === 'lock' ? { ...inputs, rev: await resolveMetaRevision(root, inputs.rev) } : inputs;
   let componentPulls: ComponentPull[] = [];
@@ -139,8 +139,10 @@ export async function runAction(inputs: ActionInputs, runner: RunnerEnv, io: Act
   return report(session, published, health);
 }
 
-function client(s: Session): GitHubApi {
+/** Octokit is loaded only by runs that call the API: `list`, `health` and dry runs start faster without it. */
+async function client(s: Session): Promise<GitHubApi> {
   if (!s.inputs.token) throw new OperationError('input token: empty; give the workflow a token (the default is github.token)');
+  const { createGitHubClient } = await import('../github/client.js');
   return createGitHubClient({ token: s.inputs.token, apiUrl: s.runner.apiUrl, log: s.io.warning });
 }
 
@@ -236,7 +238,7 @@ async function runHealthMode(s: Session): Promise<ActionResult> {
     const outcome = await rollbackToPrevious();
     return report(s, { operation: 'none', merged: false, outcome }, before, before);
   }
-  const api = client(s);
+  const api = await client(s);
   const published = await publish(s, api, defaultHeadBranch(inputs), rollbackToPrevious);
   const after = await checkHealth(ctx, selection(inputs));
   if (published.pr) {

@@ -54,12 +54,16 @@ export async function listTargets(ctx: RunContext, component?: string, extraSour
   const envFlag = ctx.env ? ` --env ${ctx.env}` : '';
 
   const limit = pLimit(ctx.jobs);
-  await Promise.all(
+  // Tags (a git process per component) and the lock's history (three for the meta-repo) are
+  // independent: asked at once, a list costs the slower of the two, not their sum.
+  const tagTargets: typeof found = [];
+  const historyTargets: typeof found = [];
+  const tagsDone = Promise.all(
     specs.map((spec) =>
       limit(async () => {
         try {
           for (const tag of await tagsOf(ctx, spec)) {
-            found.push({
+            tagTargets.push({
               component: spec.name,
               kind: 'tag',
               version: tag.name,
@@ -76,6 +80,10 @@ export async function listTargets(ctx: RunContext, component?: string, extraSour
     ),
   );
 
+  const historyDone = lockHistoryTargets(ctx, wanted, envFlag, historyTargets);
+  await Promise.all([tagsDone, historyDone]);
+  found.push(...tagTargets);
+
   const lockFiles = (await readdir(join(ctx.root, 'manifests'))).filter((f) => /^components\.lock(\.[A-Za-z0-9_-]+)?\.yaml$/.test(f));
   for (const file of lockFiles) {
     const rel = `manifests/${file}`;
@@ -87,36 +95,7 @@ export async function listTargets(ctx: RunContext, component?: string, extraSour
     }
   }
 
-  if (await isMetaRepoGit(ctx.root)) {
-    const revisions = await fileRevisions(ctx.root, [LOCK_GLOB]);
-    const blobs = await readBlobs(ctx.root, revisions.map((r) => `${r.commit}:${r.path}`));
-    const seen = new Set<string>();
-    for (const revision of revisions) {
-      const bytes = blobs.get(`${revision.commit}:${revision.path}`);
-      if (!bytes) continue;
-      const at = `${revision.path}@${revision.commit.slice(0, 12)}`;
-      let old: Lock;
-      try {
-        old = parseLockBytes(bytes, at);
-      } catch {
-        continue;
-      }
-      for (const entry of old.entries.values()) {
-        const key = `${entry.name}\0${revision.path}\0${entry.commit}`;
-        if (!wanted.has(entry.name) || seen.has(key)) continue;
-        seen.add(key);
-        found.push({
-          component: entry.name,
-          kind: 'lock-history',
-          version: entry.version,
-          commit: entry.commit,
-          source: at,
-          date: revision.date,
-          command: `meta rollback lock ${revision.path} --rev ${revision.commit.slice(0, 12)} --component ${entry.name}${envFlag}`,
-        });
-      }
-    }
-  }
+  found.push(...historyTargets);
 
   for (const snap of await snapshotFiles(ctx.root)) {
     try {
@@ -145,6 +124,39 @@ export async function listTargets(ctx: RunContext, component?: string, extraSour
     .map((t) => ({ ...t, date: isoDate(t.date), current: lock.entries.get(t.component)?.commit === t.commit }))
     .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.component.localeCompare(b.component) || a.source.localeCompare(b.source));
   return { ok: true, env: ctx.env ?? null, lock: lockRel, targets, warnings, changes: [] };
+}
+
+/** Every pin the lock files ever had, from the meta-repo's history (one log and one cat-file). */
+async function lockHistoryTargets(ctx: RunContext, wanted: ReadonlySet<string>, envFlag: string, out: Array<Omit<RollbackTarget, 'current'>>): Promise<void> {
+  if (!(await isMetaRepoGit(ctx.root))) return;
+  const revisions = await fileRevisions(ctx.root, [LOCK_GLOB]);
+  const blobs = await readBlobs(ctx.root, revisions.map((r) => `${r.commit}:${r.path}`));
+  const seen = new Set<string>();
+  for (const revision of revisions) {
+    const bytes = blobs.get(`${revision.commit}:${revision.path}`);
+    if (!bytes) continue;
+    const at = `${revision.path}@${revision.commit.slice(0, 12)}`;
+    let old: Lock;
+    try {
+      old = parseLockBytes(bytes, at);
+    } catch {
+      continue;
+    }
+    for (const entry of old.entries.values()) {
+      const key = `${entry.name}\0${revision.path}\0${entry.commit}`;
+      if (!wanted.has(entry.name) || seen.has(key)) continue;
+      seen.add(key);
+      out.push({
+        component: entry.name,
+        kind: 'lock-history',
+        version: entry.version,
+        commit: entry.commit,
+        source: at,
+        date: revision.date,
+        command: `meta rollback lock ${revision.path} --rev ${revision.commit.slice(0, 12)} --component ${entry.name}${envFlag}`,
+      });
+    }
+  }
 }
 
 function addLockPins(
