@@ -11621,7 +11621,9 @@ function cell(text) {
 function locateGitDirs(worktree) {
     try {
         const dotGit = (0,external_node_path_namespaceObject.join)(worktree, '.git');
-        const stat = (0,external_node_fs_namespaceObject.statSync)(dotGit);
+        const stat = (0,external_node_fs_namespaceObject.statSync)(dotGit, { throwIfNoEntry: false });
+        if (!stat)
+            return bareRepository(worktree);
         let gitDir;
         if (stat.isDirectory()) {
             gitDir = dotGit;
@@ -11649,6 +11651,16 @@ function locateGitDirs(worktree) {
     catch {
         return undefined;
     }
+}
+/** A bare repository (a mirror, or a component repository on disk) is its own git directory. */
+function bareRepository(dir) {
+    if (!(0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.join)(dir, 'objects'), { throwIfNoEntry: false })?.isDirectory())
+        return undefined;
+    if (!(0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.join)(dir, 'HEAD'), { throwIfNoEntry: false })?.isFile())
+        return undefined;
+    if (usesExtensions((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, 'config'), 'utf8')))
+        return undefined;
+    return { worktree: dir, gitDir: dir, commonDir: dir };
 }
 /**
  * Any `[extensions]` section (objectFormat, refStorage, worktreeConfig, partialClone...) or a
@@ -11841,6 +11853,8 @@ const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 
 const COMMIT_TYPE = 1;
+const TAG_TYPE = 4;
+const LOOSE_TYPES = { commit: 1, tree: 2, blob: 3, tag: 4 };
 const OFS_DELTA = 6;
 const REF_DELTA = 7;
 const MAX_DELTA_DEPTH = 64;
@@ -11862,29 +11876,39 @@ class ObjectLookup {
     }
     /** The tree of a commit when it is certainly a commit stored here; undefined otherwise. */
     commitTree(sha) {
+        const object = this.readObjectStart(sha);
+        if (object?.type !== COMMIT_TYPE)
+            return undefined;
+        return /^tree ([0-9a-f]{40})\n/.exec(object.data.toString('latin1'))?.[1];
+    }
+    /**
+     * An object's type and the start of its content (at least its header lines: a commit's tree,
+     * parents and committer, a tag's object, type and tagger), or undefined when not read here.
+     */
+    readObjectStart(sha) {
         if (!/^[0-9a-f]{40}$/.test(sha))
             return undefined;
-        const start = this.readLooseStart(sha) ?? this.readPackedStart(sha);
-        if (!start)
-            return undefined;
-        const match = /^commit \d+\0tree ([0-9a-f]{40})\n/.exec(start);
-        return match?.[1];
+        return this.readLooseStart(sha) ?? this.readPacked(sha);
     }
     readLooseStart(sha) {
         for (const dir of this.objectDirs) {
-            const raw = readPrefix((0,external_node_path_namespaceObject.join)(dir, sha.slice(0, 2), sha.slice(2)), 0, 1024);
+            const raw = readPrefix((0,external_node_path_namespaceObject.join)(dir, sha.slice(0, 2), sha.slice(2)), 0, 4096);
             if (raw === undefined)
                 continue;
-            return inflateStart(raw)?.toString('latin1');
+            const inflated = inflateStart(raw);
+            const nul = inflated?.indexOf(0) ?? -1;
+            if (!inflated || nul < 0)
+                return undefined;
+            const type = LOOSE_TYPES[inflated.toString('latin1', 0, nul).split(' ')[0]];
+            return type === undefined ? undefined : { type, data: inflated.subarray(nul + 1) };
         }
         return undefined;
     }
-    readPackedStart(sha) {
+    readPacked(sha) {
         const found = this.findPacked(Buffer.from(sha, 'hex'));
         if (!found)
             return undefined;
-        const object = readPackedObject(found.index, found.offset, (base) => this.findPacked(base), 0);
-        return object?.type === COMMIT_TYPE ? `commit ${object.data.length}\0${object.data.toString('latin1')}` : undefined;
+        return readPackedObject(found.index, found.offset, (base) => this.findPacked(base), 0);
     }
     findPacked(sha) {
         for (const index of this.packIndexes()) {
@@ -12254,7 +12278,125 @@ function contentMatches(path, symlink, oid) {
     }
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/git/local/tag-list.js
+
+
+
+const tag_list_SHA = /^[0-9a-f]{40}$/;
+const MAX_TAG_CHAIN = 8;
+/**
+ * Every tag of a repository, newest first, read from its refs and objects without starting git
+ * (what `git for-each-ref --sort=-creatordate refs/tags` prints). Undefined when any tag cannot be
+ * read here (an object in a form the reader declines, a ref file it does not follow): the caller
+ * then asks git for the whole list, so a partial answer is never given.
+ */
+function readTags(dirs) {
+    const refs = tagRefs(dirs.commonDir);
+    if (!refs)
+        return undefined;
+    const objects = new ObjectLookup(dirs.commonDir);
+    const tags = [];
+    for (const [name, sha] of refs) {
+        const tag = describe(objects, name, sha);
+        if (!tag)
+            return undefined;
+        tags.push(tag);
+    }
+    return tags
+        .sort((a, b) => b.seconds - a.seconds || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .map(({ name, commit, date }) => ({ name, commit, date }));
+}
+function describe(objects, name, sha) {
+    let current = sha;
+    let tagger;
+    for (let depth = 0; depth < MAX_TAG_CHAIN; depth++) {
+        const object = objects.readObjectStart(current);
+        if (!object)
+            return undefined;
+        const text = object.data.toString('utf8');
+        if (object.type === TAG_TYPE) {
+            const target = /^object ([0-9a-f]{40})\n/.exec(text)?.[1];
+            if (!target)
+                return undefined;
+            tagger ??= signatureDate(text, 'tagger');
+            current = target;
+            continue;
+        }
+        if (object.type !== COMMIT_TYPE)
+            return undefined;
+        const when = tagger ?? signatureDate(text, 'committer');
+        return { name, commit: current, date: when?.date, seconds: when?.seconds ?? 0 };
+    }
+    return undefined;
+}
+/** `<name> <email> <seconds> <+hhmm>` on the header line, as ISO 8601 in the signer's own offset. */
+function signatureDate(text, header) {
+    const headerEnd = text.indexOf('\n\n');
+    const headers = headerEnd < 0 ? text : text.slice(0, headerEnd);
+    const line = headers.split('\n').find((l) => l.startsWith(`${header} `));
+    const match = line && / (\d+) ([+-])(\d\d)(\d\d)$/.exec(line);
+    if (!match)
+        return undefined;
+    const seconds = Number(match[1]);
+    const offsetMinutes = (match[2] === '-' ? -1 : 1) * (Number(match[3]) * 60 + Number(match[4]));
+    const local = new Date((seconds + offsetMinutes * 60) * 1000).toISOString().replace(/\.\d{3}Z$/, '');
+    return { seconds, date: `${local}${match[2]}${match[3]}:${match[4]}` };
+}
+/** Loose refs under refs/tags override packed ones, as in git. */
+function tagRefs(commonDir) {
+    const refs = new Map();
+    let packed = '';
+    try {
+        packed = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(commonDir, 'packed-refs'), 'utf8');
+    }
+    catch (err) {
+        if (err.code !== 'ENOENT')
+            return undefined;
+    }
+    for (const line of packed.split('\n')) {
+        if (line.length < 42 || line[40] !== ' ' || !line.startsWith('refs/tags/', 41))
+            continue;
+        const sha = line.slice(0, 40);
+        if (!tag_list_SHA.test(sha))
+            return undefined;
+        refs.set(line.slice(41 + 'refs/tags/'.length), sha);
+    }
+    return walkLoose((0,external_node_path_namespaceObject.join)(commonDir, 'refs', 'tags'), '', refs) ? refs : undefined;
+}
+function walkLoose(dir, prefix, refs) {
+    let entries;
+    try {
+        entries = (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true });
+    }
+    catch (err) {
+        return err.code === 'ENOENT';
+    }
+    for (const entry of entries) {
+        const name = `${prefix}${entry.name}`;
+        if (entry.isDirectory()) {
+            if (!walkLoose((0,external_node_path_namespaceObject.join)(dir, entry.name), `${name}/`, refs))
+                return false;
+            continue;
+        }
+        // A lock file left by a concurrent git is not a ref; anything else unreadable is left to git.
+        if (entry.name.endsWith('.lock'))
+            continue;
+        let text;
+        try {
+            text = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, entry.name), 'utf8').trim();
+        }
+        catch {
+            return false;
+        }
+        if (!tag_list_SHA.test(text))
+            return false;
+        refs.set(name, text);
+    }
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/git/repo-reader.js
+
 
 
 
@@ -12313,6 +12455,12 @@ async function tagsPointingAt(dir, sha) {
     return gitLines(['for-each-ref', '--sort=-creatordate', `--points-at=${sha}`, '--format=%(refname:strip=2)', 'refs/tags'], { cwd: dir });
 }
 async function listTags(dir) {
+    if (inProcessReaders()) {
+        const dirs = locateGitDirs(dir);
+        const tags = dirs && readTags(dirs);
+        if (tags)
+            return tags;
+    }
     const lines = await gitLines(['for-each-ref', '--sort=-creatordate', '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(creatordate:iso-strict)', 'refs/tags'], { cwd: dir });
     return lines.map((line) => {
         const [name = '', object = '', peeled = '', date = ''] = line.split('\0');

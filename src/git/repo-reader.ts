@@ -5,6 +5,7 @@ import { git, gitLines, runGit } from './run-git.js';
 import { locateGitDirs } from './local/git-dirs.js';
 import { fastCleanState, fastHead } from './local/fast-state.js';
 import { ObjectLookup } from './local/object-lookup.js';
+import { readTags } from './local/tag-list.js';
 
 /**
  * META_ROLLBACK_GIT_ONLY=1 answers every question with git itself: an escape hatch should a
@@ -70,6 +71,11 @@ export interface TagInfo {
 }
 
 export async function listTags(dir: string): Promise<TagInfo[]> {
+  if (inProcessReaders()) {
+    const dirs = locateGitDirs(dir);
+    const tags = dirs && readTags(dirs);
+    if (tags) return tags;
+  }
   const lines = await gitLines(
     ['for-each-ref', '--sort=-creatordate', '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(creatordate:iso-strict)', 'refs/tags'],
     { cwd: dir },

@@ -1,10 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fastCleanState, fastHead } from '../../src/git/local/fast-state.js';
 import { parseIndexFile } from '../../src/git/local/index-file.js';
 import { ObjectLookup } from '../../src/git/local/object-lookup.js';
-import { hasCommit, workingState } from '../../src/git/repo-reader.js';
+import { hasCommit, listTags, workingState } from '../../src/git/repo-reader.js';
+import { locateGitDirs } from '../../src/git/local/git-dirs.js';
+import { readTags } from '../../src/git/local/tag-list.js';
 import { gitOut, tempDir } from '../helpers/workspace.js';
 
 /**
@@ -199,4 +202,60 @@ function makeRepoCopy(source: { dir: string }): { dir: string } {
   git(source.dir, 'clone', '-q', '--no-local', source.dir, dir);
   git(dir, 'checkout', '-q', '-B', 'main', 'origin/main');
   return { dir };
+}
+
+describe('in-process tag listing agrees with git for-each-ref', () => {
+  function gitTags(dir: string): Array<{ name: string; commit: string; date?: string }> {
+    const out = git(dir, 'for-each-ref', '--sort=-creatordate', '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(creatordate:iso-strict)', 'refs/tags');
+    return out
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [name = '', object = '', peeled = '', date = ''] = line.split('\0');
+        return { name, commit: peeled || object, date: date || undefined };
+      });
+  }
+
+  function tagAt(dir: string, args: string[], when: string): void {
+    execFileSync('git', ['tag', ...args], { cwd: dir, env: { ...process.env, GIT_COMMITTER_DATE: when } });
+  }
+
+  it('lists lightweight, annotated, packed, loose and slashed tags with their dates, newest first', () => {
+    const { dir, first, second } = makeRepo();
+    tagAt(dir, ['v1.0.0', first], '1700000000 +0000');
+    tagAt(dir, ['-a', '-m', 'release', 'v1.1.0', first], '1700000100 -0130');
+    tagAt(dir, ['-a', '-m', 'release', 'release/2.0', second], '1700000200 +0545');
+    git(dir, 'pack-refs', '--all');
+    tagAt(dir, ['-a', '-m', 'late', 'v2.1.0', second], '1800000000 +0100');
+    tagAt(dir, ['light', second], '1700000300 +0000');
+    const expected = gitTags(dir);
+    expect(expected.length).toBe(5);
+    expect(listTagsFast(dir)).toEqual(expected);
+    git(dir, 'gc', '-q');
+    expect(listTagsFast(dir)).toEqual(gitTags(dir));
+  });
+
+  it('peels a tag of a tag to its commit, and declines a tag of a tree', async () => {
+    const { dir, second } = makeRepo();
+    tagAt(dir, ['-a', '-m', 'inner', 'inner', second], '1700000000 +0000');
+    tagAt(dir, ['-a', '-m', 'outer', 'outer', 'inner'], '1700000100 +0000');
+    expect(listTagsFast(dir)?.find((t) => t.name === 'outer')?.commit).toBe(second);
+    tagAt(dir, ['tree-tag', `${second}^{tree}`], '1700000200 +0000');
+    expect(listTagsFast(dir)).toBeUndefined();
+    // listTags then asks git, and still answers.
+    expect((await listTags(dir)).map((t) => t.name).sort()).toEqual(['inner', 'outer', 'tree-tag']);
+  });
+
+  it('reads a bare repository too', () => {
+    const { dir } = makeRepo();
+    tagAt(dir, ['-a', '-m', 'r', 'v9', 'HEAD'], '1700000000 +0000');
+    const bare = join(tempDir('local-readers-'), 'bare.git');
+    git(dir, 'clone', '-q', '--bare', dir, bare);
+    expect(listTagsFast(bare)).toEqual(gitTags(bare));
+  });
+});
+
+function listTagsFast(dir: string): ReturnType<typeof readTags> {
+  const dirs = locateGitDirs(dir);
+  return dirs && readTags(dirs);
 }

@@ -19,7 +19,8 @@ export interface GitDirs {
 export function locateGitDirs(worktree: string): GitDirs | undefined {
   try {
     const dotGit = join(worktree, '.git');
-    const stat = statSync(dotGit);
+    const stat = statSync(dotGit, { throwIfNoEntry: false });
+    if (!stat) return bareRepository(worktree);
     let gitDir: string;
     if (stat.isDirectory()) {
       gitDir = dotGit;
@@ -41,6 +42,14 @@ export function locateGitDirs(worktree: string): GitDirs | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A bare repository (a mirror, or a component repository on disk) is its own git directory. */
+function bareRepository(dir: string): GitDirs | undefined {
+  if (!statSync(join(dir, 'objects'), { throwIfNoEntry: false })?.isDirectory()) return undefined;
+  if (!statSync(join(dir, 'HEAD'), { throwIfNoEntry: false })?.isFile()) return undefined;
+  if (usesExtensions(readFileSync(join(dir, 'config'), 'utf8'))) return undefined;
+  return { worktree: dir, gitDir: dir, commonDir: dir };
 }
 
 /**

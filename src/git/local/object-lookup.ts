@@ -2,7 +2,9 @@ import { closeSync, openSync, readFileSync, readSync, readdirSync } from 'node:f
 import { isAbsolute, join, resolve } from 'node:path';
 import { constants, inflateSync } from 'node:zlib';
 
-const COMMIT_TYPE = 1;
+export const COMMIT_TYPE = 1;
+export const TAG_TYPE = 4;
+const LOOSE_TYPES: Record<string, number> = { commit: 1, tree: 2, blob: 3, tag: 4 };
 const OFS_DELTA = 6;
 const REF_DELTA = 7;
 const MAX_DELTA_DEPTH = 64;
@@ -34,27 +36,37 @@ export class ObjectLookup {
 
   /** The tree of a commit when it is certainly a commit stored here; undefined otherwise. */
   commitTree(sha: string): string | undefined {
-    if (!/^[0-9a-f]{40}$/.test(sha)) return undefined;
-    const start = this.readLooseStart(sha) ?? this.readPackedStart(sha);
-    if (!start) return undefined;
-    const match = /^commit \d+\0tree ([0-9a-f]{40})\n/.exec(start);
-    return match?.[1];
+    const object = this.readObjectStart(sha);
+    if (object?.type !== COMMIT_TYPE) return undefined;
+    return /^tree ([0-9a-f]{40})\n/.exec(object.data.toString('latin1'))?.[1];
   }
 
-  private readLooseStart(sha: string): string | undefined {
+  /**
+   * An object's type and the start of its content (at least its header lines: a commit's tree,
+   * parents and committer, a tag's object, type and tagger), or undefined when not read here.
+   */
+  readObjectStart(sha: string): PackedObject | undefined {
+    if (!/^[0-9a-f]{40}$/.test(sha)) return undefined;
+    return this.readLooseStart(sha) ?? this.readPacked(sha);
+  }
+
+  private readLooseStart(sha: string): PackedObject | undefined {
     for (const dir of this.objectDirs) {
-      const raw = readPrefix(join(dir, sha.slice(0, 2), sha.slice(2)), 0, 1024);
+      const raw = readPrefix(join(dir, sha.slice(0, 2), sha.slice(2)), 0, 4096);
       if (raw === undefined) continue;
-      return inflateStart(raw)?.toString('latin1');
+      const inflated = inflateStart(raw);
+      const nul = inflated?.indexOf(0) ?? -1;
+      if (!inflated || nul < 0) return undefined;
+      const type = LOOSE_TYPES[inflated.toString('latin1', 0, nul).split(' ')[0]!];
+      return type === undefined ? undefined : { type, data: inflated.subarray(nul + 1) };
     }
     return undefined;
   }
 
-  private readPackedStart(sha: string): string | undefined {
+  private readPacked(sha: string): PackedObject | undefined {
     const found = this.findPacked(Buffer.from(sha, 'hex'));
     if (!found) return undefined;
-    const object = readPackedObject(found.index, found.offset, (base) => this.findPacked(base), 0);
-    return object?.type === COMMIT_TYPE ? `commit ${object.data.length}\0${object.data.toString('latin1')}` : undefined;
+    return readPackedObject(found.index, found.offset, (base) => this.findPacked(base), 0);
   }
 
   private findPacked(sha: Buffer): { index: PackIndex; offset: number } | undefined {
@@ -155,7 +167,7 @@ function findOffset(index: PackIndex, sha: Buffer): number | undefined {
   return undefined;
 }
 
-interface PackedObject {
+export interface PackedObject {
   readonly type: number;
   readonly data: Buffer;
 }
