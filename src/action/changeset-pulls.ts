@@ -89,8 +89,9 @@ async function pushToBases(
   for (const { r } of targets) {
     const pushed = await pushCommit(options.root, r.repo, r.newTip!, r.branch, options.gitEnv);
     if (!pushed.ok) throw new OperationError(`changeset ${result.id}: push to ${r.component}'s ${r.branch} failed: ${pushed.message}`);
-    await deleteRemoteBranch(options.root, r.repo, r.revertBranch, options.gitEnv);
     options.log(`${r.component}: ${r.branch} now carries the reverts`);
+    // The reverts are on the base now; a revert branch left behind is untidy, not wrong.
+    await deleteRemoteBranch(options.root, r.repo, r.revertBranch, options.gitEnv, r.newTip!).catch((err: unknown) => options.log(errorMessage(err)));
   }
   return [];
 }
@@ -114,8 +115,12 @@ async function cleanUp(
   }
   for (const { r } of targets) {
     if (!r.pushed) continue;
-    await deleteRemoteBranch(options.root, r.repo, r.revertBranch, options.gitEnv);
-    deleted += 1;
+    try {
+      await deleteRemoteBranch(options.root, r.repo, r.revertBranch, options.gitEnv, r.newTip!);
+      deleted += 1;
+    } catch (err) {
+      options.log(errorMessage(err));
+    }
   }
   return `closed ${closed} pull request${closed === 1 ? '' : 's'} and deleted ${deleted} branch${deleted === 1 ? '' : 'es'} it had made`;
 }

@@ -1,4 +1,6 @@
-import { git, runGit } from './run-git.js';
+import { rm } from 'node:fs/promises';
+import { GitError, runGit } from './run-git.js';
+import { runGitRetrying, triedNote } from './transient-retry.js';
 
 /**
  * Talking to a component's remote for a changeset rollback. `remote` is a remote name configured
@@ -22,8 +24,8 @@ export type RemoteAnswer<T> = { ok: true; value: T } | { ok: false; error: strin
 
 /** The branch a remote's HEAD points at (its default branch); value undefined when it has none. */
 export async function remoteDefaultBranch(cwd: string, remote: string, env: Env): Promise<RemoteAnswer<string | undefined>> {
-  const result = await runGit(['ls-remote', '--symref', '--end-of-options', remote, 'HEAD'], { cwd, env });
-  if (result.code !== 0) return { ok: false, error: firstLine(result.stderr) || `git ls-remote exited ${result.code}` };
+  const result = await runGitRetrying(['ls-remote', '--symref', '--end-of-options', remote, 'HEAD'], { cwd, env });
+  if (result.code !== 0) return { ok: false, error: (firstLine(result.stderr) || `git ls-remote exited ${result.code}`) + triedNote(result) };
   for (const line of result.stdout.toString().split('\n')) {
     const match = /^ref: refs\/heads\/(\S+)\tHEAD$/.exec(line);
     if (match) return { ok: true, value: match[1] };
@@ -34,8 +36,8 @@ export async function remoteDefaultBranch(cwd: string, remote: string, env: Env)
 /** The commit a remote branch points at; value undefined when the remote has no such branch. */
 export async function remoteBranchTip(cwd: string, remote: string, branch: string, env: Env): Promise<RemoteAnswer<string | undefined>> {
   const ref = `refs/heads/${branch}`;
-  const result = await runGit(['ls-remote', '--end-of-options', remote, ref], { cwd, env });
-  if (result.code !== 0) return { ok: false, error: firstLine(result.stderr) || `git ls-remote exited ${result.code}` };
+  const result = await runGitRetrying(['ls-remote', '--end-of-options', remote, ref], { cwd, env });
+  if (result.code !== 0) return { ok: false, error: (firstLine(result.stderr) || `git ls-remote exited ${result.code}`) + triedNote(result) };
   for (const line of result.stdout.toString().split('\n')) {
     const [sha, name] = line.split('\t');
     if (name === ref && sha) return { ok: true, value: sha };
@@ -58,8 +60,9 @@ export async function refTip(dir: string, ref: string): Promise<string | undefin
 
 /** Clones a component into `dest` (which must not exist yet). */
 export async function cloneInto(url: string, dest: string, cwd: string, env: Env): Promise<void> {
-  const result = await runGit(['clone', '--quiet', '--end-of-options', url, dest], { cwd, env });
-  if (result.code !== 0) throw new Error(`cannot clone ${url}: ${firstLine(result.stderr)}`);
+  // `dest` is this run's own new directory, so whatever a failed attempt left there can go.
+  const result = await runGitRetrying(['clone', '--quiet', '--end-of-options', url, dest], { cwd, env }, { beforeRetry: () => rm(dest, { recursive: true, force: true }) });
+  if (result.code !== 0) throw new Error(`cannot clone ${url}: ${firstLine(result.stderr)}${triedNote(result)}`);
 }
 
 /**
@@ -68,11 +71,35 @@ export async function cloneInto(url: string, dest: string, cwd: string, env: Env
  */
 export async function pushNewBranch(dir: string, remote: string, branch: string, env: Env): Promise<void> {
   const ref = `refs/heads/${branch}`;
-  await git(['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:`, '--end-of-options', remote, `${ref}:${ref}`], { cwd: dir, env });
+  const args = ['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:`, '--end-of-options', remote, `${ref}:${ref}`];
+  const result = await runGitRetrying(args, { cwd: dir, env });
+  if (result.code === 0) return;
+  // After an attempt lost in transit, the lease fails on our own push: the branch is already ours.
+  if (result.attempts > 1) {
+    const tip = await refTip(dir, ref);
+    if (tip && (await landed(dir, remote, branch, tip, env))) return;
+  }
+  throw retriedError(args, result);
 }
 
 /** Deletes a branch this run pushed, only while it is still where this run put it. */
 export async function deleteRemoteBranch(dir: string, remote: string, branch: string, expected: string, env: Env): Promise<void> {
   const ref = `refs/heads/${branch}`;
-  await git(['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:${expected}`, '--end-of-options', remote, `:${ref}`], { cwd: dir, env });
+  const args = ['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:${expected}`, '--end-of-options', remote, `:${ref}`];
+  const result = await runGitRetrying(args, { cwd: dir, env });
+  if (result.code === 0) return;
+  if (result.attempts > 1 && (await landed(dir, remote, branch, undefined, env))) return;
+  throw retriedError(args, result);
+}
+
+/** Whether the remote branch is where a push that may have gone through would have put it. */
+async function landed(dir: string, remote: string, branch: string, want: string | undefined, env: Env): Promise<boolean> {
+  const there = await remoteBranchTip(dir, remote, branch, env);
+  return there.ok && there.value === want;
+}
+
+function retriedError(args: readonly string[], result: { code: number; stderr: string; attempts: number }): GitError {
+  const error = new GitError(args, result.code, result.stderr);
+  error.message += triedNote(result);
+  return error;
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { git, runGit } from './run-git.js';
+import { gitRetrying, runGitRetrying, triedNote } from './transient-retry.js';
 
 /**
  * A treeless bare clone of a remote component repository, kept in the user's cache directory (never
@@ -18,17 +18,18 @@ export function mirrorDir(url: string): string {
 export async function ensureMirror(url: string, env?: Record<string, string>): Promise<string> {
   const dir = mirrorDir(url);
   if (existsSync(join(dir, 'HEAD'))) {
-    await git(['fetch', '--quiet', '--prune', '--tags', '--force', url, '+refs/heads/*:refs/heads/*'], { cwd: dir, env });
+    await gitRetrying(['fetch', '--quiet', '--prune', '--tags', '--force', url, '+refs/heads/*:refs/heads/*'], { cwd: dir, env });
     return dir;
   }
   const parent = join(dir, '..');
   await mkdir(parent, { recursive: true });
   const temp = `${dir}.${process.pid}.tmp`;
   await rm(temp, { recursive: true, force: true });
-  const result = await runGit(['clone', '--quiet', '--bare', '--filter=tree:0', '--', url, temp], { cwd: parent, env });
+  const clean = () => rm(temp, { recursive: true, force: true });
+  const result = await runGitRetrying(['clone', '--quiet', '--bare', '--filter=tree:0', '--', url, temp], { cwd: parent, env }, { beforeRetry: clean });
   if (result.code !== 0) {
-    await rm(temp, { recursive: true, force: true });
-    throw new Error(`cannot clone ${url}: ${result.stderr.split('\n').find(Boolean) ?? ''}`);
+    await clean();
+    throw new Error(`cannot clone ${url}: ${result.stderr.split('\n').find(Boolean) ?? ''}${triedNote(result)}`);
   }
   // Two runs may race to create the same mirror; the loser's copy is simply dropped.
   await rename(temp, dir).catch(async () => rm(temp, { recursive: true, force: true }));

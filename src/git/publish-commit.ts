@@ -1,7 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { git, runGit } from './run-git.js';
+import { git } from './run-git.js';
+import { gitRetrying, runGitRetrying, triedNote } from './transient-retry.js';
 
 export interface Identity {
   readonly name: string;
@@ -38,14 +39,14 @@ export async function treeOf(root: string, commit: string): Promise<string> {
 
 /** The SHA a remote branch points at, or undefined when it does not exist. */
 export async function remoteBranchSha(root: string, url: string, branch: string, env: Record<string, string>): Promise<string | undefined> {
-  const result = await runGit(['ls-remote', '--heads', url, `refs/heads/${branch}`], { cwd: root, env });
-  if (result.code !== 0) throw new Error(`cannot reach ${url}: ${firstLine(result.stderr)}`);
+  const result = await runGitRetrying(['ls-remote', '--heads', url, `refs/heads/${branch}`], { cwd: root, env });
+  if (result.code !== 0) throw new Error(`cannot reach ${url}: ${firstLine(result.stderr)}${triedNote(result)}`);
   const line = result.stdout.toString().split('\n').find((l) => l.endsWith(`\trefs/heads/${branch}`));
   return line?.split('\t')[0];
 }
 
 export async function fetchCommit(root: string, url: string, ref: string, env: Record<string, string>): Promise<void> {
-  await git(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', url, ref], { cwd: root, env });
+  await gitRetrying(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', url, ref], { cwd: root, env });
 }
 
 export type PushOutcome = { ok: true } | { ok: false; rejected: boolean; message: string };
@@ -53,7 +54,7 @@ export type PushOutcome = { ok: true } | { ok: false; rejected: boolean; message
 /**
  * Pushes a commit to a branch. With `expect` the push is a lease (the branch must still be where we
  * saw it; '' = must not exist), so a concurrent writer is never overwritten; without it, only a
- * fast-forward is accepted.
+ * fast-forward is accepted. A push that fails in transit is tried again (see transient-retry.ts).
  */
 export async function pushCommit(
   root: string,
@@ -64,15 +65,26 @@ export async function pushCommit(
   expect?: string,
 ): Promise<PushOutcome> {
   const lease = expect === undefined ? [] : [`--force-with-lease=refs/heads/${branch}:${expect}`];
-  const result = await runGit(['push', '--quiet', '--porcelain', ...lease, url, `${commit}:refs/heads/${branch}`], { cwd: root, env });
+  const result = await runGitRetrying(['push', '--quiet', '--porcelain', ...lease, url, `${commit}:refs/heads/${branch}`], { cwd: root, env });
   if (result.code === 0) return { ok: true };
   const text = `${result.stdout.toString()}\n${result.stderr}`;
   const rejected = /\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first|stale info|rejected/.test(text);
-  return { ok: false, rejected, message: firstLine(result.stderr) || firstLine(result.stdout.toString()) };
+  // The server may have taken an earlier attempt and lost only its answer: then the lease sees our own commit.
+  if (rejected && result.attempts > 1 && (await remoteBranchSha(root, url, branch, env).catch(() => undefined)) === commit) return { ok: true };
+  return { ok: false, rejected, message: `${firstLine(result.stderr) || firstLine(result.stdout.toString())}${triedNote(result)}` };
 }
 
-export async function deleteRemoteBranch(root: string, url: string, branch: string, env: Record<string, string>): Promise<void> {
-  await runGit(['push', '--quiet', url, `:refs/heads/${branch}`], { cwd: root, env });
+/**
+ * Deletes a remote branch. With `expect`, only while it still points there (a lease), so a branch
+ * someone else has pushed to since is left alone; throws when the branch could not be deleted.
+ */
+export async function deleteRemoteBranch(root: string, url: string, branch: string, env: Record<string, string>, expect?: string): Promise<void> {
+  const lease = expect === undefined ? [] : [`--force-with-lease=refs/heads/${branch}:${expect}`];
+  const result = await runGitRetrying(['push', '--quiet', '--porcelain', ...lease, url, `:refs/heads/${branch}`], { cwd: root, env });
+  if (result.code === 0) return;
+  // An earlier attempt may have deleted it and lost only the answer.
+  if (result.attempts > 1 && (await remoteBranchSha(root, url, branch, env).catch(() => '')) === undefined) return;
+  throw new Error(`cannot delete ${branch} from ${url}: ${firstLine(result.stderr) || firstLine(result.stdout.toString())}${triedNote(result)}`);
 }
 
 function firstLine(text: string): string {
@@ -90,6 +102,6 @@ export async function absoluteGitDir(root: string): Promise<string> {
 
 /** Makes a local branch match the remote's, e.g. the store branch the action reads entries from. */
 export async function fetchBranch(root: string, url: string, branch: string, env: Record<string, string>): Promise<boolean> {
-  const result = await runGit(['fetch', '--quiet', '--no-tags', url, `+refs/heads/${branch}:refs/heads/${branch}`], { cwd: root, env });
+  const result = await runGitRetrying(['fetch', '--quiet', '--no-tags', url, `+refs/heads/${branch}:refs/heads/${branch}`], { cwd: root, env });
   return result.code === 0;
 }

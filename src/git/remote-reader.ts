@@ -1,4 +1,4 @@
-import { runGit } from './run-git.js';
+import { runGitRetrying, triedNote } from './transient-retry.js';
 
 /**
  * Asks a remote for one tag without cloning anything: `git ls-remote` returns the tag and, for an
@@ -6,8 +6,8 @@ import { runGit } from './run-git.js';
  */
 export async function lsRemoteTag(url: string, tag: string, cwd: string, env?: Record<string, string>): Promise<string | undefined> {
   const ref = `refs/tags/${tag}`;
-  const result = await runGit(['ls-remote', '--tags', url, ref, `${ref}^{}`], { cwd, env });
-  if (result.code !== 0) throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}`);
+  const result = await runGitRetrying(['ls-remote', '--tags', url, ref, `${ref}^{}`], { cwd, env });
+  if (result.code !== 0) throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}${triedNote(result)}`);
   let direct: string | undefined;
   for (const line of result.stdout.toString().split('\n')) {
     const [sha, name] = line.split('\t');
@@ -18,8 +18,8 @@ export async function lsRemoteTag(url: string, tag: string, cwd: string, env?: R
 }
 
 export async function lsRemoteTags(url: string, cwd: string, env?: Record<string, string>): Promise<Array<{ name: string; commit: string }>> {
-  const result = await runGit(['ls-remote', '--tags', url], { cwd, env });
-  if (result.code !== 0) throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}`);
+  const result = await runGitRetrying(['ls-remote', '--tags', url], { cwd, env });
+  if (result.code !== 0) throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}${triedNote(result)}`);
   const tags = new Map<string, string>();
   for (const line of result.stdout.toString().split('\n')) {
     const [sha, ref] = line.split('\t');
