@@ -1,23 +1,24 @@
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
 import type { RollbackReport } from '../core/changes.js';
 import { makeContext, type RunContext } from '../core/context.js';
 import { OperationError, errorMessage } from '../core/errors.js';
 import type { HealthReport } from '../core/health/index.js';
 import { loadManifest } from '../core/manifest.js';
 import { checkHealth } from '../core/operations/check-health.js';
-import { lockPathFor, resolveRoot } from '../core/paths.js';
+import { HISTORY_PATH, SNAPSHOT_DIR, lockPathFor, resolveRoot } from '../core/paths.js';
+import { CHANGESET_INDEX, changesetFileRel } from '../core/changeset/id.js';
 import { withMatrix } from '../core/fan-out.js';
 import { rollbackLock } from '../core/operations/rollback-lock.js';
 import { lastCommitTouching, resolveMetaRevision } from '../git/meta-history.js';
 import { checkoutDetached } from '../git/checkout.js';
 import { basicAuthHeader, credentialEnv } from '../git/credentials.js';
-import { commitPaths, fetchBranch, fetchCommit, pushCommit, remoteBranchSha, resetToCommit } from '../git/publish-commit.js';
+import { commitPaths, deleteRemoteBranch, fetchBranch, fetchCommit, pushCommit, remoteBranchSha, resetToCommit } from '../git/publish-commit.js';
 import { headCommit, trackedChanges } from '../git/repo-reader.js';
 import type { GitHubApi } from '../github/client.js';
 import { commentOnPullRequest, defaultBranch, enableAutoMerge, mergeWhenMergeable, openOrUpdatePullRequest, type PullRequestInfo } from '../github/pull-requests.js';
 import { cloneUrl, repoOnServer, type RepoRef } from '../github/repository.js';
 import { defaultHeadBranch } from './head-branch.js';
+import { discardWrites, markWorkspace, restoreWorkspace, type WorkspaceMark } from './workspace-guard.js';
 import type { ActionInputs } from './inputs.js';
 import { filesOf, performMode, selection, type ModeOutcome } from './perform-mode.js';
 import { closeChangesetPulls, openChangesetPulls, type ComponentPull } from './changeset-pulls.js';
@@ -107,8 +108,10 @@ export async function runAction(inputs: ActionInputs, runner: RunnerEnv, io: Act
   const pinned: ActionInputs = inputs.rev !== undefined && inputs.mode === 'lock' ? { ...inputs, rev: await resolveMetaRevision(root, inputs.rev) } : inputs;
   let componentPulls: ComponentPull[] = [];
   let changesetResult: ChangesetRollbackResult | undefined;
-  const perform = async (): Promise<ModeOutcome> => {
+  const perform = async (wrote: (files: readonly string[]) => void): Promise<ModeOutcome> => {
     const outcome = await performMode(ctx, pinned);
+    // Known before the component pull requests are opened, so a failure there can undo these too.
+    wrote(outcome.files);
     if (outcome.kind === 'changeset' && !outcome.result.nothingToDo && componentPulls.length === 0) {
       changesetResult = outcome.result;
       componentPulls = await openChangesetPulls(api, outcome.result, {
@@ -149,8 +152,36 @@ async function client(s: Session): Promise<GitHubApi> {
 /**
  * Moves the workspace to the tip of base, performs the change, and lands it as asked: a pull request
  * (opened or updated, then merged or set to auto-merge) or a fast-forward push to base.
+ *
+ * Until the change has landed, a failure undoes what the run did: a head branch it pushed is deleted
+ * (or put back where it was), and the workspace returns to its commit, branch and files from before
+ * the run. Once a pull request is open or base has the commit, the workspace stays as the pull
+ * request has it, even if merging then fails: the pull request is the record of the rollback.
  */
-async function publish(s: Session, api: GitHubApi, head: string, perform: () => Promise<ModeOutcome>): Promise<Published> {
+async function publish(s: Session, api: GitHubApi, head: string, perform: (wrote: (files: readonly string[]) => void) => Promise<ModeOutcome>): Promise<Published> {
+  const { root } = s;
+  const mark = await markWorkspace(root, filesKeptBy(s.inputs), [SNAPSHOT_DIR, ...(s.inputs.snapshotFile ? [dirname(s.inputs.snapshotFile)] : [])]);
+  const written = new Set<string>();
+  const landed = { done: false };
+  try {
+    return await land(s, api, head, mark, landed, async () => {
+      const outcome = await perform((files) => files.forEach((f) => written.add(f)));
+      outcome.files.forEach((f) => written.add(f));
+      return outcome;
+    });
+  } catch (err) {
+    if (landed.done) throw err;
+    try {
+      await restoreWorkspace(root, mark, [...written]);
+    } catch (undoErr) {
+      throw new OperationError(`${errorMessage(err)}; the workspace could not be put back as it was: ${errorMessage(undoErr)}`);
+    }
+    if (written.size > 0) s.io.info('publishing failed: the workspace is back as it was before the run');
+    throw err;
+  }
+}
+
+async function land(s: Session, api: GitHubApi, head: string, mark: WorkspaceMark, landed: { done: boolean }, perform: () => Promise<ModeOutcome>): Promise<Published> {
   const { inputs, root, metaUrl, gitEnv, io } = s;
   const repo = s.runner.repository;
   const base = inputs.base ?? (await defaultBranch(api, repo));
@@ -170,15 +201,16 @@ async function publish(s: Session, api: GitHubApi, head: string, perform: () => 
       const commit = await commitPaths(root, baseSha, outcome.files, commitMessage(title, outcome), BOT);
       const pushed = await pushCommit(root, metaUrl, commit, base, gitEnv);
       if (pushed.ok) {
+        landed.done = true;
         await resetToCommit(root, commit);
         break;
       }
       if (!pushed.rejected || attempt >= PUSH_ATTEMPTS) throw new OperationError(`push to ${base} failed: ${pushed.message}`);
       io.info(`${base} moved while rolling back; redoing the rollback on the new ${base} (attempt ${attempt + 1})`);
-      const created = createdFiles(outcome);
+      // Every file the attempt wrote goes, the journal included, or the redo would journal twice.
+      await discardWrites(root, mark, outcome.files);
       baseSha = await syncTo(root, metaUrl, base, gitEnv);
       await resetToCommit(root, baseSha);
-      for (const file of created) await rm(join(root, file), { force: true });
       outcome = await perform();
       if (outcome.files.length === 0) break;
     }
@@ -186,18 +218,28 @@ async function publish(s: Session, api: GitHubApi, head: string, perform: () => 
   }
 
   const commit = await commitPaths(root, baseSha, outcome.files, commitMessage(title, outcome), BOT);
-  const expected = (await remoteBranchSha(root, metaUrl, head, gitEnv)) ?? '';
-  const pushed = await pushCommit(root, metaUrl, commit, head, gitEnv, expected);
+  const previous = await remoteBranchSha(root, metaUrl, head, gitEnv);
+  // Fetched while a branch still holds it, in case the branch has to be put back there.
+  const canPutBack = previous === undefined || (await fetchCommit(root, metaUrl, previous, gitEnv).then(() => true, () => false));
+  const pushed = await pushCommit(root, metaUrl, commit, head, gitEnv, previous ?? '');
   if (!pushed.ok) throw new OperationError(`push of ${head} failed: ${pushed.message}`);
   // Later steps of the job see the workspace as the pull request has it.
   await resetToCommit(root, commit);
 
-  const manifest = await loadManifest(root);
-  const rows = rowsFor(outcome, manifest, s.runner.serverUrl);
-  const entry = outcome.kind === 'rollback' ? outcome.result.historyEntry : null;
-  const snapshot = outcome.kind === 'rollback' ? outcome.result.snapshot : null;
-  const note = outcome.kind === 'snapshot-created' ? `Snapshot of ${Object.keys(outcome.result.snapshot.components).length} components written to \`${outcome.result.file}\`.` : undefined;
-  const pr = await openOrUpdatePullRequest(api, repo, { head, base, title, body: pullRequestBody({ title, rows, entry, snapshot, env: inputs.env ?? null, note }) });
+  let pr: PullRequestInfo;
+  try {
+    const manifest = await loadManifest(root);
+    const rows = rowsFor(outcome, manifest, s.runner.serverUrl);
+    const entry = outcome.kind === 'rollback' ? outcome.result.historyEntry : null;
+    const snapshot = outcome.kind === 'rollback' ? outcome.result.snapshot : null;
+    const note = outcome.kind === 'snapshot-created' ? `Snapshot of ${Object.keys(outcome.result.snapshot.components).length} components written to \`${outcome.result.file}\`.` : undefined;
+    pr = await openOrUpdatePullRequest(api, repo, { head, base, title, body: pullRequestBody({ title, rows, entry, snapshot, env: inputs.env ?? null, note }) });
+  } catch (err) {
+    // A head branch without its pull request would be a rollback nobody sees: take it back.
+    const left = await putHeadBranchBack(s, head, commit, previous, canPutBack);
+    throw left ? new OperationError(`${errorMessage(err)}; ${left}`) : err;
+  }
+  landed.done = true;
   io.info(`pull request #${pr.number} ${pr.operation}: ${pr.url}`);
 
   let merged = false;
@@ -209,6 +251,36 @@ async function publish(s: Session, api: GitHubApi, head: string, perform: () => 
     await enableAutoMerge(api, pr.nodeId, inputs.mergeMethod);
   }
   return { operation: pr.operation, pr, merged, outcome };
+}
+
+/**
+ * Deletes the head branch this run pushed (or, when it existed before, moves it back), each only
+ * while it still points at this run's commit. Returns what was left behind, if anything.
+ */
+async function putHeadBranchBack(s: Session, head: string, commit: string, previous: string | undefined, canPutBack: boolean): Promise<string | undefined> {
+  const { root, metaUrl, gitEnv, io } = s;
+  try {
+    if (previous === undefined) {
+      await deleteRemoteBranch(root, metaUrl, head, gitEnv, commit);
+      io.info(`deleted ${head} again: its pull request could not be opened`);
+      return undefined;
+    }
+    if (!canPutBack) return `${head} was left at ${commit.slice(0, 12)} (its previous commit ${previous.slice(0, 12)} could not be fetched to put it back)`;
+    const back = await pushCommit(root, metaUrl, previous, head, gitEnv, commit);
+    if (!back.ok) throw new Error(back.message);
+    io.info(`${head} is back at ${previous.slice(0, 12)}: its pull request could not be updated`);
+    return undefined;
+  } catch (err) {
+    return `${head} was left at ${commit.slice(0, 12)}: ${errorMessage(err)}`;
+  }
+}
+
+/** Files a run edits in place or appends to; see markWorkspace. */
+function filesKeptBy(inputs: ActionInputs): string[] {
+  const files = [HISTORY_PATH, lockPathFor(inputs.env), CHANGESET_INDEX];
+  if (inputs.changeset !== undefined) files.push(changesetFileRel(inputs.changeset));
+  if (inputs.snapshotFile !== undefined) files.push(inputs.snapshotFile);
+  return files;
 }
 
 /**
@@ -280,12 +352,6 @@ async function syncTo(root: string, url: string, base: string, env: Record<strin
   if (!tip) throw new OperationError(`branch ${base} vanished from the meta-repo`);
   await fetchCommit(root, url, tip, env);
   return tip;
-}
-
-function createdFiles(outcome: ModeOutcome): string[] {
-  if (outcome.kind === 'rollback' && outcome.result.snapshot) return [outcome.result.snapshot];
-  if (outcome.kind === 'snapshot-created') return [outcome.result.file];
-  return [];
 }
 
 function describeChanges(changes: RollbackReport['changes']): string {

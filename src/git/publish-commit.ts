@@ -105,3 +105,17 @@ export async function fetchBranch(root: string, url: string, branch: string, env
   const result = await runGitRetrying(['fetch', '--quiet', '--no-tags', url, `+refs/heads/${branch}:refs/heads/${branch}`], { cwd: root, env });
   return result.code === 0;
 }
+
+/** Which of `paths` (relative to the root) a commit holds. */
+export async function pathsTrackedAt(root: string, commit: string, paths: readonly string[]): Promise<Set<string>> {
+  if (paths.length === 0) return new Set();
+  const out = await git(['--literal-pathspecs', 'ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', ...paths], { cwd: root });
+  const wanted = new Set(paths);
+  return new Set(out.split('\0').filter((p) => wanted.has(p)));
+}
+
+/** Puts files back as a commit has them, in the working tree and the index. */
+export async function restorePathsFrom(root: string, commit: string, paths: readonly string[]): Promise<void> {
+  if (paths.length === 0) return;
+  await git(['--literal-pathspecs', 'checkout', '--quiet', commit, '--', ...paths], { cwd: root });
+}

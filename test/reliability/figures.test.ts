@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.js';
 import { CLI_RACE_ROUNDS, CRASH_POINTS, KILLS } from './counts.js';
-import { failingGit, failingRest, knownGaps, transientRest } from './fault-cases.js';
+import { failingGit, failingPullRequest, failingRest, transientGit, transientRest } from './fault-cases.js';
 import { actionCases, cliCases } from './hostile-cases.js';
 
 /**
@@ -17,8 +17,8 @@ describe('reliability figures', () => {
     const refusals = readFileSync(join(repoRoot, 'test', 'cli', 'refusals.test.ts'), 'utf8').match(/^\s*(?:\{ )?name: '|^\s*it\('/gm)?.length ?? 0;
     const hostile = { cli: cliCases.length, refusals, action: actionCases.length };
     const faults = {
-      transient: Object.values(transientRest).flat().length,
-      failing: failingGit.length + failingRest.length + knownGaps.length,
+      transient: Object.values(transientRest).flat().length + transientGit.length,
+      failing: failingGit.length + failingRest.length + failingPullRequest.length,
       // A push lost to a concurrent one, and a component repository removed from disk.
       other: 2,
     };
