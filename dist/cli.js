@@ -15756,6 +15756,367 @@ function dependentsFirst(manifest, names) {
     return order.filter((n) => wanted.has(n)).reverse();
 }
 
+;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
+const objectToString = Object.prototype.toString;
+
+const isError = value => objectToString.call(value) === '[object Error]';
+
+const errorMessages = new Set([
+	'network error', // Chrome
+	'NetworkError when attempting to fetch resource.', // Firefox
+	'The Internet connection appears to be offline.', // Safari 16
+	'Network request failed', // `cross-fetch`
+	'fetch failed', // Undici (Node.js)
+	'terminated', // Undici (Node.js)
+	' A network error occurred.', // Bun (WebKit)
+	'Network connection lost', // Cloudflare Workers (fetch)
+]);
+
+function isNetworkError(error) {
+	const isValid = error
+		&& isError(error)
+		&& error.name === 'TypeError'
+		&& typeof error.message === 'string';
+
+	if (!isValid) {
+		return false;
+	}
+
+	const {message, stack} = error;
+
+	// Safari 17+ has generic message but no stack for network errors
+	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
+		return stack === undefined
+			// Sentry adds its own stack trace to the fetch error, so also check for that
+			|| '__sentry_captured__' in error;
+	}
+
+	// Deno network errors start with specific text
+	if (message.startsWith('error sending request for url')) {
+		return true;
+	}
+
+	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
+	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
+		return true;
+	}
+
+	// Standard network error messages
+	return errorMessages.has(message);
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
+
+
+function validateRetries(retries) {
+	if (typeof retries === 'number') {
+		if (retries < 0) {
+			throw new TypeError('Expected `retries` to be a non-negative number.');
+		}
+
+		if (Number.isNaN(retries)) {
+			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
+		}
+	} else if (retries !== undefined) {
+		throw new TypeError('Expected `retries` to be a number or Infinity.');
+	}
+}
+
+function validateNumberOption(name, value, {min = 0, allowInfinity = false} = {}) {
+	if (value === undefined) {
+		return;
+	}
+
+	if (typeof value !== 'number' || Number.isNaN(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
+	}
+
+	if (!allowInfinity && !Number.isFinite(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+	}
+
+	if (value < min) {
+		throw new TypeError(`Expected \`${name}\` to be \u2265 ${min}.`);
+	}
+}
+
+class AbortError extends Error {
+	constructor(message) {
+		super();
+
+		if (message instanceof Error) {
+			this.originalError = message;
+			({message} = message);
+		} else {
+			this.originalError = new Error(message);
+			this.originalError.stack = this.stack;
+		}
+
+		this.name = 'AbortError';
+		this.message = message;
+	}
+}
+
+function calculateDelay(retriesConsumed, options) {
+	const attempt = Math.max(1, retriesConsumed + 1);
+	const random = options.randomize ? (Math.random() + 1) : 1;
+
+	let timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
+	timeout = Math.min(timeout, options.maxTimeout);
+
+	return timeout;
+}
+
+function calculateRemainingTime(start, max) {
+	if (!Number.isFinite(max)) {
+		return max;
+	}
+
+	return max - (performance.now() - start);
+}
+
+async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
+	const normalizedError = error instanceof Error
+		? error
+		: new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
+
+	if (normalizedError instanceof AbortError) {
+		throw normalizedError.originalError;
+	}
+
+	const retriesLeft = Number.isFinite(options.retries)
+		? Math.max(0, options.retries - retriesConsumed)
+		: options.retries;
+
+	const maxRetryTime = options.maxRetryTime ?? Number.POSITIVE_INFINITY;
+
+	const context = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+	});
+
+	await options.onFailedAttempt(context);
+
+	if (calculateRemainingTime(startTime, maxRetryTime) <= 0) {
+		throw normalizedError;
+	}
+
+	const consumeRetry = await options.shouldConsumeRetry(context);
+
+	const remainingTime = calculateRemainingTime(startTime, maxRetryTime);
+
+	if (remainingTime <= 0 || retriesLeft <= 0) {
+		throw normalizedError;
+	}
+
+	if (normalizedError instanceof TypeError && !isNetworkError(normalizedError)) {
+		if (consumeRetry) {
+			throw normalizedError;
+		}
+
+		options.signal?.throwIfAborted();
+		return false;
+	}
+
+	if (!await options.shouldRetry(context)) {
+		throw normalizedError;
+	}
+
+	if (!consumeRetry) {
+		options.signal?.throwIfAborted();
+		return false;
+	}
+
+	const delayTime = calculateDelay(retriesConsumed, options);
+	const finalDelay = Math.min(delayTime, remainingTime);
+
+	options.signal?.throwIfAborted();
+
+	if (finalDelay > 0) {
+		await new Promise((resolve, reject) => {
+			const onAbort = () => {
+				clearTimeout(timeoutToken);
+				options.signal?.removeEventListener('abort', onAbort);
+				reject(options.signal.reason);
+			};
+
+			const timeoutToken = setTimeout(() => {
+				options.signal?.removeEventListener('abort', onAbort);
+				resolve();
+			}, finalDelay);
+
+			if (options.unref) {
+				timeoutToken.unref?.();
+			}
+
+			options.signal?.addEventListener('abort', onAbort, {once: true});
+		});
+	}
+
+	options.signal?.throwIfAborted();
+
+	return true;
+}
+
+async function pRetry(input, options = {}) {
+	options = {...options};
+
+	validateRetries(options.retries);
+
+	if (Object.hasOwn(options, 'forever')) {
+		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
+	}
+
+	options.retries ??= 10;
+	options.factor ??= 2;
+	options.minTimeout ??= 1000;
+	options.maxTimeout ??= Number.POSITIVE_INFINITY;
+	options.maxRetryTime ??= Number.POSITIVE_INFINITY;
+	options.randomize ??= false;
+	options.onFailedAttempt ??= () => {};
+	options.shouldRetry ??= () => true;
+	options.shouldConsumeRetry ??= () => true;
+
+	// Validate numeric options and normalize edge cases
+	validateNumberOption('factor', options.factor, {min: 0, allowInfinity: false});
+	validateNumberOption('minTimeout', options.minTimeout, {min: 0, allowInfinity: false});
+	validateNumberOption('maxTimeout', options.maxTimeout, {min: 0, allowInfinity: true});
+	validateNumberOption('maxRetryTime', options.maxRetryTime, {min: 0, allowInfinity: true});
+
+	// Treat non-positive factor as 1 to avoid zero backoff or negative behavior
+	if (!(options.factor > 0)) {
+		options.factor = 1;
+	}
+
+	options.signal?.throwIfAborted();
+
+	let attemptNumber = 0;
+	let retriesConsumed = 0;
+	const startTime = performance.now();
+
+	while (Number.isFinite(options.retries) ? retriesConsumed <= options.retries : true) {
+		attemptNumber++;
+
+		try {
+			options.signal?.throwIfAborted();
+
+			const result = await input(attemptNumber);
+
+			options.signal?.throwIfAborted();
+
+			return result;
+		} catch (error) {
+			if (await onAttemptFailure({
+				error,
+				attemptNumber,
+				retriesConsumed,
+				startTime,
+				options,
+			})) {
+				retriesConsumed++;
+			}
+		}
+	}
+
+	// Should not reach here, but in case it does, throw an error
+	throw new Error('Retry attempts exhausted without throwing an error.');
+}
+
+function makeRetriable(function_, options) {
+	return function (...arguments_) {
+		return pRetry(() => function_.apply(this, arguments_), options);
+	};
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/git/transient-retry.js
+
+
+/**
+ * git over the network, run again when it fails the way a busy or restarting server fails. git
+ * itself retries almost nothing over HTTP, and an incident run should not end on one 502.
+ *
+ * Only transport failures are retried. A rejected credential, a missing repository or a refused
+ * push gives the same answer the next time, so retrying it would only delay the error (and a
+ * rejected lease must reach the caller as it is: it means someone else wrote first).
+ */
+const GIT_ATTEMPTS = 3;
+/** Waits before the 2nd and 3rd attempts: 0.5 s, then 1.5 s. Short, because a run is waiting on it. */
+const FIRST_DELAY_MS = 500;
+const FACTOR = 3;
+/** Answers that will not change on a retry; checked first, since they often come with "RPC failed". */
+const PERMANENT = [
+    /\bHTTP 4\d\d\b/,
+    /returned error: 4\d\d\b/,
+    /Authentication failed/i,
+    /could not read (?:Username|Password)/i,
+    /terminal prompts disabled/i,
+    /Permission denied/i,
+    /repository .* not found/i,
+    /does not appear to be a git repository/i,
+    /\[rejected\]|\[remote rejected\]|stale info|non-fast-forward|fetch first/,
+    /couldn't find remote ref|not our ref|upload-pack: not our/i,
+];
+/** How an interrupted or overloaded transfer looks from git and libcurl. */
+const TRANSIENT = [
+    /returned error: 5\d\d\b/,
+    /\bHTTP 5\d\d\b/,
+    /RPC failed/,
+    /Connection reset|Connection refused|Connection timed out|Operation timed out|timed out after/i,
+    /Empty reply from server|Recv failure|Send failure|Failed to connect|Couldn't connect to server/i,
+    /early EOF|unexpected disconnect|the remote end hung up unexpectedly|transfer closed with/i,
+    /SSL_read|SSL_write|GnuTLS recv error|TLS connection was non-properly terminated/i,
+    /HTTP\/2 stream \d+ was not closed cleanly/i,
+];
+/** Whether a failed git command's output (stderr, and stdout for a porcelain push) is worth another try. */
+function isTransientGitFailure(output) {
+    if (PERMANENT.some((re) => re.test(output)))
+        return false;
+    return TRANSIENT.some((re) => re.test(output));
+}
+class TransientFailure extends Error {
+    result;
+    constructor(result) {
+        super(result.stderr);
+        this.result = result;
+    }
+}
+/** `runGit`, repeated while it fails in transit; the last result is returned either way. */
+async function runGitRetrying(args, options, hooks = {}) {
+    let attempts = 0;
+    try {
+        return await pRetry(async (attempt) => {
+            if (attempt > 1)
+                await hooks.beforeRetry?.();
+            attempts = attempt;
+            const result = await run_git_runGit(args, options);
+            if (result.code !== 0 && isTransientGitFailure(`${result.stderr}\n${result.stdout.toString('utf8', 0, 4096)}`))
+                throw new TransientFailure(result);
+            return { ...result, attempts };
+        }, { retries: GIT_ATTEMPTS - 1, minTimeout: FIRST_DELAY_MS, factor: FACTOR, randomize: false, shouldRetry: ({ error }) => error instanceof TransientFailure });
+    }
+    catch (err) {
+        if (err instanceof TransientFailure)
+            return { ...err.result, attempts };
+        throw err;
+    }
+}
+/** Like `git`: stdout on success, else a GitError saying how many times it was tried. */
+async function gitRetrying(args, options, hooks = {}) {
+    const result = await runGitRetrying(args, options, hooks);
+    if (result.code !== 0) {
+        const error = new GitError(args, result.code, result.stderr);
+        error.message += triedNote(result);
+        throw error;
+    }
+    return result.stdout.toString('utf8');
+}
+/** ` (tried 3 times)` after an error that was retried, so the log shows it was not a one-off. */
+function triedNote(result) {
+    return result.attempts > 1 ? ` (tried ${result.attempts} times)` : '';
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/git/mirror.js
 
 
@@ -15775,17 +16136,18 @@ function mirrorDir(url) {
 async function ensureMirror(url, env) {
     const dir = mirrorDir(url);
     if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'HEAD'))) {
-        await run_git_git(['fetch', '--quiet', '--prune', '--tags', '--force', url, '+refs/heads/*:refs/heads/*'], { cwd: dir, env });
+        await gitRetrying(['fetch', '--quiet', '--prune', '--tags', '--force', url, '+refs/heads/*:refs/heads/*'], { cwd: dir, env });
         return dir;
     }
     const parent = (0,external_node_path_.join)(dir, '..');
     await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
     const temp = `${dir}.${process.pid}.tmp`;
     await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
-    const result = await run_git_runGit(['clone', '--quiet', '--bare', '--filter=tree:0', '--', url, temp], { cwd: parent, env });
+    const clean = () => (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
+    const result = await runGitRetrying(['clone', '--quiet', '--bare', '--filter=tree:0', '--', url, temp], { cwd: parent, env }, { beforeRetry: clean });
     if (result.code !== 0) {
-        await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
-        throw new Error(`cannot clone ${url}: ${result.stderr.split('\n').find(Boolean) ?? ''}`);
+        await clean();
+        throw new Error(`cannot clone ${url}: ${result.stderr.split('\n').find(Boolean) ?? ''}${triedNote(result)}`);
     }
     // Two runs may race to create the same mirror; the loser's copy is simply dropped.
     await (0,promises_namespaceObject.rename)(temp, dir).catch(async () => (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true }));
@@ -15800,9 +16162,9 @@ async function ensureMirror(url, env) {
  */
 async function lsRemoteTag(url, tag, cwd, env) {
     const ref = `refs/tags/${tag}`;
-    const result = await run_git_runGit(['ls-remote', '--tags', url, ref, `${ref}^{}`], { cwd, env });
+    const result = await runGitRetrying(['ls-remote', '--tags', url, ref, `${ref}^{}`], { cwd, env });
     if (result.code !== 0)
-        throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}`);
+        throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}${triedNote(result)}`);
     let direct;
     for (const line of result.stdout.toString().split('\n')) {
         const [sha, name] = line.split('\t');
@@ -15814,9 +16176,9 @@ async function lsRemoteTag(url, tag, cwd, env) {
     return direct;
 }
 async function lsRemoteTags(url, cwd, env) {
-    const result = await run_git_runGit(['ls-remote', '--tags', url], { cwd, env });
+    const result = await runGitRetrying(['ls-remote', '--tags', url], { cwd, env });
     if (result.code !== 0)
-        throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}`);
+        throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}${triedNote(result)}`);
     const tags = new Map();
     for (const line of result.stdout.toString().split('\n')) {
         const [sha, ref] = line.split('\t');
@@ -16041,13 +16403,16 @@ async function lastCommitTouching(root, relPath) {
 async function rollbackLock(ctx, lockFile, options = {}) {
     const abs = resolveInsideRoot(ctx.root, ctx.cwd, lockFile, 'LOCKFILE');
     const rel = relativeToRoot(ctx.root, abs);
+    // git reads the older lock while the manifest and the current lock are parsed.
+    const rev = options.rev;
+    const olderBytes = rev === undefined ? undefined : resolveMetaRevision(ctx.root, rev).then((commit) => readFileAtRevision(ctx.root, commit, rel));
+    olderBytes?.catch(() => undefined);
     const state = await loadState(ctx);
     let source;
     let sourceName = rel;
-    if (options.rev !== undefined) {
-        const commit = await resolveMetaRevision(ctx.root, options.rev);
-        sourceName = `${rel}@${options.rev}`;
-        source = parseLockBytes(await readFileAtRevision(ctx.root, commit, rel), sourceName);
+    if (olderBytes !== undefined) {
+        sourceName = `${rel}@${rev}`;
+        source = parseLockBytes(await olderBytes, sourceName);
     }
     else {
         source = rel === state.lockRel ? state.lock : await loadLock(ctx.root, rel);
@@ -16723,280 +17088,6 @@ function cleanOutput(text) {
         .map((line) => line.slice(line.lastIndexOf('\r') + 1))
         .join('\n')
         .trim());
-}
-
-;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
-const objectToString = Object.prototype.toString;
-
-const isError = value => objectToString.call(value) === '[object Error]';
-
-const errorMessages = new Set([
-	'network error', // Chrome
-	'NetworkError when attempting to fetch resource.', // Firefox
-	'The Internet connection appears to be offline.', // Safari 16
-	'Network request failed', // `cross-fetch`
-	'fetch failed', // Undici (Node.js)
-	'terminated', // Undici (Node.js)
-	' A network error occurred.', // Bun (WebKit)
-	'Network connection lost', // Cloudflare Workers (fetch)
-]);
-
-function isNetworkError(error) {
-	const isValid = error
-		&& isError(error)
-		&& error.name === 'TypeError'
-		&& typeof error.message === 'string';
-
-	if (!isValid) {
-		return false;
-	}
-
-	const {message, stack} = error;
-
-	// Safari 17+ has generic message but no stack for network errors
-	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
-		return stack === undefined
-			// Sentry adds its own stack trace to the fetch error, so also check for that
-			|| '__sentry_captured__' in error;
-	}
-
-	// Deno network errors start with specific text
-	if (message.startsWith('error sending request for url')) {
-		return true;
-	}
-
-	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
-	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
-		return true;
-	}
-
-	// Standard network error messages
-	return errorMessages.has(message);
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
-
-
-function validateRetries(retries) {
-	if (typeof retries === 'number') {
-		if (retries < 0) {
-			throw new TypeError('Expected `retries` to be a non-negative number.');
-		}
-
-		if (Number.isNaN(retries)) {
-			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
-		}
-	} else if (retries !== undefined) {
-		throw new TypeError('Expected `retries` to be a number or Infinity.');
-	}
-}
-
-function validateNumberOption(name, value, {min = 0, allowInfinity = false} = {}) {
-	if (value === undefined) {
-		return;
-	}
-
-	if (typeof value !== 'number' || Number.isNaN(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
-	}
-
-	if (!allowInfinity && !Number.isFinite(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
-	}
-
-	if (value < min) {
-		throw new TypeError(`Expected \`${name}\` to be \u2265 ${min}.`);
-	}
-}
-
-class AbortError extends Error {
-	constructor(message) {
-		super();
-
-		if (message instanceof Error) {
-			this.originalError = message;
-			({message} = message);
-		} else {
-			this.originalError = new Error(message);
-			this.originalError.stack = this.stack;
-		}
-
-		this.name = 'AbortError';
-		this.message = message;
-	}
-}
-
-function calculateDelay(retriesConsumed, options) {
-	const attempt = Math.max(1, retriesConsumed + 1);
-	const random = options.randomize ? (Math.random() + 1) : 1;
-
-	let timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
-	timeout = Math.min(timeout, options.maxTimeout);
-
-	return timeout;
-}
-
-function calculateRemainingTime(start, max) {
-	if (!Number.isFinite(max)) {
-		return max;
-	}
-
-	return max - (performance.now() - start);
-}
-
-async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
-	const normalizedError = error instanceof Error
-		? error
-		: new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
-
-	if (normalizedError instanceof AbortError) {
-		throw normalizedError.originalError;
-	}
-
-	const retriesLeft = Number.isFinite(options.retries)
-		? Math.max(0, options.retries - retriesConsumed)
-		: options.retries;
-
-	const maxRetryTime = options.maxRetryTime ?? Number.POSITIVE_INFINITY;
-
-	const context = Object.freeze({
-		error: normalizedError,
-		attemptNumber,
-		retriesLeft,
-		retriesConsumed,
-	});
-
-	await options.onFailedAttempt(context);
-
-	if (calculateRemainingTime(startTime, maxRetryTime) <= 0) {
-		throw normalizedError;
-	}
-
-	const consumeRetry = await options.shouldConsumeRetry(context);
-
-	const remainingTime = calculateRemainingTime(startTime, maxRetryTime);
-
-	if (remainingTime <= 0 || retriesLeft <= 0) {
-		throw normalizedError;
-	}
-
-	if (normalizedError instanceof TypeError && !isNetworkError(normalizedError)) {
-		if (consumeRetry) {
-			throw normalizedError;
-		}
-
-		options.signal?.throwIfAborted();
-		return false;
-	}
-
-	if (!await options.shouldRetry(context)) {
-		throw normalizedError;
-	}
-
-	if (!consumeRetry) {
-		options.signal?.throwIfAborted();
-		return false;
-	}
-
-	const delayTime = calculateDelay(retriesConsumed, options);
-	const finalDelay = Math.min(delayTime, remainingTime);
-
-	options.signal?.throwIfAborted();
-
-	if (finalDelay > 0) {
-		await new Promise((resolve, reject) => {
-			const onAbort = () => {
-				clearTimeout(timeoutToken);
-				options.signal?.removeEventListener('abort', onAbort);
-				reject(options.signal.reason);
-			};
-
-			const timeoutToken = setTimeout(() => {
-				options.signal?.removeEventListener('abort', onAbort);
-				resolve();
-			}, finalDelay);
-
-			if (options.unref) {
-				timeoutToken.unref?.();
-			}
-
-			options.signal?.addEventListener('abort', onAbort, {once: true});
-		});
-	}
-
-	options.signal?.throwIfAborted();
-
-	return true;
-}
-
-async function pRetry(input, options = {}) {
-	options = {...options};
-
-	validateRetries(options.retries);
-
-	if (Object.hasOwn(options, 'forever')) {
-		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
-	}
-
-	options.retries ??= 10;
-	options.factor ??= 2;
-	options.minTimeout ??= 1000;
-	options.maxTimeout ??= Number.POSITIVE_INFINITY;
-	options.maxRetryTime ??= Number.POSITIVE_INFINITY;
-	options.randomize ??= false;
-	options.onFailedAttempt ??= () => {};
-	options.shouldRetry ??= () => true;
-	options.shouldConsumeRetry ??= () => true;
-
-	// Validate numeric options and normalize edge cases
-	validateNumberOption('factor', options.factor, {min: 0, allowInfinity: false});
-	validateNumberOption('minTimeout', options.minTimeout, {min: 0, allowInfinity: false});
-	validateNumberOption('maxTimeout', options.maxTimeout, {min: 0, allowInfinity: true});
-	validateNumberOption('maxRetryTime', options.maxRetryTime, {min: 0, allowInfinity: true});
-
-	// Treat non-positive factor as 1 to avoid zero backoff or negative behavior
-	if (!(options.factor > 0)) {
-		options.factor = 1;
-	}
-
-	options.signal?.throwIfAborted();
-
-	let attemptNumber = 0;
-	let retriesConsumed = 0;
-	const startTime = performance.now();
-
-	while (Number.isFinite(options.retries) ? retriesConsumed <= options.retries : true) {
-		attemptNumber++;
-
-		try {
-			options.signal?.throwIfAborted();
-
-			const result = await input(attemptNumber);
-
-			options.signal?.throwIfAborted();
-
-			return result;
-		} catch (error) {
-			if (await onAttemptFailure({
-				error,
-				attemptNumber,
-				retriesConsumed,
-				startTime,
-				options,
-			})) {
-				retriesConsumed++;
-			}
-		}
-	}
-
-	// Should not reach here, but in case it does, throw an error
-	throw new Error('Retry attempts exhausted without throwing an error.');
-}
-
-function makeRetriable(function_, options) {
-	return function (...arguments_) {
-		return pRetry(() => function_.apply(this, arguments_), options);
-	};
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/health/http-check.js
@@ -18527,6 +18618,7 @@ async function storeList(ctx, options = {}) {
 
 
 
+
 /**
  * `meta rollback store NAME HASH`. Before anything changes: HASH must name exactly one entry, the
  * entry must belong to NAME, and its files must still hash to HASH and be safe to write (a mismatch
@@ -18582,12 +18674,30 @@ async function commitExists(ctx, spec, commit) {
     }
 }
 /**
- * Replaces `components/NAME` with the entry's files: they are written into a temp directory beside
- * it and checked again as they are written, the old directory is renamed aside, the new one renamed
- * into place, and the old one removed only once the journal line is written. A git checkout is never
+ * Restores an entry's files into `components/NAME` (see writeTree). A git checkout is never
  * replaced this way: its history and untracked files would be lost.
  */
 async function restoreTree(ctx, state, store, meta, entry, warnings) {
+    const name = meta.component;
+    const base = { ok: true, mode: 'store', env: ctx.env ?? null, lock: state.lockRel, dryRun: ctx.dryRun, warnings, store: { ...entry, restored: 'tree' } };
+    const to = { version: meta.version, commit: meta.commit };
+    const planned = await inspectTarget(ctx, state, meta, entry);
+    // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
+    if (planned.holdsEntry && (ctx.dryRun || !(await staleLockPresent(ctx.root))))
+        return { ...base, changes: [], snapshot: null, historyEntry: null };
+    if (ctx.dryRun)
+        return { ...base, changes: [{ component: name, from: planned.from, to, checkout: 'moved', lock: 'unchanged' }], snapshot: null, historyEntry: null };
+    // The files are written holding .meta/lock, so the journal lines of concurrent runs are written in
+    // the order their changes were; what was seen above is seen again under it, since another run may
+    // have replaced components/NAME or moved its pin meanwhile.
+    return withMetaLock(ctx, `meta rollback store${ctx.env ? ` --env ${ctx.env}` : ''}`, async () => {
+        const now = await inspectTarget(ctx, await loadState(ctx), meta, entry);
+        if (now.holdsEntry)
+            return { ...base, changes: [], snapshot: null, historyEntry: null };
+        return writeTree(ctx, state.lockRel, store, meta, entry, now, base, warnings);
+    });
+}
+async function inspectTarget(ctx, state, meta, entry) {
     const name = meta.component;
     const rel = `${COMPONENTS_DIR}/${name}`;
     const dir = componentDir(ctx.root, name);
@@ -18602,13 +18712,20 @@ async function restoreTree(ctx, state, store, meta, entry, warnings) {
     }
     const pinned = state.lock.entries.get(name);
     const from = pinned ? { version: pinned.version, commit: pinned.commit } : null;
+    return { current, pinned, from, holdsEntry: current !== undefined && (await hashOfDir(dir)) === entry.hash };
+}
+/**
+ * Replaces `components/NAME` with the entry's files: they are written into a temp directory beside
+ * it and checked again as they are written, the old directory is renamed aside, the new one renamed
+ * into place, and the old one removed only once the journal line is written.
+ */
+async function writeTree(ctx, lockRel, store, meta, entry, target, base, warnings) {
+    const name = meta.component;
+    const rel = `${COMPONENTS_DIR}/${name}`;
+    const dir = componentDir(ctx.root, name);
+    const { current, pinned, from } = target;
     const to = { version: meta.version, commit: meta.commit };
-    const base = { ok: true, mode: 'store', env: ctx.env ?? null, lock: state.lockRel, dryRun: ctx.dryRun, warnings, store: { ...entry, restored: 'tree' } };
-    if (current && (await hashOfDir(dir)) === entry.hash)
-        return { ...base, changes: [], snapshot: null, historyEntry: null };
     const change = { component: name, from, to, checkout: 'moved', lock: 'unchanged' };
-    if (ctx.dryRun)
-        return { ...base, changes: [change], snapshot: null, historyEntry: null };
     const parent = (0,external_node_path_.join)(ctx.root, COMPONENTS_DIR);
     const parentExisted = (await rollback_store_lstatOrUndefined(parent)) !== undefined;
     await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
@@ -18642,7 +18759,7 @@ async function restoreTree(ctx, state, store, meta, entry, warnings) {
             actor: ctx.actor,
             mode: 'store',
             env: ctx.env ?? null,
-            lock: state.lockRel,
+            lock: lockRel,
             changes: [{ component: name, from, to }],
             snapshot: snapshotRel,
         };
@@ -19194,6 +19311,8 @@ async function introducedByMerge(dir, merge, firstParent) {
 
 ;// CONCATENATED MODULE: ./.tsbuild/git/changeset-remote.js
 
+
+
 function changeset_remote_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
@@ -19204,9 +19323,9 @@ async function originUrl(dir) {
 }
 /** The branch a remote's HEAD points at (its default branch); value undefined when it has none. */
 async function remoteDefaultBranch(cwd, remote, env) {
-    const result = await run_git_runGit(['ls-remote', '--symref', '--end-of-options', remote, 'HEAD'], { cwd, env });
+    const result = await runGitRetrying(['ls-remote', '--symref', '--end-of-options', remote, 'HEAD'], { cwd, env });
     if (result.code !== 0)
-        return { ok: false, error: changeset_remote_firstLine(result.stderr) || `git ls-remote exited ${result.code}` };
+        return { ok: false, error: (changeset_remote_firstLine(result.stderr) || `git ls-remote exited ${result.code}`) + triedNote(result) };
     for (const line of result.stdout.toString().split('\n')) {
         const match = /^ref: refs\/heads\/(\S+)\tHEAD$/.exec(line);
         if (match)
@@ -19217,9 +19336,9 @@ async function remoteDefaultBranch(cwd, remote, env) {
 /** The commit a remote branch points at; value undefined when the remote has no such branch. */
 async function remoteBranchTip(cwd, remote, branch, env) {
     const ref = `refs/heads/${branch}`;
-    const result = await run_git_runGit(['ls-remote', '--end-of-options', remote, ref], { cwd, env });
+    const result = await runGitRetrying(['ls-remote', '--end-of-options', remote, ref], { cwd, env });
     if (result.code !== 0)
-        return { ok: false, error: changeset_remote_firstLine(result.stderr) || `git ls-remote exited ${result.code}` };
+        return { ok: false, error: (changeset_remote_firstLine(result.stderr) || `git ls-remote exited ${result.code}`) + triedNote(result) };
     for (const line of result.stdout.toString().split('\n')) {
         const [sha, name] = line.split('\t');
         if (name === ref && sha)
@@ -19240,9 +19359,10 @@ async function refTip(dir, ref) {
 }
 /** Clones a component into `dest` (which must not exist yet). */
 async function cloneInto(url, dest, cwd, env) {
-    const result = await run_git_runGit(['clone', '--quiet', '--end-of-options', url, dest], { cwd, env });
+    // `dest` is this run's own new directory, so whatever a failed attempt left there can go.
+    const result = await runGitRetrying(['clone', '--quiet', '--end-of-options', url, dest], { cwd, env }, { beforeRetry: () => (0,promises_namespaceObject.rm)(dest, { recursive: true, force: true }) });
     if (result.code !== 0)
-        throw new Error(`cannot clone ${url}: ${changeset_remote_firstLine(result.stderr)}`);
+        throw new Error(`cannot clone ${url}: ${changeset_remote_firstLine(result.stderr)}${triedNote(result)}`);
 }
 /**
  * Pushes a branch that the remote must not have yet: the lease with an empty expected value makes
@@ -19250,12 +19370,38 @@ async function cloneInto(url, dest, cwd, env) {
  */
 async function pushNewBranch(dir, remote, branch, env) {
     const ref = `refs/heads/${branch}`;
-    await run_git_git(['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:`, '--end-of-options', remote, `${ref}:${ref}`], { cwd: dir, env });
+    const args = ['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:`, '--end-of-options', remote, `${ref}:${ref}`];
+    const result = await runGitRetrying(args, { cwd: dir, env });
+    if (result.code === 0)
+        return;
+    // After an attempt lost in transit, the lease fails on our own push: the branch is already ours.
+    if (result.attempts > 1) {
+        const tip = await refTip(dir, ref);
+        if (tip && (await landed(dir, remote, branch, tip, env)))
+            return;
+    }
+    throw retriedError(args, result);
 }
 /** Deletes a branch this run pushed, only while it is still where this run put it. */
 async function deleteRemoteBranch(dir, remote, branch, expected, env) {
     const ref = `refs/heads/${branch}`;
-    await run_git_git(['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:${expected}`, '--end-of-options', remote, `:${ref}`], { cwd: dir, env });
+    const args = ['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:${expected}`, '--end-of-options', remote, `:${ref}`];
+    const result = await runGitRetrying(args, { cwd: dir, env });
+    if (result.code === 0)
+        return;
+    if (result.attempts > 1 && (await landed(dir, remote, branch, undefined, env)))
+        return;
+    throw retriedError(args, result);
+}
+/** Whether the remote branch is where a push that may have gone through would have put it. */
+async function landed(dir, remote, branch, want, env) {
+    const there = await remoteBranchTip(dir, remote, branch, env);
+    return there.ok && there.value === want;
+}
+function retriedError(args, result) {
+    const error = new GitError(args, result.code, result.stderr);
+    error.message += triedNote(result);
+    return error;
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/git/revert.js
@@ -19801,6 +19947,7 @@ function statusEdit(yaml, map, status) {
 
 
 
+
 /** `meta changeset rollback ID [--push]`: plan, then apply. */
 async function rollbackChangeset(ctx, id, options = {}) {
     const plan = await planChangesetRollback(ctx, id, { gitEnv: options.gitEnv });
@@ -19877,20 +20024,34 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
             const pushUndo = await pushAll(ctx, id, effective, env);
             undo.push(...pushUndo);
         }
-        // 6. The changeset (and its index entry) become rolled-back; then the journal.
-        const fileUndo = await markRolledBack(ctx, plan);
-        undo.push(...fileUndo);
+        // 6. The changeset (and its index entry) become rolled-back; then the journal. Under .meta/lock,
+        // like every write to the meta-repo's files: the check that nobody changed the changeset files
+        // since they were read and the writes that follow are then one step for other runs, and journal
+        // lines are appended in the order the changes were made.
         const results = effective.map((w) => repoResult(w));
-        const historyEntry = {
-            at: timestamp(ctx.now()),
-            actor: ctx.actor,
-            mode: 'changeset',
-            env: ctx.env ?? null,
-            lock: plan.file,
-            changes: changesOf(results),
-            snapshot: null,
-        };
-        await appendJournal(ctx.root, historyEntry);
+        const historyEntry = await withMetaLock(ctx, `meta changeset rollback ${id}`, async () => {
+            const fileUndo = await markRolledBack(ctx, plan);
+            const line = {
+                at: timestamp(ctx.now()),
+                actor: ctx.actor,
+                mode: 'changeset',
+                env: ctx.env ?? null,
+                lock: plan.file,
+                changes: changesOf(results),
+                snapshot: null,
+            };
+            try {
+                await appendJournal(ctx.root, line);
+            }
+            catch (err) {
+                // Undone while the lock is still held, so no other run's write to these files is undone with it.
+                const failed = await runUndo(fileUndo);
+                if (failed.length > 0)
+                    throw new OperationError(`${errorMessage(err)}; could not undo: ${failed.join(', ')}`);
+                throw err;
+            }
+            return line;
+        });
         return apply_resultOf(plan, results, { ctx, warnings, done: true, pushed: Boolean(options.push), historyEntry });
     }
     catch (err) {
@@ -20057,10 +20218,29 @@ async function markRolledBack(ctx, plan) {
     undo.push({ what: plan.file, run: () => writeFileAtomic(filePath, plan.changeset.yaml.text) });
     if (plan.index && indexText !== undefined) {
         const original = plan.index.yaml.text;
-        await writeFileAtomic(indexPath, indexText);
+        try {
+            await writeFileAtomic(indexPath, indexText);
+        }
+        catch (err) {
+            const failed = await runUndo(undo);
+            throw new OperationError(`${CHANGESET_INDEX}: ${errorMessage(err)}${failed.length > 0 ? `; could not undo: ${failed.join(', ')}` : ''}`);
+        }
         undo.push({ what: CHANGESET_INDEX, run: () => writeFileAtomic(indexPath, original) });
     }
     return undo;
+}
+/** Runs undo steps newest first; returns the ones that failed. */
+async function runUndo(steps) {
+    const failed = [];
+    for (const step of [...steps].reverse()) {
+        try {
+            await step.run();
+        }
+        catch (err) {
+            failed.push(`${step.what} (${errorMessage(err)})`);
+        }
+    }
+    return failed;
 }
 function repoResult(w) {
     const p = w.plan;

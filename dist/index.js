@@ -12472,7 +12472,7 @@ async function repo_reader_headCommit(dir) {
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
 async function repo_reader_currentBranch(dir) {
-    const result = await runGit(['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: dir });
+    const result = await run_git_runGit(['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: dir });
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
 /** Tracked changes only: untracked files survive a checkout, modified tracked files might not. */
@@ -13644,13 +13644,16 @@ async function assertUnchanged(lockPath, plan) {
 async function rollbackLock(ctx, lockFile, options = {}) {
     const abs = resolveInsideRoot(ctx.root, ctx.cwd, lockFile, 'LOCKFILE');
     const rel = relativeToRoot(ctx.root, abs);
+    // git reads the older lock while the manifest and the current lock are parsed.
+    const rev = options.rev;
+    const olderBytes = rev === undefined ? undefined : resolveMetaRevision(ctx.root, rev).then((commit) => readFileAtRevision(ctx.root, commit, rel));
+    olderBytes?.catch(() => undefined);
     const state = await loadState(ctx);
     let source;
     let sourceName = rel;
-    if (options.rev !== undefined) {
-        const commit = await resolveMetaRevision(ctx.root, options.rev);
-        sourceName = `${rel}@${options.rev}`;
-        source = parseLockBytes(await readFileAtRevision(ctx.root, commit, rel), sourceName);
+    if (olderBytes !== undefined) {
+        sourceName = `${rel}@${rev}`;
+        source = parseLockBytes(await olderBytes, sourceName);
     }
     else {
         source = rel === state.lockRel ? state.lock : await loadLock(ctx.root, rel);
@@ -13706,7 +13709,95 @@ function credentialEnv(credentials) {
     return env;
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/git/transient-retry.js
+
+
+/**
+ * git over the network, run again when it fails the way a busy or restarting server fails. git
+ * itself retries almost nothing over HTTP, and an incident run should not end on one 502.
+ *
+ * Only transport failures are retried. A rejected credential, a missing repository or a refused
+ * push gives the same answer the next time, so retrying it would only delay the error (and a
+ * rejected lease must reach the caller as it is: it means someone else wrote first).
+ */
+const GIT_ATTEMPTS = 3;
+/** Waits before the 2nd and 3rd attempts: 0.5 s, then 1.5 s. Short, because a run is waiting on it. */
+const FIRST_DELAY_MS = 500;
+const FACTOR = 3;
+/** Answers that will not change on a retry; checked first, since they often come with "RPC failed". */
+const PERMANENT = [
+    /\bHTTP 4\d\d\b/,
+    /returned error: 4\d\d\b/,
+    /Authentication failed/i,
+    /could not read (?:Username|Password)/i,
+    /terminal prompts disabled/i,
+    /Permission denied/i,
+    /repository .* not found/i,
+    /does not appear to be a git repository/i,
+    /\[rejected\]|\[remote rejected\]|stale info|non-fast-forward|fetch first/,
+    /couldn't find remote ref|not our ref|upload-pack: not our/i,
+];
+/** How an interrupted or overloaded transfer looks from git and libcurl. */
+const TRANSIENT = [
+    /returned error: 5\d\d\b/,
+    /\bHTTP 5\d\d\b/,
+    /RPC failed/,
+    /Connection reset|Connection refused|Connection timed out|Operation timed out|timed out after/i,
+    /Empty reply from server|Recv failure|Send failure|Failed to connect|Couldn't connect to server/i,
+    /early EOF|unexpected disconnect|the remote end hung up unexpectedly|transfer closed with/i,
+    /SSL_read|SSL_write|GnuTLS recv error|TLS connection was non-properly terminated/i,
+    /HTTP\/2 stream \d+ was not closed cleanly/i,
+];
+/** Whether a failed git command's output (stderr, and stdout for a porcelain push) is worth another try. */
+function isTransientGitFailure(output) {
+    if (PERMANENT.some((re) => re.test(output)))
+        return false;
+    return TRANSIENT.some((re) => re.test(output));
+}
+class TransientFailure extends Error {
+    result;
+    constructor(result) {
+        super(result.stderr);
+        this.result = result;
+    }
+}
+/** `runGit`, repeated while it fails in transit; the last result is returned either way. */
+async function runGitRetrying(args, options, hooks = {}) {
+    let attempts = 0;
+    try {
+        return await pRetry(async (attempt) => {
+            if (attempt > 1)
+                await hooks.beforeRetry?.();
+            attempts = attempt;
+            const result = await run_git_runGit(args, options);
+            if (result.code !== 0 && isTransientGitFailure(`${result.stderr}\n${result.stdout.toString('utf8', 0, 4096)}`))
+                throw new TransientFailure(result);
+            return { ...result, attempts };
+        }, { retries: GIT_ATTEMPTS - 1, minTimeout: FIRST_DELAY_MS, factor: FACTOR, randomize: false, shouldRetry: ({ error }) => error instanceof TransientFailure });
+    }
+    catch (err) {
+        if (err instanceof TransientFailure)
+            return { ...err.result, attempts };
+        throw err;
+    }
+}
+/** Like `git`: stdout on success, else a GitError saying how many times it was tried. */
+async function gitRetrying(args, options, hooks = {}) {
+    const result = await runGitRetrying(args, options, hooks);
+    if (result.code !== 0) {
+        const error = new GitError(args, result.code, result.stderr);
+        error.message += triedNote(result);
+        throw error;
+    }
+    return result.stdout.toString('utf8');
+}
+/** ` (tried 3 times)` after an error that was retried, so the log shows it was not a one-off. */
+function triedNote(result) {
+    return result.attempts > 1 ? ` (tried ${result.attempts} times)` : '';
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/git/publish-commit.js
+
 
 
 
@@ -13740,31 +13831,45 @@ async function treeOf(root, commit) {
 }
 /** The SHA a remote branch points at, or undefined when it does not exist. */
 async function remoteBranchSha(root, url, branch, env) {
-    const result = await run_git_runGit(['ls-remote', '--heads', url, `refs/heads/${branch}`], { cwd: root, env });
+    const result = await runGitRetrying(['ls-remote', '--heads', url, `refs/heads/${branch}`], { cwd: root, env });
     if (result.code !== 0)
-        throw new Error(`cannot reach ${url}: ${publish_commit_firstLine(result.stderr)}`);
+        throw new Error(`cannot reach ${url}: ${publish_commit_firstLine(result.stderr)}${triedNote(result)}`);
     const line = result.stdout.toString().split('\n').find((l) => l.endsWith(`\trefs/heads/${branch}`));
     return line?.split('\t')[0];
 }
 async function fetchCommit(root, url, ref, env) {
-    await run_git_git(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', url, ref], { cwd: root, env });
+    await gitRetrying(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', url, ref], { cwd: root, env });
 }
 /**
  * Pushes a commit to a branch. With `expect` the push is a lease (the branch must still be where we
  * saw it; '' = must not exist), so a concurrent writer is never overwritten; without it, only a
- * fast-forward is accepted.
+ * fast-forward is accepted. A push that fails in transit is tried again (see transient-retry.ts).
  */
 async function pushCommit(root, url, commit, branch, env, expect) {
     const lease = expect === undefined ? [] : [`--force-with-lease=refs/heads/${branch}:${expect}`];
-    const result = await run_git_runGit(['push', '--quiet', '--porcelain', ...lease, url, `${commit}:refs/heads/${branch}`], { cwd: root, env });
+    const result = await runGitRetrying(['push', '--quiet', '--porcelain', ...lease, url, `${commit}:refs/heads/${branch}`], { cwd: root, env });
     if (result.code === 0)
         return { ok: true };
     const text = `${result.stdout.toString()}\n${result.stderr}`;
     const rejected = /\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first|stale info|rejected/.test(text);
-    return { ok: false, rejected, message: publish_commit_firstLine(result.stderr) || publish_commit_firstLine(result.stdout.toString()) };
+    // The server may have taken an earlier attempt and lost only its answer: then the lease sees our own commit.
+    if (rejected && result.attempts > 1 && (await remoteBranchSha(root, url, branch, env).catch(() => undefined)) === commit)
+        return { ok: true };
+    return { ok: false, rejected, message: `${publish_commit_firstLine(result.stderr) || publish_commit_firstLine(result.stdout.toString())}${triedNote(result)}` };
 }
-async function deleteRemoteBranch(root, url, branch, env) {
-    await run_git_runGit(['push', '--quiet', url, `:refs/heads/${branch}`], { cwd: root, env });
+/**
+ * Deletes a remote branch. With `expect`, only while it still points there (a lease), so a branch
+ * someone else has pushed to since is left alone; throws when the branch could not be deleted.
+ */
+async function deleteRemoteBranch(root, url, branch, env, expect) {
+    const lease = expect === undefined ? [] : [`--force-with-lease=refs/heads/${branch}:${expect}`];
+    const result = await runGitRetrying(['push', '--quiet', '--porcelain', ...lease, url, `:refs/heads/${branch}`], { cwd: root, env });
+    if (result.code === 0)
+        return;
+    // An earlier attempt may have deleted it and lost only the answer.
+    if (result.attempts > 1 && (await remoteBranchSha(root, url, branch, env).catch(() => '')) === undefined)
+        return;
+    throw new Error(`cannot delete ${branch} from ${url}: ${publish_commit_firstLine(result.stderr) || publish_commit_firstLine(result.stdout.toString())}${triedNote(result)}`);
 }
 function publish_commit_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0 && !l.startsWith('To ')) ?? '').trim();
@@ -13778,8 +13883,22 @@ async function absoluteGitDir(root) {
 }
 /** Makes a local branch match the remote's, e.g. the store branch the action reads entries from. */
 async function fetchBranch(root, url, branch, env) {
-    const result = await run_git_runGit(['fetch', '--quiet', '--no-tags', url, `+refs/heads/${branch}:refs/heads/${branch}`], { cwd: root, env });
+    const result = await runGitRetrying(['fetch', '--quiet', '--no-tags', url, `+refs/heads/${branch}:refs/heads/${branch}`], { cwd: root, env });
     return result.code === 0;
+}
+/** Which of `paths` (relative to the root) a commit holds. */
+async function pathsTrackedAt(root, commit, paths) {
+    if (paths.length === 0)
+        return new Set();
+    const out = await run_git_git(['--literal-pathspecs', 'ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', ...paths], { cwd: root });
+    const wanted = new Set(paths);
+    return new Set(out.split('\0').filter((p) => wanted.has(p)));
+}
+/** Puts files back as a commit has them, in the working tree and the index. */
+async function restorePathsFrom(root, commit, paths) {
+    if (paths.length === 0)
+        return;
+    await run_git_git(['--literal-pathspecs', 'checkout', '--quiet', commit, '--', ...paths], { cwd: root });
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/github/pull-requests.js
@@ -13878,7 +13997,72 @@ function defaultHeadBranch(inputs) {
     return `meta-rollback/${inputs.env ?? 'default'}/${inputs.mode}-${id}`;
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/action/workspace-guard.js
+
+
+
+
+
+
+/**
+ * `kept`: the files a run appends to or edits in place (journal, lock, changeset files). Saving them
+ * matters only when git does not hold them; any other file a failed run wrote and git does not hold
+ * (the undo snapshot) was made by the run and is removed. `dirs`: where the run may make files.
+ */
+async function markWorkspace(root, kept, dirs) {
+    const [head, branch] = await Promise.all([repo_reader_headCommit(root), repo_reader_currentBranch(root)]);
+    const saved = new Map();
+    for (const rel of new Set(kept))
+        saved.set(rel, await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, rel)).catch(() => undefined));
+    const existed = new Map();
+    for (const start of [...kept.map((rel) => (0,external_node_path_namespaceObject.dirname)(rel)), ...dirs]) {
+        for (let dir = start; dir !== '.' && dir !== '/' && dir !== '' && !existed.has(dir); dir = (0,external_node_path_namespaceObject.dirname)(dir))
+            existed.set(dir, (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, dir)));
+    }
+    return { head, branch, kept: saved, dirs: existed };
+}
+/**
+ * Undoes a run's writes to the files it names and puts HEAD back on the commit (and branch) it
+ * was on. HEAD is moved without --force: another step's uncommitted changes survive, and if they
+ * stand in the way this fails rather than discard them.
+ */
+async function restoreWorkspace(root, mark, written) {
+    await discardWrites(root, mark, written);
+    if (mark.head === undefined)
+        return;
+    const [head, branch] = await Promise.all([repo_reader_headCommit(root), repo_reader_currentBranch(root)]);
+    if (head === mark.head && branch === mark.branch)
+        return;
+    await restoreCheckout({ dir: root, head: mark.head, branch: mark.branch });
+    // Against the original commit this time: a file git held only where the run had moved to is gone now.
+    await discardWrites(root, mark, written);
+}
+/** Puts the written files back as HEAD has them, or as they were before the run when git does not hold them. */
+async function discardWrites(root, mark, written) {
+    if (written.length === 0)
+        return;
+    const head = await repo_reader_headCommit(root);
+    const tracked = head ? await pathsTrackedAt(root, head, written) : new Set();
+    await restorePathsFrom(root, head ?? '', written.filter((f) => tracked.has(f)));
+    for (const rel of written.filter((f) => !tracked.has(f))) {
+        const before = mark.kept.get(rel);
+        if (before === undefined)
+            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(root, rel), { force: true });
+        else if (!(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, rel)).catch(() => undefined))?.equals(before))
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, rel), before);
+    }
+    // Directories the run made for its files (`.meta/snapshots/`), once they are empty again.
+    for (const rel of written) {
+        for (let dir = (0,external_node_path_namespaceObject.dirname)(rel); mark.dirs.get(dir) === false; dir = (0,external_node_path_namespaceObject.dirname)(dir)) {
+            if (!(await (0,promises_namespaceObject.rmdir)((0,external_node_path_namespaceObject.join)(root, dir)).then(() => true, () => false)))
+                break;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/git/changeset-remote.js
+
+
 
 function changeset_remote_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
@@ -13890,9 +14074,9 @@ async function originUrl(dir) {
 }
 /** The branch a remote's HEAD points at (its default branch); value undefined when it has none. */
 async function remoteDefaultBranch(cwd, remote, env) {
-    const result = await run_git_runGit(['ls-remote', '--symref', '--end-of-options', remote, 'HEAD'], { cwd, env });
+    const result = await runGitRetrying(['ls-remote', '--symref', '--end-of-options', remote, 'HEAD'], { cwd, env });
     if (result.code !== 0)
-        return { ok: false, error: changeset_remote_firstLine(result.stderr) || `git ls-remote exited ${result.code}` };
+        return { ok: false, error: (changeset_remote_firstLine(result.stderr) || `git ls-remote exited ${result.code}`) + triedNote(result) };
     for (const line of result.stdout.toString().split('\n')) {
         const match = /^ref: refs\/heads\/(\S+)\tHEAD$/.exec(line);
         if (match)
@@ -13903,9 +14087,9 @@ async function remoteDefaultBranch(cwd, remote, env) {
 /** The commit a remote branch points at; value undefined when the remote has no such branch. */
 async function remoteBranchTip(cwd, remote, branch, env) {
     const ref = `refs/heads/${branch}`;
-    const result = await run_git_runGit(['ls-remote', '--end-of-options', remote, ref], { cwd, env });
+    const result = await runGitRetrying(['ls-remote', '--end-of-options', remote, ref], { cwd, env });
     if (result.code !== 0)
-        return { ok: false, error: changeset_remote_firstLine(result.stderr) || `git ls-remote exited ${result.code}` };
+        return { ok: false, error: (changeset_remote_firstLine(result.stderr) || `git ls-remote exited ${result.code}`) + triedNote(result) };
     for (const line of result.stdout.toString().split('\n')) {
         const [sha, name] = line.split('\t');
         if (name === ref && sha)
@@ -13926,9 +14110,10 @@ async function refTip(dir, ref) {
 }
 /** Clones a component into `dest` (which must not exist yet). */
 async function cloneInto(url, dest, cwd, env) {
-    const result = await run_git_runGit(['clone', '--quiet', '--end-of-options', url, dest], { cwd, env });
+    // `dest` is this run's own new directory, so whatever a failed attempt left there can go.
+    const result = await runGitRetrying(['clone', '--quiet', '--end-of-options', url, dest], { cwd, env }, { beforeRetry: () => (0,promises_namespaceObject.rm)(dest, { recursive: true, force: true }) });
     if (result.code !== 0)
-        throw new Error(`cannot clone ${url}: ${changeset_remote_firstLine(result.stderr)}`);
+        throw new Error(`cannot clone ${url}: ${changeset_remote_firstLine(result.stderr)}${triedNote(result)}`);
 }
 /**
  * Pushes a branch that the remote must not have yet: the lease with an empty expected value makes
@@ -13936,12 +14121,38 @@ async function cloneInto(url, dest, cwd, env) {
  */
 async function pushNewBranch(dir, remote, branch, env) {
     const ref = `refs/heads/${branch}`;
-    await run_git_git(['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:`, '--end-of-options', remote, `${ref}:${ref}`], { cwd: dir, env });
+    const args = ['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:`, '--end-of-options', remote, `${ref}:${ref}`];
+    const result = await runGitRetrying(args, { cwd: dir, env });
+    if (result.code === 0)
+        return;
+    // After an attempt lost in transit, the lease fails on our own push: the branch is already ours.
+    if (result.attempts > 1) {
+        const tip = await refTip(dir, ref);
+        if (tip && (await landed(dir, remote, branch, tip, env)))
+            return;
+    }
+    throw retriedError(args, result);
 }
 /** Deletes a branch this run pushed, only while it is still where this run put it. */
 async function changeset_remote_deleteRemoteBranch(dir, remote, branch, expected, env) {
     const ref = `refs/heads/${branch}`;
-    await run_git_git(['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:${expected}`, '--end-of-options', remote, `:${ref}`], { cwd: dir, env });
+    const args = ['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:${expected}`, '--end-of-options', remote, `:${ref}`];
+    const result = await runGitRetrying(args, { cwd: dir, env });
+    if (result.code === 0)
+        return;
+    if (result.attempts > 1 && (await landed(dir, remote, branch, undefined, env)))
+        return;
+    throw retriedError(args, result);
+}
+/** Whether the remote branch is where a push that may have gone through would have put it. */
+async function landed(dir, remote, branch, want, env) {
+    const there = await remoteBranchTip(dir, remote, branch, env);
+    return there.ok && there.value === want;
+}
+function retriedError(args, result) {
+    const error = new GitError(args, result.code, result.stderr);
+    error.message += triedNote(result);
+    return error;
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/git/revert.js
@@ -14404,17 +14615,18 @@ function mirrorDir(url) {
 async function ensureMirror(url, env) {
     const dir = mirrorDir(url);
     if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'HEAD'))) {
-        await run_git_git(['fetch', '--quiet', '--prune', '--tags', '--force', url, '+refs/heads/*:refs/heads/*'], { cwd: dir, env });
+        await gitRetrying(['fetch', '--quiet', '--prune', '--tags', '--force', url, '+refs/heads/*:refs/heads/*'], { cwd: dir, env });
         return dir;
     }
     const parent = (0,external_node_path_namespaceObject.join)(dir, '..');
     await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
     const temp = `${dir}.${process.pid}.tmp`;
     await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
-    const result = await run_git_runGit(['clone', '--quiet', '--bare', '--filter=tree:0', '--', url, temp], { cwd: parent, env });
+    const clean = () => (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
+    const result = await runGitRetrying(['clone', '--quiet', '--bare', '--filter=tree:0', '--', url, temp], { cwd: parent, env }, { beforeRetry: clean });
     if (result.code !== 0) {
-        await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
-        throw new Error(`cannot clone ${url}: ${result.stderr.split('\n').find(Boolean) ?? ''}`);
+        await clean();
+        throw new Error(`cannot clone ${url}: ${result.stderr.split('\n').find(Boolean) ?? ''}${triedNote(result)}`);
     }
     // Two runs may race to create the same mirror; the loser's copy is simply dropped.
     await (0,promises_namespaceObject.rename)(temp, dir).catch(async () => (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true }));
@@ -14715,6 +14927,7 @@ function redactUrl(url) {
 
 
 
+
 /** `meta changeset rollback ID [--push]`: plan, then apply. */
 async function rollbackChangeset(ctx, id, options = {}) {
     const plan = await planChangesetRollback(ctx, id, { gitEnv: options.gitEnv });
@@ -14791,20 +15004,34 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
             const pushUndo = await pushAll(ctx, id, effective, env);
             undo.push(...pushUndo);
         }
-        // 6. The changeset (and its index entry) become rolled-back; then the journal.
-        const fileUndo = await markRolledBack(ctx, plan);
-        undo.push(...fileUndo);
+        // 6. The changeset (and its index entry) become rolled-back; then the journal. Under .meta/lock,
+        // like every write to the meta-repo's files: the check that nobody changed the changeset files
+        // since they were read and the writes that follow are then one step for other runs, and journal
+        // lines are appended in the order the changes were made.
         const results = effective.map((w) => repoResult(w));
-        const historyEntry = {
-            at: timestamp(ctx.now()),
-            actor: ctx.actor,
-            mode: 'changeset',
-            env: ctx.env ?? null,
-            lock: plan.file,
-            changes: changesOf(results),
-            snapshot: null,
-        };
-        await appendJournal(ctx.root, historyEntry);
+        const historyEntry = await withMetaLock(ctx, `meta changeset rollback ${id}`, async () => {
+            const fileUndo = await markRolledBack(ctx, plan);
+            const line = {
+                at: timestamp(ctx.now()),
+                actor: ctx.actor,
+                mode: 'changeset',
+                env: ctx.env ?? null,
+                lock: plan.file,
+                changes: changesOf(results),
+                snapshot: null,
+            };
+            try {
+                await appendJournal(ctx.root, line);
+            }
+            catch (err) {
+                // Undone while the lock is still held, so no other run's write to these files is undone with it.
+                const failed = await runUndo(fileUndo);
+                if (failed.length > 0)
+                    throw new OperationError(`${errorMessage(err)}; could not undo: ${failed.join(', ')}`);
+                throw err;
+            }
+            return line;
+        });
         return apply_resultOf(plan, results, { ctx, warnings, done: true, pushed: Boolean(options.push), historyEntry });
     }
     catch (err) {
@@ -14971,10 +15198,29 @@ async function markRolledBack(ctx, plan) {
     undo.push({ what: plan.file, run: () => writeFileAtomic(filePath, plan.changeset.yaml.text) });
     if (plan.index && indexText !== undefined) {
         const original = plan.index.yaml.text;
-        await writeFileAtomic(indexPath, indexText);
+        try {
+            await writeFileAtomic(indexPath, indexText);
+        }
+        catch (err) {
+            const failed = await runUndo(undo);
+            throw new OperationError(`${CHANGESET_INDEX}: ${errorMessage(err)}${failed.length > 0 ? `; could not undo: ${failed.join(', ')}` : ''}`);
+        }
         undo.push({ what: CHANGESET_INDEX, run: () => writeFileAtomic(indexPath, original) });
     }
     return undo;
+}
+/** Runs undo steps newest first; returns the ones that failed. */
+async function runUndo(steps) {
+    const failed = [];
+    for (const step of [...steps].reverse()) {
+        try {
+            await step.run();
+        }
+        catch (err) {
+            failed.push(`${step.what} (${errorMessage(err)})`);
+        }
+    }
+    return failed;
 }
 function repoResult(w) {
     const p = w.plan;
@@ -15073,9 +15319,9 @@ async function pushChangesetBranches(ctx, result, options = {}) {
  */
 async function lsRemoteTag(url, tag, cwd, env) {
     const ref = `refs/tags/${tag}`;
-    const result = await run_git_runGit(['ls-remote', '--tags', url, ref, `${ref}^{}`], { cwd, env });
+    const result = await runGitRetrying(['ls-remote', '--tags', url, ref, `${ref}^{}`], { cwd, env });
     if (result.code !== 0)
-        throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}`);
+        throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}${triedNote(result)}`);
     let direct;
     for (const line of result.stdout.toString().split('\n')) {
         const [sha, name] = line.split('\t');
@@ -15087,9 +15333,9 @@ async function lsRemoteTag(url, tag, cwd, env) {
     return direct;
 }
 async function lsRemoteTags(url, cwd, env) {
-    const result = await run_git_runGit(['ls-remote', '--tags', url], { cwd, env });
+    const result = await runGitRetrying(['ls-remote', '--tags', url], { cwd, env });
     if (result.code !== 0)
-        throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}`);
+        throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}${triedNote(result)}`);
     const tags = new Map();
     for (const line of result.stdout.toString().split('\n')) {
         const [sha, ref] = line.split('\t');
@@ -16141,6 +16387,7 @@ function open_openStore(ctx, options = {}) {
 
 
 
+
 /**
  * `meta rollback store NAME HASH`. Before anything changes: HASH must name exactly one entry, the
  * entry must belong to NAME, and its files must still hash to HASH and be safe to write (a mismatch
@@ -16196,12 +16443,30 @@ async function commitExists(ctx, spec, commit) {
     }
 }
 /**
- * Replaces `components/NAME` with the entry's files: they are written into a temp directory beside
- * it and checked again as they are written, the old directory is renamed aside, the new one renamed
- * into place, and the old one removed only once the journal line is written. A git checkout is never
+ * Restores an entry's files into `components/NAME` (see writeTree). A git checkout is never
  * replaced this way: its history and untracked files would be lost.
  */
 async function restoreTree(ctx, state, store, meta, entry, warnings) {
+    const name = meta.component;
+    const base = { ok: true, mode: 'store', env: ctx.env ?? null, lock: state.lockRel, dryRun: ctx.dryRun, warnings, store: { ...entry, restored: 'tree' } };
+    const to = { version: meta.version, commit: meta.commit };
+    const planned = await inspectTarget(ctx, state, meta, entry);
+    // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
+    if (planned.holdsEntry && (ctx.dryRun || !(await staleLockPresent(ctx.root))))
+        return { ...base, changes: [], snapshot: null, historyEntry: null };
+    if (ctx.dryRun)
+        return { ...base, changes: [{ component: name, from: planned.from, to, checkout: 'moved', lock: 'unchanged' }], snapshot: null, historyEntry: null };
+    // The files are written holding .meta/lock, so the journal lines of concurrent runs are written in
+    // the order their changes were; what was seen above is seen again under it, since another run may
+    // have replaced components/NAME or moved its pin meanwhile.
+    return withMetaLock(ctx, `meta rollback store${ctx.env ? ` --env ${ctx.env}` : ''}`, async () => {
+        const now = await inspectTarget(ctx, await loadState(ctx), meta, entry);
+        if (now.holdsEntry)
+            return { ...base, changes: [], snapshot: null, historyEntry: null };
+        return writeTree(ctx, state.lockRel, store, meta, entry, now, base, warnings);
+    });
+}
+async function inspectTarget(ctx, state, meta, entry) {
     const name = meta.component;
     const rel = `${COMPONENTS_DIR}/${name}`;
     const dir = componentDir(ctx.root, name);
@@ -16216,13 +16481,20 @@ async function restoreTree(ctx, state, store, meta, entry, warnings) {
     }
     const pinned = state.lock.entries.get(name);
     const from = pinned ? { version: pinned.version, commit: pinned.commit } : null;
+    return { current, pinned, from, holdsEntry: current !== undefined && (await hashOfDir(dir)) === entry.hash };
+}
+/**
+ * Replaces `components/NAME` with the entry's files: they are written into a temp directory beside
+ * it and checked again as they are written, the old directory is renamed aside, the new one renamed
+ * into place, and the old one removed only once the journal line is written.
+ */
+async function writeTree(ctx, lockRel, store, meta, entry, target, base, warnings) {
+    const name = meta.component;
+    const rel = `${COMPONENTS_DIR}/${name}`;
+    const dir = componentDir(ctx.root, name);
+    const { current, pinned, from } = target;
     const to = { version: meta.version, commit: meta.commit };
-    const base = { ok: true, mode: 'store', env: ctx.env ?? null, lock: state.lockRel, dryRun: ctx.dryRun, warnings, store: { ...entry, restored: 'tree' } };
-    if (current && (await hashOfDir(dir)) === entry.hash)
-        return { ...base, changes: [], snapshot: null, historyEntry: null };
     const change = { component: name, from, to, checkout: 'moved', lock: 'unchanged' };
-    if (ctx.dryRun)
-        return { ...base, changes: [change], snapshot: null, historyEntry: null };
     const parent = (0,external_node_path_namespaceObject.join)(ctx.root, COMPONENTS_DIR);
     const parentExisted = (await rollback_store_lstatOrUndefined(parent)) !== undefined;
     await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
@@ -16256,7 +16528,7 @@ async function restoreTree(ctx, state, store, meta, entry, warnings) {
             actor: ctx.actor,
             mode: 'store',
             env: ctx.env ?? null,
-            lock: state.lockRel,
+            lock: lockRel,
             changes: [{ component: name, from, to }],
             snapshot: snapshotRel,
         };
@@ -16612,8 +16884,9 @@ async function pushToBases(result, targets, options) {
         const pushed = await pushCommit(options.root, r.repo, r.newTip, r.branch, options.gitEnv);
         if (!pushed.ok)
             throw new OperationError(`changeset ${result.id}: push to ${r.component}'s ${r.branch} failed: ${pushed.message}`);
-        await deleteRemoteBranch(options.root, r.repo, r.revertBranch, options.gitEnv);
         options.log(`${r.component}: ${r.branch} now carries the reverts`);
+        // The reverts are on the base now; a revert branch left behind is untidy, not wrong.
+        await deleteRemoteBranch(options.root, r.repo, r.revertBranch, options.gitEnv, r.newTip).catch((err) => options.log(errorMessage(err)));
     }
     return [];
 }
@@ -16634,8 +16907,13 @@ async function cleanUp(api, targets, opened, options) {
     for (const { r } of targets) {
         if (!r.pushed)
             continue;
-        await deleteRemoteBranch(options.root, r.repo, r.revertBranch, options.gitEnv);
-        deleted += 1;
+        try {
+            await deleteRemoteBranch(options.root, r.repo, r.revertBranch, options.gitEnv, r.newTip);
+            deleted += 1;
+        }
+        catch (err) {
+            options.log(errorMessage(err));
+        }
     }
     return `closed ${closed} pull request${closed === 1 ? '' : 's'} and deleted ${deleted} branch${deleted === 1 ? '' : 'es'} it had made`;
 }
@@ -16762,6 +17040,7 @@ function healthSection(report, title = 'Health') {
 
 
 
+
 const BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
 /** Fan-out jobs push to base one after another; each lost race redoes the rollback on the new base. */
 const PUSH_ATTEMPTS = 12;
@@ -16808,8 +17087,10 @@ async function runAction(inputs, runner, io) {
     const pinned = inputs.rev !== undefined && inputs.mode === 'lock' ? { ...inputs, rev: await resolveMetaRevision(root, inputs.rev) } : inputs;
     let componentPulls = [];
     let changesetResult;
-    const perform = async () => {
+    const perform = async (wrote) => {
         const outcome = await performMode(ctx, pinned);
+        // Known before the component pull requests are opened, so a failure there can undo these too.
+        wrote(outcome.files);
         if (outcome.kind === 'changeset' && !outcome.result.nothingToDo && componentPulls.length === 0) {
             changesetResult = outcome.result;
             componentPulls = await openChangesetPulls(api, outcome.result, {
@@ -16851,8 +17132,39 @@ async function client(s) {
 /**
  * Moves the workspace to the tip of base, performs the change, and lands it as asked: a pull request
  * (opened or updated, then merged or set to auto-merge) or a fast-forward push to base.
+ *
+ * Until the change has landed, a failure undoes what the run did: a head branch it pushed is deleted
+ * (or put back where it was), and the workspace returns to its commit, branch and files from before
+ * the run. Once a pull request is open or base has the commit, the workspace stays as the pull
+ * request has it, even if merging then fails: the pull request is the record of the rollback.
  */
 async function publish(s, api, head, perform) {
+    const { root } = s;
+    const mark = await markWorkspace(root, filesKeptBy(s.inputs), [SNAPSHOT_DIR, ...(s.inputs.snapshotFile ? [(0,external_node_path_namespaceObject.dirname)(s.inputs.snapshotFile)] : [])]);
+    const written = new Set();
+    const landed = { done: false };
+    try {
+        return await land(s, api, head, mark, landed, async () => {
+            const outcome = await perform((files) => files.forEach((f) => written.add(f)));
+            outcome.files.forEach((f) => written.add(f));
+            return outcome;
+        });
+    }
+    catch (err) {
+        if (landed.done)
+            throw err;
+        try {
+            await restoreWorkspace(root, mark, [...written]);
+        }
+        catch (undoErr) {
+            throw new OperationError(`${errorMessage(err)}; the workspace could not be put back as it was: ${errorMessage(undoErr)}`);
+        }
+        if (written.size > 0)
+            s.io.info('publishing failed: the workspace is back as it was before the run');
+        throw err;
+    }
+}
+async function land(s, api, head, mark, landed, perform) {
     const { inputs, root, metaUrl, gitEnv, io } = s;
     const repo = s.runner.repository;
     const base = inputs.base ?? (await defaultBranch(api, repo));
@@ -16870,17 +17182,17 @@ async function publish(s, api, head, perform) {
             const commit = await commitPaths(root, baseSha, outcome.files, commitMessage(title, outcome), BOT);
             const pushed = await pushCommit(root, metaUrl, commit, base, gitEnv);
             if (pushed.ok) {
+                landed.done = true;
                 await resetToCommit(root, commit);
                 break;
             }
             if (!pushed.rejected || attempt >= PUSH_ATTEMPTS)
                 throw new OperationError(`push to ${base} failed: ${pushed.message}`);
             io.info(`${base} moved while rolling back; redoing the rollback on the new ${base} (attempt ${attempt + 1})`);
-            const created = createdFiles(outcome);
+            // Every file the attempt wrote goes, the journal included, or the redo would journal twice.
+            await discardWrites(root, mark, outcome.files);
             baseSha = await syncTo(root, metaUrl, base, gitEnv);
             await resetToCommit(root, baseSha);
-            for (const file of created)
-                await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(root, file), { force: true });
             outcome = await perform();
             if (outcome.files.length === 0)
                 break;
@@ -16888,18 +17200,29 @@ async function publish(s, api, head, perform) {
         return { operation: 'pushed', merged: false, outcome };
     }
     const commit = await commitPaths(root, baseSha, outcome.files, commitMessage(title, outcome), BOT);
-    const expected = (await remoteBranchSha(root, metaUrl, head, gitEnv)) ?? '';
-    const pushed = await pushCommit(root, metaUrl, commit, head, gitEnv, expected);
+    const previous = await remoteBranchSha(root, metaUrl, head, gitEnv);
+    // Fetched while a branch still holds it, in case the branch has to be put back there.
+    const canPutBack = previous === undefined || (await fetchCommit(root, metaUrl, previous, gitEnv).then(() => true, () => false));
+    const pushed = await pushCommit(root, metaUrl, commit, head, gitEnv, previous ?? '');
     if (!pushed.ok)
         throw new OperationError(`push of ${head} failed: ${pushed.message}`);
     // Later steps of the job see the workspace as the pull request has it.
     await resetToCommit(root, commit);
-    const manifest = await loadManifest(root);
-    const rows = rowsFor(outcome, manifest, s.runner.serverUrl);
-    const entry = outcome.kind === 'rollback' ? outcome.result.historyEntry : null;
-    const snapshot = outcome.kind === 'rollback' ? outcome.result.snapshot : null;
-    const note = outcome.kind === 'snapshot-created' ? `Snapshot of ${Object.keys(outcome.result.snapshot.components).length} components written to \`${outcome.result.file}\`.` : undefined;
-    const pr = await openOrUpdatePullRequest(api, repo, { head, base, title, body: pullRequestBody({ title, rows, entry, snapshot, env: inputs.env ?? null, note }) });
+    let pr;
+    try {
+        const manifest = await loadManifest(root);
+        const rows = rowsFor(outcome, manifest, s.runner.serverUrl);
+        const entry = outcome.kind === 'rollback' ? outcome.result.historyEntry : null;
+        const snapshot = outcome.kind === 'rollback' ? outcome.result.snapshot : null;
+        const note = outcome.kind === 'snapshot-created' ? `Snapshot of ${Object.keys(outcome.result.snapshot.components).length} components written to \`${outcome.result.file}\`.` : undefined;
+        pr = await openOrUpdatePullRequest(api, repo, { head, base, title, body: pullRequestBody({ title, rows, entry, snapshot, env: inputs.env ?? null, note }) });
+    }
+    catch (err) {
+        // A head branch without its pull request would be a rollback nobody sees: take it back.
+        const left = await putHeadBranchBack(s, head, commit, previous, canPutBack);
+        throw left ? new OperationError(`${errorMessage(err)}; ${left}`) : err;
+    }
+    landed.done = true;
     io.info(`pull request #${pr.number} ${pr.operation}: ${pr.url}`);
     let merged = false;
     if (inputs.pullRequest === 'merge') {
@@ -16912,6 +17235,39 @@ async function publish(s, api, head, perform) {
         await enableAutoMerge(api, pr.nodeId, inputs.mergeMethod);
     }
     return { operation: pr.operation, pr, merged, outcome };
+}
+/**
+ * Deletes the head branch this run pushed (or, when it existed before, moves it back), each only
+ * while it still points at this run's commit. Returns what was left behind, if anything.
+ */
+async function putHeadBranchBack(s, head, commit, previous, canPutBack) {
+    const { root, metaUrl, gitEnv, io } = s;
+    try {
+        if (previous === undefined) {
+            await deleteRemoteBranch(root, metaUrl, head, gitEnv, commit);
+            io.info(`deleted ${head} again: its pull request could not be opened`);
+            return undefined;
+        }
+        if (!canPutBack)
+            return `${head} was left at ${commit.slice(0, 12)} (its previous commit ${previous.slice(0, 12)} could not be fetched to put it back)`;
+        const back = await pushCommit(root, metaUrl, previous, head, gitEnv, commit);
+        if (!back.ok)
+            throw new Error(back.message);
+        io.info(`${head} is back at ${previous.slice(0, 12)}: its pull request could not be updated`);
+        return undefined;
+    }
+    catch (err) {
+        return `${head} was left at ${commit.slice(0, 12)}: ${errorMessage(err)}`;
+    }
+}
+/** Files a run edits in place or appends to; see markWorkspace. */
+function filesKeptBy(inputs) {
+    const files = [HISTORY_PATH, lockPathFor(inputs.env), CHANGESET_INDEX];
+    if (inputs.changeset !== undefined)
+        files.push(changesetFileRel(inputs.changeset));
+    if (inputs.snapshotFile !== undefined)
+        files.push(inputs.snapshotFile);
+    return files;
 }
 /**
  * `mode: health`: check; when unhealthy and asked to, roll the env's lock back to the revision
@@ -16984,13 +17340,6 @@ async function syncTo(root, url, base, env) {
         throw new OperationError(`branch ${base} vanished from the meta-repo`);
     await fetchCommit(root, url, tip, env);
     return tip;
-}
-function createdFiles(outcome) {
-    if (outcome.kind === 'rollback' && outcome.result.snapshot)
-        return [outcome.result.snapshot];
-    if (outcome.kind === 'snapshot-created')
-        return [outcome.result.file];
-    return [];
 }
 function describeChanges(changes) {
     if (changes.length === 1) {

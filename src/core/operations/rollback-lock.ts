@@ -24,13 +24,16 @@ export interface LockRollbackOptions {
 export async function rollbackLock(ctx: RunContext, lockFile: string, options: LockRollbackOptions = {}): Promise<RollbackResult> {
   const abs = resolveInsideRoot(ctx.root, ctx.cwd, lockFile, 'LOCKFILE');
   const rel = relativeToRoot(ctx.root, abs);
+  // git reads the older lock while the manifest and the current lock are parsed.
+  const rev = options.rev;
+  const olderBytes = rev === undefined ? undefined : resolveMetaRevision(ctx.root, rev).then((commit) => readFileAtRevision(ctx.root, commit, rel));
+  olderBytes?.catch(() => undefined);
   const state = await loadState(ctx);
   let source;
   let sourceName = rel;
-  if (options.rev !== undefined) {
-    const commit = await resolveMetaRevision(ctx.root, options.rev);
-    sourceName = `${rel}@${options.rev}`;
-    source = parseLockBytes(await readFileAtRevision(ctx.root, commit, rel), sourceName);
+  if (olderBytes !== undefined) {
+    sourceName = `${rel}@${rev}`;
+    source = parseLockBytes(await olderBytes, sourceName);
   } else {
     source = rel === state.lockRel ? state.lock : await loadLock(ctx.root, rel);
   }
