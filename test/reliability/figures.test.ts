@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.js';
-import { CLI_RACE_ROUNDS, CRASH_POINTS, KILLS } from './counts.js';
+import { CHANGESET_RACE_ROUNDS, CLI_RACE_ROUNDS, CRASH_POINTS, KILLS, STORE_RACE_ROUNDS } from './counts.js';
 import { failingGit, failingPullRequest, failingRest, transientGit, transientRest } from './fault-cases.js';
 import { actionCases, cliCases } from './hostile-cases.js';
 
@@ -22,8 +22,8 @@ describe('reliability figures', () => {
       // A push lost to a concurrent one, and a component repository removed from disk.
       other: 2,
     };
-    // CLI rounds, two action races, two runs taking over one stale lock, two in-process holders.
-    const races = CLI_RACE_ROUNDS + 2 + 1 + 1;
+    // CLI rounds, store and changeset rounds, two action races, two runs taking over one stale lock, two in-process holders.
+    const races = CLI_RACE_ROUNDS + STORE_RACE_ROUNDS + CHANGESET_RACE_ROUNDS + 2 + 1 + 1;
     const kills = KILLS + CRASH_POINTS.length;
     const total = hostile.cli + hostile.refusals + hostile.action;
     expect(hostile.cli + hostile.refusals).toBeGreaterThan(60);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startForge, type Forge } from '../forge/index.js';
@@ -8,7 +8,9 @@ import { runActionProcess, type ActionRun } from '../helpers/action-runner.js';
 import { repoRoot, type CliRun } from '../helpers/cli.js';
 import { sampleFactory, tempDir } from '../helpers/workspace.js';
 import type { SampleSystem } from '../../scripts/lib/sample-system.mjs';
-import { CLI_RACE_ROUNDS } from './counts.js';
+import { changesetSystem, checkoutOf } from '../changeset/fixture.js';
+import { expectedHash, writeEntry } from '../store/helpers.js';
+import { CHANGESET_RACE_ROUNDS, CLI_RACE_ROUNDS, STORE_RACE_ROUNDS } from './counts.js';
 import { execFileAsync, gitAsync, journalLines } from './support.js';
 
 const sample = sampleFactory();
@@ -93,6 +95,86 @@ describe(`two CLI rollbacks started at the same moment, ${CLI_RACE_ROUNDS} round
       const named = lines.map((l) => l.snapshot).sort();
       const onDisk = (await execFileAsync('ls', ['.meta/snapshots'], { cwd: sys.meta })).stdout.split('\n').filter(Boolean).map((n) => `.meta/snapshots/${n}`).sort();
       expect(onDisk).toEqual(named);
+    });
+  }
+});
+
+/** Whatever two runs wrote, the journal holds whole lines in the order the changes were made. */
+function expectInOrder(lines: Array<Record<string, unknown>>): void {
+  const times = lines.map((l) => String(l.at));
+  expect([...times].sort()).toEqual(times);
+}
+
+describe(`two file-tree restores from the store at the same moment, ${STORE_RACE_ROUNDS} rounds: one at a time under .meta/lock`, () => {
+  const outcomes: Record<string, number> = {};
+  afterAll(() => console.log(`store races: ${JSON.stringify(outcomes)}`));
+  const files = (version: string) => ({ VERSION: `${version}\n`, 'src/app.txt': `web-ui files of ${version}\n` });
+  const hashOf = (version: string) => expectedHash(Object.entries(files(version)).map(([path, data]) => ({ path, mode: '100644', data })));
+
+  for (let round = 0; round < STORE_RACE_ROUNDS; round++) {
+    const kind = (['two entries of one component', 'the same entry twice'] as const)[round % 2]!;
+    it(`round ${round + 1}: ${kind}`, async () => {
+      const sys = sample();
+      // Entries of files only (no commit), restored into a plain directory: the path that writes the tree itself.
+      rmSync(join(sys.meta, 'components', 'web-ui'), { recursive: true, force: true });
+      const versions = kind === 'the same entry twice' ? ['v0.9', 'v0.9'] : ['v0.8', 'v0.9'];
+      for (const v of new Set(versions)) writeEntry(sys.meta, hashOf(v), files(v), { component: 'web-ui', version: v });
+      const runs = await Promise.all(versions.map((v) => metaAsync(['rollback', 'store', 'web-ui', hashOf(v), '--env', 'prod'], sys.meta)));
+      const key = `${kind}: ${runs.map((r) => r.code).join('/')}`;
+      outcomes[key] = (outcomes[key] ?? 0) + 1;
+      // The lock is waited for, so neither is refused here; a refusal would be one line naming the holder.
+      for (const r of runs) expect(r.code, r.stderr).toBe(0);
+      const lines = journal(sys);
+      expectInOrder(lines);
+      expect(lines.map((l) => l.mode)).toEqual(kind === 'the same entry twice' ? ['store'] : ['store', 'store']);
+      // The files in place are those of the change journaled last, whole, and nothing is left beside them.
+      const last = (lines.at(-1)!.changes as Array<{ to: { version: string } }>)[0]!.to.version;
+      expect(read(sys, 'components/web-ui/VERSION')).toBe(`${last}\n`);
+      expect(readdirSync(join(sys.meta, 'components', 'web-ui')).sort()).toEqual(['VERSION', 'src']);
+      expect(readdirSync(join(sys.meta, 'components')).filter((n) => n.startsWith('.'))).toEqual([]);
+      for (const l of lines) expect(existsSync(join(sys.meta, String(l.snapshot)))).toBe(true);
+      expect(existsSync(join(sys.meta, '.meta/lock'))).toBe(false);
+    });
+  }
+});
+
+describe(`two changeset rollbacks at the same moment, ${CHANGESET_RACE_ROUNDS} rounds: both recorded in order, or one cleanly refused`, () => {
+  const outcomes: Record<string, number> = {};
+  afterAll(() => console.log(`changeset races: ${JSON.stringify(outcomes)}`));
+  /** A refused run wrote nothing: the changeset files it read had changed, or the other run made its branch first. */
+  const REFUSED_CS = /^error: (changeset CS-\d: )?(rollback failed and was undone: )?(\.meta\/changesets\/(CS-\d|index)\.yaml: changed by someone else while this rollback ran; run it again|components\/[a-z-]+: cannot set meta-rollback\/changeset-CS-\d: git update-ref failed .*)$/;
+
+  for (let round = 0; round < CHANGESET_RACE_ROUNDS; round++) {
+    const kind = (['two changesets sharing the index', 'the same changeset twice'] as const)[round % 2]!;
+    it(`round ${round + 1}: ${kind}`, async () => {
+      const sys = changesetSystem();
+      const ids = kind === 'the same changeset twice' ? ['CS-1', 'CS-1'] : ['CS-1', 'CS-2'];
+      const runs = await Promise.all(ids.map((id) => metaAsync(['changeset', 'rollback', id], sys.meta)));
+      const key = `${kind}: ${runs.map((r) => r.code).join('/')}`;
+      outcomes[key] = (outcomes[key] ?? 0) + 1;
+      for (const [i, r] of runs.entries()) {
+        if (r.code === 0) continue;
+        expect(r.code, r.stderr).toBe(1);
+        expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('error:'))).toEqual([expect.stringMatching(REFUSED_CS)]);
+        // As the message says: run it again.
+        const again = await metaAsync(['changeset', 'rollback', ids[i]!], sys.meta);
+        expect(again.code, again.stderr).toBe(0);
+      }
+      const lines = journal(sys);
+      expectInOrder(lines);
+      expect(lines.map((l) => l.lock).sort()).toEqual([...new Set(ids)].map((id) => `.meta/changesets/${id}.yaml`).sort());
+      const index = read(sys, '.meta/changesets/index.yaml');
+      for (const id of new Set(ids)) {
+        expect(read(sys, `.meta/changesets/${id}.yaml`)).toMatch(/^status: rolled-back/m);
+        expect(index).toMatch(id === 'CS-1' ? /CS-1: \{status: rolled-back/ : /CS-2:\n {4}status: rolled-back/);
+      }
+      // Each revert branch exists once, where its journal line says.
+      for (const l of lines) {
+        for (const c of l.changes as Array<{ component: string; to: { version: string; commit: string } }>) {
+          expect(await gitAsync(checkoutOf(sys, c.component), ['rev-parse', `refs/heads/${c.to.version}`])).toBe(c.to.commit);
+        }
+      }
+      expect(existsSync(join(sys.meta, '.meta/lock'))).toBe(false);
     });
   }
 });

@@ -8,6 +8,7 @@ import type { JournalLine } from '../changes.js';
 import type { RunContext } from '../context.js';
 import { InputError, MetaError, OperationError, errorMessage } from '../errors.js';
 import { appendJournal } from '../journal.js';
+import { withMetaLock } from '../meta-lock.js';
 import { timestamp } from '../lock-edit.js';
 import type { Pin } from '../lock.js';
 import { COMPONENTS_DIR, componentDir } from '../paths.js';
@@ -178,20 +179,32 @@ export async function applyChangesetRollback(ctx: RunContext, plan: ChangesetRol
       undo.push(...pushUndo);
     }
 
-    // 6. The changeset (and its index entry) become rolled-back; then the journal.
-    const fileUndo = await markRolledBack(ctx, plan);
-    undo.push(...fileUndo);
+    // 6. The changeset (and its index entry) become rolled-back; then the journal. Under .meta/lock,
+    // like every write to the meta-repo's files: the check that nobody changed the changeset files
+    // since they were read and the writes that follow are then one step for other runs, and journal
+    // lines are appended in the order the changes were made.
     const results = effective.map((w) => repoResult(w));
-    const historyEntry: JournalLine = {
-      at: timestamp(ctx.now()),
-      actor: ctx.actor,
-      mode: 'changeset',
-      env: ctx.env ?? null,
-      lock: plan.file,
-      changes: changesOf(results),
-      snapshot: null,
-    };
-    await appendJournal(ctx.root, historyEntry);
+    const historyEntry = await withMetaLock(ctx, `meta changeset rollback ${id}`, async () => {
+      const fileUndo = await markRolledBack(ctx, plan);
+      const line: JournalLine = {
+        at: timestamp(ctx.now()),
+        actor: ctx.actor,
+        mode: 'changeset',
+        env: ctx.env ?? null,
+        lock: plan.file,
+        changes: changesOf(results),
+        snapshot: null,
+      };
+      try {
+        await appendJournal(ctx.root, line);
+      } catch (err) {
+        // Undone while the lock is still held, so no other run's write to these files is undone with it.
+        const failed = await runUndo(fileUndo);
+        if (failed.length > 0) throw new OperationError(`${errorMessage(err)}; could not undo: ${failed.join(', ')}`);
+        throw err;
+      }
+      return line;
+    });
     return resultOf(plan, results, { ctx, warnings, done: true, pushed: Boolean(options.push), historyEntry });
   } catch (err) {
     await Promise.allSettled(work.map((w) => dropWorktree(w)));
@@ -350,10 +363,28 @@ async function markRolledBack(ctx: RunContext, plan: ChangesetRollbackPlan): Pro
   undo.push({ what: plan.file, run: () => writeFileAtomic(filePath, plan.changeset.yaml.text) });
   if (plan.index && indexText !== undefined) {
     const original = plan.index.yaml.text;
-    await writeFileAtomic(indexPath, indexText);
+    try {
+      await writeFileAtomic(indexPath, indexText);
+    } catch (err) {
+      const failed = await runUndo(undo);
+      throw new OperationError(`${CHANGESET_INDEX}: ${errorMessage(err)}${failed.length > 0 ? `; could not undo: ${failed.join(', ')}` : ''}`);
+    }
     undo.push({ what: CHANGESET_INDEX, run: () => writeFileAtomic(indexPath, original) });
   }
   return undo;
+}
+
+/** Runs undo steps newest first; returns the ones that failed. */
+async function runUndo(steps: readonly Undo[]): Promise<string[]> {
+  const failed: string[] = [];
+  for (const step of [...steps].reverse()) {
+    try {
+      await step.run();
+    } catch (err) {
+      failed.push(`${step.what} (${errorMessage(err)})`);
+    }
+  }
+  return failed;
 }
 
 function repoResult(w: RepoWork): RepoRollbackResult {

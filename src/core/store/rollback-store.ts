@@ -3,12 +3,13 @@ import type { Stats } from 'node:fs';
 import { lstat, mkdir, mkdtemp, rename, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { executePlan } from '../apply-plan.js';
+import { staleLockPresent, withMetaLock } from '../meta-lock.js';
 import type { Change, JournalLine } from '../changes.js';
 import type { RunContext } from '../context.js';
 import { InputError, MetaError, OperationError, errorMessage } from '../errors.js';
 import { appendJournal } from '../journal.js';
 import { timestamp } from '../lock-edit.js';
-import type { Pin } from '../lock.js';
+import type { LockEntry, Pin } from '../lock.js';
 import { requireComponent, type ComponentSpec } from '../manifest.js';
 import { checkComponentName, quote } from '../names.js';
 import { loadState, type MetaState } from '../operations/load-state.js';
@@ -106,9 +107,7 @@ async function commitExists(ctx: RunContext, spec: ComponentSpec, commit: string
 }
 
 /**
- * Replaces `components/NAME` with the entry's files: they are written into a temp directory beside
- * it and checked again as they are written, the old directory is renamed aside, the new one renamed
- * into place, and the old one removed only once the journal line is written. A git checkout is never
+ * Restores an entry's files into `components/NAME` (see writeTree). A git checkout is never
  * replaced this way: its history and untracked files would be lost.
  */
 async function restoreTree(
@@ -119,6 +118,33 @@ async function restoreTree(
   entry: Omit<StoreRollbackResult['store'], 'restored'>,
   warnings: string[],
 ): Promise<StoreRollbackResult> {
+  const name = meta.component;
+  const base = { ok: true, mode: 'store' as const, env: ctx.env ?? null, lock: state.lockRel, dryRun: ctx.dryRun, warnings, store: { ...entry, restored: 'tree' as const } };
+  const to = { version: meta.version, commit: meta.commit };
+  const planned = await inspectTarget(ctx, state, meta, entry);
+  // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
+  if (planned.holdsEntry && (ctx.dryRun || !(await staleLockPresent(ctx.root)))) return { ...base, changes: [], snapshot: null, historyEntry: null };
+  if (ctx.dryRun) return { ...base, changes: [{ component: name, from: planned.from, to, checkout: 'moved', lock: 'unchanged' }], snapshot: null, historyEntry: null };
+
+  // The files are written holding .meta/lock, so the journal lines of concurrent runs are written in
+  // the order their changes were; what was seen above is seen again under it, since another run may
+  // have replaced components/NAME or moved its pin meanwhile.
+  return withMetaLock(ctx, `meta rollback store${ctx.env ? ` --env ${ctx.env}` : ''}`, async () => {
+    const now = await inspectTarget(ctx, await loadState(ctx), meta, entry);
+    if (now.holdsEntry) return { ...base, changes: [], snapshot: null, historyEntry: null };
+    return writeTree(ctx, state.lockRel, store, meta, entry, now, base, warnings);
+  });
+}
+
+interface TreeTarget {
+  readonly current: Stats | undefined;
+  readonly pinned: LockEntry | undefined;
+  readonly from: Pin | null;
+  /** components/NAME already holds exactly the entry's files. */
+  readonly holdsEntry: boolean;
+}
+
+async function inspectTarget(ctx: RunContext, state: MetaState, meta: StoreMetadata, entry: Omit<StoreRollbackResult['store'], 'restored'>): Promise<TreeTarget> {
   const name = meta.component;
   const rel = `${COMPONENTS_DIR}/${name}`;
   const dir = componentDir(ctx.root, name);
@@ -131,12 +157,30 @@ async function restoreTree(
   }
   const pinned = state.lock.entries.get(name);
   const from: Pin | null = pinned ? { version: pinned.version, commit: pinned.commit } : null;
-  const to = { version: meta.version, commit: meta.commit };
-  const base = { ok: true, mode: 'store' as const, env: ctx.env ?? null, lock: state.lockRel, dryRun: ctx.dryRun, warnings, store: { ...entry, restored: 'tree' as const } };
-  if (current && (await hashOfDir(dir)) === entry.hash) return { ...base, changes: [], snapshot: null, historyEntry: null };
-  const change: StoreChange = { component: name, from, to, checkout: 'moved', lock: 'unchanged' };
-  if (ctx.dryRun) return { ...base, changes: [change], snapshot: null, historyEntry: null };
+  return { current, pinned, from, holdsEntry: current !== undefined && (await hashOfDir(dir)) === entry.hash };
+}
 
+/**
+ * Replaces `components/NAME` with the entry's files: they are written into a temp directory beside
+ * it and checked again as they are written, the old directory is renamed aside, the new one renamed
+ * into place, and the old one removed only once the journal line is written.
+ */
+async function writeTree(
+  ctx: RunContext,
+  lockRel: string,
+  store: StoreBackend,
+  meta: StoreMetadata,
+  entry: Omit<StoreRollbackResult['store'], 'restored'>,
+  target: TreeTarget,
+  base: Omit<StoreRollbackResult, 'changes' | 'snapshot' | 'historyEntry'>,
+  warnings: string[],
+): Promise<StoreRollbackResult> {
+  const name = meta.component;
+  const rel = `${COMPONENTS_DIR}/${name}`;
+  const dir = componentDir(ctx.root, name);
+  const { current, pinned, from } = target;
+  const to = { version: meta.version, commit: meta.commit };
+  const change: StoreChange = { component: name, from, to, checkout: 'moved', lock: 'unchanged' };
   const parent = join(ctx.root, COMPONENTS_DIR);
   const parentExisted = (await lstatOrUndefined(parent)) !== undefined;
   await mkdir(parent, { recursive: true });
@@ -170,7 +214,7 @@ async function restoreTree(
       actor: ctx.actor,
       mode: 'store',
       env: ctx.env ?? null,
-      lock: state.lockRel,
+      lock: lockRel,
       changes: [{ component: name, from, to }],
       snapshot: snapshotRel,
     };
