@@ -37,8 +37,8 @@ export async function markWorkspace(root: string, kept: readonly string[], dirs:
 
 /**
  * Undoes a run's writes to the files it names and puts HEAD back on the commit (and branch) it
- * was on. HEAD is moved without --force: another step's uncommitted changes survive, and if they
- * stand in the way this fails rather than discard them.
+ * was on. HEAD is moved without --force: if changes the run did not make stand in the way, this
+ * fails and says so rather than discard them.
  */
 export async function restoreWorkspace(root: string, mark: WorkspaceMark, written: readonly string[]): Promise<void> {
   await discardWrites(root, mark, written);

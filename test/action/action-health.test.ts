@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -101,12 +101,17 @@ describe('mode health', () => {
   it('never rolls back twice: still unhealthy after one rollback, the next run refuses to go further', async () => {
     const h = await monitoredSystem(() => 500);
     const first = await h.run({ mode: 'health', env: 'prod', 'rollback-on-unhealthy': 'true', 'pull-request': 'merge' });
-    expect(first.code).toBe(1);
-    expect(first.outputs.healthy).toBe('false');
-    expect(first.outputs.merged).toBe('true');
+    expect(first.code, first.stdout + first.stderr).toBe(1);
+    expect(first.outputs.healthy, first.stdout).toBe('false');
+    expect(first.outputs.merged, first.stdout).toBe('true');
+    // The first run has exited, so its merge has landed and its .meta/lock is gone: the runs never overlap.
+    const [pr] = await forge.pulls(h.owner, h.name);
+    expect(pr!.state).toBe('closed');
+    expect(h.bareGit(['rev-parse', 'main'])).toBe(pr!.mergeCommitSha);
+    expect(existsSync(join(h.workspace, '.meta/lock'))).toBe(false);
     const merges = h.bareGit(['rev-list', '--count', 'main']);
     const second = await h.run({ mode: 'health', env: 'prod', 'rollback-on-unhealthy': 'true', 'pull-request': 'merge' });
-    expect(second.code).toBe(1);
+    expect(second.code, second.stdout + second.stderr).toBe(1);
     expect(second.stdout).toMatch(/::error::error: manifests\/components\.lock\.prod\.yaml: its last change \([0-9a-f]{12}\) is already a meta-rollback; not rolling back again automatically/);
     expect(h.bareGit(['rev-list', '--count', 'main'])).toBe(merges);
   });
