@@ -14007,6 +14007,367 @@ function firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
+;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
+const objectToString = Object.prototype.toString;
+
+const isError = value => objectToString.call(value) === '[object Error]';
+
+const errorMessages = new Set([
+	'network error', // Chrome
+	'NetworkError when attempting to fetch resource.', // Firefox
+	'The Internet connection appears to be offline.', // Safari 16
+	'Network request failed', // `cross-fetch`
+	'fetch failed', // Undici (Node.js)
+	'terminated', // Undici (Node.js)
+	' A network error occurred.', // Bun (WebKit)
+	'Network connection lost', // Cloudflare Workers (fetch)
+]);
+
+function isNetworkError(error) {
+	const isValid = error
+		&& isError(error)
+		&& error.name === 'TypeError'
+		&& typeof error.message === 'string';
+
+	if (!isValid) {
+		return false;
+	}
+
+	const {message, stack} = error;
+
+	// Safari 17+ has generic message but no stack for network errors
+	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
+		return stack === undefined
+			// Sentry adds its own stack trace to the fetch error, so also check for that
+			|| '__sentry_captured__' in error;
+	}
+
+	// Deno network errors start with specific text
+	if (message.startsWith('error sending request for url')) {
+		return true;
+	}
+
+	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
+	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
+		return true;
+	}
+
+	// Standard network error messages
+	return errorMessages.has(message);
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
+
+
+function validateRetries(retries) {
+	if (typeof retries === 'number') {
+		if (retries < 0) {
+			throw new TypeError('Expected `retries` to be a non-negative number.');
+		}
+
+		if (Number.isNaN(retries)) {
+			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
+		}
+	} else if (retries !== undefined) {
+		throw new TypeError('Expected `retries` to be a number or Infinity.');
+	}
+}
+
+function validateNumberOption(name, value, {min = 0, allowInfinity = false} = {}) {
+	if (value === undefined) {
+		return;
+	}
+
+	if (typeof value !== 'number' || Number.isNaN(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
+	}
+
+	if (!allowInfinity && !Number.isFinite(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+	}
+
+	if (value < min) {
+		throw new TypeError(`Expected \`${name}\` to be \u2265 ${min}.`);
+	}
+}
+
+class AbortError extends Error {
+	constructor(message) {
+		super();
+
+		if (message instanceof Error) {
+			this.originalError = message;
+			({message} = message);
+		} else {
+			this.originalError = new Error(message);
+			this.originalError.stack = this.stack;
+		}
+
+		this.name = 'AbortError';
+		this.message = message;
+	}
+}
+
+function calculateDelay(retriesConsumed, options) {
+	const attempt = Math.max(1, retriesConsumed + 1);
+	const random = options.randomize ? (Math.random() + 1) : 1;
+
+	let timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
+	timeout = Math.min(timeout, options.maxTimeout);
+
+	return timeout;
+}
+
+function calculateRemainingTime(start, max) {
+	if (!Number.isFinite(max)) {
+		return max;
+	}
+
+	return max - (performance.now() - start);
+}
+
+async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
+	const normalizedError = error instanceof Error
+		? error
+		: new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
+
+	if (normalizedError instanceof AbortError) {
+		throw normalizedError.originalError;
+	}
+
+	const retriesLeft = Number.isFinite(options.retries)
+		? Math.max(0, options.retries - retriesConsumed)
+		: options.retries;
+
+	const maxRetryTime = options.maxRetryTime ?? Number.POSITIVE_INFINITY;
+
+	const context = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+	});
+
+	await options.onFailedAttempt(context);
+
+	if (calculateRemainingTime(startTime, maxRetryTime) <= 0) {
+		throw normalizedError;
+	}
+
+	const consumeRetry = await options.shouldConsumeRetry(context);
+
+	const remainingTime = calculateRemainingTime(startTime, maxRetryTime);
+
+	if (remainingTime <= 0 || retriesLeft <= 0) {
+		throw normalizedError;
+	}
+
+	if (normalizedError instanceof TypeError && !isNetworkError(normalizedError)) {
+		if (consumeRetry) {
+			throw normalizedError;
+		}
+
+		options.signal?.throwIfAborted();
+		return false;
+	}
+
+	if (!await options.shouldRetry(context)) {
+		throw normalizedError;
+	}
+
+	if (!consumeRetry) {
+		options.signal?.throwIfAborted();
+		return false;
+	}
+
+	const delayTime = calculateDelay(retriesConsumed, options);
+	const finalDelay = Math.min(delayTime, remainingTime);
+
+	options.signal?.throwIfAborted();
+
+	if (finalDelay > 0) {
+		await new Promise((resolve, reject) => {
+			const onAbort = () => {
+				clearTimeout(timeoutToken);
+				options.signal?.removeEventListener('abort', onAbort);
+				reject(options.signal.reason);
+			};
+
+			const timeoutToken = setTimeout(() => {
+				options.signal?.removeEventListener('abort', onAbort);
+				resolve();
+			}, finalDelay);
+
+			if (options.unref) {
+				timeoutToken.unref?.();
+			}
+
+			options.signal?.addEventListener('abort', onAbort, {once: true});
+		});
+	}
+
+	options.signal?.throwIfAborted();
+
+	return true;
+}
+
+async function pRetry(input, options = {}) {
+	options = {...options};
+
+	validateRetries(options.retries);
+
+	if (Object.hasOwn(options, 'forever')) {
+		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
+	}
+
+	options.retries ??= 10;
+	options.factor ??= 2;
+	options.minTimeout ??= 1000;
+	options.maxTimeout ??= Number.POSITIVE_INFINITY;
+	options.maxRetryTime ??= Number.POSITIVE_INFINITY;
+	options.randomize ??= false;
+	options.onFailedAttempt ??= () => {};
+	options.shouldRetry ??= () => true;
+	options.shouldConsumeRetry ??= () => true;
+
+	// Validate numeric options and normalize edge cases
+	validateNumberOption('factor', options.factor, {min: 0, allowInfinity: false});
+	validateNumberOption('minTimeout', options.minTimeout, {min: 0, allowInfinity: false});
+	validateNumberOption('maxTimeout', options.maxTimeout, {min: 0, allowInfinity: true});
+	validateNumberOption('maxRetryTime', options.maxRetryTime, {min: 0, allowInfinity: true});
+
+	// Treat non-positive factor as 1 to avoid zero backoff or negative behavior
+	if (!(options.factor > 0)) {
+		options.factor = 1;
+	}
+
+	options.signal?.throwIfAborted();
+
+	let attemptNumber = 0;
+	let retriesConsumed = 0;
+	const startTime = performance.now();
+
+	while (Number.isFinite(options.retries) ? retriesConsumed <= options.retries : true) {
+		attemptNumber++;
+
+		try {
+			options.signal?.throwIfAborted();
+
+			const result = await input(attemptNumber);
+
+			options.signal?.throwIfAborted();
+
+			return result;
+		} catch (error) {
+			if (await onAttemptFailure({
+				error,
+				attemptNumber,
+				retriesConsumed,
+				startTime,
+				options,
+			})) {
+				retriesConsumed++;
+			}
+		}
+	}
+
+	// Should not reach here, but in case it does, throw an error
+	throw new Error('Retry attempts exhausted without throwing an error.');
+}
+
+function makeRetriable(function_, options) {
+	return function (...arguments_) {
+		return pRetry(() => function_.apply(this, arguments_), options);
+	};
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/git/transient-retry.js
+
+
+/**
+ * git over the network, run again when it fails the way a busy or restarting server fails. git
+ * itself retries almost nothing over HTTP, and an incident run should not end on one 502.
+ *
+ * Only transport failures are retried. A rejected credential, a missing repository or a refused
+ * push gives the same answer the next time, so retrying it would only delay the error (and a
+ * rejected lease must reach the caller as it is: it means someone else wrote first).
+ */
+const GIT_ATTEMPTS = 3;
+/** Waits before the 2nd and 3rd attempts: 0.5 s, then 1.5 s. Short, because a run is waiting on it. */
+const FIRST_DELAY_MS = 500;
+const FACTOR = 3;
+/** Answers that will not change on a retry; checked first, since they often come with "RPC failed". */
+const PERMANENT = [
+    /\bHTTP 4\d\d\b/,
+    /returned error: 4\d\d\b/,
+    /Authentication failed/i,
+    /could not read (?:Username|Password)/i,
+    /terminal prompts disabled/i,
+    /Permission denied/i,
+    /repository .* not found/i,
+    /does not appear to be a git repository/i,
+    /\[rejected\]|\[remote rejected\]|stale info|non-fast-forward|fetch first/,
+    /couldn't find remote ref|not our ref|upload-pack: not our/i,
+];
+/** How an interrupted or overloaded transfer looks from git and libcurl. */
+const TRANSIENT = [
+    /returned error: 5\d\d\b/,
+    /\bHTTP 5\d\d\b/,
+    /RPC failed/,
+    /Connection reset|Connection refused|Connection timed out|Operation timed out|timed out after/i,
+    /Empty reply from server|Recv failure|Send failure|Failed to connect|Couldn't connect to server/i,
+    /early EOF|unexpected disconnect|the remote end hung up unexpectedly|transfer closed with/i,
+    /SSL_read|SSL_write|GnuTLS recv error|TLS connection was non-properly terminated/i,
+    /HTTP\/2 stream \d+ was not closed cleanly/i,
+];
+/** Whether a failed git command's output (stderr, and stdout for a porcelain push) is worth another try. */
+function isTransientGitFailure(output) {
+    if (PERMANENT.some((re) => re.test(output)))
+        return false;
+    return TRANSIENT.some((re) => re.test(output));
+}
+class TransientFailure extends Error {
+    result;
+    constructor(result) {
+        super(result.stderr);
+        this.result = result;
+    }
+}
+/** `runGit`, repeated while it fails in transit; the last result is returned either way. */
+async function runGitRetrying(args, options, hooks = {}) {
+    let attempts = 0;
+    try {
+        return await pRetry(async (attempt) => {
+            if (attempt > 1)
+                await hooks.beforeRetry?.();
+            attempts = attempt;
+            const result = await run_git_runGit(args, options);
+            if (result.code !== 0 && isTransientGitFailure(`${result.stderr}\n${result.stdout.toString('utf8', 0, 4096)}`))
+                throw new TransientFailure(result);
+            return { ...result, attempts };
+        }, { retries: GIT_ATTEMPTS - 1, minTimeout: FIRST_DELAY_MS, factor: FACTOR, randomize: false, shouldRetry: ({ error }) => error instanceof TransientFailure });
+    }
+    catch (err) {
+        if (err instanceof TransientFailure)
+            return { ...err.result, attempts };
+        throw err;
+    }
+}
+/** Like `git`: stdout on success, else a GitError saying how many times it was tried. */
+async function gitRetrying(args, options, hooks = {}) {
+    const result = await runGitRetrying(args, options, hooks);
+    if (result.code !== 0) {
+        const error = new GitError(args, result.code, result.stderr);
+        error.message += triedNote(result);
+        throw error;
+    }
+    return result.stdout.toString('utf8');
+}
+/** ` (tried 3 times)` after an error that was retried, so the log shows it was not a one-off. */
+function triedNote(result) {
+    return result.attempts > 1 ? ` (tried ${result.attempts} times)` : '';
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/git/local/git-dirs.js
 
 
@@ -14929,6 +15290,7 @@ async function workingState(dir) {
 ;// CONCATENATED MODULE: ./.tsbuild/git/checkout.js
 
 
+
 async function readCheckoutState(dir) {
     const head = await headCommit(dir);
     if (!head)
@@ -14949,7 +15311,7 @@ async function ensureCommitPresent(dir, commit, fallbackUrl, env) {
     if (!remote)
         throw new Error(`commit ${commit.slice(0, 12)} is not in ${dir} and it has no remote to fetch it from`);
     const depth = (await isShallow(dir)) ? ['--depth=1'] : [];
-    await run_git_git(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...depth, remote, commit], { cwd: dir, env });
+    await gitRetrying(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...depth, remote, commit], { cwd: dir, env });
     if (!(await hasCommit(dir, commit)))
         throw new Error(`fetching ${commit.slice(0, 12)} into ${dir} did not bring the commit`);
     return true;
@@ -15754,367 +16116,6 @@ function dependentsFirst(manifest, names) {
     for (const name of [...wanted].sort())
         visit(name, []);
     return order.filter((n) => wanted.has(n)).reverse();
-}
-
-;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
-const objectToString = Object.prototype.toString;
-
-const isError = value => objectToString.call(value) === '[object Error]';
-
-const errorMessages = new Set([
-	'network error', // Chrome
-	'NetworkError when attempting to fetch resource.', // Firefox
-	'The Internet connection appears to be offline.', // Safari 16
-	'Network request failed', // `cross-fetch`
-	'fetch failed', // Undici (Node.js)
-	'terminated', // Undici (Node.js)
-	' A network error occurred.', // Bun (WebKit)
-	'Network connection lost', // Cloudflare Workers (fetch)
-]);
-
-function isNetworkError(error) {
-	const isValid = error
-		&& isError(error)
-		&& error.name === 'TypeError'
-		&& typeof error.message === 'string';
-
-	if (!isValid) {
-		return false;
-	}
-
-	const {message, stack} = error;
-
-	// Safari 17+ has generic message but no stack for network errors
-	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
-		return stack === undefined
-			// Sentry adds its own stack trace to the fetch error, so also check for that
-			|| '__sentry_captured__' in error;
-	}
-
-	// Deno network errors start with specific text
-	if (message.startsWith('error sending request for url')) {
-		return true;
-	}
-
-	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
-	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
-		return true;
-	}
-
-	// Standard network error messages
-	return errorMessages.has(message);
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
-
-
-function validateRetries(retries) {
-	if (typeof retries === 'number') {
-		if (retries < 0) {
-			throw new TypeError('Expected `retries` to be a non-negative number.');
-		}
-
-		if (Number.isNaN(retries)) {
-			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
-		}
-	} else if (retries !== undefined) {
-		throw new TypeError('Expected `retries` to be a number or Infinity.');
-	}
-}
-
-function validateNumberOption(name, value, {min = 0, allowInfinity = false} = {}) {
-	if (value === undefined) {
-		return;
-	}
-
-	if (typeof value !== 'number' || Number.isNaN(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
-	}
-
-	if (!allowInfinity && !Number.isFinite(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
-	}
-
-	if (value < min) {
-		throw new TypeError(`Expected \`${name}\` to be \u2265 ${min}.`);
-	}
-}
-
-class AbortError extends Error {
-	constructor(message) {
-		super();
-
-		if (message instanceof Error) {
-			this.originalError = message;
-			({message} = message);
-		} else {
-			this.originalError = new Error(message);
-			this.originalError.stack = this.stack;
-		}
-
-		this.name = 'AbortError';
-		this.message = message;
-	}
-}
-
-function calculateDelay(retriesConsumed, options) {
-	const attempt = Math.max(1, retriesConsumed + 1);
-	const random = options.randomize ? (Math.random() + 1) : 1;
-
-	let timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
-	timeout = Math.min(timeout, options.maxTimeout);
-
-	return timeout;
-}
-
-function calculateRemainingTime(start, max) {
-	if (!Number.isFinite(max)) {
-		return max;
-	}
-
-	return max - (performance.now() - start);
-}
-
-async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
-	const normalizedError = error instanceof Error
-		? error
-		: new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
-
-	if (normalizedError instanceof AbortError) {
-		throw normalizedError.originalError;
-	}
-
-	const retriesLeft = Number.isFinite(options.retries)
-		? Math.max(0, options.retries - retriesConsumed)
-		: options.retries;
-
-	const maxRetryTime = options.maxRetryTime ?? Number.POSITIVE_INFINITY;
-
-	const context = Object.freeze({
-		error: normalizedError,
-		attemptNumber,
-		retriesLeft,
-		retriesConsumed,
-	});
-
-	await options.onFailedAttempt(context);
-
-	if (calculateRemainingTime(startTime, maxRetryTime) <= 0) {
-		throw normalizedError;
-	}
-
-	const consumeRetry = await options.shouldConsumeRetry(context);
-
-	const remainingTime = calculateRemainingTime(startTime, maxRetryTime);
-
-	if (remainingTime <= 0 || retriesLeft <= 0) {
-		throw normalizedError;
-	}
-
-	if (normalizedError instanceof TypeError && !isNetworkError(normalizedError)) {
-		if (consumeRetry) {
-			throw normalizedError;
-		}
-
-		options.signal?.throwIfAborted();
-		return false;
-	}
-
-	if (!await options.shouldRetry(context)) {
-		throw normalizedError;
-	}
-
-	if (!consumeRetry) {
-		options.signal?.throwIfAborted();
-		return false;
-	}
-
-	const delayTime = calculateDelay(retriesConsumed, options);
-	const finalDelay = Math.min(delayTime, remainingTime);
-
-	options.signal?.throwIfAborted();
-
-	if (finalDelay > 0) {
-		await new Promise((resolve, reject) => {
-			const onAbort = () => {
-				clearTimeout(timeoutToken);
-				options.signal?.removeEventListener('abort', onAbort);
-				reject(options.signal.reason);
-			};
-
-			const timeoutToken = setTimeout(() => {
-				options.signal?.removeEventListener('abort', onAbort);
-				resolve();
-			}, finalDelay);
-
-			if (options.unref) {
-				timeoutToken.unref?.();
-			}
-
-			options.signal?.addEventListener('abort', onAbort, {once: true});
-		});
-	}
-
-	options.signal?.throwIfAborted();
-
-	return true;
-}
-
-async function pRetry(input, options = {}) {
-	options = {...options};
-
-	validateRetries(options.retries);
-
-	if (Object.hasOwn(options, 'forever')) {
-		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
-	}
-
-	options.retries ??= 10;
-	options.factor ??= 2;
-	options.minTimeout ??= 1000;
-	options.maxTimeout ??= Number.POSITIVE_INFINITY;
-	options.maxRetryTime ??= Number.POSITIVE_INFINITY;
-	options.randomize ??= false;
-	options.onFailedAttempt ??= () => {};
-	options.shouldRetry ??= () => true;
-	options.shouldConsumeRetry ??= () => true;
-
-	// Validate numeric options and normalize edge cases
-	validateNumberOption('factor', options.factor, {min: 0, allowInfinity: false});
-	validateNumberOption('minTimeout', options.minTimeout, {min: 0, allowInfinity: false});
-	validateNumberOption('maxTimeout', options.maxTimeout, {min: 0, allowInfinity: true});
-	validateNumberOption('maxRetryTime', options.maxRetryTime, {min: 0, allowInfinity: true});
-
-	// Treat non-positive factor as 1 to avoid zero backoff or negative behavior
-	if (!(options.factor > 0)) {
-		options.factor = 1;
-	}
-
-	options.signal?.throwIfAborted();
-
-	let attemptNumber = 0;
-	let retriesConsumed = 0;
-	const startTime = performance.now();
-
-	while (Number.isFinite(options.retries) ? retriesConsumed <= options.retries : true) {
-		attemptNumber++;
-
-		try {
-			options.signal?.throwIfAborted();
-
-			const result = await input(attemptNumber);
-
-			options.signal?.throwIfAborted();
-
-			return result;
-		} catch (error) {
-			if (await onAttemptFailure({
-				error,
-				attemptNumber,
-				retriesConsumed,
-				startTime,
-				options,
-			})) {
-				retriesConsumed++;
-			}
-		}
-	}
-
-	// Should not reach here, but in case it does, throw an error
-	throw new Error('Retry attempts exhausted without throwing an error.');
-}
-
-function makeRetriable(function_, options) {
-	return function (...arguments_) {
-		return pRetry(() => function_.apply(this, arguments_), options);
-	};
-}
-
-;// CONCATENATED MODULE: ./.tsbuild/git/transient-retry.js
-
-
-/**
- * git over the network, run again when it fails the way a busy or restarting server fails. git
- * itself retries almost nothing over HTTP, and an incident run should not end on one 502.
- *
- * Only transport failures are retried. A rejected credential, a missing repository or a refused
- * push gives the same answer the next time, so retrying it would only delay the error (and a
- * rejected lease must reach the caller as it is: it means someone else wrote first).
- */
-const GIT_ATTEMPTS = 3;
-/** Waits before the 2nd and 3rd attempts: 0.5 s, then 1.5 s. Short, because a run is waiting on it. */
-const FIRST_DELAY_MS = 500;
-const FACTOR = 3;
-/** Answers that will not change on a retry; checked first, since they often come with "RPC failed". */
-const PERMANENT = [
-    /\bHTTP 4\d\d\b/,
-    /returned error: 4\d\d\b/,
-    /Authentication failed/i,
-    /could not read (?:Username|Password)/i,
-    /terminal prompts disabled/i,
-    /Permission denied/i,
-    /repository .* not found/i,
-    /does not appear to be a git repository/i,
-    /\[rejected\]|\[remote rejected\]|stale info|non-fast-forward|fetch first/,
-    /couldn't find remote ref|not our ref|upload-pack: not our/i,
-];
-/** How an interrupted or overloaded transfer looks from git and libcurl. */
-const TRANSIENT = [
-    /returned error: 5\d\d\b/,
-    /\bHTTP 5\d\d\b/,
-    /RPC failed/,
-    /Connection reset|Connection refused|Connection timed out|Operation timed out|timed out after/i,
-    /Empty reply from server|Recv failure|Send failure|Failed to connect|Couldn't connect to server/i,
-    /early EOF|unexpected disconnect|the remote end hung up unexpectedly|transfer closed with/i,
-    /SSL_read|SSL_write|GnuTLS recv error|TLS connection was non-properly terminated/i,
-    /HTTP\/2 stream \d+ was not closed cleanly/i,
-];
-/** Whether a failed git command's output (stderr, and stdout for a porcelain push) is worth another try. */
-function isTransientGitFailure(output) {
-    if (PERMANENT.some((re) => re.test(output)))
-        return false;
-    return TRANSIENT.some((re) => re.test(output));
-}
-class TransientFailure extends Error {
-    result;
-    constructor(result) {
-        super(result.stderr);
-        this.result = result;
-    }
-}
-/** `runGit`, repeated while it fails in transit; the last result is returned either way. */
-async function runGitRetrying(args, options, hooks = {}) {
-    let attempts = 0;
-    try {
-        return await pRetry(async (attempt) => {
-            if (attempt > 1)
-                await hooks.beforeRetry?.();
-            attempts = attempt;
-            const result = await run_git_runGit(args, options);
-            if (result.code !== 0 && isTransientGitFailure(`${result.stderr}\n${result.stdout.toString('utf8', 0, 4096)}`))
-                throw new TransientFailure(result);
-            return { ...result, attempts };
-        }, { retries: GIT_ATTEMPTS - 1, minTimeout: FIRST_DELAY_MS, factor: FACTOR, randomize: false, shouldRetry: ({ error }) => error instanceof TransientFailure });
-    }
-    catch (err) {
-        if (err instanceof TransientFailure)
-            return { ...err.result, attempts };
-        throw err;
-    }
-}
-/** Like `git`: stdout on success, else a GitError saying how many times it was tried. */
-async function gitRetrying(args, options, hooks = {}) {
-    const result = await runGitRetrying(args, options, hooks);
-    if (result.code !== 0) {
-        const error = new GitError(args, result.code, result.stderr);
-        error.message += triedNote(result);
-        throw error;
-    }
-    return result.stdout.toString('utf8');
-}
-/** ` (tried 3 times)` after an error that was retried, so the log shows it was not a one-off. */
-function triedNote(result) {
-    return result.attempts > 1 ? ` (tried ${result.attempts} times)` : '';
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/git/mirror.js

@@ -12880,7 +12880,95 @@ function timestamp(now) {
 
 ;// CONCATENATED MODULE: external "node:async_hooks"
 const external_node_async_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+;// CONCATENATED MODULE: ./.tsbuild/git/transient-retry.js
+
+
+/**
+ * git over the network, run again when it fails the way a busy or restarting server fails. git
+ * itself retries almost nothing over HTTP, and an incident run should not end on one 502.
+ *
+ * Only transport failures are retried. A rejected credential, a missing repository or a refused
+ * push gives the same answer the next time, so retrying it would only delay the error (and a
+ * rejected lease must reach the caller as it is: it means someone else wrote first).
+ */
+const GIT_ATTEMPTS = 3;
+/** Waits before the 2nd and 3rd attempts: 0.5 s, then 1.5 s. Short, because a run is waiting on it. */
+const FIRST_DELAY_MS = 500;
+const FACTOR = 3;
+/** Answers that will not change on a retry; checked first, since they often come with "RPC failed". */
+const PERMANENT = [
+    /\bHTTP 4\d\d\b/,
+    /returned error: 4\d\d\b/,
+    /Authentication failed/i,
+    /could not read (?:Username|Password)/i,
+    /terminal prompts disabled/i,
+    /Permission denied/i,
+    /repository .* not found/i,
+    /does not appear to be a git repository/i,
+    /\[rejected\]|\[remote rejected\]|stale info|non-fast-forward|fetch first/,
+    /couldn't find remote ref|not our ref|upload-pack: not our/i,
+];
+/** How an interrupted or overloaded transfer looks from git and libcurl. */
+const TRANSIENT = [
+    /returned error: 5\d\d\b/,
+    /\bHTTP 5\d\d\b/,
+    /RPC failed/,
+    /Connection reset|Connection refused|Connection timed out|Operation timed out|timed out after/i,
+    /Empty reply from server|Recv failure|Send failure|Failed to connect|Couldn't connect to server/i,
+    /early EOF|unexpected disconnect|the remote end hung up unexpectedly|transfer closed with/i,
+    /SSL_read|SSL_write|GnuTLS recv error|TLS connection was non-properly terminated/i,
+    /HTTP\/2 stream \d+ was not closed cleanly/i,
+];
+/** Whether a failed git command's output (stderr, and stdout for a porcelain push) is worth another try. */
+function isTransientGitFailure(output) {
+    if (PERMANENT.some((re) => re.test(output)))
+        return false;
+    return TRANSIENT.some((re) => re.test(output));
+}
+class TransientFailure extends Error {
+    result;
+    constructor(result) {
+        super(result.stderr);
+        this.result = result;
+    }
+}
+/** `runGit`, repeated while it fails in transit; the last result is returned either way. */
+async function runGitRetrying(args, options, hooks = {}) {
+    let attempts = 0;
+    try {
+        return await pRetry(async (attempt) => {
+            if (attempt > 1)
+                await hooks.beforeRetry?.();
+            attempts = attempt;
+            const result = await run_git_runGit(args, options);
+            if (result.code !== 0 && isTransientGitFailure(`${result.stderr}\n${result.stdout.toString('utf8', 0, 4096)}`))
+                throw new TransientFailure(result);
+            return { ...result, attempts };
+        }, { retries: GIT_ATTEMPTS - 1, minTimeout: FIRST_DELAY_MS, factor: FACTOR, randomize: false, shouldRetry: ({ error }) => error instanceof TransientFailure });
+    }
+    catch (err) {
+        if (err instanceof TransientFailure)
+            return { ...err.result, attempts };
+        throw err;
+    }
+}
+/** Like `git`: stdout on success, else a GitError saying how many times it was tried. */
+async function gitRetrying(args, options, hooks = {}) {
+    const result = await runGitRetrying(args, options, hooks);
+    if (result.code !== 0) {
+        const error = new GitError(args, result.code, result.stderr);
+        error.message += triedNote(result);
+        throw error;
+    }
+    return result.stdout.toString('utf8');
+}
+/** ` (tried 3 times)` after an error that was retried, so the log shows it was not a one-off. */
+function triedNote(result) {
+    return result.attempts > 1 ? ` (tried ${result.attempts} times)` : '';
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/git/checkout.js
+
 
 
 async function readCheckoutState(dir) {
@@ -12903,7 +12991,7 @@ async function ensureCommitPresent(dir, commit, fallbackUrl, env) {
     if (!remote)
         throw new Error(`commit ${commit.slice(0, 12)} is not in ${dir} and it has no remote to fetch it from`);
     const depth = (await isShallow(dir)) ? ['--depth=1'] : [];
-    await run_git_git(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...depth, remote, commit], { cwd: dir, env });
+    await gitRetrying(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...depth, remote, commit], { cwd: dir, env });
     if (!(await hasCommit(dir, commit)))
         throw new Error(`fetching ${commit.slice(0, 12)} into ${dir} did not bring the commit`);
     return true;
@@ -13709,93 +13797,6 @@ function credentialEnv(credentials) {
     return env;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild/git/transient-retry.js
-
-
-/**
- * git over the network, run again when it fails the way a busy or restarting server fails. git
- * itself retries almost nothing over HTTP, and an incident run should not end on one 502.
- *
- * Only transport failures are retried. A rejected credential, a missing repository or a refused
- * push gives the same answer the next time, so retrying it would only delay the error (and a
- * rejected lease must reach the caller as it is: it means someone else wrote first).
- */
-const GIT_ATTEMPTS = 3;
-/** Waits before the 2nd and 3rd attempts: 0.5 s, then 1.5 s. Short, because a run is waiting on it. */
-const FIRST_DELAY_MS = 500;
-const FACTOR = 3;
-/** Answers that will not change on a retry; checked first, since they often come with "RPC failed". */
-const PERMANENT = [
-    /\bHTTP 4\d\d\b/,
-    /returned error: 4\d\d\b/,
-    /Authentication failed/i,
-    /could not read (?:Username|Password)/i,
-    /terminal prompts disabled/i,
-    /Permission denied/i,
-    /repository .* not found/i,
-    /does not appear to be a git repository/i,
-    /\[rejected\]|\[remote rejected\]|stale info|non-fast-forward|fetch first/,
-    /couldn't find remote ref|not our ref|upload-pack: not our/i,
-];
-/** How an interrupted or overloaded transfer looks from git and libcurl. */
-const TRANSIENT = [
-    /returned error: 5\d\d\b/,
-    /\bHTTP 5\d\d\b/,
-    /RPC failed/,
-    /Connection reset|Connection refused|Connection timed out|Operation timed out|timed out after/i,
-    /Empty reply from server|Recv failure|Send failure|Failed to connect|Couldn't connect to server/i,
-    /early EOF|unexpected disconnect|the remote end hung up unexpectedly|transfer closed with/i,
-    /SSL_read|SSL_write|GnuTLS recv error|TLS connection was non-properly terminated/i,
-    /HTTP\/2 stream \d+ was not closed cleanly/i,
-];
-/** Whether a failed git command's output (stderr, and stdout for a porcelain push) is worth another try. */
-function isTransientGitFailure(output) {
-    if (PERMANENT.some((re) => re.test(output)))
-        return false;
-    return TRANSIENT.some((re) => re.test(output));
-}
-class TransientFailure extends Error {
-    result;
-    constructor(result) {
-        super(result.stderr);
-        this.result = result;
-    }
-}
-/** `runGit`, repeated while it fails in transit; the last result is returned either way. */
-async function runGitRetrying(args, options, hooks = {}) {
-    let attempts = 0;
-    try {
-        return await pRetry(async (attempt) => {
-            if (attempt > 1)
-                await hooks.beforeRetry?.();
-            attempts = attempt;
-            const result = await run_git_runGit(args, options);
-            if (result.code !== 0 && isTransientGitFailure(`${result.stderr}\n${result.stdout.toString('utf8', 0, 4096)}`))
-                throw new TransientFailure(result);
-            return { ...result, attempts };
-        }, { retries: GIT_ATTEMPTS - 1, minTimeout: FIRST_DELAY_MS, factor: FACTOR, randomize: false, shouldRetry: ({ error }) => error instanceof TransientFailure });
-    }
-    catch (err) {
-        if (err instanceof TransientFailure)
-            return { ...err.result, attempts };
-        throw err;
-    }
-}
-/** Like `git`: stdout on success, else a GitError saying how many times it was tried. */
-async function gitRetrying(args, options, hooks = {}) {
-    const result = await runGitRetrying(args, options, hooks);
-    if (result.code !== 0) {
-        const error = new GitError(args, result.code, result.stderr);
-        error.message += triedNote(result);
-        throw error;
-    }
-    return result.stdout.toString('utf8');
-}
-/** ` (tried 3 times)` after an error that was retried, so the log shows it was not a one-off. */
-function triedNote(result) {
-    return result.attempts > 1 ? ` (tried ${result.attempts} times)` : '';
-}
-
 ;// CONCATENATED MODULE: ./.tsbuild/git/publish-commit.js
 
 
@@ -14023,8 +14024,8 @@ async function markWorkspace(root, kept, dirs) {
 }
 /**
  * Undoes a run's writes to the files it names and puts HEAD back on the commit (and branch) it
- * was on. HEAD is moved without --force: another step's uncommitted changes survive, and if they
- * stand in the way this fails rather than discard them.
+ * was on. HEAD is moved without --force: if changes the run did not make stand in the way, this
+ * fails and says so rather than discard them.
  */
 async function restoreWorkspace(root, mark, written) {
     await discardWrites(root, mark, written);

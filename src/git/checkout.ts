@@ -1,4 +1,5 @@
 import { git, runGit } from './run-git.js';
+import { gitRetrying } from './transient-retry.js';
 import { currentBranch, hasCommit, headCommit, isShallow } from './repo-reader.js';
 
 export interface CheckoutState {
@@ -25,7 +26,7 @@ export async function ensureCommitPresent(dir: string, commit: string, fallbackU
   const remote = hasOrigin ? 'origin' : fallbackUrl;
   if (!remote) throw new Error(`commit ${commit.slice(0, 12)} is not in ${dir} and it has no remote to fetch it from`);
   const depth = (await isShallow(dir)) ? ['--depth=1'] : [];
-  await git(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...depth, remote, commit], { cwd: dir, env });
+  await gitRetrying(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...depth, remote, commit], { cwd: dir, env });
   if (!(await hasCommit(dir, commit))) throw new Error(`fetching ${commit.slice(0, 12)} into ${dir} did not bring the commit`);
   return true;
 }
