@@ -14,7 +14,8 @@ import { SNAPSHOT_DIR, relativeToRoot, resolveInsideRoot } from './paths.js';
 import { locateRepo } from './repo-url.js';
 import { writeSnapshot, type SnapshotPin } from './snapshot-file.js';
 import { inspectCheckout } from './workspace.js';
-import { checkoutDetached, ensureCommitPresent, restoreCheckout, type CheckoutState } from '../git/checkout.js';
+import { ensureCommitPresent, restoreCheckout, type CheckoutState } from '../git/checkout.js';
+import { checkoutMany } from '../git/batch-checkout.js';
 import { headState } from '../git/repo-reader.js';
 
 export interface PlannedPin {
@@ -163,13 +164,11 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
   const moved: CheckoutState[] = [];
   let lockWritten = false;
   try {
-    await Promise.all(
-      moving.map((s) =>
-        limit(async () => {
-          await checkoutDetached(s.checkout!.dir, s.pin.to.commit);
-          moved.push(s.checkout!);
-        }),
-      ),
+    const byDir = new Map(moving.map((s) => [s.checkout!.dir, s.checkout!]));
+    await checkoutMany(
+      moving.map((s) => ({ dir: s.checkout!.dir, commit: s.pin.to.commit })),
+      ctx.jobs,
+      (target) => moved.push(byDir.get(target.dir)!),
     );
     crashPoint('after-checkouts');
     if (newLockText !== undefined) {
@@ -182,12 +181,21 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     await metaLock.setIntent(undefined);
     return resultOf(ctx, plan, steps, snapshotRel, historyEntry);
   } catch (err) {
-    await Promise.allSettled(moved.map((state) => restoreCheckout(state)));
+    // A checkout that failed part-way may still have moved: put back every one not where it was.
+    const movedDirs = new Set(moved.map((m) => m.dir));
+    for (const s of moving) if (!movedDirs.has(s.checkout!.dir)) moved.push(s.checkout!);
+    await Promise.allSettled(moved.map((state) => limit(() => restoreIfMoved(state))));
     if (lockWritten) await writeFileAtomic(lockPath, plan.lock.file.text).catch(() => undefined);
     await rm(snapshotPath, { force: true });
     await metaLock.setIntent(undefined).catch(() => undefined);
     throw err instanceof OperationError ? err : new OperationError(`rollback failed and was undone: ${errorMessage(err)}`);
   }
+}
+
+async function restoreIfMoved(state: CheckoutState): Promise<void> {
+  const now = await headState(state.dir).catch(() => undefined);
+  if (now?.head === state.head && now.branch === state.branch) return;
+  await restoreCheckout(state);
 }
 
 /** Under the lock: the checkouts must still be where the plan saw them, or another run moved them. */
