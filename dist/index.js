@@ -10022,6 +10022,10 @@ let gitProcesses = 0;
 function gitProcessCount() {
     return gitProcesses;
 }
+/** The environment every git gets: prompts off, only safe transports, messages in English. */
+function gitEnvironment(extra) {
+    return { ...process.env, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never', GIT_ALLOW_PROTOCOL: GIT_ALLOW_PROTOCOL, LC_ALL: 'C', ...extra };
+}
 /**
  * Runs git with an argument array (never a shell), with prompts disabled so a missing credential
  * fails fast instead of hanging an incident run, and with only safe transports allowed.
@@ -10032,14 +10036,7 @@ function run_git_runGit(args, options) {
         const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, {
             cwd: options.cwd,
             shell: false,
-            env: {
-                ...process.env,
-                GIT_TERMINAL_PROMPT: '0',
-                GCM_INTERACTIVE: 'never',
-                GIT_ALLOW_PROTOCOL: GIT_ALLOW_PROTOCOL,
-                LC_ALL: 'C',
-                ...options.env,
-            },
+            env: gitEnvironment(options.env),
             stdio: ['pipe', 'pipe', 'pipe'],
             timeout: options.timeoutMs,
         });
@@ -12799,7 +12796,6 @@ function renderScalar(value, style = 'PLAIN') {
         return value;
     return `'${value.replace(/'/g, "''")}'`;
 }
-const plainSafeCache = new Map();
 function isPlainSafe(value) {
     // Hex with a letter other than e (every SHA but a few) and tag-like names starting with a letter
     // are strings in every YAML schema; the parse below costs ~0.2 ms a value, a second at N=500.
@@ -12810,12 +12806,7 @@ function isPlainSafe(value) {
     // Absolute paths and URLs (the `repo:` of every entry): no YAML number, date or word starts so.
     if (/^(?:\/|[A-Za-z][A-Za-z0-9+.-]*:\/\/)[A-Za-z0-9._~/@%=&?+,-]*$/.test(value) && !value.endsWith(':'))
         return true;
-    let safe = plainSafeCache.get(value);
-    if (safe === undefined) {
-        safe = parsesBackPlain(value);
-        plainSafeCache.set(value, safe);
-    }
-    return safe;
+    return parsesBackPlain(value);
 }
 /** Words YAML 1.1 reads as booleans or null, and 1.2's null; a plain scalar must avoid them. */
 const YAML11_WORDS = /^(?:y|n|yes|no|on|off|true|false|null|~)$/i;
@@ -12955,16 +12946,30 @@ async function runGitRetrying(args, options, hooks = {}) {
 /** Like `git`: stdout on success, else a GitError saying how many times it was tried. */
 async function gitRetrying(args, options, hooks = {}) {
     const result = await runGitRetrying(args, options, hooks);
-    if (result.code !== 0) {
-        const error = new GitError(args, result.code, result.stderr);
-        error.message += triedNote(result);
-        throw error;
-    }
+    if (result.code !== 0)
+        throw retriedError(args, result);
     return result.stdout.toString('utf8');
 }
 /** ` (tried 3 times)` after an error that was retried, so the log shows it was not a one-off. */
 function triedNote(result) {
     return result.attempts > 1 ? ` (tried ${result.attempts} times)` : '';
+}
+/**
+ * A ref push (an update or a delete) tried again in transit. A push that failed after more than one
+ * attempt may have landed on an earlier one and lost only its answer (the retry then trips over its
+ * own lease); `landed` looks at the remote, and the push counts as done when it says so.
+ */
+async function pushRetrying(args, options, landed) {
+    const result = await runGitRetrying(args, options);
+    if (result.code === 0 || result.attempts < 2)
+        return result;
+    return (await landed().catch(() => false)) ? { ...result, code: 0 } : result;
+}
+/** The GitError for a command that failed, saying how many times it was tried. */
+function retriedError(args, result) {
+    const error = new GitError(args, result.code, result.stderr);
+    error.message += triedNote(result);
+    return error;
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/git/checkout.js
@@ -13533,7 +13538,6 @@ async function inspectCheckout(root, name) {
 
 
 
-
 const ARGS_PER_CHECKOUT = 7;
 /**
  * Moves many checkouts, each with its own `git checkout --detach`, started by one `xargs -0 -P`
@@ -13543,19 +13547,19 @@ const ARGS_PER_CHECKOUT = 7;
  * every argument NUL-separated and passes them to git as an argument array, unparsed.
  *
  * Afterwards every checkout's HEAD is read; any not at its target is checked out again alone, which
- * either succeeds or throws git's own error for that checkout. Without xargs (or with
+ * either succeeds or throws git's own error for that checkout (after all have settled, so the
+ * caller's undo finds every checkout at rest). Without xargs (or with
  * META_ROLLBACK_BATCH=0) each checkout is started from Node, as before.
  */
-async function checkoutMany(targets, jobs, onMoved) {
-    if (targets.length > 1 && process.env.META_ROLLBACK_BATCH !== '0')
+async function checkoutMany(targets, jobs) {
+    const batched = targets.length > 1 && process.env.META_ROLLBACK_BATCH !== '0';
+    if (batched)
         await runThroughXargs(targets, jobs);
     const limit = pLimit(Math.max(1, jobs));
-    // Every checkout is settled before an error is thrown, so the caller's undo sees them all at rest.
     const results = await Promise.allSettled(targets.map((target) => limit(async () => {
-        const now = fastHead(target.dir) ?? (await headState(target.dir).catch(() => undefined));
+        const now = batched ? await headState(target.dir).catch(() => undefined) : undefined;
         if (now?.head !== target.commit || now.branch !== undefined)
             await checkoutDetached(target.dir, target.commit);
-        onMoved(target);
     })));
     const failed = results.find((r) => r.status === 'rejected');
     if (failed)
@@ -13575,7 +13579,7 @@ function runThroughXargs(targets, jobs) {
         const child = (0,external_node_child_process_namespaceObject.spawn)('xargs', ['-0', '-n', String(ARGS_PER_CHECKOUT), '-P', String(Math.max(1, jobs)), 'git'], {
             shell: false,
             stdio: ['pipe', 'ignore', 'ignore'],
-            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never', GIT_ALLOW_PROTOCOL: GIT_ALLOW_PROTOCOL, LC_ALL: 'C' },
+            env: gitEnvironment(),
         });
         child.on('error', () => resolve());
         child.on('close', () => resolve());
@@ -13712,11 +13716,9 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
     });
     await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
     crashPoint('after-snapshot');
-    const moved = [];
     let lockWritten = false;
     try {
-        const byDir = new Map(moving.map((s) => [s.checkout.dir, s.checkout]));
-        await checkoutMany(moving.map((s) => ({ dir: s.checkout.dir, commit: s.pin.to.commit })), ctx.jobs, (target) => moved.push(byDir.get(target.dir)));
+        await checkoutMany(moving.map((s) => ({ dir: s.checkout.dir, commit: s.pin.to.commit })), ctx.jobs);
         crashPoint('after-checkouts');
         if (newLockText !== undefined) {
             await writeFileAtomic(lockPath, newLockText);
@@ -13730,11 +13732,7 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
     }
     catch (err) {
         // A checkout that failed part-way may still have moved: put back every one not where it was.
-        const movedDirs = new Set(moved.map((m) => m.dir));
-        for (const s of moving)
-            if (!movedDirs.has(s.checkout.dir))
-                moved.push(s.checkout);
-        await Promise.allSettled(moved.map((state) => limit(() => restoreIfMoved(state))));
+        await Promise.allSettled(moving.map((s) => limit(() => restoreIfMoved(s.checkout))));
         if (lockWritten)
             await writeFileAtomic(lockPath, plan.lock.file.text).catch(() => undefined);
         await (0,promises_namespaceObject.rm)(snapshotPath, { force: true });
@@ -13914,15 +13912,11 @@ async function fetchCommit(root, url, ref, env) {
  * fast-forward is accepted. A push that fails in transit is tried again (see transient-retry.ts).
  */
 async function pushCommit(root, url, commit, branch, env, expect) {
-    const lease = expect === undefined ? [] : [`--force-with-lease=refs/heads/${branch}:${expect}`];
-    const result = await runGitRetrying(['push', '--quiet', '--porcelain', ...lease, url, `${commit}:refs/heads/${branch}`], { cwd: root, env });
+    const result = await pushRetrying(['push', '--quiet', '--porcelain', ...leaseArgs(branch, expect), url, `${commit}:refs/heads/${branch}`], { cwd: root, env }, async () => (await remoteBranchSha(root, url, branch, env)) === commit);
     if (result.code === 0)
         return { ok: true };
     const text = `${result.stdout.toString()}\n${result.stderr}`;
     const rejected = /\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first|stale info|rejected/.test(text);
-    // The server may have taken an earlier attempt and lost only its answer: then the lease sees our own commit.
-    if (rejected && result.attempts > 1 && (await remoteBranchSha(root, url, branch, env).catch(() => undefined)) === commit)
-        return { ok: true };
     return { ok: false, rejected, message: `${publish_commit_firstLine(result.stderr) || publish_commit_firstLine(result.stdout.toString())}${triedNote(result)}` };
 }
 /**
@@ -13930,14 +13924,13 @@ async function pushCommit(root, url, commit, branch, env, expect) {
  * someone else has pushed to since is left alone; throws when the branch could not be deleted.
  */
 async function deleteRemoteBranch(root, url, branch, env, expect) {
-    const lease = expect === undefined ? [] : [`--force-with-lease=refs/heads/${branch}:${expect}`];
-    const result = await runGitRetrying(['push', '--quiet', '--porcelain', ...lease, url, `:refs/heads/${branch}`], { cwd: root, env });
-    if (result.code === 0)
-        return;
-    // An earlier attempt may have deleted it and lost only the answer.
-    if (result.attempts > 1 && (await remoteBranchSha(root, url, branch, env).catch(() => '')) === undefined)
-        return;
-    throw new Error(`cannot delete ${branch} from ${url}: ${publish_commit_firstLine(result.stderr) || publish_commit_firstLine(result.stdout.toString())}${triedNote(result)}`);
+    const result = await pushRetrying(['push', '--quiet', '--porcelain', ...leaseArgs(branch, expect), url, `:refs/heads/${branch}`], { cwd: root, env }, async () => (await remoteBranchSha(root, url, branch, env)) === undefined);
+    if (result.code !== 0)
+        throw new Error(`cannot delete ${branch} from ${url}: ${publish_commit_firstLine(result.stderr) || publish_commit_firstLine(result.stdout.toString())}${triedNote(result)}`);
+}
+/** A lease: the branch must still be at `expect` ('' = must not exist); none without it. */
+function leaseArgs(branch, expect) {
+    return expect === undefined ? [] : [`--force-with-lease=refs/heads/${branch}:${expect}`];
 }
 function publish_commit_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0 && !l.startsWith('To ')) ?? '').trim();
@@ -14190,37 +14183,26 @@ async function cloneInto(url, dest, cwd, env) {
 async function pushNewBranch(dir, remote, branch, env) {
     const ref = `refs/heads/${branch}`;
     const args = ['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:`, '--end-of-options', remote, `${ref}:${ref}`];
-    const result = await runGitRetrying(args, { cwd: dir, env });
-    if (result.code === 0)
-        return;
     // After an attempt lost in transit, the lease fails on our own push: the branch is already ours.
-    if (result.attempts > 1) {
+    const result = await pushRetrying(args, { cwd: dir, env }, async () => {
         const tip = await refTip(dir, ref);
-        if (tip && (await landed(dir, remote, branch, tip, env)))
-            return;
-    }
-    throw retriedError(args, result);
+        return tip !== undefined && (await landedAt(dir, remote, branch, tip, env));
+    });
+    if (result.code !== 0)
+        throw retriedError(args, result);
 }
 /** Deletes a branch this run pushed, only while it is still where this run put it. */
 async function changeset_remote_deleteRemoteBranch(dir, remote, branch, expected, env) {
     const ref = `refs/heads/${branch}`;
     const args = ['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:${expected}`, '--end-of-options', remote, `:${ref}`];
-    const result = await runGitRetrying(args, { cwd: dir, env });
-    if (result.code === 0)
-        return;
-    if (result.attempts > 1 && (await landed(dir, remote, branch, undefined, env)))
-        return;
-    throw retriedError(args, result);
+    const result = await pushRetrying(args, { cwd: dir, env }, () => landedAt(dir, remote, branch, undefined, env));
+    if (result.code !== 0)
+        throw retriedError(args, result);
 }
 /** Whether the remote branch is where a push that may have gone through would have put it. */
-async function landed(dir, remote, branch, want, env) {
+async function landedAt(dir, remote, branch, want, env) {
     const there = await remoteBranchTip(dir, remote, branch, env);
     return there.ok && there.value === want;
-}
-function retriedError(args, result) {
-    const error = new GitError(args, result.code, result.stderr);
-    error.message += triedNote(result);
-    return error;
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/git/revert.js

@@ -161,14 +161,11 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
   await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
   crashPoint('after-snapshot');
 
-  const moved: CheckoutState[] = [];
   let lockWritten = false;
   try {
-    const byDir = new Map(moving.map((s) => [s.checkout!.dir, s.checkout!]));
     await checkoutMany(
       moving.map((s) => ({ dir: s.checkout!.dir, commit: s.pin.to.commit })),
       ctx.jobs,
-      (target) => moved.push(byDir.get(target.dir)!),
     );
     crashPoint('after-checkouts');
     if (newLockText !== undefined) {
@@ -182,9 +179,7 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     return resultOf(ctx, plan, steps, snapshotRel, historyEntry);
   } catch (err) {
     // A checkout that failed part-way may still have moved: put back every one not where it was.
-    const movedDirs = new Set(moved.map((m) => m.dir));
-    for (const s of moving) if (!movedDirs.has(s.checkout!.dir)) moved.push(s.checkout!);
-    await Promise.allSettled(moved.map((state) => limit(() => restoreIfMoved(state))));
+    await Promise.allSettled(moving.map((s) => limit(() => restoreIfMoved(s.checkout!))));
     if (lockWritten) await writeFileAtomic(lockPath, plan.lock.file.text).catch(() => undefined);
     await rm(snapshotPath, { force: true });
     await metaLock.setIntent(undefined).catch(() => undefined);

@@ -61,8 +61,6 @@ export function renderScalar(value: string, style: Scalar['type'] = 'PLAIN'): st
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-const plainSafeCache = new Map<string, boolean>();
-
 function isPlainSafe(value: string): boolean {
   // Hex with a letter other than e (every SHA but a few) and tag-like names starting with a letter
   // are strings in every YAML schema; the parse below costs ~0.2 ms a value, a second at N=500.
@@ -70,12 +68,7 @@ function isPlainSafe(value: string): boolean {
   if (/^[A-Za-z][A-Za-z0-9._+/-]*$/.test(value) && !YAML11_WORDS.test(value)) return true;
   // Absolute paths and URLs (the `repo:` of every entry): no YAML number, date or word starts so.
   if (/^(?:\/|[A-Za-z][A-Za-z0-9+.-]*:\/\/)[A-Za-z0-9._~/@%=&?+,-]*$/.test(value) && !value.endsWith(':')) return true;
-  let safe = plainSafeCache.get(value);
-  if (safe === undefined) {
-    safe = parsesBackPlain(value);
-    plainSafeCache.set(value, safe);
-  }
-  return safe;
+  return parsesBackPlain(value);
 }
 
 /** Words YAML 1.1 reads as booleans or null, and 1.2's null; a plain scalar must avoid them. */

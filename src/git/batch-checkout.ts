@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import pLimit from 'p-limit';
-import { GIT_ALLOW_PROTOCOL } from '../core/repo-url.js';
 import { checkoutDetached } from './checkout.js';
-import { fastHead } from './local/fast-state.js';
 import { headState } from './repo-reader.js';
+import { gitEnvironment } from './run-git.js';
 
 export interface CheckoutTarget {
   readonly dir: string;
@@ -20,19 +19,19 @@ const ARGS_PER_CHECKOUT = 7;
  * every argument NUL-separated and passes them to git as an argument array, unparsed.
  *
  * Afterwards every checkout's HEAD is read; any not at its target is checked out again alone, which
- * either succeeds or throws git's own error for that checkout. Without xargs (or with
+ * either succeeds or throws git's own error for that checkout (after all have settled, so the
+ * caller's undo finds every checkout at rest). Without xargs (or with
  * META_ROLLBACK_BATCH=0) each checkout is started from Node, as before.
  */
-export async function checkoutMany(targets: readonly CheckoutTarget[], jobs: number, onMoved: (target: CheckoutTarget) => void): Promise<void> {
-  if (targets.length > 1 && process.env.META_ROLLBACK_BATCH !== '0') await runThroughXargs(targets, jobs);
+export async function checkoutMany(targets: readonly CheckoutTarget[], jobs: number): Promise<void> {
+  const batched = targets.length > 1 && process.env.META_ROLLBACK_BATCH !== '0';
+  if (batched) await runThroughXargs(targets, jobs);
   const limit = pLimit(Math.max(1, jobs));
-  // Every checkout is settled before an error is thrown, so the caller's undo sees them all at rest.
   const results = await Promise.allSettled(
     targets.map((target) =>
       limit(async () => {
-        const now = fastHead(target.dir) ?? (await headState(target.dir).catch(() => undefined));
+        const now = batched ? await headState(target.dir).catch(() => undefined) : undefined;
         if (now?.head !== target.commit || now.branch !== undefined) await checkoutDetached(target.dir, target.commit);
-        onMoved(target);
       }),
     ),
   );
@@ -53,7 +52,7 @@ function runThroughXargs(targets: readonly CheckoutTarget[], jobs: number): Prom
     const child = spawn('xargs', ['-0', '-n', String(ARGS_PER_CHECKOUT), '-P', String(Math.max(1, jobs)), 'git'], {
       shell: false,
       stdio: ['pipe', 'ignore', 'ignore'],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never', GIT_ALLOW_PROTOCOL, LC_ALL: 'C' },
+      env: gitEnvironment(),
     });
     child.on('error', () => resolve());
     child.on('close', () => resolve());

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
-import { GitError, runGit } from './run-git.js';
-import { runGitRetrying, triedNote } from './transient-retry.js';
+import { runGit } from './run-git.js';
+import { pushRetrying, retriedError, runGitRetrying, triedNote } from './transient-retry.js';
 
 /**
  * Talking to a component's remote for a changeset rollback. `remote` is a remote name configured
@@ -72,34 +72,24 @@ export async function cloneInto(url: string, dest: string, cwd: string, env: Env
 export async function pushNewBranch(dir: string, remote: string, branch: string, env: Env): Promise<void> {
   const ref = `refs/heads/${branch}`;
   const args = ['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:`, '--end-of-options', remote, `${ref}:${ref}`];
-  const result = await runGitRetrying(args, { cwd: dir, env });
-  if (result.code === 0) return;
   // After an attempt lost in transit, the lease fails on our own push: the branch is already ours.
-  if (result.attempts > 1) {
+  const result = await pushRetrying(args, { cwd: dir, env }, async () => {
     const tip = await refTip(dir, ref);
-    if (tip && (await landed(dir, remote, branch, tip, env))) return;
-  }
-  throw retriedError(args, result);
+    return tip !== undefined && (await landedAt(dir, remote, branch, tip, env));
+  });
+  if (result.code !== 0) throw retriedError(args, result);
 }
 
 /** Deletes a branch this run pushed, only while it is still where this run put it. */
 export async function deleteRemoteBranch(dir: string, remote: string, branch: string, expected: string, env: Env): Promise<void> {
   const ref = `refs/heads/${branch}`;
   const args = ['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:${expected}`, '--end-of-options', remote, `:${ref}`];
-  const result = await runGitRetrying(args, { cwd: dir, env });
-  if (result.code === 0) return;
-  if (result.attempts > 1 && (await landed(dir, remote, branch, undefined, env))) return;
-  throw retriedError(args, result);
+  const result = await pushRetrying(args, { cwd: dir, env }, () => landedAt(dir, remote, branch, undefined, env));
+  if (result.code !== 0) throw retriedError(args, result);
 }
 
 /** Whether the remote branch is where a push that may have gone through would have put it. */
-async function landed(dir: string, remote: string, branch: string, want: string | undefined, env: Env): Promise<boolean> {
+async function landedAt(dir: string, remote: string, branch: string, want: string | undefined, env: Env): Promise<boolean> {
   const there = await remoteBranchTip(dir, remote, branch, env);
   return there.ok && there.value === want;
-}
-
-function retriedError(args: readonly string[], result: { code: number; stderr: string; attempts: number }): GitError {
-  const error = new GitError(args, result.code, result.stderr);
-  error.message += triedNote(result);
-  return error;
 }

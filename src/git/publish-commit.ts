@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { git } from './run-git.js';
-import { gitRetrying, runGitRetrying, triedNote } from './transient-retry.js';
+import { gitRetrying, pushRetrying, runGitRetrying, triedNote } from './transient-retry.js';
 
 export interface Identity {
   readonly name: string;
@@ -64,13 +64,12 @@ export async function pushCommit(
   env: Record<string, string>,
   expect?: string,
 ): Promise<PushOutcome> {
-  const lease = expect === undefined ? [] : [`--force-with-lease=refs/heads/${branch}:${expect}`];
-  const result = await runGitRetrying(['push', '--quiet', '--porcelain', ...lease, url, `${commit}:refs/heads/${branch}`], { cwd: root, env });
+  const result = await pushRetrying(['push', '--quiet', '--porcelain', ...leaseArgs(branch, expect), url, `${commit}:refs/heads/${branch}`], { cwd: root, env }, async () =>
+    (await remoteBranchSha(root, url, branch, env)) === commit,
+  );
   if (result.code === 0) return { ok: true };
   const text = `${result.stdout.toString()}\n${result.stderr}`;
   const rejected = /\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first|stale info|rejected/.test(text);
-  // The server may have taken an earlier attempt and lost only its answer: then the lease sees our own commit.
-  if (rejected && result.attempts > 1 && (await remoteBranchSha(root, url, branch, env).catch(() => undefined)) === commit) return { ok: true };
   return { ok: false, rejected, message: `${firstLine(result.stderr) || firstLine(result.stdout.toString())}${triedNote(result)}` };
 }
 
@@ -79,12 +78,15 @@ export async function pushCommit(
  * someone else has pushed to since is left alone; throws when the branch could not be deleted.
  */
 export async function deleteRemoteBranch(root: string, url: string, branch: string, env: Record<string, string>, expect?: string): Promise<void> {
-  const lease = expect === undefined ? [] : [`--force-with-lease=refs/heads/${branch}:${expect}`];
-  const result = await runGitRetrying(['push', '--quiet', '--porcelain', ...lease, url, `:refs/heads/${branch}`], { cwd: root, env });
-  if (result.code === 0) return;
-  // An earlier attempt may have deleted it and lost only the answer.
-  if (result.attempts > 1 && (await remoteBranchSha(root, url, branch, env).catch(() => '')) === undefined) return;
-  throw new Error(`cannot delete ${branch} from ${url}: ${firstLine(result.stderr) || firstLine(result.stdout.toString())}${triedNote(result)}`);
+  const result = await pushRetrying(['push', '--quiet', '--porcelain', ...leaseArgs(branch, expect), url, `:refs/heads/${branch}`], { cwd: root, env }, async () =>
+    (await remoteBranchSha(root, url, branch, env)) === undefined,
+  );
+  if (result.code !== 0) throw new Error(`cannot delete ${branch} from ${url}: ${firstLine(result.stderr) || firstLine(result.stdout.toString())}${triedNote(result)}`);
+}
+
+/** A lease: the branch must still be at `expect` ('' = must not exist); none without it. */
+function leaseArgs(branch: string, expect: string | undefined): string[] {
+  return expect === undefined ? [] : [`--force-with-lease=refs/heads/${branch}:${expect}`];
 }
 
 function firstLine(text: string): string {

@@ -32,6 +32,11 @@ export function gitProcessCount(): number {
   return gitProcesses;
 }
 
+/** The environment every git gets: prompts off, only safe transports, messages in English. */
+export function gitEnvironment(extra?: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
+  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never', GIT_ALLOW_PROTOCOL, LC_ALL: 'C', ...extra };
+}
+
 /**
  * Runs git with an argument array (never a shell), with prompts disabled so a missing credential
  * fails fast instead of hanging an incident run, and with only safe transports allowed.
@@ -42,14 +47,7 @@ export function runGit(args: readonly string[], options: GitRunOptions): Promise
     const child = spawn('git', args, {
       cwd: options.cwd,
       shell: false,
-      env: {
-        ...process.env,
-        GIT_TERMINAL_PROMPT: '0',
-        GCM_INTERACTIVE: 'never',
-        GIT_ALLOW_PROTOCOL,
-        LC_ALL: 'C',
-        ...options.env,
-      },
+      env: gitEnvironment(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: options.timeoutMs,
     });

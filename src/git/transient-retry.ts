@@ -85,15 +85,29 @@ export async function runGitRetrying(args: readonly string[], options: GitRunOpt
 /** Like `git`: stdout on success, else a GitError saying how many times it was tried. */
 export async function gitRetrying(args: readonly string[], options: GitRunOptions, hooks: RetryHooks = {}): Promise<string> {
   const result = await runGitRetrying(args, options, hooks);
-  if (result.code !== 0) {
-    const error = new GitError(args, result.code, result.stderr);
-    error.message += triedNote(result);
-    throw error;
-  }
+  if (result.code !== 0) throw retriedError(args, result);
   return result.stdout.toString('utf8');
 }
 
 /** ` (tried 3 times)` after an error that was retried, so the log shows it was not a one-off. */
 export function triedNote(result: { readonly attempts: number }): string {
   return result.attempts > 1 ? ` (tried ${result.attempts} times)` : '';
+}
+
+/**
+ * A ref push (an update or a delete) tried again in transit. A push that failed after more than one
+ * attempt may have landed on an earlier one and lost only its answer (the retry then trips over its
+ * own lease); `landed` looks at the remote, and the push counts as done when it says so.
+ */
+export async function pushRetrying(args: readonly string[], options: GitRunOptions, landed: () => Promise<boolean>): Promise<RetriedResult> {
+  const result = await runGitRetrying(args, options);
+  if (result.code === 0 || result.attempts < 2) return result;
+  return (await landed().catch(() => false)) ? { ...result, code: 0 } : result;
+}
+
+/** The GitError for a command that failed, saying how many times it was tried. */
+export function retriedError(args: readonly string[], result: RetriedResult): GitError {
+  const error = new GitError(args, result.code, result.stderr);
+  error.message += triedNote(result);
+  return error;
 }
