@@ -26,7 +26,9 @@ function createGitHubClient(options) {
         auth: options.token,
         baseUrl: options.apiUrl.replace(/\/+$/, ''),
         userAgent: 'meta-rollback',
-        log: { debug: () => undefined, info: () => undefined, warn: (m) => log(m), error: (m) => log(m) },
+        // The request log reports every failed request (`POST /repos/... - 403 with id ...`); the action
+        // reports the failure itself, once, so only Octokit's own warnings (deprecations) are passed on.
+        log: { debug: () => undefined, info: () => undefined, warn: (m) => log(m), error: () => undefined },
         retry: { retries: 3 },
         throttle: {
             onRateLimit: (retryAfter, request, _o, retryCount) => {

@@ -10022,9 +10022,19 @@ let gitProcesses = 0;
 function gitProcessCount() {
     return gitProcesses;
 }
-/** The environment every git gets: prompts off, only safe transports, messages in English. */
+/**
+ * Inherited variables that would point git at another repository, index or object store, add config
+ * entries (a second Authorization header among them) or change what a pathspec means. The in-process
+ * readers under ./local always read the repository in the directory given, so spawned git must too.
+ */
+const INHERITED_GIT_VARIABLES = /^GIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|ALTERNATE_OBJECT_DIRECTORIES|COMMON_DIR|NAMESPACE|PREFIX|SHALLOW_FILE|GRAFT_FILE|REPLACE_REF_BASE|NO_REPLACE_OBJECTS|QUARANTINE_PATH|CONFIG|CONFIG_PARAMETERS|CONFIG_COUNT|CONFIG_KEY_\d+|CONFIG_VALUE_\d+|(LITERAL|GLOB|NOGLOB|ICASE)_PATHSPECS)$/;
+/** The environment every git gets: the caller's less the variables above, prompts off, only safe transports, messages in English. */
 function gitEnvironment(extra) {
-    return { ...process.env, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never', GIT_ALLOW_PROTOCOL: GIT_ALLOW_PROTOCOL, LC_ALL: 'C', ...extra };
+    const env = {};
+    for (const [name, value] of Object.entries(process.env))
+        if (!INHERITED_GIT_VARIABLES.test(name))
+            env[name] = value;
+    return { ...env, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never', GIT_ALLOW_PROTOCOL: GIT_ALLOW_PROTOCOL, LC_ALL: 'C', ...extra };
 }
 /**
  * Runs git with an argument array (never a shell), with prompts disabled so a missing credential
@@ -13847,19 +13857,139 @@ async function applyPins(ctx, state, pins, options) {
     return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock: options.writeLock, warnings });
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/git/shallow-history.js
+
+
+
+
+
+
+/** The commits at the shallow boundary (empty for a complete clone). */
+async function shallowBoundary(root) {
+    const path = (await run_git_git(['rev-parse', '--path-format=absolute', '--git-path', 'shallow'], { cwd: root })).trim();
+    const text = await (0,promises_namespaceObject.readFile)(path, 'utf8').catch(() => '');
+    return new Set(text.split('\n').filter(Boolean));
+}
+async function resolveLocal(root, rev) {
+    const result = await run_git_runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: root });
+    return result.code === 0 ? result.stdout.toString().trim() : undefined;
+}
+async function fetchInto(remote, options, want) {
+    await gitRetrying(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...options, remote.url, want], { cwd: remote.root, env: remote.env });
+}
+async function deepen(remote, by) {
+    const head = (await run_git_git(['rev-parse', 'HEAD'], { cwd: remote.root })).trim();
+    await fetchInto(remote, [`--deepen=${by}`], head);
+}
+async function unshallow(remote) {
+    if ((await shallowBoundary(remote.root)).size === 0)
+        return;
+    const head = (await run_git_git(['rev-parse', 'HEAD'], { cwd: remote.root })).trim();
+    await fetchInto(remote, ['--unshallow'], head);
+}
+/** `v1.2~3` → base `v1.2`, 3 generations; undefined generations when the suffix is not ~N / ^N steps. */
+function splitRevision(rev) {
+    const match = /^(.*?)((?:[~^]\d*)*)$/.exec(rev);
+    const base = match?.[1] || 'HEAD';
+    const suffix = match?.[2] ?? '';
+    let generations = 0;
+    for (const step of suffix.match(/[~^]\d*/g) ?? []) {
+        const n = step.length > 1 ? Number(step.slice(1)) : 1;
+        // `^2` is a second parent: one generation, but fetched by depth just the same.
+        generations += step[0] === '~' ? n : Math.min(n, 1);
+    }
+    return { base, generations: base.includes('@{') ? undefined : generations };
+}
+/** A branch or tag name on the remote, peeled to its commit; undefined when the remote has none. */
+async function remoteCommitOf(remote, name) {
+    if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(name))
+        return name;
+    const refs = [`refs/tags/${name}`, `refs/heads/${name}`];
+    const result = await runGitRetrying(['ls-remote', remote.url, ...refs, `refs/tags/${name}^{}`], { cwd: remote.root, env: remote.env });
+    if (result.code !== 0)
+        return undefined;
+    const lines = result.stdout.toString().split('\n').map((l) => l.split('\t'));
+    const find = (ref) => lines.find((l) => l[1] === ref)?.[0];
+    return find(`refs/tags/${name}^{}`) ?? find(refs[0]) ?? find(refs[1]);
+}
+/**
+ * Resolves a revision of the meta-repo to its commit, first fetching what a shallow clone lacks:
+ * the generations below a present commit (`HEAD~1`), or a branch or tag the clone does not have.
+ * A revision that the whole history does not hold is refused, as in a complete clone.
+ */
+async function ensureRevision(remote, rev, where) {
+    checkRevision(rev, where);
+    const refuse = () => new errors_InputError(`${where}: ${quote(rev)} is not a revision of the meta-repo`);
+    const found = await resolveLocal(remote.root, rev);
+    if (found)
+        return found;
+    if ((await shallowBoundary(remote.root)).size === 0)
+        throw refuse();
+    const { base, generations } = splitRevision(rev);
+    const suffix = rev.slice(base.length);
+    const present = await resolveLocal(remote.root, base);
+    let start = present;
+    if (present && generations !== undefined && generations > 0) {
+        await deepen(remote, generations);
+    }
+    else if (!present) {
+        start = await remoteCommitOf(remote, base);
+        // Not present, so fetching it with a depth cannot cut history that is.
+        if (start)
+            await fetchInto(remote, generations === undefined ? [] : [`--depth=${generations + 1}`], start).catch(() => undefined);
+    }
+    const after = start ? await resolveLocal(remote.root, `${start}${suffix}`) : undefined;
+    if (after)
+        return after;
+    await unshallow(remote);
+    const last = await resolveLocal(remote.root, start ? `${start}${suffix}` : rev);
+    if (!last)
+        throw refuse();
+    return last;
+}
+/**
+ * The newest commit that changed a file, with its parent present: in a shallow clone the boundary
+ * commit seems to add every file, so the history is deepened (1, 2, 4, ... commits) until the
+ * commit found lies above the boundary, or the clone is complete.
+ */
+async function ensureLastChange(remote, relPath) {
+    for (let by = 1;; by *= 2) {
+        const last = await lastCommitTouching(remote.root, relPath);
+        const boundary = await shallowBoundary(remote.root);
+        if (boundary.size === 0 || (last && !boundary.has(last.commit)))
+            return last;
+        if (by > 64)
+            await unshallow(remote);
+        else
+            await deepen(remote, by);
+    }
+}
+/** The whole history, for what reads every revision (the lock history `list` shows). */
+async function ensureFullHistory(remote) {
+    await unshallow(remote);
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/git/credentials.js
 function basicAuthHeader(token) {
     return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
 }
 function credentialEnv(credentials) {
-    const env = {};
-    const usable = credentials.filter((c) => c.token.length > 0);
-    usable.forEach((c, i) => {
-        env[`GIT_CONFIG_KEY_${i}`] = `http.${c.urlPrefix}.extraheader`;
-        env[`GIT_CONFIG_VALUE_${i}`] = basicAuthHeader(c.token);
+    const entries = [];
+    const usable = credentials.filter((c) => c.token.length > 0).sort((a, b) => specificity(a.urlPrefix) - specificity(b.urlPrefix));
+    for (const c of usable) {
+        const key = `http.${c.urlPrefix}.extraheader`;
+        entries.push([key, ''], [key, basicAuthHeader(c.token)]);
+    }
+    const env = { GIT_CONFIG_COUNT: String(entries.length) };
+    entries.forEach(([key, value], i) => {
+        env[`GIT_CONFIG_KEY_${i}`] = key;
+        env[`GIT_CONFIG_VALUE_${i}`] = value;
     });
-    env.GIT_CONFIG_COUNT = String(usable.length);
     return env;
+}
+/** Longer paths match more specifically; the host part is the same for every prefix we pass. */
+function specificity(prefix) {
+    return prefix.replace(/\/+$/, '').length;
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/git/publish-commit.js
@@ -14034,6 +14164,10 @@ async function defaultBranch(api, repo) {
 
 ;// CONCATENATED MODULE: ./.tsbuild/action/head-branch.js
 
+/** The `branch` input when given, else the default below. */
+function headBranchFor(inputs) {
+    return inputs.branch ?? defaultHeadBranch(inputs);
+}
 /**
  * `meta-rollback/<env>/<mode>-<short-id>`, where the id is a hash of the inputs that define the
  * rollback: the same rollback always lands on the same branch (and so the same pull request),
@@ -14056,6 +14190,46 @@ function defaultHeadBranch(inputs) {
     };
     const id = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 8);
     return `meta-rollback/${inputs.env ?? 'default'}/${inputs.mode}-${id}`;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/github/refusals.js
+/**
+ * Refusals that come from how a repository or organisation is set up, not from the rollback: the
+ * on-call engineer needs the setting to change or the token to use, in one line, not GitHub's text.
+ */
+const REFUSALS = [
+    {
+        pattern: /GitHub Actions is not permitted to create or approve pull requests/i,
+        advice: 'GitHub Actions is not permitted to create pull requests in this repository: turn on Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests" (in the organisation\'s settings first, if it is greyed out there), or pass a GitHub App token as input token',
+    },
+    {
+        pattern: /Resource not accessible by integration/i,
+        advice: 'the token lacks a permission: give the job `permissions: contents: write` and `pull-requests: write`, or pass a token that has them as input token',
+    },
+    {
+        pattern: /refusing to allow a (GitHub App|OAuth App) to create or update workflow/i,
+        advice: 'the change touches .github/workflows, which needs a token with the `workflows` permission (GITHUB_TOKEN never has it): pass a GitHub App token with it as input token',
+    },
+    {
+        pattern: /Permission to \S+ denied to|The requested URL returned error: 403/i,
+        advice: 'the token may not push to this repository: give the job `permissions: contents: write`, or pass a token with write access as input token, and as components-token for component repositories',
+    },
+];
+/** The advice for a refusal by settings, or undefined when the text is something else. */
+function settingsAdvice(text) {
+    return REFUSALS.find((r) => r.pattern.test(text))?.advice;
+}
+/** A failure's message, followed by the setting to change when settings caused it. */
+function withAdvice(message) {
+    const advice = settingsAdvice(message);
+    return advice ? `${message}; ${advice}` : message;
+}
+/** GitHub's own message of an Octokit error (its `response.data.message`), else the error's. */
+function gitHubMessage(err) {
+    const data = err.response?.data;
+    if (typeof data?.message === 'string')
+        return data.message;
+    return err instanceof Error ? err.message : String(err);
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/action/workspace-guard.js
@@ -17091,6 +17265,7 @@ function healthSection(report, title = 'Health') {
 
 
 
+
 const BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
 /** Fan-out jobs push to base one after another; each lost race redoes the rollback on the new base. */
 const PUSH_ATTEMPTS = 12;
@@ -17122,19 +17297,25 @@ async function runAction(inputs, runner, io) {
         gitEnv,
         log: io.info,
     });
-    const session = { inputs, runner, io, root, metaUrl, gitEnv, ctx };
+    const remote = { root, url: metaUrl, env: gitEnv };
+    // The lock history that list shows is the whole history; a shallow checkout has one commit of it.
+    if (inputs.mode === 'list')
+        await ensureFullHistory(remote);
+    // A revision such as HEAD~1 is resolved once (fetching the history a shallow checkout lacks): a
+    // redo on a moved base must restore the same pins.
+    const rev = inputs.rev !== undefined && inputs.mode === 'lock' ? await ensureRevision(remote, inputs.rev, 'input rev') : undefined;
+    const pinned = rev ? { ...inputs, rev } : inputs;
+    const session = { inputs, runner, io, root, metaUrl, gitEnv, remote, rev, ctx };
     if (inputs.storeBranch !== undefined && !(await fetchBranch(root, metaUrl, inputs.storeBranch, gitEnv))) {
         io.warning(`store branch ${inputs.storeBranch} could not be fetched; using the local one if any`);
     }
     if (inputs.mode === 'health')
         return runHealthMode(session);
     if (inputs.mode === 'list' || inputs.dryRun) {
-        const outcome = await performMode(ctx, inputs);
+        const outcome = await performMode(ctx, pinned);
         return report(session, { operation: 'none', merged: false, outcome }, undefined);
     }
     const api = await client(session);
-    // A revision such as HEAD~1 is resolved once: a redo on a moved base must restore the same pins.
-    const pinned = inputs.rev !== undefined && inputs.mode === 'lock' ? { ...inputs, rev: await resolveMetaRevision(root, inputs.rev) } : inputs;
     let componentPulls = [];
     let changesetResult;
     const perform = async (wrote) => {
@@ -17157,7 +17338,7 @@ async function runAction(inputs, runner, io) {
     };
     let published;
     try {
-        published = await publish(session, api, defaultHeadBranch(inputs), perform);
+        published = await publish(session, api, headBranchFor(inputs), perform);
     }
     catch (err) {
         // The component pull requests must not outlive a failed record of them in the meta-repo.
@@ -17237,7 +17418,7 @@ async function land(s, api, head, mark, landed, perform) {
                 break;
             }
             if (!pushed.rejected || attempt >= PUSH_ATTEMPTS)
-                throw new OperationError(`push to ${base} failed: ${pushed.message}`);
+                throw new OperationError(`push to ${base} failed: ${withAdvice(pushed.message)}`);
             io.info(`${base} moved while rolling back; redoing the rollback on the new ${base} (attempt ${attempt + 1})`);
             // Every file the attempt wrote goes, the journal included, or the redo would journal twice.
             await discardWrites(root, mark, outcome.files);
@@ -17255,7 +17436,7 @@ async function land(s, api, head, mark, landed, perform) {
     const canPutBack = previous === undefined || (await fetchCommit(root, metaUrl, previous, gitEnv).then(() => true, () => false));
     const pushed = await pushCommit(root, metaUrl, commit, head, gitEnv, previous ?? '');
     if (!pushed.ok)
-        throw new OperationError(`push of ${head} failed: ${pushed.message}`);
+        throw new OperationError(`push of ${head} failed: ${withAdvice(pushed.message)}`);
     // Later steps of the job see the workspace as the pull request has it.
     await resetToCommit(root, commit);
     let pr;
@@ -17270,7 +17451,9 @@ async function land(s, api, head, mark, landed, perform) {
     catch (err) {
         // A head branch without its pull request would be a rollback nobody sees: take it back.
         const left = await putHeadBranchBack(s, head, commit, previous, canPutBack);
-        throw left ? new OperationError(`${errorMessage(err)}; ${left}`) : err;
+        const advice = settingsAdvice(gitHubMessage(err));
+        const message = advice ? `cannot open the pull request: ${advice}` : errorMessage(err);
+        throw advice || left ? new OperationError(left ? `${message}; ${left}` : message) : err;
     }
     landed.done = true;
     io.info(`pull request #${pr.number} ${pr.operation}: ${pr.url}`);
@@ -17326,15 +17509,15 @@ function filesKeptBy(inputs) {
  * change was already a meta-rollback commit, a human decides what comes next.
  */
 async function runHealthMode(s) {
-    const { inputs, ctx, io, root } = s;
+    const { inputs, ctx, io } = s;
     const before = await checkHealth(ctx, selection(inputs));
     if (before.healthy || !inputs.rollbackOnUnhealthy)
         return report(s, { operation: 'none', merged: false }, before);
     const lockRel = lockPathFor(inputs.env);
     const rollbackToPrevious = async () => {
-        const last = await lastCommitTouching(root, lockRel);
+        const last = await ensureLastChange(s.remote, lockRel);
         if (!last?.parent)
-            throw new OperationError(`${lockRel}: no earlier revision in this clone to roll back to (check out with fetch-depth: 0)`);
+            throw new OperationError(`${lockRel}: no earlier revision in the meta-repo's history to roll back to`);
         if (/^Meta-Rollback-Mode: /m.test(last.message)) {
             throw new OperationError(`${lockRel}: its last change (${last.commit.slice(0, 12)}) is already a meta-rollback; not rolling back again automatically`);
         }
@@ -17347,7 +17530,7 @@ async function runHealthMode(s) {
         return report(s, { operation: 'none', merged: false, outcome }, before, before);
     }
     const api = await client(s);
-    const published = await publish(s, api, defaultHeadBranch(inputs), rollbackToPrevious);
+    const published = await publish(s, api, headBranchFor(inputs), rollbackToPrevious);
     const after = await checkHealth(ctx, selection(inputs));
     if (published.pr) {
         const body = `${healthSection(before, 'Health before the rollback')}\n${healthSection(after, 'Health after the rollback')}`;
@@ -17448,6 +17631,7 @@ async function report(s, published, health, healthBefore) {
         healthy: health ? String(health.healthy) : '',
         'snapshot-file': '',
         'history-entry': '',
+        rev: s.rev ?? '',
     };
     const env = inputs.env ?? 'default';
     const parts = [`## meta-rollback: ${inputs.mode} (${env})${inputs.dryRun ? ' — dry run, nothing changed' : ''}`, ''];

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ActionInputs } from './inputs.js';
 
+/** The `branch` input when given, else the default below. */
+export function headBranchFor(inputs: ActionInputs): string {
+  return inputs.branch ?? defaultHeadBranch(inputs);
+}
+
 /**
  * `meta-rollback/<env>/<mode>-<short-id>`, where the id is a hash of the inputs that define the
  * rollback: the same rollback always lands on the same branch (and so the same pull request),

@@ -9,7 +9,7 @@ import { HISTORY_PATH, SNAPSHOT_DIR, lockPathFor, resolveRoot } from '../core/pa
 import { CHANGESET_INDEX, changesetFileRel } from '../core/changeset/id.js';
 import { withMatrix } from '../core/fan-out.js';
 import { rollbackLock } from '../core/operations/rollback-lock.js';
-import { lastCommitTouching, resolveMetaRevision } from '../git/meta-history.js';
+import { ensureFullHistory, ensureLastChange, ensureRevision, type MetaRemote } from '../git/shallow-history.js';
 import { checkoutDetached } from '../git/checkout.js';
 import { basicAuthHeader, credentialEnv } from '../git/credentials.js';
 import { commitPaths, deleteRemoteBranch, fetchBranch, fetchCommit, pushCommit, remoteBranchSha, resetToCommit } from '../git/publish-commit.js';
@@ -17,7 +17,8 @@ import { headCommit, trackedChanges } from '../git/repo-reader.js';
 import type { GitHubApi } from '../github/client.js';
 import { commentOnPullRequest, defaultBranch, enableAutoMerge, mergeWhenMergeable, openOrUpdatePullRequest, type PullRequestInfo } from '../github/pull-requests.js';
 import { cloneUrl, repoOnServer, type RepoRef } from '../github/repository.js';
-import { defaultHeadBranch } from './head-branch.js';
+import { headBranchFor } from './head-branch.js';
+import { gitHubMessage, settingsAdvice, withAdvice } from '../github/refusals.js';
 import { discardWrites, markWorkspace, restoreWorkspace, type WorkspaceMark } from './workspace-guard.js';
 import type { ActionInputs } from './inputs.js';
 import { filesOf, performMode, selection, type ModeOutcome } from './perform-mode.js';
@@ -63,6 +64,9 @@ interface Session {
   readonly root: string;
   readonly metaUrl: string;
   readonly gitEnv: Record<string, string>;
+  readonly remote: MetaRemote;
+  /** Input rev of mode lock, resolved once to its commit. */
+  readonly rev?: string;
   readonly ctx: RunContext;
 }
 
@@ -93,19 +97,24 @@ export async function runAction(inputs: ActionInputs, runner: RunnerEnv, io: Act
     gitEnv,
     log: io.info,
   });
-  const session: Session = { inputs, runner, io, root, metaUrl, gitEnv, ctx };
+  const remote: MetaRemote = { root, url: metaUrl, env: gitEnv };
+  // The lock history that list shows is the whole history; a shallow checkout has one commit of it.
+  if (inputs.mode === 'list') await ensureFullHistory(remote);
+  // A revision such as HEAD~1 is resolved once (fetching the history a shallow checkout lacks): a
+  // redo on a moved base must restore the same pins.
+  const rev = inputs.rev !== undefined && inputs.mode === 'lock' ? await ensureRevision(remote, inputs.rev, 'input rev') : undefined;
+  const pinned: ActionInputs = rev ? { ...inputs, rev } : inputs;
+  const session: Session = { inputs, runner, io, root, metaUrl, gitEnv, remote, rev, ctx };
 
   if (inputs.storeBranch !== undefined && !(await fetchBranch(root, metaUrl, inputs.storeBranch, gitEnv))) {
     io.warning(`store branch ${inputs.storeBranch} could not be fetched; using the local one if any`);
   }
   if (inputs.mode === 'health') return runHealthMode(session);
   if (inputs.mode === 'list' || inputs.dryRun) {
-    const outcome = await performMode(ctx, inputs);
+    const outcome = await performMode(ctx, pinned);
     return report(session, { operation: 'none', merged: false, outcome }, undefined);
   }
   const api = await client(session);
-  // A revision such as HEAD~1 is resolved once: a redo on a moved base must restore the same pins.
-  const pinned: ActionInputs = inputs.rev !== undefined && inputs.mode === 'lock' ? { ...inputs, rev: await resolveMetaRevision(root, inputs.rev) } : inputs;
   let componentPulls: ComponentPull[] = [];
   let changesetResult: ChangesetRollbackResult | undefined;
   const perform = async (wrote: (files: readonly string[]) => void): Promise<ModeOutcome> => {
@@ -128,7 +137,7 @@ export async function runAction(inputs: ActionInputs, runner: RunnerEnv, io: Act
   };
   let published: Published;
   try {
-    published = await publish(session, api, defaultHeadBranch(inputs), perform);
+    published = await publish(session, api, headBranchFor(inputs), perform);
   } catch (err) {
     // The component pull requests must not outlive a failed record of them in the meta-repo.
     if (changesetResult && componentPulls.length > 0 && !componentPulls.some((p) => p.merged)) {
@@ -205,7 +214,7 @@ async function land(s: Session, api: GitHubApi, head: string, mark: WorkspaceMar
         await resetToCommit(root, commit);
         break;
       }
-      if (!pushed.rejected || attempt >= PUSH_ATTEMPTS) throw new OperationError(`push to ${base} failed: ${pushed.message}`);
+      if (!pushed.rejected || attempt >= PUSH_ATTEMPTS) throw new OperationError(`push to ${base} failed: ${withAdvice(pushed.message)}`);
       io.info(`${base} moved while rolling back; redoing the rollback on the new ${base} (attempt ${attempt + 1})`);
       // Every file the attempt wrote goes, the journal included, or the redo would journal twice.
       await discardWrites(root, mark, outcome.files);
@@ -222,7 +231,7 @@ async function land(s: Session, api: GitHubApi, head: string, mark: WorkspaceMar
   // Fetched while a branch still holds it, in case the branch has to be put back there.
   const canPutBack = previous === undefined || (await fetchCommit(root, metaUrl, previous, gitEnv).then(() => true, () => false));
   const pushed = await pushCommit(root, metaUrl, commit, head, gitEnv, previous ?? '');
-  if (!pushed.ok) throw new OperationError(`push of ${head} failed: ${pushed.message}`);
+  if (!pushed.ok) throw new OperationError(`push of ${head} failed: ${withAdvice(pushed.message)}`);
   // Later steps of the job see the workspace as the pull request has it.
   await resetToCommit(root, commit);
 
@@ -237,7 +246,9 @@ async function land(s: Session, api: GitHubApi, head: string, mark: WorkspaceMar
   } catch (err) {
     // A head branch without its pull request would be a rollback nobody sees: take it back.
     const left = await putHeadBranchBack(s, head, commit, previous, canPutBack);
-    throw left ? new OperationError(`${errorMessage(err)}; ${left}`) : err;
+    const advice = settingsAdvice(gitHubMessage(err));
+    const message = advice ? `cannot open the pull request: ${advice}` : errorMessage(err);
+    throw advice || left ? new OperationError(left ? `${message}; ${left}` : message) : err;
   }
   landed.done = true;
   io.info(`pull request #${pr.number} ${pr.operation}: ${pr.url}`);
@@ -290,14 +301,14 @@ function filesKeptBy(inputs: ActionInputs): string[] {
  * change was already a meta-rollback commit, a human decides what comes next.
  */
 async function runHealthMode(s: Session): Promise<ActionResult> {
-  const { inputs, ctx, io, root } = s;
+  const { inputs, ctx, io } = s;
   const before = await checkHealth(ctx, selection(inputs));
   if (before.healthy || !inputs.rollbackOnUnhealthy) return report(s, { operation: 'none', merged: false }, before);
 
   const lockRel = lockPathFor(inputs.env);
   const rollbackToPrevious = async (): Promise<ModeOutcome> => {
-    const last = await lastCommitTouching(root, lockRel);
-    if (!last?.parent) throw new OperationError(`${lockRel}: no earlier revision in this clone to roll back to (check out with fetch-depth: 0)`);
+    const last = await ensureLastChange(s.remote, lockRel);
+    if (!last?.parent) throw new OperationError(`${lockRel}: no earlier revision in the meta-repo's history to roll back to`);
     if (/^Meta-Rollback-Mode: /m.test(last.message)) {
       throw new OperationError(`${lockRel}: its last change (${last.commit.slice(0, 12)}) is already a meta-rollback; not rolling back again automatically`);
     }
@@ -311,7 +322,7 @@ async function runHealthMode(s: Session): Promise<ActionResult> {
     return report(s, { operation: 'none', merged: false, outcome }, before, before);
   }
   const api = await client(s);
-  const published = await publish(s, api, defaultHeadBranch(inputs), rollbackToPrevious);
+  const published = await publish(s, api, headBranchFor(inputs), rollbackToPrevious);
   const after = await checkHealth(ctx, selection(inputs));
   if (published.pr) {
     const body = `${healthSection(before, 'Health before the rollback')}\n${healthSection(after, 'Health after the rollback')}`;
@@ -409,6 +420,7 @@ async function report(s: Session, published: Published, health: HealthReport | u
     healthy: health ? String(health.healthy) : '',
     'snapshot-file': '',
     'history-entry': '',
+    rev: s.rev ?? '',
   };
   const env = inputs.env ?? 'default';
   const parts: string[] = [`## meta-rollback: ${inputs.mode} (${env})${inputs.dryRun ? ' — dry run, nothing changed' : ''}`, ''];

@@ -32,9 +32,19 @@ export function gitProcessCount(): number {
   return gitProcesses;
 }
 
-/** The environment every git gets: prompts off, only safe transports, messages in English. */
+/**
+ * Inherited variables that would point git at another repository, index or object store, add config
+ * entries (a second Authorization header among them) or change what a pathspec means. The in-process
+ * readers under ./local always read the repository in the directory given, so spawned git must too.
+ */
+const INHERITED_GIT_VARIABLES =
+  /^GIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|ALTERNATE_OBJECT_DIRECTORIES|COMMON_DIR|NAMESPACE|PREFIX|SHALLOW_FILE|GRAFT_FILE|REPLACE_REF_BASE|NO_REPLACE_OBJECTS|QUARANTINE_PATH|CONFIG|CONFIG_PARAMETERS|CONFIG_COUNT|CONFIG_KEY_\d+|CONFIG_VALUE_\d+|(LITERAL|GLOB|NOGLOB|ICASE)_PATHSPECS)$/;
+
+/** The environment every git gets: the caller's less the variables above, prompts off, only safe transports, messages in English. */
 export function gitEnvironment(extra?: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
-  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never', GIT_ALLOW_PROTOCOL, LC_ALL: 'C', ...extra };
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) if (!INHERITED_GIT_VARIABLES.test(name)) env[name] = value;
+  return { ...env, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never', GIT_ALLOW_PROTOCOL, LC_ALL: 'C', ...extra };
 }
 
 /**

@@ -25,7 +25,9 @@ export function createGitHubClient(options: ClientOptions): GitHubApi {
     auth: options.token,
     baseUrl: options.apiUrl.replace(/\/+$/, ''),
     userAgent: 'meta-rollback',
-    log: { debug: () => undefined, info: () => undefined, warn: (m: string) => log(m), error: (m: string) => log(m) },
+    // The request log reports every failed request (`POST /repos/... - 403 with id ...`); the action
+    // reports the failure itself, once, so only Octokit's own warnings (deprecations) are passed on.
+    log: { debug: () => undefined, info: () => undefined, warn: (m: string) => log(m), error: () => undefined },
     retry: { retries: 3 },
     throttle: {
       onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {

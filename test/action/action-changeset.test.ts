@@ -1,58 +1,16 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startForge, type Forge } from '../forge/index.js';
-import { changesetSystem, DEPENDENTS_FIRST, NAMES, type ChangesetSystem } from '../changeset/fixture.js';
-import { runActionProcess } from '../helpers/action-runner.js';
-import { tempDir } from '../helpers/workspace.js';
+import { DEPENDENTS_FIRST, NAMES } from '../changeset/fixture.js';
+import { hostedChangesets as hostedOn } from './hosted-changesets.js';
 
 let forge: Forge;
+const hostedChangesets = () => hostedOn(forge);
 beforeAll(async () => {
   forge = await startForge();
 });
 afterAll(async () => {
   await forge?.close();
 });
-
-interface Hosted {
-  readonly sys: ChangesetSystem;
-  readonly owner: string;
-  readonly workspace: string;
-  bare(name: string, args: string[]): string;
-  run(inputs: Record<string, string>): ReturnType<typeof runActionProcess>;
-}
-
-let owners = 0;
-
-/** The changeset fixture with every component repository and the meta-repo hosted on the forge. */
-async function hostedChangesets(): Promise<Hosted> {
-  const sys = changesetSystem();
-  const owner = `team${++owners}`;
-  for (const name of NAMES) await forge.createRepo(owner, name, { from: sys.repoOf[name]!, defaultBranch: 'main' });
-  for (const file of readdirSync(join(sys.meta, 'manifests'))) {
-    const path = join(sys.meta, 'manifests', file);
-    let text = readFileSync(path, 'utf8');
-    for (const name of NAMES) text = text.split(sys.repoOf[name]!).join(forge.cloneUrl(owner, name));
-    writeFileSync(path, text);
-  }
-  execFileSync('git', ['commit', '-q', '-am', 'Components live on the forge'], { cwd: sys.meta });
-  const meta = await forge.createRepo(owner, 'meta', { from: sys.meta, defaultBranch: 'main' });
-  const workspace = join(tempDir('meta-cs-workspace-'), 'meta');
-  await promisify(execFile)('git', ['-c', `http.extraheader=${forge.gitAuthHeader()}`, 'clone', '-q', meta.cloneUrl, workspace]);
-  return {
-    sys,
-    owner,
-    workspace,
-    bare: (name, args) => execFileSync('git', args, { cwd: forge.barePath(owner, name), encoding: 'utf8' }).trim(),
-    run: (inputs) =>
-      runActionProcess(
-        { token: forge.token, health: 'false', 'pull-request': 'open', 'merge-method': 'merge', root: '.', 'dry-run': 'false', 'rollback-on-unhealthy': 'false', ...inputs },
-        { workspace, repository: `${owner}/meta`, apiUrl: forge.apiUrl, serverUrl: forge.serverUrl },
-      ),
-  };
-}
 
 describe('the action, mode changeset', () => {
   it('opens one linked pull request per repository, merges them all, and records the rollback', async () => {

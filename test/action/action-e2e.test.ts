@@ -180,7 +180,9 @@ describe('the action, run as a runner runs it (node dist/index.js)', () => {
     expect(JSON.parse(run.outputs.changes!)).toHaveLength(3);
     expect(run.summary).toContain('dry run, nothing changed');
     expect(fingerprint(h.workspace)).toEqual(before);
-    expect(forge.requests.slice(requestsBefore).filter((r) => r.path.includes(h.name))).toEqual([]);
+    // Reading the history that the shallow checkout lacks is all it may ask of the server.
+    const asked = forge.requests.slice(requestsBefore).filter((r) => r.path.includes(h.name));
+    expect(asked.filter((r) => r.kind !== 'git' || /receive-pack/.test(r.path) || r.query.service === 'git-receive-pack')).toEqual([]);
   });
 
   it('mode list reports every target as JSON and as a summary table', async () => {
@@ -208,7 +210,8 @@ describe('the action, run as a runner runs it (node dist/index.js)', () => {
   });
 
   it('leaves the token in no output, log, summary, pull request, journal, git config or file', async () => {
-    const h = await hostedSystem(forge);
+    // Without persisted credentials, any token in the workspace would be the action's doing.
+    const h = await hostedSystem(forge, { persist: 'none' });
     const run = await h.run({ mode: 'component', component: 'web-ui', 'to-version': 'v1.0.0', env: 'prod', 'pull-request': 'merge' }, { env: { RUNNER_DEBUG: '1' } });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const basic = Buffer.from(`x-access-token:${TOKEN}`).toString('base64');

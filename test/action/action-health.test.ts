@@ -1,59 +1,22 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startForge, type Forge } from '../forge/index.js';
-import { hostedSystem, type HostedSystem } from './fixtures.js';
+import { startFakeProduction, type FakeProduction } from './fake-production.js';
+import type { HostedSystem } from './fixtures.js';
 
 let forge: Forge;
-let server: Server;
-let port = 0;
-/** What the fake production answers, given the prod lock on main of the repository it serves. */
-const verdicts = new Map<string, (lock: string) => number>();
-const bares = new Map<string, string>();
+let production: FakeProduction;
+const monitoredSystem = (verdict: (lock: string) => number): Promise<HostedSystem> => production.monitoredSystem(verdict);
 
 beforeAll(async () => {
   forge = await startForge();
-  server = createServer((req, res) => {
-    const name = /^\/health\/([^/]+)\/prod$/.exec(req.url ?? '')?.[1] ?? '';
-    const bare = bares.get(name);
-    const lock = bare ? execFileSync('git', ['show', 'main:manifests/components.lock.prod.yaml'], { cwd: bare, encoding: 'utf8' }) : '';
-    const status = verdicts.get(name)?.(lock) ?? 404;
-    res.writeHead(status, { 'content-type': 'text/plain' });
-    res.end(status === 200 ? 'ok' : 'down');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  production = await startFakeProduction(forge);
 });
 afterAll(async () => {
   await forge?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await production?.close();
 });
-
-/** A hosted system whose web-ui has an http check against the fake production above. */
-async function monitoredSystem(verdict: (lock: string) => number): Promise<HostedSystem> {
-  let name = '';
-  const h = await hostedSystem(forge, {
-    prepare: async (meta) => {
-      const manifest = join(meta, 'manifests/components.yaml');
-      const text = execFileSync('cat', [manifest], { encoding: 'utf8' });
-      name = `svc-${Math.random().toString(16).slice(2, 10)}`;
-      writeFileSync(
-        manifest,
-        text.replace(
-          /( {2}web-ui:\n(?: {4}.*\n)*)/,
-          `$1    health:\n      - name: api\n        http: http://127.0.0.1:${port}/health/${name}/\${env}\n        retries: 0\n        timeout: 5\n`,
-        ),
-      );
-      execFileSync('git', ['commit', '-q', '-am', 'Add a health check for web-ui'], { cwd: meta });
-    },
-  });
-  verdicts.set(name, verdict);
-  bares.set(name, h.bare);
-  return h;
-}
 
 describe('mode health', () => {
   it('rolls an unhealthy env back to the previous lock revision, merges, and is healthy on the second check', async () => {

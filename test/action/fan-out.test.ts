@@ -1,12 +1,12 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitFiles, initRepo } from '../../scripts/lib/sample-system.mjs';
 import { startForge, type Forge } from '../forge/index.js';
 import { runActionProcess } from '../helpers/action-runner.js';
 import { meta } from '../helpers/cli.js';
+import { runnerCheckout } from '../helpers/checkout-workspace.js';
 import { tempDir } from '../helpers/workspace.js';
 
 const N = 1000;
@@ -67,18 +67,18 @@ describe('fan-out of a 1,000-component rollback', () => {
 
   it('plan once, roll back four groups of 250 in parallel jobs, and lose no pin', async () => {
     const hosted = await forge.createRepo('acme', 'big-meta', { from: source, defaultBranch: 'main' });
-    const clone = async () => {
-      const dir = join(tempDir('meta-big-job-'), 'meta');
-      await promisify(execFile)('git', ['-c', `http.extraheader=${forge.gitAuthHeader()}`, 'clone', '-q', hosted.cloneUrl, dir]);
-      return dir;
+    // Each job gets a fresh runner, checked out as actions/checkout does by default.
+    const job = async () => {
+      const { workspace, runnerTemp } = await runnerCheckout(forge, 'acme', 'big-meta');
+      return { workspace, repository: 'acme/big-meta', apiUrl: forge.apiUrl, serverUrl: forge.serverUrl, env: { RUNNER_TEMP: runnerTemp } };
     };
-    const setup = (workspace: string) => ({ workspace, repository: 'acme/big-meta', apiUrl: forge.apiUrl, serverUrl: forge.serverUrl });
     const common = { token: forge.token, mode: 'lock', 'lock-file': 'manifests/components.lock.yaml', root: '.', 'merge-method': 'squash', 'rollback-on-unhealthy': 'false' };
 
-    const planWorkspace = await clone();
-    const rev = execFileSync('git', ['rev-parse', 'HEAD~1'], { cwd: planWorkspace, encoding: 'utf8' }).trim();
-    const plan = await runActionProcess({ ...common, rev, 'dry-run': 'true', health: 'false', 'pull-request': 'open', 'group-size': '250' }, setup(planWorkspace));
+    // The plan resolves HEAD~1 once; its output pins every group to the same revision.
+    const plan = await runActionProcess({ ...common, rev: 'HEAD~1', 'dry-run': 'true', health: 'false', 'pull-request': 'open', 'group-size': '250' }, await job());
     expect(plan.code, plan.stdout).toBe(0);
+    const rev = plan.outputs.rev!;
+    expect(rev).toBe(execFileSync('git', ['rev-parse', 'main~1'], { cwd: hosted.barePath, encoding: 'utf8' }).trim());
     const matrix = JSON.parse(plan.outputs.matrix!) as Matrix;
     checkMatrix(matrix, 250);
 
@@ -88,7 +88,7 @@ describe('fan-out of a 1,000-component rollback', () => {
     await Promise.all(
       Array.from({ length: 4 }, async () => {
         for (let g = queue.shift(); g; g = queue.shift()) {
-          const run = await runActionProcess({ ...common, rev, components: g.components, 'dry-run': 'false', health: 'true', 'pull-request': 'none' }, setup(await clone()));
+          const run = await runActionProcess({ ...common, rev, components: g.components, 'dry-run': 'false', health: 'true', 'pull-request': 'none' }, await job());
           results.push({ group: g.group, code: run.code, log: run.stdout });
         }
       }),

@@ -1,9 +1,8 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { createSampleSystem, type SampleOptions, type SampleSystem } from '../../scripts/lib/sample-system.mjs';
-import type { Forge } from '../forge/index.js';
+import type { Forge, RepoSettings } from '../forge/index.js';
 import { runActionProcess, type ActionRun } from '../helpers/action-runner.js';
+import { credentialFiles, runnerCheckout, type PersistedCredentials } from '../helpers/checkout-workspace.js';
 import { tempDir } from '../helpers/workspace.js';
 
 export interface HostedSystem {
@@ -14,25 +13,38 @@ export interface HostedSystem {
   readonly bare: string;
   /** Whatever the `prepare` option returned. */
   readonly prepared: unknown;
+  /** RUNNER_TEMP of every run, where actions/checkout v6 keeps the persisted credentials. */
+  readonly runnerTemp: string;
+  /** The workspace's .git/config and RUNNER_TEMP credential files, to compare before and after a run. */
+  credentials(): Record<string, string>;
   run(inputs: Record<string, string>, extra?: { node?: string[]; env?: Record<string, string> }): Promise<ActionRun>;
   bareGit(args: string[]): string;
 }
 
 let counter = 0;
 
+export interface HostingOptions extends SampleOptions {
+  prepare?: (meta: string) => Promise<unknown>;
+  /** How actions/checkout persisted its credentials (default `v4`, its default since v4). */
+  persist?: PersistedCredentials;
+  /** REST at the root of its own host (github.com's layout) instead of `/api/v3` (GHES). */
+  apiLayout?: 'ghes' | 'dotcom';
+  /** Settings of the hosted meta-repo. */
+  repoSettings?: Partial<RepoSettings>;
+}
+
 /**
- * A sample system whose meta-repo is hosted on the local forge, and a runner workspace cloned from
- * it the way actions/checkout does (credentials for that one command only).
+ * A sample system whose meta-repo is hosted on the local forge, and a runner workspace made from
+ * it the way actions/checkout makes it with its defaults: shallow, no tags, credentials persisted.
  */
-export async function hostedSystem(forge: Forge, options: SampleOptions & { prepare?: (meta: string) => Promise<unknown> } = {}): Promise<HostedSystem> {
+export async function hostedSystem(forge: Forge, options: HostingOptions = {}): Promise<HostedSystem> {
   const sys = createSampleSystem(tempDir('meta-hosted-'), { checkouts: [], ...options });
   const prepared = await options.prepare?.(sys.meta);
   const owner = 'acme';
   const name = `meta-${process.pid}-${++counter}`;
-  const created = await forge.createRepo(owner, name, { from: sys.meta, defaultBranch: 'main' });
-  const workspace = join(tempDir('meta-workspace-'), name);
-  // Asynchronously: the forge serves from this process, so a blocking call would deadlock it.
-  await promisify(execFile)('git', ['-c', `http.extraheader=${forge.gitAuthHeader()}`, 'clone', '-q', created.cloneUrl, workspace]);
+  const created = await forge.createRepo(owner, name, { ...options.repoSettings, from: sys.meta, defaultBranch: 'main' });
+  const { workspace, runnerTemp } = await runnerCheckout(forge, owner, name, options.persist);
+  const apiUrl = options.apiLayout === 'dotcom' ? forge.serverUrl : forge.apiUrl;
   return {
     sys,
     owner,
@@ -40,10 +52,12 @@ export async function hostedSystem(forge: Forge, options: SampleOptions & { prep
     workspace,
     bare: created.barePath,
     prepared,
+    runnerTemp,
+    credentials: () => credentialFiles(workspace, runnerTemp),
     run: (inputs, extra = {}) =>
       runActionProcess(
         { token: forge.token, health: 'true', 'pull-request': 'open', 'merge-method': 'squash', root: '.', 'dry-run': 'false', 'rollback-on-unhealthy': 'false', ...inputs },
-        { workspace, repository: `${owner}/${name}`, apiUrl: forge.apiUrl, serverUrl: forge.serverUrl, node: extra.node, env: extra.env },
+        { workspace, repository: `${owner}/${name}`, apiUrl, serverUrl: forge.serverUrl, node: extra.node, env: { RUNNER_TEMP: runnerTemp, ...extra.env } },
       ),
     bareGit: (args) => execFileSync('git', args, { cwd: created.barePath, encoding: 'utf8' }).trim(),
   };

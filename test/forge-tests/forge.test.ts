@@ -120,6 +120,35 @@ describe('repositories and git over HTTP', () => {
     expect(gzipped.every((r) => r.status === 200)).toBe(true);
   });
 
+  it('refuses two Authorization headers as GitHub does, for git and for the API', async () => {
+    const { owner, repo } = await freshRepo();
+    const work = await tempDir();
+    // git sends every matching http.<url>.extraheader: here two.
+    const twice = await runGit(
+      ['-c', `http.extraheader=${forge.gitAuthHeader(TOKEN)}`, '-c', `http.${forge.serverUrl}/.extraheader=${forge.gitAuthHeader(TOKEN)}`, 'clone', '--quiet', forge.cloneUrl(owner, repo), join(work, 'twice')],
+      { ok: [128] },
+    );
+    expect(twice.code).toBe(128);
+    expect(twice.stderr).toContain('remote: Duplicate header: "Authorization"');
+    expect(twice.stderr).toContain('The requested URL returned error: 400');
+
+    const { request } = await import('node:http');
+    const url = new URL(`${forge.apiUrl}/repos/${owner}/${repo}`);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      // An array value goes out as one header line per element.
+      const req = request(url, { method: 'GET', headers: { Authorization: [`token ${TOKEN}`, `token ${TOKEN}`], 'User-Agent': 'test' } }, (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body).message).toBe('Duplicate header: "Authorization"');
+    forge.violations.splice(0);
+  });
+
   it('accepts token credentials in the URL and the bearer form, and rejects bad ones', async () => {
     const { owner, repo } = await freshRepo();
     const work = await tempDir();

@@ -24,6 +24,8 @@ export interface RequestRecord {
   fault?: string;
   /** Login of the authenticated user. */
   user?: string;
+  /** How many Authorization headers the request carried (GitHub refuses more than one). */
+  authorizations?: number;
 }
 
 export function recordedHeaders(raw: IncomingMessage['headers']): Record<string, string> {

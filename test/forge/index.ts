@@ -97,6 +97,7 @@ const DEFAULT_SETTINGS: Omit<RepoSettings, 'defaultBranch'> = {
   allowAutoMerge: true,
   deleteBranchOnMerge: false,
   autoMergeRejectsCleanStatus: false,
+  actionsCanCreatePullRequests: true,
 };
 
 export async function startForge(options: ForgeOptions = {}): Promise<Forge> {

@@ -46,6 +46,15 @@ export function createForgeServer(deps: ServerDeps): Server {
     deps.requests.push(record);
     const ex = new Exchange(req, res, url, record, requestId(), deps.findings);
 
+    // Node keeps only the first Authorization header in req.headers; GitHub refuses the request.
+    const authorizations = countHeader(req.rawHeaders, 'authorization');
+    record.authorizations = authorizations;
+    if (authorizations > 1) {
+      req.resume();
+      refuseDuplicateAuthorization(ex, kind);
+      return;
+    }
+
     let fault = deps.faults.take(record.method, path);
     if (fault?.kind === 'drop') {
       record.fault = 'drop';
@@ -114,6 +123,19 @@ export function createForgeServer(deps: ServerDeps): Server {
       res.end();
     });
   });
+}
+
+function countHeader(raw: readonly string[], name: string): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.toLowerCase() === name) n++;
+  return n;
+}
+
+/** GitHub's answer to a request with two Authorization headers: git shows the text as `remote: ...`. */
+function refuseDuplicateAuthorization(ex: Exchange, kind: RequestKind): void {
+  const message = 'Duplicate header: "Authorization"';
+  if (kind === 'git') ex.text(400, `${message}\n`);
+  else ex.json(400, { message, documentation_url: 'https://docs.github.com/rest', status: '400' }, {});
 }
 
 function spread(r: { status: number; body: unknown; headers: Record<string, string> }, extra: Record<string, string> = {}): [number, unknown, Record<string, string>] {

@@ -23,7 +23,15 @@ export interface RepoSettings {
    * pending. Set to model a repository whose pull requests are always clean.
    */
   autoMergeRejectsCleanStatus: boolean;
+  /**
+   * Settings → Actions → General → "Allow GitHub Actions to create and approve pull requests".
+   * When off, GitHub answers the Actions token (github-actions[bot]) 403 on creating a pull request.
+   */
+  actionsCanCreatePullRequests: boolean;
 }
+
+/** The login GitHub gives the GITHUB_TOKEN of a workflow run. */
+export const ACTIONS_BOT = 'github-actions[bot]';
 
 export interface RepoRecord extends RepoSettings {
   id: number;

@@ -3,10 +3,11 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startForge, type Forge } from '../forge/index.js';
-import { hostedSystem } from '../action/fixtures.js';
+import { hostedSystem, type HostedSystem } from '../action/fixtures.js';
+import { runnerCheckout } from '../helpers/checkout-workspace.js';
 import { runActionProcess, type ActionRun } from '../helpers/action-runner.js';
 import { repoRoot, type CliRun } from '../helpers/cli.js';
-import { sampleFactory, tempDir } from '../helpers/workspace.js';
+import { sampleFactory } from '../helpers/workspace.js';
 import type { SampleSystem } from '../../scripts/lib/sample-system.mjs';
 import { changesetSystem, checkoutOf } from '../changeset/fixture.js';
 import { expectedHash, writeEntry } from '../store/helpers.js';
@@ -188,17 +189,16 @@ describe('two action runs at the same moment, from two runners', () => {
     await forge?.close();
   });
 
-  async function secondWorkspace(cloneUrl: string): Promise<string> {
-    const dir = join(tempDir('meta-runner2-'), 'meta');
-    await execFileAsync('git', ['-c', `http.extraheader=${forge.gitAuthHeader()}`, 'clone', '-q', cloneUrl, dir]);
-    return dir;
+  /** Another runner's workspace, checked out as actions/checkout does (v4 credentials need no RUNNER_TEMP). */
+  async function secondWorkspace(h: HostedSystem): Promise<string> {
+    return (await runnerCheckout(forge, h.owner, h.name)).workspace;
   }
 
   const base = { token: '', health: 'false', 'merge-method': 'squash', root: '.', 'dry-run': 'false', 'rollback-on-unhealthy': 'false' };
 
   it('pull-request: none, two components of one env: both land on main, in order, nothing lost', async () => {
     const h = await hostedSystem(forge);
-    const other = await secondWorkspace(`${forge.serverUrl}/${h.owner}/${h.name}.git`);
+    const other = await secondWorkspace(h);
     const setup = (workspace: string) => ({ workspace, repository: `${h.owner}/${h.name}`, apiUrl: forge.apiUrl, serverUrl: forge.serverUrl });
     const [one, two]: ActionRun[] = await Promise.all([
       runActionProcess({ ...base, token: forge.token, mode: 'component', component: 'web-ui', 'to-version': 'v1.0.0', env: 'prod', 'pull-request': 'none' }, setup(h.workspace)),
@@ -219,7 +219,7 @@ describe('two action runs at the same moment, from two runners', () => {
 
   it('the same rollback twice with pull requests: one pull request; a loser fails cleanly on the lease', async () => {
     const h = await hostedSystem(forge);
-    const other = await secondWorkspace(`${forge.serverUrl}/${h.owner}/${h.name}.git`);
+    const other = await secondWorkspace(h);
     const inputs = { ...base, token: forge.token, mode: 'lock', 'lock-file': PROD, rev: 'HEAD~1', env: 'prod', 'pull-request': 'open' };
     const setup = (workspace: string) => ({ workspace, repository: `${h.owner}/${h.name}`, apiUrl: forge.apiUrl, serverUrl: forge.serverUrl });
     const runs = await Promise.all([runActionProcess(inputs, setup(h.workspace)), runActionProcess(inputs, setup(other))]);

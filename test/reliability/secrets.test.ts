@@ -84,7 +84,7 @@ async function runAndScan(h: HostedSystem, inputs: Record<string, string>): Prom
   for (const c of forge.comments(h.owner, h.name)) text('comment', c.body);
   text('pushed history', await gitAsync(h.bare, ['log', '--all', '-p', '--format=%H%n%B']));
   const runnerDir = dirname(run.files.output);
-  const roots: Array<[string, boolean]> = [h.workspace, h.bare, runnerDir, runnerTmp].map((r) => [r, false]);
+  const roots: Array<[string, boolean]> = [h.workspace, h.bare, runnerDir, runnerTmp, h.runnerTemp].map((r) => [r, false]);
   // What appeared in the system temp directory while the action ran (other tests' files may be there too).
   for (const name of readdirSync(tmpdir())) {
     if (tmpBefore.has(name)) continue;
@@ -108,7 +108,7 @@ async function runAndScan(h: HostedSystem, inputs: Record<string, string>): Prom
 
 describe('tokens leave no trace, on success and on failure', () => {
   it('a successful merge run', async () => {
-    const h = await hostedSystem(forge);
+    const h = await hostedSystem(forge, { persist: 'none' });
     const { run, found, scanned } = await runAndScan(h, { mode: 'component', component: 'web-ui', 'to-version': 'v1.0.0', env: 'prod', 'pull-request': 'merge' });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(found).toEqual([]);
@@ -119,7 +119,7 @@ describe('tokens leave no trace, on success and on failure', () => {
   });
 
   it('a run that fails on a base branch that does not exist', async () => {
-    const h = await hostedSystem(forge);
+    const h = await hostedSystem(forge, { persist: 'none' });
     const { run, found } = await runAndScan(h, { mode: 'component', component: 'web-ui', 'to-version': 'v1.0.0', env: 'prod', base: 'no-such-branch' });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/::error::error: input base: branch "no-such-branch" does not exist in the meta-repo/);
@@ -127,7 +127,7 @@ describe('tokens leave no trace, on success and on failure', () => {
   });
 
   it('a run whose pull request cannot be created (500 after every retry)', async () => {
-    const h = await hostedSystem(forge);
+    const h = await hostedSystem(forge, { persist: 'none' });
     const fault = forge.injectFault({ method: 'POST', path: new RegExp(`/repos/acme/${h.name}/pulls$`), kind: 'status', status: 500 }, { times: 4 });
     const { run, found } = await runAndScan(h, { mode: 'lock', 'lock-file': 'manifests/components.lock.prod.yaml', rev: 'HEAD~1', env: 'prod', health: 'false' });
     expect(fault.hits).toBe(4);
@@ -138,7 +138,7 @@ describe('tokens leave no trace, on success and on failure', () => {
   }, 60_000);
 
   it('a run whose push is refused (git prints the remote URL in its errors)', async () => {
-    const h = await hostedSystem(forge);
+    const h = await hostedSystem(forge, { persist: 'none' });
     forge.injectFault({ method: 'POST', path: new RegExp(`${h.name}\\.git/git-receive-pack$`), kind: 'status', status: 403 }, { times: 1 });
     const { run, found } = await runAndScan(h, { mode: 'component', component: 'agent-core', 'to-version': 'v1.1.0', env: 'prod', health: 'false' });
     expect(run.code).toBe(1);

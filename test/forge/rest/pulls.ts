@@ -5,7 +5,7 @@ import { HttpError, notFound, unprocessable, validationFailed } from '../errors.
 import type { MergeMethod } from '../merge.js';
 import { mergePull, mergeability, pullStats, refreshPull } from '../pull-service.js';
 import { commit, mergeResult, pullRequest, pullRequestSimple } from '../shapes.js';
-import { nodeId, timestamp, type PullRecord, type RepoRecord } from '../state.js';
+import { ACTIONS_BOT, nodeId, timestamp, type PullRecord, type RepoRecord } from '../state.js';
 import { bodyOf, intParam, paginate, requireRepo, type RestContext, type RouteTable } from './context.js';
 
 async function fullPull(core: ForgeCore, repo: RepoRecord, pr: PullRecord): Promise<unknown> {
@@ -75,6 +75,7 @@ export const pullRoutes: RouteTable = {
   'POST /repos/{owner}/{repo}/pulls': async (ctx) => {
     const repo = requireRepo(ctx);
     const input = bodyOf<{ title: string; head: string; base: string; body: string; draft: boolean; maintainer_can_modify: boolean }>(ctx);
+    if (ctx.user.login === ACTIONS_BOT && !repo.actionsCanCreatePullRequests) throw new HttpError(403, 'GitHub Actions is not permitted to create or approve pull requests.');
     if (!input.title || !input.head || !input.base) {
       throw validationFailed(
         (['title', 'head', 'base'] as const).filter((f) => !input[f]).map((field) => ({ resource: 'PullRequest', field, code: 'missing_field' })),
