@@ -16472,12 +16472,16 @@ async function lastCommitTouching(root, relPath) {
 
 
 
+
 /**
  * `meta rollback lock LOCKFILE [--component NAME] [--rev GITREV]`: bring the workspace to the pins
  * of another lock (or of a lock as it was at an earlier revision) and record them in the current one.
  */
 async function rollbackLock(ctx, lockFile, options = {}) {
     const abs = resolveInsideRoot(ctx.root, ctx.cwd, lockFile, 'LOCKFILE');
+    // Named as given, so the CLI and the action each name their argument.
+    if (options.rev === undefined && !(0,external_node_fs_.existsSync)(abs))
+        throw new errors_InputError(`LOCKFILE: ${quote(lockFile)}: no such file`);
     const rel = relativeToRoot(ctx.root, abs);
     // git reads the older lock while the manifest and the current lock are parsed.
     const rev = options.rev;

@@ -10185,14 +10185,38 @@ function positive(value, name, fallback) {
         throw new errors_InputError(`input ${name}: ${JSON.stringify(value)} is not a whole number from 1 to 100000`);
     return n;
 }
+/**
+ * As @actions/core's getBooleanInput (YAML 1.2's core schema): `true`, `True`, `TRUE`, `false`,
+ * `False`, `FALSE`. Anything else is refused, never read as false: `health: ture` must not turn
+ * the checks off.
+ */
 function bool(value, name, fallback) {
     if (value === '')
         return fallback;
-    if (/^(true|yes|on|1)$/i.test(value))
+    if (['true', 'True', 'TRUE'].includes(value))
         return true;
-    if (/^(false|no|off|0)$/i.test(value))
+    if (['false', 'False', 'FALSE'].includes(value))
         return false;
     throw new errors_InputError(`input ${name}: ${JSON.stringify(value)} is not true or false`);
+}
+/**
+ * A token goes into an HTTP header: white space or a control character in it is a pasting mistake
+ * (or an attempt to add a header line). The value is never echoed.
+ */
+function checkToken(value, name) {
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\x00-\x1f\x7f]/.test(value))
+        throw new errors_InputError(`input ${name}: contains white space or a control character (the value is not shown)`);
+    return value;
+}
+/** A comma list in which every element names something: `a,,b` is a typo, not two names. */
+function commaList(value, name) {
+    if (value === undefined)
+        return undefined;
+    const items = value.split(',').map((s) => s.trim());
+    if (items.some((s) => s === ''))
+        throw new errors_InputError(`input ${name}: ${JSON.stringify(value)} has an empty name; separate names with single commas`);
+    return items;
 }
 function readInputs(get) {
     const opt = (name) => {
@@ -10203,7 +10227,7 @@ function readInputs(get) {
     if (modeRaw === undefined)
         throw new errors_InputError('input mode: required (one of ' + MODES.join(', ') + ')');
     const mode = oneOf(modeRaw, MODES, 'mode');
-    const token = get('token').trim();
+    const token = checkToken(get('token').trim(), 'token');
     const inputs = {
         mode,
         component: opt('component'),
@@ -10215,15 +10239,12 @@ function readInputs(get) {
         storeBranch: opt('store-branch'),
         snapshotAction: opt('snapshot-action') === undefined ? undefined : oneOf(opt('snapshot-action'), ['create', 'restore'], 'snapshot-action'),
         snapshotFile: opt('snapshot-file'),
-        components: opt('components')
-            ?.split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
+        components: commaList(opt('components'), 'components'),
         changeset: opt('changeset'),
         env: opt('env'),
         root: opt('root') ?? '.',
         token,
-        componentsToken: get('components-token').trim() || token,
+        componentsToken: checkToken(get('components-token').trim(), 'components-token') || token,
         pullRequest: oneOf(opt('pull-request') ?? 'open', ['open', 'merge', 'auto-merge', 'none'], 'pull-request'),
         mergeMethod: oneOf(opt('merge-method') ?? 'squash', ['merge', 'squash', 'rebase'], 'merge-method'),
         base: opt('base'),
@@ -10313,6 +10334,8 @@ function validateForMode(i) {
         default:
             break;
     }
+    if (i.branch !== undefined && i.branch === i.base)
+        throw new errors_InputError(`input branch: ${quote(i.branch)} is the base branch too; the head branch must be another`);
     if (i.rollbackOnUnhealthy && i.mode !== 'health')
         throw new errors_InputError('input rollback-on-unhealthy: only with mode health');
 }
@@ -13800,12 +13823,16 @@ async function assertUnchanged(lockPath, plan) {
 
 
 
+
 /**
  * `meta rollback lock LOCKFILE [--component NAME] [--rev GITREV]`: bring the workspace to the pins
  * of another lock (or of a lock as it was at an earlier revision) and record them in the current one.
  */
 async function rollbackLock(ctx, lockFile, options = {}) {
     const abs = resolveInsideRoot(ctx.root, ctx.cwd, lockFile, 'LOCKFILE');
+    // Named as given, so the CLI and the action each name their argument.
+    if (options.rev === undefined && !(0,external_node_fs_namespaceObject.existsSync)(abs))
+        throw new errors_InputError(`LOCKFILE: ${quote(lockFile)}: no such file`);
     const rel = relativeToRoot(ctx.root, abs);
     // git reads the older lock while the manifest and the current lock are parsed.
     const rev = options.rev;
@@ -14190,6 +14217,65 @@ function defaultHeadBranch(inputs) {
     };
     const id = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 8);
     return `meta-rollback/${inputs.env ?? 'default'}/${inputs.mode}-${id}`;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/action/input-names.js
+
+
+
+
+
+/**
+ * The core names what it was given as the CLI spells it (`LOCKFILE`, `--rev`, `HASH`); a workflow
+ * author wrote action inputs. Every message the action reports names the input instead.
+ */
+const INPUT_OF_ARGUMENT = {
+    LOCKFILE: 'lock-file',
+    '--rev': 'rev',
+    '--output': 'snapshot-file',
+    '--restore': 'snapshot-file',
+    '--components': 'components',
+    '--component': 'component',
+    component: 'component',
+    NAME: 'component',
+    '--to-version': 'to-version',
+    '--to-commit': 'to-commit',
+    HASH: 'store-hash',
+    '--store-branch': 'store-branch',
+    '--root': 'root',
+    '--env': 'env',
+    ID: 'changeset',
+};
+const ARGUMENT_AT_START = new RegExp(`(^|; )(${Object.keys(INPUT_OF_ARGUMENT).map((k) => k.replace(/[-]/g, '\\-')).join('|')}): `, 'g');
+function inInputTerms(message) {
+    return message.replace(ARGUMENT_AT_START, (_, before, argument) => `${before}input ${INPUT_OF_ARGUMENT[argument]}: `);
+}
+/** The same failure, with the same exit code, worded for the workflow author. */
+function namedForAction(err) {
+    if (!(err instanceof MetaError))
+        return err;
+    const message = inInputTerms(err.message);
+    return message === err.message ? err : new MetaError(message, err.exitCode);
+}
+/**
+ * `root` as a directory of the workspace: inputs may come from a `workflow_dispatch` or
+ * `repository_dispatch` payload, and must not make the action read or write anywhere but the
+ * checked-out meta-repo, neither by an absolute path nor through a symbolic link.
+ */
+function rootInsideWorkspace(given, workspace) {
+    const abs = (0,external_node_path_namespaceObject.resolve)(workspace, given);
+    if (!isInside((0,external_node_path_namespaceObject.resolve)(workspace), abs))
+        throw new errors_InputError(`input root: ${quote(given)} is outside the workspace (GITHUB_WORKSPACE)`);
+    let real;
+    try {
+        real = (0,external_node_fs_namespaceObject.realpathSync)(abs);
+    }
+    catch {
+        throw new errors_InputError(`input root: ${quote(given)} does not exist in the workspace`);
+    }
+    if (!isInside((0,external_node_fs_namespaceObject.realpathSync)(workspace), real))
+        throw new errors_InputError(`input root: ${quote(given)} leads outside the workspace (GITHUB_WORKSPACE) through a symbolic link`);
+    return abs;
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/github/refusals.js
@@ -17266,6 +17352,7 @@ function healthSection(report, title = 'Health') {
 
 
 
+
 const BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
 /** Fan-out jobs push to base one after another; each lost race redoes the rollback on the new base. */
 const PUSH_ATTEMPTS = 12;
@@ -17275,13 +17362,21 @@ const PUSH_ATTEMPTS = 12;
  * update the pull request (or push to base), merge as asked, check health, and report.
  */
 async function runAction(inputs, runner, io) {
+    try {
+        return await run(inputs, runner, io);
+    }
+    catch (err) {
+        throw namedForAction(err);
+    }
+}
+async function run(inputs, runner, io) {
     for (const token of new Set([inputs.token, inputs.componentsToken])) {
         if (!token)
             continue;
         io.setSecret(token);
         io.setSecret(basicAuthHeader(token).replace(/^AUTHORIZATION: basic /, ''));
     }
-    const root = resolveRoot(inputs.root, runner.workspace);
+    const root = resolveRoot(rootInsideWorkspace(inputs.root, runner.workspace), runner.workspace);
     const metaUrl = cloneUrl(runner.serverUrl, runner.repository);
     const gitEnv = credentialEnv([
         { urlPrefix: `${runner.serverUrl.replace(/\/+$/, '')}/`, token: inputs.componentsToken },
@@ -17399,6 +17494,8 @@ async function land(s, api, head, mark, landed, perform) {
     const { inputs, root, metaUrl, gitEnv, io } = s;
     const repo = s.runner.repository;
     const base = inputs.base ?? (await defaultBranch(api, repo));
+    if (head === base)
+        throw new errors_InputError(`input branch: ${JSON.stringify(head)} is the base branch too; the head branch must be another`);
     let baseSha = await prepareWorkspace(root, metaUrl, base, gitEnv);
     let outcome = await perform();
     if (outcome.files.length === 0) {
@@ -17708,7 +17805,7 @@ function changesetTable(result, pulls) {
 
 
 /** The action's entry: read inputs once, run, set outputs and the job summary, fail in one line. */
-async function run() {
+async function main_run() {
     try {
         const inputs = readInputs((name) => getInput(name));
         const result = await runAction(inputs, {
@@ -17735,5 +17832,5 @@ async function run() {
 
 ;// CONCATENATED MODULE: ./.tsbuild/index.js
 
-void run();
+void main_run();
 

@@ -57,11 +57,34 @@ function positive(value: string, name: string, fallback: number): number {
   return n;
 }
 
+/**
+ * As @actions/core's getBooleanInput (YAML 1.2's core schema): `true`, `True`, `TRUE`, `false`,
+ * `False`, `FALSE`. Anything else is refused, never read as false: `health: ture` must not turn
+ * the checks off.
+ */
 function bool(value: string, name: string, fallback: boolean): boolean {
   if (value === '') return fallback;
-  if (/^(true|yes|on|1)$/i.test(value)) return true;
-  if (/^(false|no|off|0)$/i.test(value)) return false;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
   throw new InputError(`input ${name}: ${JSON.stringify(value)} is not true or false`);
+}
+
+/**
+ * A token goes into an HTTP header: white space or a control character in it is a pasting mistake
+ * (or an attempt to add a header line). The value is never echoed.
+ */
+function checkToken(value: string, name: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\x00-\x1f\x7f]/.test(value)) throw new InputError(`input ${name}: contains white space or a control character (the value is not shown)`);
+  return value;
+}
+
+/** A comma list in which every element names something: `a,,b` is a typo, not two names. */
+function commaList(value: string | undefined, name: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  const items = value.split(',').map((s) => s.trim());
+  if (items.some((s) => s === '')) throw new InputError(`input ${name}: ${JSON.stringify(value)} has an empty name; separate names with single commas`);
+  return items;
 }
 
 export function readInputs(get: InputGetter): ActionInputs {
@@ -72,7 +95,7 @@ export function readInputs(get: InputGetter): ActionInputs {
   const modeRaw = opt('mode');
   if (modeRaw === undefined) throw new InputError('input mode: required (one of ' + MODES.join(', ') + ')');
   const mode = oneOf(modeRaw, MODES, 'mode');
-  const token = get('token').trim();
+  const token = checkToken(get('token').trim(), 'token');
   const inputs: ActionInputs = {
     mode,
     component: opt('component'),
@@ -84,15 +107,12 @@ export function readInputs(get: InputGetter): ActionInputs {
     storeBranch: opt('store-branch'),
     snapshotAction: opt('snapshot-action') === undefined ? undefined : oneOf(opt('snapshot-action')!, ['create', 'restore'] as const, 'snapshot-action'),
     snapshotFile: opt('snapshot-file'),
-    components: opt('components')
-      ?.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    components: commaList(opt('components'), 'components'),
     changeset: opt('changeset'),
     env: opt('env'),
     root: opt('root') ?? '.',
     token,
-    componentsToken: get('components-token').trim() || token,
+    componentsToken: checkToken(get('components-token').trim(), 'components-token') || token,
     pullRequest: oneOf(opt('pull-request') ?? 'open', ['open', 'merge', 'auto-merge', 'none'] as const, 'pull-request'),
     mergeMethod: oneOf(opt('merge-method') ?? 'squash', ['merge', 'squash', 'rebase'] as const, 'merge-method'),
     base: opt('base'),
@@ -166,5 +186,6 @@ function validateForMode(i: ActionInputs): void {
     default:
       break;
   }
+  if (i.branch !== undefined && i.branch === i.base) throw new InputError(`input branch: ${quote(i.branch)} is the base branch too; the head branch must be another`);
   if (i.rollbackOnUnhealthy && i.mode !== 'health') throw new InputError('input rollback-on-unhealthy: only with mode health');
 }

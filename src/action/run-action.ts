@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import type { RollbackReport } from '../core/changes.js';
 import { makeContext, type RunContext } from '../core/context.js';
-import { OperationError, errorMessage } from '../core/errors.js';
+import { InputError, OperationError, errorMessage } from '../core/errors.js';
 import type { HealthReport } from '../core/health/index.js';
 import { loadManifest } from '../core/manifest.js';
 import { checkHealth } from '../core/operations/check-health.js';
@@ -18,6 +18,7 @@ import type { GitHubApi } from '../github/client.js';
 import { commentOnPullRequest, defaultBranch, enableAutoMerge, mergeWhenMergeable, openOrUpdatePullRequest, type PullRequestInfo } from '../github/pull-requests.js';
 import { cloneUrl, repoOnServer, type RepoRef } from '../github/repository.js';
 import { headBranchFor } from './head-branch.js';
+import { namedForAction, rootInsideWorkspace } from './input-names.js';
 import { gitHubMessage, settingsAdvice, withAdvice } from '../github/refusals.js';
 import { discardWrites, markWorkspace, restoreWorkspace, type WorkspaceMark } from './workspace-guard.js';
 import type { ActionInputs } from './inputs.js';
@@ -76,12 +77,20 @@ interface Session {
  * update the pull request (or push to base), merge as asked, check health, and report.
  */
 export async function runAction(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promise<ActionResult> {
+  try {
+    return await run(inputs, runner, io);
+  } catch (err) {
+    throw namedForAction(err);
+  }
+}
+
+async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promise<ActionResult> {
   for (const token of new Set([inputs.token, inputs.componentsToken])) {
     if (!token) continue;
     io.setSecret(token);
     io.setSecret(basicAuthHeader(token).replace(/^AUTHORIZATION: basic /, ''));
   }
-  const root = resolveRoot(inputs.root, runner.workspace);
+  const root = resolveRoot(rootInsideWorkspace(inputs.root, runner.workspace), runner.workspace);
   const metaUrl = cloneUrl(runner.serverUrl, runner.repository);
   const gitEnv = credentialEnv([
     { urlPrefix: `${runner.serverUrl.replace(/\/+$/, '')}/`, token: inputs.componentsToken },
@@ -194,6 +203,7 @@ async function land(s: Session, api: GitHubApi, head: string, mark: WorkspaceMar
   const { inputs, root, metaUrl, gitEnv, io } = s;
   const repo = s.runner.repository;
   const base = inputs.base ?? (await defaultBranch(api, repo));
+  if (head === base) throw new InputError(`input branch: ${JSON.stringify(head)} is the base branch too; the head branch must be another`);
   let baseSha = await prepareWorkspace(root, metaUrl, base, gitEnv);
 
   let outcome = await perform();

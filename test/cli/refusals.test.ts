@@ -36,7 +36,7 @@ const cases: RefusalCase[] = [
   { name: 'bad --rev', args: () => ['rollback', 'lock', 'manifests/components.lock.yaml', '--rev', '--output=/tmp/x'], message: /^error: --rev: invalid revision "--output=\/tmp\/x"/ },
   { name: 'unknown --rev', args: () => ['rollback', 'lock', 'manifests/components.lock.yaml', '--rev', 'no-such-branch'], message: /^error: --rev: "no-such-branch" is not a revision of the meta-repo/ },
   { name: '--component not in the source lock', args: () => ['rollback', 'lock', 'manifests/components.lock.yaml', '--component', 'ghost'], message: /^error: --component: unknown component "ghost"/ },
-  { name: 'lock file that does not exist', args: () => ['rollback', 'lock', 'manifests/components.lock.qa.yaml'], message: /^error: manifests\/components\.lock\.qa\.yaml: no such file/ },
+  { name: 'lock file that does not exist', args: () => ['rollback', 'lock', 'manifests/components.lock.qa.yaml'], message: /^error: LOCKFILE: "manifests\/components\.lock\.qa\.yaml": no such file/ },
   {
     name: 'malformed YAML in the lock',
     setup: (s) => writeFileSync(join(s.meta, 'manifests/components.lock.prod.yaml'), 'components:\n  web-ui:\n    commit: [unclosed\n'),

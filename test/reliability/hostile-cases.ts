@@ -317,8 +317,11 @@ export interface ActionCase {
   readonly name: string;
   readonly inputs: Record<string, string>;
   readonly message: RegExp;
-  /** Edits the runner's workspace first (it is put back afterwards). */
-  readonly setup?: (workspace: string) => void;
+  /**
+   * Edits the runner's workspace first (it is put back afterwards). `outside` is a directory beside
+   * the workspace holding a copy of the meta-repo's files: nothing may ever be written there.
+   */
+  readonly setup?: (workspace: string, outside: string) => void;
 }
 
 const component = { mode: 'component', component: 'web-ui', env: 'prod' };
@@ -329,7 +332,7 @@ export const actionCases: ActionCase[] = [
   { name: 'a component name with a newline', inputs: { ...component, component: 'web-ui\nmode: lock', 'to-version': 'v1.0.0' }, message: /^error: input component: invalid component name "web-ui\\nmode: lock"/ },
   { name: 'option injection through to-version', inputs: { ...component, 'to-version': `--upload-pack=touch ${PWNED}` }, message: /^error: input to-version: invalid ref name "--upload-pack=touch pwned-by-meta-rollback-test": starts with '-'$/ },
   { name: 'a to-version with a space and a semicolon', inputs: { ...component, 'to-version': 'v1.0.0; rm -rf /' }, message: /^error: input to-version: invalid ref name "v1\.0\.0; rm -rf \/"/ },
-  { name: 'a to-version with $(command substitution)', inputs: { ...component, 'to-version': `v1$(touch\${IFS}${PWNED})`, health: 'false' }, message: /^error: --to-version: tag "v1\$\(touch\$\{IFS\}pwned-by-meta-rollback-test\)" not found in web-ui/ },
+  { name: 'a to-version with $(command substitution)', inputs: { ...component, 'to-version': `v1$(touch\${IFS}${PWNED})`, health: 'false' }, message: /^error: input to-version: tag "v1\$\(touch\$\{IFS\}pwned-by-meta-rollback-test\)" not found in web-ui/ },
   { name: 'a to-commit in upper case', inputs: { ...component, 'to-commit': 'ABCDEF1234567' }, message: /^error: input to-commit: "ABCDEF1234567" must be lowercase hex$/ },
   { name: 'a to-commit of 65 digits', inputs: { ...component, 'to-commit': 'c'.repeat(65) }, message: /^error: input to-commit: not a commit SHA/ },
   { name: 'an env climbing out', inputs: { ...component, 'to-version': 'v1.0.0', env: '../prod' }, message: /^error: input env: invalid environment name "\.\.\/prod"/ },
@@ -379,4 +382,78 @@ export const actionCases: ActionCase[] = [
     inputs: { mode: 'lock', 'lock-file': 'manifests/components.lock.staging.yaml', env: 'prod', health: 'false' },
     message: /^error: manifests\/components\.lock\.staging\.yaml: components\.ghost: unknown component "ghost"/,
   },
+  // root: only the checked-out meta-repo, never a path or a link out of GITHUB_WORKSPACE.
+  { name: 'an absolute root outside the workspace', inputs: { ...component, 'to-version': 'v1.0.0', root: '<outside>' }, message: /^error: input root: ".*" is outside the workspace \(GITHUB_WORKSPACE\)$/ },
+  { name: 'a root that is a link out of the workspace', setup: (ws, out) => symlinkSync(out, join(ws, 'outside-link')), inputs: { ...component, 'to-version': 'v1.0.0', root: 'outside-link' }, message: /^error: input root: "outside-link" leads outside the workspace \(GITHUB_WORKSPACE\) through a symbolic link$/ },
+  { name: 'a root below a link out of the workspace', setup: (ws, out) => symlinkSync(join(out, '..'), join(ws, 'up-link')), inputs: { ...component, 'to-version': 'v1.0.0', root: 'up-link/outside' }, message: /^error: input root: "up-link\/outside" leads outside the workspace \(GITHUB_WORKSPACE\) through a symbolic link$/ },
+  { name: 'a root with an escape character', inputs: { ...component, 'to-version': 'v1.0.0', root: 'meta\x1bx' }, message: /^error: input root: "meta\\u001bx" contains a control character$/ },
+  { name: 'a root that does not exist', inputs: { ...component, 'to-version': 'v1.0.0', root: 'no-such-dir' }, message: /^error: input root: "no-such-dir" does not exist in the workspace$/ },
+  { name: 'a root without a manifest', inputs: { ...component, 'to-version': 'v1.0.0', root: 'manifests' }, message: /^error: input root: ".*\/manifests" has no manifests\/components\.yaml$/ },
+  // Paths inside the meta-repo, named as the workflow author wrote them.
+  { name: 'a lock-file through a link out of the workspace', setup: (ws, out) => symlinkSync(out, join(ws, 'outside-link')), inputs: { mode: 'lock', 'lock-file': 'outside-link/manifests/components.lock.prod.yaml', env: 'prod' }, message: /^error: input lock-file: "outside-link\/manifests\/components\.lock\.prod\.yaml" leads outside the meta-repo root through a symbolic link$/ },
+  { name: 'a lock-file with a newline', inputs: { mode: 'lock', 'lock-file': 'manifests/x\n.yaml', env: 'prod' }, message: /^error: input lock-file: "manifests\/x\\n\.yaml" contains a control character$/ },
+  { name: 'a lock-file that does not exist', inputs: { mode: 'lock', 'lock-file': 'manifests/components.lock.nope.yaml', env: 'prod' }, message: /^error: input lock-file: "manifests\/components\.lock\.nope\.yaml": no such file$/ },
+  { name: 'a snapshot-file written through a link out of the workspace', setup: (ws, out) => symlinkSync(out, join(ws, 'outside-link')), inputs: { mode: 'snapshot', 'snapshot-action': 'create', 'snapshot-file': 'outside-link/snap.yaml', env: 'prod' }, message: /^error: input snapshot-file: "outside-link\/snap\.yaml" leads outside the meta-repo root through a symbolic link$/ },
+  { name: 'a snapshot-file restored through a link out of the workspace', setup: (ws, out) => symlinkSync(out, join(ws, 'outside-link')), inputs: { mode: 'snapshot', 'snapshot-action': 'restore', 'snapshot-file': 'outside-link/manifests/components.lock.prod.yaml', env: 'prod' }, message: /^error: input snapshot-file: "outside-link\/manifests\/components\.lock\.prod\.yaml" leads outside the meta-repo root through a symbolic link$/ },
+  { name: 'an absolute snapshot-file', inputs: { mode: 'snapshot', 'snapshot-action': 'create', 'snapshot-file': '/tmp/snap.yaml', env: 'prod' }, message: /^error: input snapshot-file: "\/tmp\/snap\.yaml" is absolute/ },
+  { name: 'a snapshot-file with a tab', inputs: { mode: 'snapshot', 'snapshot-action': 'create', 'snapshot-file': 'snap\t.yaml', env: 'prod' }, message: /^error: input snapshot-file: "snap\\t\.yaml" contains a control character$/ },
+  // Lists and names.
+  { name: 'components with an empty name between commas', inputs: { mode: 'snapshot', 'snapshot-action': 'create', components: 'web-ui,,agent-core', env: 'prod' }, message: /^error: input components: "web-ui,,agent-core" has an empty name; separate names with single commas$/ },
+  { name: 'components with a trailing comma', inputs: { mode: 'lock', 'lock-file': LOCK, components: 'web-ui,', env: 'prod' }, message: /^error: input components: "web-ui," has an empty name/ },
+  { name: 'components with a shell separator', inputs: { mode: 'health', components: `web-ui;touch ${PWNED}`, env: 'prod' }, message: /^error: input components: invalid component name "web-ui;touch pwned-by-meta-rollback-test"/ },
+  { name: 'components naming an unknown component', inputs: { mode: 'snapshot', 'snapshot-action': 'create', components: 'web-ui,ghost', env: 'prod' }, message: /^error: input components: unknown component "ghost"/ },
+  { name: 'an unknown component', inputs: { ...component, component: 'ghost', 'to-version': 'v1.0.0' }, message: /^error: input component: unknown component "ghost"/ },
+  { name: 'a component name that is an option', inputs: { ...component, component: '--help', 'to-version': 'v1.0.0' }, message: /^error: input component: invalid component name "--help"/ },
+  { name: 'a component name of 300 characters', inputs: { ...component, component: 'c'.repeat(300), 'to-version': 'v1.0.0' }, message: /^error: input component: invalid component name "c{200}…"/ },
+  { name: 'no mode', inputs: { mode: '' }, message: /^error: input mode: required \(one of component, lock, store, snapshot, changeset, list, health/ },
+  { name: 'a mode that is not one', inputs: { mode: 'rollback' }, message: /^error: input mode: "rollback" is not one of/ },
+  { name: 'a mode with a newline', inputs: { mode: 'lock\nhealth' }, message: /^error: input mode: "lock\\nhealth" is not one of/ },
+  // Versions, commits, revisions, hashes.
+  { name: 'both to-version and to-commit', inputs: { ...component, 'to-version': 'v1.0.0', 'to-commit': 'abcdef1' }, message: /^error: input to-version \/ to-commit: give exactly one with mode component$/ },
+  { name: 'neither to-version nor to-commit', inputs: { ...component }, message: /^error: input to-version \/ to-commit: give exactly one with mode component$/ },
+  { name: 'a to-version with a bell character', inputs: { ...component, 'to-version': 'v1\x07' }, message: /^error: input to-version: invalid ref name "v1\\u0007"/ },
+  { name: 'a to-version of 300 characters', inputs: { ...component, 'to-version': `v${'1'.repeat(299)}` }, message: /^error: input to-version: invalid ref name/ },
+  { name: 'a to-commit of 6 digits', inputs: { ...component, 'to-commit': 'abcdef' }, message: /^error: input to-commit: not a commit SHA/ },
+  { name: 'a to-commit that is not hex', inputs: { ...component, 'to-commit': 'zzzzzzz' }, message: /^error: input to-commit: not a commit SHA/ },
+  { name: 'a to-commit that no tag or commit has', inputs: { ...component, 'to-commit': 'abcdef1234567', health: 'false' }, message: /^error: input to-commit: / },
+  { name: 'a rev that is a range', inputs: { mode: 'lock', 'lock-file': LOCK, rev: 'HEAD~2..HEAD', env: 'prod' }, message: /^error: input rev: invalid revision "HEAD~2\.\.HEAD"$/ },
+  { name: 'a rev of 300 characters', inputs: { mode: 'lock', 'lock-file': LOCK, rev: `v${'1'.repeat(299)}`, env: 'prod' }, message: /^error: input rev: invalid revision/ },
+  { name: 'a rev with $(command substitution)', inputs: { mode: 'lock', 'lock-file': LOCK, rev: `$(touch ${PWNED})`, env: 'prod' }, message: /^error: input rev: invalid revision "\$\(touch pwned-by-meta-rollback-test\)"$/ },
+  { name: 'a store-hash of 3 digits', inputs: { mode: 'store', component: 'web-ui', 'store-hash': 'abc', env: 'prod' }, message: /^error: input store-hash: not a store hash/ },
+  { name: 'a store-hash in upper case', inputs: { mode: 'store', component: 'web-ui', 'store-hash': 'ABCDEF0123', env: 'prod' }, message: /^error: input store-hash: / },
+  { name: 'a store-hash no entry has', inputs: { mode: 'store', component: 'web-ui', 'store-hash': 'deadbeefdeadbeef', env: 'prod' }, message: /^error: input store-hash: / },
+  { name: 'a store-branch that is an option', inputs: { mode: 'store', component: 'web-ui', 'store-hash': 'deadbeefdeadbeef', 'store-branch': '--upload-pack=x', env: 'prod' }, message: /^error: input store-branch: invalid ref name "--upload-pack=x": starts with '-'$/ },
+  { name: 'a store-branch with ..', inputs: { mode: 'list', 'store-branch': 'store/../main' }, message: /^error: input store-branch: invalid ref name "store\/\.\.\/main": contains '\.\.'$/ },
+  // Choices and numbers.
+  { name: 'a snapshot-action that is not one', inputs: { mode: 'snapshot', 'snapshot-action': 'delete', env: 'prod' }, message: /^error: input snapshot-action: "delete" is not one of create, restore$/ },
+  { name: 'mode snapshot without snapshot-action', inputs: { mode: 'snapshot', env: 'prod' }, message: /^error: input snapshot-action: required with mode snapshot$/ },
+  { name: 'a snapshot restore without snapshot-file', inputs: { mode: 'snapshot', 'snapshot-action': 'restore', env: 'prod' }, message: /^error: input snapshot-file: required with mode snapshot$/ },
+  { name: 'a group-size of 0', inputs: { mode: 'list', 'group-size': '0' }, message: /^error: input group-size: "0" is not a whole number from 1 to 100000$/ },
+  { name: 'a group-size in words', inputs: { mode: 'list', 'group-size': 'ten' }, message: /^error: input group-size: "ten" is not a whole number/ },
+  { name: 'a group-size of 1e9', inputs: { mode: 'list', 'group-size': '1e9' }, message: /^error: input group-size: "1e9" is not a whole number/ },
+  { name: 'a changeset id with a shell separator', inputs: { mode: 'changeset', changeset: `CS-1;touch ${PWNED}` }, message: /^error: input changeset: invalid changeset id "CS-1;touch pwned-by-meta-rollback-test"/ },
+  { name: 'mode changeset without changeset', inputs: { mode: 'changeset' }, message: /^error: input changeset: required with mode changeset$/ },
+  { name: 'an env with a slash', inputs: { ...component, 'to-version': 'v1.0.0', env: 'prod/x' }, message: /^error: input env: invalid environment name "prod\/x"/ },
+  { name: 'an env that is an option', inputs: { ...component, 'to-version': 'v1.0.0', env: '--help' }, message: /^error: input env: invalid environment name "--help"/ },
+  { name: 'an env of 300 characters', inputs: { ...component, 'to-version': 'v1.0.0', env: 'e'.repeat(300) }, message: /^error: input env: invalid environment name/ },
+  { name: 'an env that has no lock', inputs: { ...component, 'to-version': 'v1.0.0', env: 'qa' }, message: /^error: manifests\/components\.lock\.qa\.yaml: / },
+  { name: 'a token with a newline (a second header line)', inputs: { ...component, 'to-version': 'v1.0.0', token: 'ghs_x\nX-Evil: 1' }, message: /^error: input token: contains white space or a control character \(the value is not shown\)$/ },
+  { name: 'a components-token with a space', inputs: { ...component, 'to-version': 'v1.0.0', 'components-token': 'ghs_a ghs_b' }, message: /^error: input components-token: contains white space or a control character \(the value is not shown\)$/ },
+  { name: 'an empty token', inputs: { ...component, 'to-version': 'v1.0.0', token: '', health: 'false' }, message: /^error: input token: empty/ },
+  { name: 'a pull-request that is not one', inputs: { ...component, 'to-version': 'v1.0.0', 'pull-request': 'yes' }, message: /^error: input pull-request: "yes" is not one of open, merge, auto-merge, none$/ },
+  { name: 'a pull-request with a shell separator', inputs: { ...component, 'to-version': 'v1.0.0', 'pull-request': 'merge;id' }, message: /^error: input pull-request: "merge;id" is not one of/ },
+  { name: 'a merge-method that is not one', inputs: { ...component, 'to-version': 'v1.0.0', 'merge-method': 'fast-forward' }, message: /^error: input merge-method: "fast-forward" is not one of merge, squash, rebase$/ },
+  { name: 'a base with a space', inputs: { ...component, 'to-version': 'v1.0.0', base: 'main branch' }, message: /^error: input base: invalid ref name "main branch"/ },
+  { name: 'a base of 300 characters', inputs: { ...component, 'to-version': 'v1.0.0', base: 'b'.repeat(300) }, message: /^error: input base: invalid ref name/ },
+  { name: 'a branch ending in .lock', inputs: { ...component, 'to-version': 'v1.0.0', branch: 'rollback.lock' }, message: /^error: input branch: invalid ref name "rollback\.lock"/ },
+  { name: 'a branch that is an option', inputs: { ...component, 'to-version': 'v1.0.0', branch: '-f' }, message: /^error: input branch: invalid ref name "-f": starts with '-'$/ },
+  { name: 'a branch that is the base', inputs: { ...component, 'to-version': 'v1.0.0', branch: 'main', base: 'main' }, message: /^error: input branch: "main" is the base branch too; the head branch must be another$/ },
+  { name: 'a branch that is the default branch', inputs: { ...component, 'to-version': 'v1.0.0', branch: 'main', health: 'false' }, message: /^error: input branch: "main" is the base branch too; the head branch must be another$/ },
+  // Booleans: anything but true/false is refused, never read as false.
+  { name: 'health: yes', inputs: { ...component, 'to-version': 'v1.0.0', health: 'yes' }, message: /^error: input health: "yes" is not true or false$/ },
+  { name: 'health: ture', inputs: { ...component, 'to-version': 'v1.0.0', health: 'ture' }, message: /^error: input health: "ture" is not true or false$/ },
+  { name: 'rollback-on-unhealthy: 1', inputs: { mode: 'health', env: 'prod', 'rollback-on-unhealthy': '1' }, message: /^error: input rollback-on-unhealthy: "1" is not true or false$/ },
+  { name: 'rollback-on-unhealthy with mode component', inputs: { ...component, 'to-version': 'v1.0.0', 'rollback-on-unhealthy': 'true' }, message: /^error: input rollback-on-unhealthy: only with mode health$/ },
+  { name: 'dry-run: on', inputs: { ...component, 'to-version': 'v1.0.0', 'dry-run': 'on' }, message: /^error: input dry-run: "on" is not true or false$/ },
+  { name: 'dry-run: flase', inputs: { ...component, 'to-version': 'v1.0.0', 'dry-run': 'flase' }, message: /^error: input dry-run: "flase" is not true or false$/ },
 ];

@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
 import { startForge, type Forge } from '../forge/index.js';
 import { hostedSystem, type HostedSystem } from '../action/fixtures.js';
 import { meta, metaProcess, repoRoot } from '../helpers/cli.js';
-import { sampleFactory } from '../helpers/workspace.js';
+import { sampleFactory, tempDir } from '../helpers/workspace.js';
 import type { SampleSystem } from '../../scripts/lib/sample-system.mjs';
 import { actionCases, cliCases, PWNED, type CliCase } from './hostile-cases.js';
 import { expectOneErrorLine, gitAsync, safeFingerprint } from './support.js';
@@ -53,9 +53,13 @@ describe('hostile input through the CLI: one error line, exit 2, nothing changed
 describe('hostile input through the action: ::error:: in one line, exit 1, nothing changed here or on the forge', () => {
   let forge: Forge;
   let h: HostedSystem;
+  /** A copy of the meta-repo's files beside the workspace, where hostile inputs point: it must never change. */
+  let outside: string;
   beforeAll(async () => {
     forge = await startForge();
     h = await hostedSystem(forge);
+    outside = join(tempDir('meta-outside-'), 'outside');
+    cpSync(h.workspace, outside, { recursive: true, filter: (src) => !src.split(sep).includes('.git') });
   });
   afterAll(async () => {
     await forge?.close();
@@ -64,16 +68,21 @@ describe('hostile input through the action: ::error:: in one line, exit 1, nothi
   for (const c of actionCases) {
     it(c.name, async () => {
       try {
-        c.setup?.(h.workspace);
+        c.setup?.(h.workspace, outside);
         const before = safeFingerprint(h.workspace);
+        const outsideBefore = safeFingerprint(outside);
         const refs = h.bareGit(['for-each-ref', '--format=%(refname) %(objectname)']);
         const seen = forge.requests.length;
-        const run = await h.run({ health: 'false', ...c.inputs });
+        const inputs = Object.fromEntries(Object.entries(c.inputs).map(([k, v]) => [k, v === '<outside>' ? outside : v]));
+        const run = await h.run({ health: 'false', ...inputs });
         const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'));
         expect(errors, run.stdout + run.stderr).toHaveLength(1);
         expect(unescapeCommand(errors[0]!.slice('::error::'.length))).toMatch(c.message);
         expect(run.code).toBe(1);
+        const log = `${run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')}\n${run.stderr}\n${run.summary}`;
+        expect(log.includes(forge.token), 'the token reached the log').toBe(false);
         expect(safeFingerprint(h.workspace)).toEqual(before);
+        expect(safeFingerprint(outside)).toEqual(outsideBefore);
         expect(h.bareGit(['for-each-ref', '--format=%(refname) %(objectname)'])).toBe(refs);
         expect(await forge.pulls(h.owner, h.name)).toEqual([]);
         const writes = forge.requests.slice(seen).filter((r) => r.method !== 'GET' && !(r.kind === 'git' && r.path.endsWith('git-upload-pack')));

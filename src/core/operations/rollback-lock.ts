@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import type { RollbackResult } from '../changes.js';
 import type { RunContext } from '../context.js';
@@ -23,6 +24,8 @@ export interface LockRollbackOptions {
  */
 export async function rollbackLock(ctx: RunContext, lockFile: string, options: LockRollbackOptions = {}): Promise<RollbackResult> {
   const abs = resolveInsideRoot(ctx.root, ctx.cwd, lockFile, 'LOCKFILE');
+  // Named as given, so the CLI and the action each name their argument.
+  if (options.rev === undefined && !existsSync(abs)) throw new InputError(`LOCKFILE: ${quote(lockFile)}: no such file`);
   const rel = relativeToRoot(ctx.root, abs);
   // git reads the older lock while the manifest and the current lock are parsed.
   const rev = options.rev;

@@ -1,0 +1,58 @@
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InputError, MetaError } from '../core/errors.js';
+import { quote } from '../core/names.js';
+import { isInside } from '../core/paths.js';
+
+/**
+ * The core names what it was given as the CLI spells it (`LOCKFILE`, `--rev`, `HASH`); a workflow
+ * author wrote action inputs. Every message the action reports names the input instead.
+ */
+const INPUT_OF_ARGUMENT: Readonly<Record<string, string>> = {
+  LOCKFILE: 'lock-file',
+  '--rev': 'rev',
+  '--output': 'snapshot-file',
+  '--restore': 'snapshot-file',
+  '--components': 'components',
+  '--component': 'component',
+  component: 'component',
+  NAME: 'component',
+  '--to-version': 'to-version',
+  '--to-commit': 'to-commit',
+  HASH: 'store-hash',
+  '--store-branch': 'store-branch',
+  '--root': 'root',
+  '--env': 'env',
+  ID: 'changeset',
+};
+
+const ARGUMENT_AT_START = new RegExp(`(^|; )(${Object.keys(INPUT_OF_ARGUMENT).map((k) => k.replace(/[-]/g, '\\-')).join('|')}): `, 'g');
+
+export function inInputTerms(message: string): string {
+  return message.replace(ARGUMENT_AT_START, (_, before: string, argument: string) => `${before}input ${INPUT_OF_ARGUMENT[argument]}: `);
+}
+
+/** The same failure, with the same exit code, worded for the workflow author. */
+export function namedForAction(err: unknown): unknown {
+  if (!(err instanceof MetaError)) return err;
+  const message = inInputTerms(err.message);
+  return message === err.message ? err : new MetaError(message, err.exitCode);
+}
+
+/**
+ * `root` as a directory of the workspace: inputs may come from a `workflow_dispatch` or
+ * `repository_dispatch` payload, and must not make the action read or write anywhere but the
+ * checked-out meta-repo, neither by an absolute path nor through a symbolic link.
+ */
+export function rootInsideWorkspace(given: string, workspace: string): string {
+  const abs = resolve(workspace, given);
+  if (!isInside(resolve(workspace), abs)) throw new InputError(`input root: ${quote(given)} is outside the workspace (GITHUB_WORKSPACE)`);
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    throw new InputError(`input root: ${quote(given)} does not exist in the workspace`);
+  }
+  if (!isInside(realpathSync(workspace), real)) throw new InputError(`input root: ${quote(given)} leads outside the workspace (GITHUB_WORKSPACE) through a symbolic link`);
+  return abs;
+}
