@@ -155,6 +155,7 @@ export async function startForge(options: ForgeOptions = {}): Promise<Forge> {
         createdAt: now,
         updatedAt: now,
         nextIssueNumber: 1,
+        protections: new Map(),
       });
       return { fullName: `${owner}/${name}`, cloneUrl: `${serverUrl}/${owner}/${name}.git`, barePath };
     },

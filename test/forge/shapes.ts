@@ -2,6 +2,7 @@
 // as required is present, so responses validate and clients see what they would
 // see from github.com.
 import type { CommitInfo, DiffStat } from './bare-repo.js';
+import type { Verification } from './signatures.js';
 import { nodeId, timestamp, type AutoMergeRecord, type CommentRecord, type ForgeUser, type PullRecord, type PullStats, type RepoRecord } from './state.js';
 
 export interface Urls {
@@ -160,7 +161,9 @@ function gitUser(name: string, email: string, date: string): Json {
   return { name, email, date: timestamp(new Date(date)) };
 }
 
-export function commit(urls: Urls, repo: RepoRecord, info: CommitInfo, files?: DiffStat[]): Json {
+const UNSIGNED: Verification = { verified: false, reason: 'unsigned', payload: null, signature: null, verified_at: null };
+
+export function commit(urls: Urls, repo: RepoRecord, info: CommitInfo, files?: DiffStat[], verification: Verification = UNSIGNED): Json {
   const full = `${repo.owner}/${repo.name}`;
   const api = `${urls.api}/repos/${full}`;
   const stats = files && {
@@ -181,7 +184,7 @@ export function commit(urls: Urls, repo: RepoRecord, info: CommitInfo, files?: D
       message: info.message,
       comment_count: 0,
       tree: { sha: info.tree, url: `${api}/git/trees/${info.tree}` },
-      verification: { verified: false, reason: 'unsigned', payload: null, signature: null, verified_at: null },
+      verification,
     },
     // Commit authors are not mapped onto forge users.
     author: null,
