@@ -273,6 +273,8 @@ describe('required status checks', () => {
   it('reads check runs too, reports unstable for failing checks that are not required, and guards direct pushes', async () => {
     const { owner, repo, clone } = await freshRepo();
     await forge.protectBranch(owner, repo, 'main', { requiredStatusChecks: ['build', 'test'] });
+    const branch = await client().repos.getBranch({ owner, repo, branch: 'main' });
+    expect(branch.data).toMatchObject({ protected: true, protection: { enabled: true, required_status_checks: { contexts: ['build', 'test'] } } });
     const head = await pushBranch(clone, 'runs', { 'versions.yaml': 'api: 9.0.0\n' });
     const pr = await openPull(owner, repo, 'runs');
     const octokit = client();

@@ -3,7 +3,7 @@
 // see from github.com.
 import type { CommitInfo, DiffStat } from './bare-repo.js';
 import type { Verification } from './signatures.js';
-import { nodeId, timestamp, type AutoMergeRecord, type CommentRecord, type ForgeUser, type PullRecord, type PullStats, type RepoRecord } from './state.js';
+import { nodeId, timestamp, type AutoMergeRecord, type BranchProtection, type CommentRecord, type ForgeUser, type PullRecord, type PullStats, type RepoRecord } from './state.js';
 
 export interface Urls {
   /** REST base, e.g. http://127.0.0.1:1234/api/v3 */
@@ -217,14 +217,23 @@ function sum(files: DiffStat[], key: 'additions' | 'deletions'): number {
   return files.reduce((n, f) => n + f[key], 0);
 }
 
-export function branchWithProtection(urls: Urls, repo: RepoRecord, name: string, head: CommitInfo): Json {
+export function branchWithProtection(urls: Urls, repo: RepoRecord, name: string, head: CommitInfo, protection?: BranchProtection): Json {
   const api = `${urls.api}/repos/${repo.owner}/${repo.name}/branches/${encodeURIComponent(name)}`;
+  const contexts = protection?.requiredStatusChecks ?? [];
   return {
     name,
     commit: commit(urls, repo, head),
     _links: { html: `${urls.web}/${repo.owner}/${repo.name}/tree/${name}`, self: api },
-    protected: false,
-    protection: { enabled: false, required_status_checks: { enforcement_level: 'off', contexts: [], checks: [] } },
+    protected: protection !== undefined,
+    protection: {
+      enabled: protection !== undefined,
+      required_status_checks: {
+        enforcement_level: contexts.length ? 'non_admins' : 'off',
+        contexts,
+        checks: contexts.map((context) => ({ context, app_id: null })),
+      },
+      ...(protection ? { required_signatures: { url: `${api}/protection/required_signatures`, enabled: protection.requiredSignatures } } : {}),
+    },
     protection_url: `${api}/protection`,
   };
 }

@@ -15,6 +15,7 @@ export const repoRoutes: RouteTable = {
     const sha = await branchSha(repo.barePath, ctx.params.branch);
     if (!sha) throw new HttpError(404, 'Branch not found');
     const head = await commitInfo(repo.barePath, sha);
-    return { status: 200, body: branchWithProtection(ctx.core.urls, repo, ctx.params.branch, head) };
+    const body = branchWithProtection(ctx.core.urls, repo, ctx.params.branch, head, repo.protections.get(ctx.params.branch));
+    return { status: 200, body };
   },
 };
