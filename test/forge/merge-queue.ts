@@ -3,6 +3,7 @@
 // tests each entry on a temporary merge group branch; the forge checks the
 // entry's own head instead, which decides the same cases a test can build.
 import type { ForgeCore } from './core.js';
+import { HttpError } from './errors.js';
 import { isMergeable } from './merge.js';
 import { protectionOf, pullMergeBlock } from './protection.js';
 import { mergePull, refreshPull } from './pull-service.js';
@@ -80,18 +81,27 @@ async function runQueue(core: ForgeCore, repo: RepoRecord, baseRef: string, merg
       return;
     }
     entry.state = 'MERGEABLE';
-    const sha = await mergePull(core, repo, pr, { method, user: entry.enqueuedBy, viaMergeQueue: true });
-    merged.push({ owner: repo.owner, repo: repo.name, number: pr.number, sha });
+    try {
+      const sha = await mergePull(core, repo, pr, { method, user: entry.enqueuedBy, viaMergeQueue: true });
+      merged.push({ owner: repo.owner, repo: repo.name, number: pr.number, sha });
+    } catch (err) {
+      // The base moved or the pull request changed under the merge; the next run sees the new state.
+      if (!(err instanceof HttpError)) throw err;
+      return;
+    }
   }
 }
 
 /** Merges what every queue can merge now, in order; returns the merges made. */
-export async function runMergeQueues(core: ForgeCore): Promise<QueueOutcome[]> {
-  const merged: QueueOutcome[] = [];
-  for (const repo of core.state.repos.values()) {
-    for (const [branch, protection] of repo.protections) {
-      if (protection.mergeQueue) await runQueue(core, repo, branch, merged);
+export function runMergeQueues(core: ForgeCore): Promise<QueueOutcome[]> {
+  // One run at a time, so a timed run and a test's explicit run never merge the same entry twice.
+  return core.locks.run('merge-queues', async () => {
+    const merged: QueueOutcome[] = [];
+    for (const repo of core.state.repos.values()) {
+      for (const [branch, protection] of repo.protections) {
+        if (protection.mergeQueue) await runQueue(core, repo, branch, merged);
+      }
     }
-  }
-  return merged;
+    return merged;
+  });
 }

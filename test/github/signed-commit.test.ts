@@ -101,6 +101,15 @@ describe('createSignedCommit', () => {
     ).rejects.toThrow(`but the local commit has tree ${wrong}`);
     expect(forge.requests.some((r) => r.path.endsWith('/git/commits') && r.method === 'POST')).toBe(false);
   });
+
+  it("names a file over GitHub's 100 MB limit without sending it", async () => {
+    const { repo, base } = await freshRepo();
+    const huge = Buffer.alloc(100 * 1024 * 1024 + 1);
+    await expect(createSignedCommit(api, repo, { base, changes: [{ path: 'dump.bin', content: huge }], message: 'x' })).rejects.toThrow(
+      "dump.bin: 104857601 bytes is more than GitHub's 100 MB file size limit",
+    );
+    expect(forge.requests.some((r) => r.path.endsWith('/git/blobs'))).toBe(false);
+  });
 });
 
 describe('moveRefWithLease', () => {
