@@ -217,12 +217,12 @@ function sum(files: DiffStat[], key: 'additions' | 'deletions'): number {
   return files.reduce((n, f) => n + f[key], 0);
 }
 
-export function branchWithProtection(urls: Urls, repo: RepoRecord, name: string, head: CommitInfo, protection?: BranchProtection): Json {
+export function branchWithProtection(urls: Urls, repo: RepoRecord, name: string, head: CommitInfo, verification: Verification, protection?: BranchProtection): Json {
   const api = `${urls.api}/repos/${repo.owner}/${repo.name}/branches/${encodeURIComponent(name)}`;
   const contexts = protection?.requiredStatusChecks ?? [];
   return {
     name,
-    commit: commit(urls, repo, head),
+    commit: commit(urls, repo, head, undefined, verification),
     _links: { html: `${urls.web}/${repo.owner}/${repo.name}/tree/${name}`, self: api },
     protected: protection !== undefined,
     protection: {
