@@ -8,40 +8,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startForge, type Forge } from '../forge/index.js';
 import { runGit } from '../forge/git.js';
 import { commitFiles, git, initRepo, tempDir } from '../forge/workdir.js';
+import { forgeKit, quiet } from './kit.js';
 
 const TOKEN = 'ghs_forgeTestToken000000000000000000001';
 const BOT_TOKEN = 'ghs_forgeTestBotToken00000000000000000002';
 
 let forge: Forge;
 let seed: string;
-let repoCounter = 0;
-
-const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
-
-function client(auth = TOKEN): Octokit {
-  return new Octokit({ auth, baseUrl: forge.apiUrl, log: quiet });
-}
-
-/** A new forge repository seeded from `seed`, plus a clone of it. */
-async function freshRepo(settings: Parameters<Forge['createRepo']>[2] = {}): Promise<{ owner: string; repo: string; clone: string }> {
-  const repo = `meta-${++repoCounter}`;
-  await forge.createRepo('acme', repo, { from: seed, ...settings });
-  const clone = join(await tempDir('forge-clone-'), 'meta');
-  await runGit(['-c', `http.extraheader=${forge.gitAuthHeader(TOKEN)}`, 'clone', '--quiet', forge.cloneUrl('acme', repo), clone]);
-  return { owner: 'acme', repo, clone };
-}
-
-async function push(clone: string, ...refspecs: string[]): Promise<void> {
-  await git(clone, ['-c', `http.extraheader=${forge.gitAuthHeader(TOKEN)}`, 'push', '--quiet', 'origin', ...refspecs]);
-}
-
-/** Creates `branch` off main in the clone with one commit touching `files`, and pushes it. */
-async function pushBranch(clone: string, branch: string, files: Record<string, string>, message = `change on ${branch}`): Promise<string> {
-  await git(clone, ['checkout', '--quiet', '-B', branch, 'origin/main']);
-  const sha = await commitFiles(clone, files, message);
-  await push(clone, `${branch}:refs/heads/${branch}`);
-  return sha;
-}
+const { client, freshRepo, push, pushBranch } = forgeKit(() => ({ forge, seed }), TOKEN);
 
 async function showFile(barePath: string, rev: string, file: string): Promise<string> {
   return (await runGit(['--git-dir', barePath, 'show', `${rev}:${file}`])).stdout;

@@ -28,6 +28,8 @@ export interface CommitInfo {
 export interface Identity {
   name: string;
   email: string;
+  /** ISO 8601; now when absent. */
+  date?: string;
 }
 
 export async function initBareRepo(barePath: string, defaultBranch: string, from?: string): Promise<void> {
@@ -189,5 +191,7 @@ export function identityEnv(author: Identity, committer: Identity): NodeJS.Proce
     GIT_AUTHOR_EMAIL: author.email,
     GIT_COMMITTER_NAME: committer.name,
     GIT_COMMITTER_EMAIL: committer.email,
+    ...(author.date ? { GIT_AUTHOR_DATE: author.date } : {}),
+    ...(committer.date ? { GIT_COMMITTER_DATE: committer.date } : {}),
   };
 }

@@ -17,6 +17,10 @@ export class ForgeCore {
   /** Who last pushed to each repository (by repo id); GitHub credits them with merges made by pushing. */
   readonly lastPusher = new Map<number, ForgeUser>();
   urls: Urls = { api: '', web: '' };
+  /** Called after a pull request enters a merge queue; set when queues run on their own. */
+  onEnqueue?: () => void;
+  /** Where the proc-receive hook asks whether a push may update protected branches. */
+  hook = { url: '', secret: '' };
 
   constructor(
     readonly reposDir: string,

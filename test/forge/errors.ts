@@ -12,6 +12,8 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly errors?: ValidationErrorItem[],
+    /** Some refusals point at a help article rather than the operation's reference page. */
+    readonly documentationUrl?: string,
   ) {
     super(message);
   }
@@ -20,7 +22,7 @@ export class HttpError extends Error {
     return {
       message: this.message,
       ...(this.errors ? { errors: this.errors } : {}),
-      documentation_url: documentationUrl,
+      documentation_url: this.documentationUrl ?? documentationUrl,
       status: String(this.status),
     };
   }
@@ -36,4 +38,11 @@ export function validationFailed(errors: ValidationErrorItem[]): HttpError {
 
 export function unprocessable(message: string): HttpError {
   return new HttpError(422, message);
+}
+
+export const PROTECTED_BRANCHES_DOCS = 'https://docs.github.com/articles/about-protected-branches';
+
+/** A refusal by a protected branch's rules. */
+export function protectedBranchRefusal(status: number, message: string): HttpError {
+  return new HttpError(status, message, undefined, PROTECTED_BRANCHES_DOCS);
 }

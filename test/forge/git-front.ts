@@ -45,6 +45,7 @@ export async function handleGit(ex: Exchange, core: ForgeCore, route: GitRoute):
     pathInfo: `${relative}/${route.service}`,
     query: ex.url.search.replace(/^\?/, ''),
     remoteUser: user.login,
+    hookEnv: { FORGE_HOOK_URL: core.hook.url, FORGE_HOOK_SECRET: core.hook.secret, FORGE_HOOK_REPO: `${repo.owner}/${repo.name}` },
   });
   if (service === 'git-receive-pack' && route.service !== 'info/refs') repo.updatedAt = timestamp();
 }

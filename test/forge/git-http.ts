@@ -10,6 +10,8 @@ export interface GitCgiRequest {
   pathInfo: string;
   query: string;
   remoteUser: string;
+  /** Passed on to git's hooks through http-backend and receive-pack. */
+  hookEnv?: Record<string, string>;
 }
 
 const HEADER_END = /\r?\n\r?\n/;
@@ -29,6 +31,7 @@ export function serveGitCgi(req: IncomingMessage, res: ServerResponse, cgi: GitC
       GATEWAY_INTERFACE: 'CGI/1.1',
       SERVER_PROTOCOL: 'HTTP/1.1',
       SERVER_SOFTWARE: 'meta-rollback-forge',
+      ...cgi.hookEnv,
     });
     // Without a length http-backend reads to EOF, which is what chunked uploads need.
     const length = req.headers['content-length'];

@@ -37,6 +37,15 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 export function runGit(args: string[], options: GitOptions = {}): Promise<GitResult> {
+  return spawnGit(args, options).then(({ code, stdout, stderr }) => ({ code, stdout: stdout.toString('utf8'), stderr }));
+}
+
+/** Like runGit, but stdout stays bytes: blob contents are not text. */
+export function runGitBytes(args: string[], options: GitOptions = {}): Promise<Buffer> {
+  return spawnGit(args, options).then((r) => r.stdout);
+}
+
+function spawnGit(args: string[], options: GitOptions): Promise<{ code: number; stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd: options.cwd, env: cleanEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -45,9 +54,10 @@ export function runGit(args: string[], options: GitOptions = {}): Promise<GitRes
     child.stderr.on('data', (c: Buffer) => err.push(c));
     child.on('error', reject);
     child.on('close', (code) => {
-      const result = { code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+      const stdout = Buffer.concat(out);
+      const result = { code: code ?? -1, stdout, stderr: Buffer.concat(err).toString('utf8') };
       if (result.code === 0 || options.ok?.includes(result.code)) resolve(result);
-      else reject(new GitError(args, result));
+      else reject(new GitError(args, { ...result, stdout: stdout.toString('utf8') }));
     });
     child.stdin.on('error', () => {
       // git may exit before reading all input; the exit code tells the story.

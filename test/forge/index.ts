@@ -11,7 +11,10 @@ import { ForgeCore } from './core.js';
 import type { Findings, RequestRecord } from './exchange.js';
 import { FaultRegistry, type FaultHandle, type FaultSpec } from './faults.js';
 import { openApiStats, warmUpOpenApi, type OpenApiStats } from './openapi.js';
-import { isMergeable } from './merge.js';
+import { isMergeable, type MergeMethod } from './merge.js';
+import { enqueue, queueEnabled, runMergeQueues } from './merge-queue.js';
+import { pullMergeBlock } from './protection.js';
+import { HOOK_PATH, installPushHook, writeHooksDir } from './push-hook.js';
 import { mergePull, refreshPull } from './pull-service.js';
 import { createForgeServer } from './server.js';
 import { stableId } from './shapes.js';
@@ -30,6 +33,21 @@ export interface ForgeOptions {
   tokens?: TokenSpec[];
   /** GETs of a pull request that answer `mergeable: null` after its head or base moved (default 0). */
   mergeabilityDelay?: number;
+  /**
+   * When set, merge queues run on their own this many milliseconds after a pull
+   * request is enqueued, and again while entries wait. Otherwise only
+   * `runMergeQueue()` merges queued pull requests.
+   */
+  mergeQueueDelay?: number;
+}
+
+export interface ProtectBranchOptions {
+  /** "Require signed commits": pushes and merges may only add verified commits. */
+  requiredSignatures?: boolean;
+  /** Contexts (commit status contexts or check run names) that must pass before a merge or push. */
+  requiredStatusChecks?: string[];
+  /** "Require merge queue"; `true` merges with merge commits. */
+  mergeQueue?: boolean | { mergeMethod?: MergeMethod };
 }
 
 export interface CreateRepoOptions extends Partial<RepoSettings> {
@@ -76,8 +94,16 @@ export interface Forge {
   pulls(owner: string, repo: string): Promise<PullRecord[]>;
   comments(owner: string, repo: string, issueNumber?: number): CommentRecord[];
   branchSha(owner: string, repo: string, branch: string): Promise<string | undefined>;
-  /** Merges every open pull request with auto-merge enabled that can be merged, as GitHub would once checks pass. */
+  /**
+   * Merges every open pull request with auto-merge enabled that can be merged, as GitHub would once
+   * checks pass; on a branch with a merge queue it enqueues the pull request instead.
+   */
   runAutoMerge(): Promise<AutoMergeOutcome[]>;
+  /** Protects a branch (replacing earlier rules for it); pushes are then checked by a real git hook. */
+  protectBranch(owner: string, repo: string, branch: string, options?: ProtectBranchOptions): Promise<void>;
+  unprotectBranch(owner: string, repo: string, branch: string): void;
+  /** Merges queued pull requests, in queue order, that are mergeable and whose checks passed. */
+  runMergeQueue(): Promise<AutoMergeOutcome[]>;
   openApiStats(): OpenApiStats;
   /** Forgets recorded requests, violations and notes. */
   resetRecords(): void;
@@ -120,6 +146,27 @@ export async function startForge(options: ForgeOptions = {}): Promise<Forge> {
   const { port } = server.address() as AddressInfo;
   const serverUrl = `http://127.0.0.1:${port}`;
   core.urls = { api: `${serverUrl}/api/v3`, web: serverUrl };
+  const hooksDir = join(root, 'hooks');
+  await writeHooksDir(hooksDir);
+  core.hook = { url: `${serverUrl}${HOOK_PATH}`, secret: randomBytes(16).toString('hex') };
+
+  let queueTimer: NodeJS.Timeout | undefined;
+  const runQueues = async (): Promise<AutoMergeOutcome[]> => {
+    const merged = await runMergeQueues(core);
+    if (options.mergeQueueDelay !== undefined && core.state.pulls.some((p) => p.queueEntry && p.state === 'open')) core.onEnqueue?.();
+    return merged;
+  };
+  if (options.mergeQueueDelay !== undefined) {
+    const delay = options.mergeQueueDelay;
+    core.onEnqueue = () => {
+      if (queueTimer) return;
+      queueTimer = setTimeout(() => {
+        queueTimer = undefined;
+        runQueues().catch((err: unknown) => findings.violations.push(`merge queue run failed: ${err instanceof Error ? err.message : String(err)}`));
+      }, delay);
+      queueTimer.unref();
+    };
+  }
 
   const requireRepo = (owner: string, name: string): RepoRecord => {
     const repo = core.state.repo(owner, name);
@@ -156,6 +203,7 @@ export async function startForge(options: ForgeOptions = {}): Promise<Forge> {
         createdAt: now,
         updatedAt: now,
         nextIssueNumber: 1,
+        protections: new Map(),
       });
       return { fullName: `${owner}/${name}`, cloneUrl: `${serverUrl}/${owner}/${name}.git`, barePath };
     },
@@ -204,12 +252,35 @@ export async function startForge(options: ForgeOptions = {}): Promise<Forge> {
         await refreshPull(core, repo, pr);
         if (pr.state !== 'open' || !pr.autoMerge) continue;
         if (!(await isMergeable(repo.barePath, pr.baseSha, pr.headSha))) continue;
+        if (await pullMergeBlock(core, repo, pr)) continue;
+        if (queueEnabled(repo, pr.baseRef)) {
+          await enqueue(core, repo, pr, pr.autoMerge.enabledBy, {});
+          pr.autoMerge = null;
+          continue;
+        }
         const { mergeMethod, enabledBy, commitTitle, commitMessage } = pr.autoMerge;
         const sha = await mergePull(core, repo, pr, { method: mergeMethod, user: enabledBy, commitTitle, commitMessage });
         merged.push({ owner: repo.owner, repo: repo.name, number: pr.number, sha });
       }
       return merged;
     },
+
+    async protectBranch(owner, name, branch, protectOptions = {}) {
+      const repo = requireRepo(owner, name);
+      const queue = protectOptions.mergeQueue;
+      repo.protections.set(branch, {
+        requiredSignatures: protectOptions.requiredSignatures ?? false,
+        requiredStatusChecks: [...(protectOptions.requiredStatusChecks ?? [])],
+        mergeQueue: queue ? { mergeMethod: (typeof queue === 'object' ? queue.mergeMethod : undefined) ?? 'merge' } : null,
+      });
+      await installPushHook(repo, hooksDir);
+    },
+
+    unprotectBranch(owner, name, branch) {
+      requireRepo(owner, name).protections.delete(branch);
+    },
+
+    runMergeQueue: runQueues,
 
     openApiStats,
 
@@ -221,6 +292,8 @@ export async function startForge(options: ForgeOptions = {}): Promise<Forge> {
 
     async close() {
       faults.clear();
+      clearTimeout(queueTimer);
+      core.onEnqueue = undefined;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

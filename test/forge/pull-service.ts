@@ -12,7 +12,9 @@ import {
   type Identity,
 } from './bare-repo.js';
 import type { ForgeCore } from './core.js';
-import { HttpError } from './errors.js';
+import { HttpError, protectedBranchRefusal } from './errors.js';
+import { MERGE_QUEUE_REQUIRED, protectedMergeState, protectionOf, pullMergeBlock } from './protection.js';
+import { markVerified } from './signatures.js';
 import { createMergeCommit, isMergeable, type MergeMethod } from './merge.js';
 import type { Mergeability } from './shapes.js';
 import { timestamp, type ForgeUser, type PullRecord, type PullStats, type RepoRecord } from './state.js';
@@ -32,6 +34,8 @@ export async function refreshPull(core: ForgeCore, repo: RepoRecord, pr: PullRec
   const base = await branchSha(repo.barePath, pr.baseRef);
   const now = timestamp();
   if (head && head !== pr.headSha) pr.updatedAt = now;
+  // A push to the head takes the pull request out of the merge queue.
+  if (pr.queueEntry && head !== pr.queueEntry.headSha) pr.queueEntry = null;
   const previousBase = pr.baseSha;
   pr.headSha = head ?? pr.headSha;
   pr.baseSha = base ?? pr.baseSha;
@@ -47,9 +51,10 @@ export async function refreshPull(core: ForgeCore, repo: RepoRecord, pr: PullRec
       mergeCommitSha: pr.headSha,
       statsAtMerge: await computeStats(repo, previousBase, pr.headSha),
       autoMerge: null,
+      queueEntry: null,
     });
   } else if (!head || !base) {
-    Object.assign(pr, { state: 'closed', closedAt: now, updatedAt: now, autoMerge: null });
+    Object.assign(pr, { state: 'closed', closedAt: now, updatedAt: now, autoMerge: null, queueEntry: null });
   }
 }
 
@@ -63,7 +68,7 @@ export async function mergeability(core: ForgeCore, repo: RepoRecord, pr: PullRe
     return { mergeable: null, state: 'unknown' };
   }
   if (await isMergeable(repo.barePath, pr.baseSha, pr.headSha)) {
-    return { mergeable: true, state: pr.draft ? 'draft' : 'clean' };
+    return { mergeable: true, state: pr.draft ? 'draft' : ((await protectedMergeState(core, repo, pr)) ?? 'clean') };
   }
   return { mergeable: false, state: 'dirty' };
 }
@@ -89,6 +94,8 @@ export interface MergeInput {
   commitTitle?: string;
   commitMessage?: string;
   user: ForgeUser;
+  /** Set by the merge queue itself, the one caller a queue-protected branch accepts. */
+  viaMergeQueue?: boolean;
 }
 
 const METHOD_SETTING: Record<MergeMethod, { allowed: (r: RepoRecord) => boolean; refusal: string }> = {
@@ -111,11 +118,16 @@ export function mergePull(core: ForgeCore, repo: RepoRecord, pr: PullRecord, inp
   return core.repoLock(repo, async () => {
     await refreshPull(core, repo, pr);
     if (pr.state !== 'open') throw new HttpError(405, 'Pull Request is not mergeable');
+    if (protectionOf(repo, `refs/heads/${pr.baseRef}`)?.mergeQueue && !input.viaMergeQueue) {
+      throw protectedBranchRefusal(405, MERGE_QUEUE_REQUIRED);
+    }
     if (input.sha !== undefined && input.sha !== pr.headSha) {
       throw new HttpError(409, 'Head branch was modified. Review and try the merge again.');
     }
     const setting = METHOD_SETTING[input.method];
     if (!setting.allowed(repo)) throw new HttpError(405, setting.refusal);
+    const block = await pullMergeBlock(core, repo, pr, input.method);
+    if (block) throw protectedBranchRefusal(405, block.message);
     const defaults = await defaultMessage(repo, pr, input.method);
     const stats = await pullStats(repo, pr);
     const outcome = await createMergeCommit({
@@ -133,6 +145,8 @@ export function mergePull(core: ForgeCore, repo: RepoRecord, pr: PullRecord, inp
     if (!(await compareAndSwapRef(repo.barePath, `refs/heads/${pr.baseRef}`, outcome.sha, pr.baseSha))) {
       throw new HttpError(409, 'Base branch was modified. Review and try the merge again.');
     }
+    // GitHub signs the merge and squash commits it writes; it cannot sign rebased ones.
+    if (input.method !== 'rebase') markVerified(core, [outcome.sha]);
     const now = timestamp();
     Object.assign(pr, {
       state: 'closed',
@@ -144,6 +158,7 @@ export function mergePull(core: ForgeCore, repo: RepoRecord, pr: PullRecord, inp
       mergeMethod: input.method,
       statsAtMerge: stats,
       autoMerge: null,
+      queueEntry: null,
     });
     repo.updatedAt = now;
     if (repo.deleteBranchOnMerge) await deleteRef(repo.barePath, `refs/heads/${pr.headRef}`, pr.headSha);

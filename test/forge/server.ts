@@ -7,7 +7,8 @@ import { Exchange, recordedHeaders, type Findings, type RequestKind, type Reques
 import { faultResponse, type FaultRegistry } from './faults.js';
 import { handleGit, matchGitPath } from './git-front.js';
 import { handleGraphQL } from './graphql/front.js';
-import { RateLimiter, readBody, requestId } from './http-util.js';
+import { RateLimiter, readBody, requestId, sendJson } from './http-util.js';
+import { answerPushHook, HOOK_PATH } from './push-hook.js';
 import { checkRestRequest, handleRest, sendUnhandled } from './rest/front.js';
 
 export interface ServerDeps {
@@ -33,6 +34,16 @@ export function createForgeServer(deps: ServerDeps): Server {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://forge.invalid');
+    // The push hook's callback is the forge talking to itself: not recorded, no faults.
+    if (url.pathname === HOOK_PATH && req.method === 'POST') {
+      const raw = await readBody(req);
+      if (req.headers['x-forge-hook-secret'] !== deps.core.hook.secret) {
+        res.writeHead(403).end();
+        return;
+      }
+      sendJson(res, 200, await answerPushHook(deps.core, JSON.parse(raw.toString('utf8')) as object), {});
+      return;
+    }
     const { kind, path } = classify(url.pathname);
     const record: RequestRecord = {
       kind,

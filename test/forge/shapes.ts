@@ -2,7 +2,8 @@
 // as required is present, so responses validate and clients see what they would
 // see from github.com.
 import type { CommitInfo, DiffStat } from './bare-repo.js';
-import { nodeId, timestamp, type AutoMergeRecord, type CommentRecord, type ForgeUser, type PullRecord, type PullStats, type RepoRecord } from './state.js';
+import type { Verification } from './signatures.js';
+import { nodeId, timestamp, type AutoMergeRecord, type BranchProtection, type CommentRecord, type ForgeUser, type PullRecord, type PullStats, type RepoRecord } from './state.js';
 
 export interface Urls {
   /** REST base, e.g. http://127.0.0.1:1234/api/v3 */
@@ -160,7 +161,9 @@ function gitUser(name: string, email: string, date: string): Json {
   return { name, email, date: timestamp(new Date(date)) };
 }
 
-export function commit(urls: Urls, repo: RepoRecord, info: CommitInfo, files?: DiffStat[]): Json {
+const UNSIGNED: Verification = { verified: false, reason: 'unsigned', payload: null, signature: null, verified_at: null };
+
+export function commit(urls: Urls, repo: RepoRecord, info: CommitInfo, files?: DiffStat[], verification: Verification = UNSIGNED): Json {
   const full = `${repo.owner}/${repo.name}`;
   const api = `${urls.api}/repos/${full}`;
   const stats = files && {
@@ -181,7 +184,7 @@ export function commit(urls: Urls, repo: RepoRecord, info: CommitInfo, files?: D
       message: info.message,
       comment_count: 0,
       tree: { sha: info.tree, url: `${api}/git/trees/${info.tree}` },
-      verification: { verified: false, reason: 'unsigned', payload: null, signature: null, verified_at: null },
+      verification,
     },
     // Commit authors are not mapped onto forge users.
     author: null,
@@ -214,14 +217,23 @@ function sum(files: DiffStat[], key: 'additions' | 'deletions'): number {
   return files.reduce((n, f) => n + f[key], 0);
 }
 
-export function branchWithProtection(urls: Urls, repo: RepoRecord, name: string, head: CommitInfo): Json {
+export function branchWithProtection(urls: Urls, repo: RepoRecord, name: string, head: CommitInfo, verification: Verification, protection?: BranchProtection): Json {
   const api = `${urls.api}/repos/${repo.owner}/${repo.name}/branches/${encodeURIComponent(name)}`;
+  const contexts = protection?.requiredStatusChecks ?? [];
   return {
     name,
-    commit: commit(urls, repo, head),
+    commit: commit(urls, repo, head, undefined, verification),
     _links: { html: `${urls.web}/${repo.owner}/${repo.name}/tree/${name}`, self: api },
-    protected: false,
-    protection: { enabled: false, required_status_checks: { enforcement_level: 'off', contexts: [], checks: [] } },
+    protected: protection !== undefined,
+    protection: {
+      enabled: protection !== undefined,
+      required_status_checks: {
+        enforcement_level: contexts.length ? 'non_admins' : 'off',
+        contexts,
+        checks: contexts.map((context) => ({ context, app_id: null })),
+      },
+      ...(protection ? { required_signatures: { url: `${api}/protection/required_signatures`, enabled: protection.requiredSignatures } } : {}),
+    },
     protection_url: `${api}/protection`,
   };
 }

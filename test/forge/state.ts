@@ -42,6 +42,8 @@ export interface RepoRecord extends RepoSettings {
   createdAt: string;
   updatedAt: string;
   nextIssueNumber: number;
+  /** Protected branches by name. */
+  protections: Map<string, BranchProtection>;
 }
 
 export interface AutoMergeRecord {
@@ -87,6 +89,57 @@ export interface PullRecord {
   /** Frozen at merge time, when base..head stops meaning anything. */
   statsAtMerge: PullStats | null;
   autoMerge: AutoMergeRecord | null;
+  /** Set while the pull request waits in its base branch's merge queue. */
+  queueEntry: QueueEntryRecord | null;
+}
+
+export interface QueueEntryRecord {
+  id: string;
+  enqueuedAt: string;
+  enqueuedBy: ForgeUser;
+  /** The head the entry was made for; a later push to the head removes the entry, as on GitHub. */
+  headSha: string;
+  jump: boolean;
+  state: 'QUEUED' | 'AWAITING_CHECKS' | 'MERGEABLE' | 'UNMERGEABLE' | 'LOCKED';
+}
+
+/** The rules of one protected branch, as far as the forge models them. */
+export interface BranchProtection {
+  requiredSignatures: boolean;
+  /** Contexts (commit status contexts or check run names) that must pass. */
+  requiredStatusChecks: string[];
+  mergeQueue: { mergeMethod: MergeMethod } | null;
+}
+
+export interface StatusRecord {
+  id: number;
+  owner: string;
+  repo: string;
+  sha: string;
+  state: 'error' | 'failure' | 'pending' | 'success';
+  context: string;
+  description: string | null;
+  targetUrl: string | null;
+  creator: ForgeUser;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CheckRunRecord {
+  id: number;
+  owner: string;
+  repo: string;
+  headSha: string;
+  name: string;
+  status: 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
+  conclusion: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  detailsUrl: string | null;
+  externalId: string | null;
+  title: string | null;
+  summary: string | null;
+  text: string | null;
 }
 
 export interface CommentRecord {
@@ -114,6 +167,13 @@ export class ForgeState {
   readonly repos = new Map<string, RepoRecord>();
   readonly pulls: PullRecord[] = [];
   readonly comments: CommentRecord[] = [];
+  readonly statuses: StatusRecord[] = [];
+  readonly checkRuns: CheckRunRecord[] = [];
+  /**
+   * Commits GitHub would mark verified: those written by its Git Data API and by
+   * its own merges. The forge holds no signing key, so it remembers them instead.
+   */
+  readonly verifiedCommits = new Map<string, string>();
   private nextId = 1000;
 
   newId(): number {
@@ -138,6 +198,14 @@ export class ForgeState {
 
   commentsOn(owner: string, repo: string, issueNumber: number): CommentRecord[] {
     return this.comments.filter((c) => sameRepo(c, owner, repo) && c.issueNumber === issueNumber);
+  }
+
+  statusesFor(owner: string, repo: string, sha: string): StatusRecord[] {
+    return this.statuses.filter((s) => sameRepo(s, owner, repo) && s.sha === sha);
+  }
+
+  checkRunsFor(owner: string, repo: string, sha: string): CheckRunRecord[] {
+    return this.checkRuns.filter((c) => sameRepo(c, owner, repo) && c.headSha === sha);
   }
 
   comment(owner: string, repo: string, id: number): CommentRecord | undefined {

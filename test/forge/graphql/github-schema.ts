@@ -3,9 +3,12 @@
 import { branchSha } from '../bare-repo.js';
 import type { ForgeCore } from '../core.js';
 import type { MergeMethod } from '../merge.js';
+import { isMergeable } from '../merge.js';
+import { enqueue, queueEnabled, queuePosition, QueueError } from '../merge-queue.js';
+import { pullMergeBlock } from '../protection.js';
 import { mergeability, refreshPull } from '../pull-service.js';
 import { ownerUser } from '../shapes.js';
-import { timestamp, type ForgeUser, type PullRecord, type RepoRecord } from '../state.js';
+import { timestamp, type ForgeUser, type PullRecord, type QueueEntryRecord, type RepoRecord } from '../state.js';
 import { FieldError, RequestError, type FieldDef, type Schema, type TypeDef } from './execute.js';
 
 export interface GraphQLContext {
@@ -22,6 +25,13 @@ interface PullSource {
   __typename: 'PullRequest';
   repo: RepoRecord;
   pr: PullRecord;
+}
+
+interface QueueEntrySource {
+  __typename: 'MergeQueueEntry';
+  repo: RepoRecord;
+  pr: PullRecord;
+  entry: QueueEntryRecord;
 }
 
 interface ActorSource {
@@ -103,7 +113,51 @@ const pullFields: Fields = {
   viewerCanEnableAutoMerge: field<PullSource>('Boolean!', (s) => s.repo.allowAutoMerge && s.pr.state === 'open' && !s.pr.autoMerge),
   viewerCanDisableAutoMerge: field<PullSource>('Boolean!', (s) => s.pr.autoMerge !== null),
   repository: field<PullSource>('Repository!', (s) => ({ __typename: 'Repository', repo: s.repo })),
+  mergeQueueEntry: field<PullSource>('MergeQueueEntry', (s) => (s.pr.queueEntry ? queueEntrySource(s.repo, s.pr, s.pr.queueEntry) : null)),
+  isInMergeQueue: field<PullSource>('Boolean!', (s) => s.pr.queueEntry !== null),
+  isMergeQueueEnabled: field<PullSource>('Boolean!', (s) => queueEnabled(s.repo, s.pr.baseRef)),
 };
+
+function queueEntrySource(repo: RepoRecord, pr: PullRecord, entry: QueueEntryRecord): QueueEntrySource {
+  return { __typename: 'MergeQueueEntry', repo, pr, entry };
+}
+
+const queueEntryFields: Fields = {
+  id: field<QueueEntrySource>('ID!', (s) => s.entry.id),
+  // An entry that has left the queue (merged or removed) keeps answering, with position 0.
+  position: field<QueueEntrySource>('Int!', (s, _a, ctx) => (s.pr.queueEntry === s.entry ? queuePosition(ctx.core, s.repo, s.pr) : 0)),
+  state: field<QueueEntrySource>('MergeQueueEntryState!', (s) => s.entry.state),
+  enqueuedAt: field<QueueEntrySource>('DateTime!', (s) => s.entry.enqueuedAt),
+  enqueuer: field<QueueEntrySource>('Actor!', (s) => actor(s.entry.enqueuedBy)),
+  jump: field<QueueEntrySource>('Boolean!', (s) => s.entry.jump),
+  solo: field<QueueEntrySource>('Boolean!', () => false),
+  estimatedTimeToMerge: field<QueueEntrySource>('Int', () => null),
+  headCommit: field<QueueEntrySource>('Commit', (s) => ({ __typename: 'Commit', oid: s.entry.headSha })),
+  baseCommit: field<QueueEntrySource>('Commit', (s) => ({ __typename: 'Commit', oid: s.pr.baseSha })),
+  pullRequest: field<QueueEntrySource>('PullRequest', (s) => ({ __typename: 'PullRequest', repo: s.repo, pr: s.pr })),
+};
+
+async function enqueueMutation(ctx: Ctx, input: Record<string, unknown>): Promise<unknown> {
+  const { repo, pr } = findPullByNode(ctx, input.pullRequestId);
+  try {
+    const entry = await enqueue(ctx.core, repo, pr, ctx.viewer, {
+      expectedHeadOid: input.expectedHeadOid == null ? undefined : String(input.expectedHeadOid),
+      jump: input.jump === true,
+    });
+    return { clientMutationId: input.clientMutationId ?? null, mergeQueueEntry: queueEntrySource(repo, pr, entry) };
+  } catch (err) {
+    if (err instanceof QueueError) throw new FieldError(err.message, 'UNPROCESSABLE');
+    throw err;
+  }
+}
+
+async function dequeueMutation(ctx: Ctx, input: Record<string, unknown>): Promise<unknown> {
+  const { repo, pr } = findPullByNode(ctx, input.id);
+  const entry = pr.queueEntry;
+  if (!entry) throw new FieldError('Pull request is not in the merge queue', 'UNPROCESSABLE');
+  pr.queueEntry = null;
+  return { clientMutationId: input.clientMutationId ?? null, mergeQueueEntry: queueEntrySource(repo, pr, entry) };
+}
 
 const autoMergeFields: Fields = {
   enabledAt: field<PullSource>('DateTime', (s) => s.pr.autoMerge?.enabledAt ?? null),
@@ -184,6 +238,17 @@ async function setAutoMerge(ctx: Ctx, input: Record<string, unknown>, enable: bo
     }
     const method = MERGE_METHODS[String(input.mergeMethod ?? 'MERGE')];
     if (!method) throw new RequestError(`Argument 'mergeMethod' on InputObject 'EnablePullRequestAutoMergeInput' has an invalid value (${String(input.mergeMethod)}).`);
+    // On a queue branch, "merge when ready" means joining the queue once the rules are met.
+    if (queueEnabled(repo, pr.baseRef) && (await isMergeable(repo.barePath, pr.baseSha, pr.headSha)) && !(await pullMergeBlock(ctx.core, repo, pr))) {
+      try {
+        await enqueue(ctx.core, repo, pr, ctx.viewer, {});
+      } catch (err) {
+        if (err instanceof QueueError) throw new FieldError(err.message, 'UNPROCESSABLE');
+        throw err;
+      }
+      pr.updatedAt = timestamp();
+      return { clientMutationId: input.clientMutationId ?? null, pullRequest: { __typename: 'PullRequest', repo, pr }, actor: actor(ctx.viewer) };
+    }
     pr.autoMerge = {
       enabledAt: timestamp(),
       enabledBy: ctx.viewer,
@@ -245,6 +310,16 @@ const types: Record<string, TypeDef<Ctx>> = {
           ),
         { input: 'EnablePullRequestAutoMergeInput!' },
       ),
+      enqueuePullRequest: field<unknown>(
+        'EnqueuePullRequestPayload',
+        (_s, args, ctx) => enqueueMutation(ctx, checkInput('enqueuePullRequest', args.input, ['pullRequestId', 'expectedHeadOid', 'jump', 'clientMutationId'], ['pullRequestId'])),
+        { input: 'EnqueuePullRequestInput!' },
+      ),
+      dequeuePullRequest: field<unknown>(
+        'DequeuePullRequestPayload',
+        (_s, args, ctx) => dequeueMutation(ctx, checkInput('dequeuePullRequest', args.input, ['id', 'clientMutationId'], ['id'])),
+        { input: 'DequeuePullRequestInput!' },
+      ),
       disablePullRequestAutoMerge: field<unknown>(
         'DisablePullRequestAutoMergePayload',
         (_s, args, ctx) => setAutoMerge(ctx, checkInput('disablePullRequestAutoMerge', args.input, ['pullRequestId', 'clientMutationId'], ['pullRequestId']), false),
@@ -272,6 +347,10 @@ const types: Record<string, TypeDef<Ctx>> = {
   Ref: { kind: 'object', fields: { name: { type: 'String!' }, prefix: { type: 'String!' }, target: { type: 'Commit' } }, interfaces: ['Node'] },
   Commit: { kind: 'object', fields: { oid: { type: 'GitObjectID!' } }, interfaces: ['Node'] },
   EnablePullRequestAutoMergePayload: { kind: 'object', fields: payloadFields },
+  EnqueuePullRequestPayload: { kind: 'object', fields: { clientMutationId: { type: 'String' }, mergeQueueEntry: { type: 'MergeQueueEntry' } } },
+  DequeuePullRequestPayload: { kind: 'object', fields: { clientMutationId: { type: 'String' }, mergeQueueEntry: { type: 'MergeQueueEntry' } } },
+  MergeQueueEntry: { kind: 'object', fields: queueEntryFields, interfaces: ['Node'] },
+  MergeQueueEntryState: { kind: 'enum', values: ['AWAITING_CHECKS', 'LOCKED', 'MERGEABLE', 'QUEUED', 'UNMERGEABLE'] },
   DisablePullRequestAutoMergePayload: { kind: 'object', fields: payloadFields },
   DateTime: scalar,
   URI: scalar,

@@ -2,6 +2,7 @@
 import { commitInfo, commitsBetween, diffStats, mergeBase, resolveCommit } from '../bare-repo.js';
 import { notFound } from '../errors.js';
 import { commit, diffEntry } from '../shapes.js';
+import { verificationOf } from '../signatures.js';
 import { requireRepo, type RestContext, type RestResult, type RouteTable } from './context.js';
 
 // GitHub caps the embedded commit list; clients paginate for more.
@@ -22,7 +23,9 @@ async function compare(ctx: RestContext, baseSpec: string, headSpec: string): Pr
   const { urls } = ctx.core;
   const full = `${repo.owner}/${repo.name}`;
   const spec = `${baseSpec}...${headSpec}`;
-  const commits = await Promise.all(ahead.slice(0, MAX_COMMITS).map(async (sha) => commit(urls, repo, await commitInfo(repo.barePath, sha))));
+  const commits = await Promise.all(
+    ahead.slice(0, MAX_COMMITS).map(async (sha) => commit(urls, repo, await commitInfo(repo.barePath, sha), undefined, await verificationOf(ctx.core, repo.barePath, sha))),
+  );
   return {
     status: 200,
     body: {

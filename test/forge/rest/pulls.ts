@@ -4,6 +4,7 @@ import type { ForgeCore } from '../core.js';
 import { HttpError, notFound, unprocessable, validationFailed } from '../errors.js';
 import type { MergeMethod } from '../merge.js';
 import { mergePull, mergeability, pullStats, refreshPull } from '../pull-service.js';
+import { verificationOf } from '../signatures.js';
 import { commit, mergeResult, pullRequest, pullRequestSimple } from '../shapes.js';
 import { ACTIONS_BOT, nodeId, timestamp, type PullRecord, type RepoRecord } from '../state.js';
 import { bodyOf, intParam, paginate, requireRepo, type RestContext, type RouteTable } from './context.js';
@@ -124,6 +125,7 @@ export const pullRoutes: RouteTable = {
       mergeMethod: null,
       statsAtMerge: null,
       autoMerge: null,
+      queueEntry: null,
     };
     ctx.core.state.pulls.push(pr);
     const location = `${ctx.core.urls.api}/repos/${repo.owner}/${repo.name}/pulls/${pr.number}`;
@@ -169,7 +171,9 @@ export const pullRoutes: RouteTable = {
     const { repo, pr } = await requirePull(ctx);
     const shas = await commitsBetween(repo.barePath, pr.baseSha, pr.headSha);
     const { items, headers } = paginate(ctx, shas);
-    const commits = await Promise.all(items.map(async (sha) => commit(ctx.core.urls, repo, await commitInfo(repo.barePath, sha))));
+    const commits = await Promise.all(
+      items.map(async (sha) => commit(ctx.core.urls, repo, await commitInfo(repo.barePath, sha), undefined, await verificationOf(ctx.core, repo.barePath, sha))),
+    );
     return { status: 200, body: commits, headers };
   },
 

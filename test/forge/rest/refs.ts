@@ -1,6 +1,7 @@
 // Git reference endpoints, backed directly by the bare repository's refs.
 import { compareAndSwapRef, deleteRef, isAncestor, listRefs, objectExists, readRef, ZERO_SHA } from '../bare-repo.js';
-import { HttpError, unprocessable } from '../errors.js';
+import { HttpError, protectedBranchRefusal, unprocessable } from '../errors.js';
+import { refUpdateRefusals, type RefUpdate } from '../protection.js';
 import { gitRef } from '../shapes.js';
 import type { RepoRecord } from '../state.js';
 import { bodyOf, requireRepo, type RestContext, type RouteTable } from './context.js';
@@ -12,6 +13,11 @@ function fullRef(ref: string): string {
 async function objectType(repo: RepoRecord, ref: string): Promise<{ sha: string; type: string } | undefined> {
   const entry = await readRef(repo.barePath, ref);
   return entry && { sha: entry.sha, type: entry.type };
+}
+
+async function enforceProtection(ctx: RestContext, repo: RepoRecord, update: RefUpdate): Promise<void> {
+  const refusals = await refUpdateRefusals(ctx.core, repo, update);
+  if (refusals.length) throw protectedBranchRefusal(422, refusals.join(' '));
 }
 
 function refBody(ctx: RestContext, repo: RepoRecord, ref: string, sha: string, type: string): unknown {
@@ -42,6 +48,8 @@ export const refRoutes: RouteTable = {
       throw unprocessable("Reference name must start with 'refs/' and have at least two slashes.");
     }
     if (!sha || !(await objectExists(repo.barePath, sha))) throw unprocessable('Object does not exist');
+    if (await readRef(repo.barePath, ref)) throw unprocessable('Reference already exists');
+    await enforceProtection(ctx, repo, { ref, oldSha: ZERO_SHA, newSha: sha });
     if (!(await compareAndSwapRef(repo.barePath, ref, sha, ZERO_SHA))) throw unprocessable('Reference already exists');
     const found = await objectType(repo, ref);
     const location = `${ctx.core.urls.api}/repos/${repo.owner}/${repo.name}/git/${ref}`;
@@ -56,6 +64,7 @@ export const refRoutes: RouteTable = {
     if (!current) throw unprocessable('Reference does not exist');
     if (!sha || !(await objectExists(repo.barePath, sha))) throw unprocessable('Object does not exist');
     if (!force && !(await isAncestor(repo.barePath, current.sha, sha))) throw unprocessable('Update is not a fast forward');
+    await enforceProtection(ctx, repo, { ref, oldSha: current.sha, newSha: sha });
     if (!(await compareAndSwapRef(repo.barePath, ref, sha, current.sha))) {
       throw new HttpError(409, 'Reference update failed: the ref was modified concurrently');
     }
@@ -68,6 +77,7 @@ export const refRoutes: RouteTable = {
     const ref = fullRef(ctx.params.ref);
     const current = await readRef(repo.barePath, ref);
     if (!current) throw unprocessable('Reference does not exist');
+    await enforceProtection(ctx, repo, { ref, oldSha: current.sha, newSha: ZERO_SHA });
     if (!(await deleteRef(repo.barePath, ref, current.sha))) throw unprocessable('Reference does not exist');
     return { status: 204 };
   },
