@@ -8,16 +8,23 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createGitHubClient: () => (/* binding */ createGitHubClient)
 /* harmony export */ });
-/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9988);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6856);
+/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9988);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6856);
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3251);
 
 
 
-const GitHubClient = _octokit_rest__WEBPACK_IMPORTED_MODULE_0__/* .Octokit */ .E.plugin(_octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A);
+
+const GitHubClient = _octokit_rest__WEBPACK_IMPORTED_MODULE_1__/* .Octokit */ .E.plugin(_octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__/* .throttling */ .A);
 /**
  * An Octokit that retries 5xx answers and dropped connections (plugin-retry) and waits out primary
  * and secondary rate limits (plugin-throttling) instead of failing an incident run on a blip.
+ *
+ * plugin-throttling also spaces writes 1 s apart and writes that notify people (pull requests,
+ * comments, merges) 3 s apart: right for a bot making many writes, but an incident rollback makes
+ * a handful, and that spacing was most of its time. Writes stay one at a time, as GitHub asks, with
+ * no pause; a secondary rate limit or a 429 is still waited out as its `retry-after` says.
  */
 function createGitHubClient(options) {
     const retries = options.rateLimitRetries ?? 3;
@@ -31,6 +38,8 @@ function createGitHubClient(options) {
         log: { debug: () => undefined, info: () => undefined, warn: (m) => log(m), error: () => undefined },
         retry: { retries: 3 },
         throttle: {
+            write: new bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0__.Group({ id: 'meta-rollback-write', maxConcurrent: 1, minTime: 0 }),
+            notifications: new bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0__.Group({ id: 'meta-rollback-notifications', maxConcurrent: 1, minTime: 0 }),
             onRateLimit: (retryAfter, request, _o, retryCount) => {
                 log(`rate limit reached on ${request.method} ${request.url}; retrying in ${retryAfter}s`);
                 return retryCount < retries;

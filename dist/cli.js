@@ -20090,7 +20090,7 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
         }
         // 5. Push, all or nothing.
         if (options.push) {
-            const pushUndo = await pushAll(ctx, id, effective, env);
+            const pushUndo = await pushAll(ctx, id, effective, env, options.publishBranch);
             undo.push(...pushUndo);
         }
         // 6. The changeset (and its index entry) become rolled-back; then the journal. Under .meta/lock,
@@ -20229,7 +20229,7 @@ async function identityEnv(ctx, work) {
  * Pushes every revert branch, or none: each remote is checked first (a branch of that name made by
  * someone else is never overwritten), and if one push fails the branches already pushed are deleted.
  */
-async function pushAll(ctx, id, work, env) {
+async function pushAll(ctx, id, work, env, publish) {
     const targets = await Promise.all(work.map(async (w) => {
         const remote = (await originUrl(w.dir)) ? 'origin' : remoteSource(ctx, w.plan.repo);
         const there = await remoteBranchTip(w.dir, remote, w.plan.revertBranch, env);
@@ -20249,7 +20249,13 @@ async function pushAll(ctx, id, work, env) {
         }
         try {
             ctx.log(`${t.w.plan.component}: pushing ${t.w.plan.revertBranch}`);
-            await pushNewBranch(t.w.dir, t.remote, t.w.plan.revertBranch, env);
+            if (publish) {
+                const { plan } = t.w;
+                t.w.newTip = await publish({ component: plan.component, repo: plan.repo, dir: t.w.dir, base: plan.base, tip: t.w.newTip, branch: plan.revertBranch });
+            }
+            else {
+                await pushNewBranch(t.w.dir, t.remote, t.w.plan.revertBranch, env);
+            }
         }
         catch (err) {
             const failed = [];
@@ -20396,7 +20402,7 @@ async function pushChangesetBranches(ctx, result, options = {}) {
             pushed: r.pushed,
         };
     });
-    await pushAll(ctx, result.id, work, env);
+    await pushAll(ctx, result.id, work, env, undefined);
     return { ...result, pushed: true, repos: work.map((w, i) => ({ ...result.repos[i], pushed: w.pushed })) };
 }
 

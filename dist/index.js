@@ -10185,6 +10185,17 @@ function positive(value, name, fallback) {
         throw new errors_InputError(`input ${name}: ${JSON.stringify(value)} is not a whole number from 1 to 100000`);
     return n;
 }
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** `90s`, `10m`, `1h` or a number of seconds; at most 6 hours, a job's own limit on GitHub's runners. */
+function duration(value, name, fallback) {
+    if (value === '')
+        return fallback;
+    const match = /^(\d{1,7})(ms|s|m|h)?$/.exec(value);
+    const ms = match ? Number(match[1]) * UNIT_MS[match[2] ?? 's'] : NaN;
+    if (!(ms > 0 && ms <= 6 * 3_600_000))
+        throw new errors_InputError(`input ${name}: ${JSON.stringify(value)} is not a duration from 1s to 6h, such as 90s, 10m or 1h`);
+    return ms;
+}
 /**
  * As @actions/core's getBooleanInput (YAML 1.2's core schema): `true`, `True`, `TRUE`, `false`,
  * `False`, `FALSE`. Anything else is refused, never read as false: `health: ture` must not turn
@@ -10252,6 +10263,8 @@ function readInputs(get) {
         health: bool(get('health').trim(), 'health', true),
         rollbackOnUnhealthy: bool(get('rollback-on-unhealthy').trim(), 'rollback-on-unhealthy', false),
         dryRun: bool(get('dry-run').trim(), 'dry-run', false),
+        signCommits: bool(get('sign-commits').trim(), 'sign-commits', false),
+        mergeTimeoutMs: duration(get('merge-timeout').trim(), 'merge-timeout', 10 * 60_000),
         groupSize: positive(get('group-size').trim(), 'group-size', DEFAULT_GROUP_SIZE),
     };
     validateForMode(inputs);
@@ -14074,7 +14087,7 @@ async function pushCommit(root, url, commit, branch, env, expect) {
         return { ok: true };
     const text = `${result.stdout.toString()}\n${result.stderr}`;
     const rejected = /\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first|stale info|rejected/.test(text);
-    return { ok: false, rejected, message: `${publish_commit_firstLine(result.stderr) || publish_commit_firstLine(result.stdout.toString())}${triedNote(result)}` };
+    return { ok: false, rejected, message: `${remoteErrors(result.stderr) || publish_commit_firstLine(result.stderr) || publish_commit_firstLine(result.stdout.toString())}${triedNote(result)}` };
 }
 /**
  * Deletes a remote branch. With `expect`, only while it still points there (a lease), so a branch
@@ -14088,6 +14101,14 @@ async function deleteRemoteBranch(root, url, branch, env, expect) {
 /** A lease: the branch must still be at `expect` ('' = must not exist); none without it. */
 function leaseArgs(branch, expect) {
     return expect === undefined ? [] : [`--force-with-lease=refs/heads/${branch}:${expect}`];
+}
+/** What the server's hook said (`remote: error: GH006: ...` and the rule that refused), in one line. */
+function remoteErrors(text) {
+    return text
+        .split('\n')
+        .filter((l) => l.startsWith('remote: error: '))
+        .map((l) => l.slice('remote: error: '.length).trim())
+        .join(' ');
 }
 function publish_commit_firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0 && !l.startsWith('To ')) ?? '').trim();
@@ -14117,6 +14138,160 @@ async function restorePathsFrom(root, commit, paths) {
     if (paths.length === 0)
         return;
     await run_git_git(['--literal-pathspecs', 'checkout', '--quiet', commit, '--', ...paths], { cwd: root });
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/github/refusals.js
+/**
+ * Refusals that come from how a repository or organisation is set up, not from the rollback: the
+ * on-call engineer needs the setting to change or the token to use, in one line, not GitHub's text.
+ */
+const REFUSALS = [
+    {
+        pattern: /GitHub Actions is not permitted to create or approve pull requests/i,
+        advice: 'GitHub Actions is not permitted to create pull requests in this repository: turn on Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests" (in the organisation\'s settings first, if it is greyed out there), or pass a GitHub App token as input token',
+    },
+    {
+        pattern: /Commits must have (valid|verified) signatures|GH006[^\n]*signature/i,
+        advice: 'the branch requires signed commits: set input `sign-commits: true`, so the action makes its commits through GitHub\'s API, which signs them',
+    },
+    {
+        pattern: /Resource not accessible by integration/i,
+        advice: 'the token lacks a permission: give the job `permissions: contents: write` and `pull-requests: write`, or pass a token that has them as input token',
+    },
+    {
+        pattern: /refusing to allow a (GitHub App|OAuth App) to create or update workflow/i,
+        advice: 'the change touches .github/workflows, which needs a token with the `workflows` permission (GITHUB_TOKEN never has it): pass a GitHub App token with it as input token',
+    },
+    {
+        pattern: /Permission to \S+ denied to|The requested URL returned error: 403/i,
+        advice: 'the token may not push to this repository: give the job `permissions: contents: write`, or pass a token with write access as input token, and as components-token for component repositories',
+    },
+];
+/** The advice for a refusal by settings, or undefined when the text is something else. */
+function settingsAdvice(text) {
+    return REFUSALS.find((r) => r.pattern.test(text))?.advice;
+}
+/** A failure's message, followed by the setting to change when settings caused it. */
+function withAdvice(message) {
+    const advice = settingsAdvice(message);
+    return advice ? `${message}; ${advice}` : message;
+}
+/** GitHub's own message of an Octokit error (its `response.data.message`), else the error's. */
+function gitHubMessage(err) {
+    const data = err.response?.data;
+    if (typeof data?.message === 'string')
+        return data.message;
+    return err instanceof Error ? err.message : String(err);
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/github/merge.js
+
+const sleepFor = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Backoff while GitHub computes mergeability (it answers `mergeable: null` meanwhile). */
+const MERGEABILITY_DELAYS_MS = [250, 500, 1000, 2000, 3000, 5000, 5000, 5000];
+/** Backoff while required checks run: quick at first, for checks that finish fast, then every 30 s. */
+const CHECK_DELAYS_MS = [1000, 2000, 4000, 8000, 15000, 30000];
+/**
+ * The base's required checks on `sha`: commit statuses and check runs, by context name. The
+ * branch endpoint shows the required contexts to anyone who can read the repository (the
+ * protection endpoint needs admin rights, which GITHUB_TOKEN never has).
+ */
+async function requiredChecks(api, repo, base, sha) {
+    const { data: branch } = await api.rest.repos.getBranch({ ...repo, branch: base });
+    const rules = branch.protection?.required_status_checks;
+    const required = new Set([...(rules?.contexts ?? []), ...(rules?.checks ?? []).map((c) => c.context)]);
+    if (required.size === 0)
+        return { pending: [], failing: [] };
+    const [{ data: combined }, { data: runs }] = await Promise.all([
+        api.rest.repos.getCombinedStatusForRef({ ...repo, ref: sha, per_page: 100 }),
+        api.rest.checks.listForRef({ ...repo, ref: sha, per_page: 100 }),
+    ]);
+    const state = new Map();
+    for (const s of combined.statuses)
+        state.set(s.context, s.state === 'success' ? 'success' : s.state === 'pending' ? 'pending' : 'failure');
+    for (const run of runs.check_runs) {
+        const verdict = run.status !== 'completed' ? 'pending' : ['success', 'neutral', 'skipped'].includes(run.conclusion ?? '') ? 'success' : 'failure';
+        state.set(run.name, verdict);
+    }
+    const pending = [];
+    const failing = [];
+    for (const context of required) {
+        const verdict = state.get(context) ?? 'pending';
+        if (verdict === 'pending')
+            pending.push(context);
+        else if (verdict === 'failure')
+            failing.push(context);
+    }
+    return { pending, failing };
+}
+function minutes(ms) {
+    return ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`;
+}
+/**
+ * Lands a pull request as GitHub allows on its base: merges it (head SHA pinned, so a push that
+ * arrives meanwhile is never merged unseen) once mergeability is known and the required checks
+ * have passed, waiting for them with backoff up to the timeout; or, on a base that requires a merge
+ * queue, enqueues it with the head the action pushed expected.
+ */
+async function mergeOrEnqueue(api, repo, number, base, options) {
+    const sleep = options.sleep ?? sleepFor;
+    const deadline = Date.now() + options.timeoutMs;
+    let unknown = 0;
+    let waits = 0;
+    let announced = '';
+    for (;;) {
+        const { data: pr } = await api.rest.pulls.get({ ...repo, pull_number: number });
+        if (pr.merged)
+            return { kind: 'merged', sha: pr.merge_commit_sha ?? undefined };
+        if (pr.state === 'closed')
+            return { kind: 'failed', message: `pull request #${number} was closed` };
+        if (pr.mergeable === null) {
+            if (unknown >= MERGEABILITY_DELAYS_MS.length)
+                return { kind: 'failed', message: `GitHub did not compute whether pull request #${number} is mergeable in time` };
+            await sleep(MERGEABILITY_DELAYS_MS[unknown++]);
+            continue;
+        }
+        if (pr.mergeable === false && pr.mergeable_state === 'dirty')
+            return { kind: 'conflict' };
+        if (pr.mergeable_state === 'blocked') {
+            const checks = await requiredChecks(api, repo, base, pr.head.sha);
+            if (checks.failing.length > 0)
+                return { kind: 'failed', message: `required check${checks.failing.length > 1 ? 's' : ''} failed on pull request #${number}: ${checks.failing.join(', ')}` };
+            if (checks.pending.length > 0) {
+                const delay = CHECK_DELAYS_MS[Math.min(waits++, CHECK_DELAYS_MS.length - 1)];
+                if (Date.now() + delay > deadline) {
+                    return { kind: 'failed', message: `required check${checks.pending.length > 1 ? 's' : ''} still pending after ${minutes(options.timeoutMs)} (merge-timeout) on pull request #${number}: ${checks.pending.join(', ')}` };
+                }
+                const names = checks.pending.join(', ');
+                if (names !== announced)
+                    options.log(`pull request #${number}: waiting for required checks: ${names}`);
+                announced = names;
+                await sleep(delay);
+                continue;
+            }
+            // Blocked for another reason (reviews, signatures, a merge queue): the merge call says which.
+        }
+        try {
+            const { data } = await api.rest.pulls.merge({ ...repo, pull_number: number, merge_method: options.method, sha: pr.head.sha });
+            return data.merged ? { kind: 'merged', sha: data.sha } : { kind: 'failed', message: data.message };
+        }
+        catch (err) {
+            const message = gitHubMessage(err);
+            const status = err.status;
+            if (status === 405 && /merge queue/i.test(message)) {
+                await enqueue(api, pr.node_id, pr.head.sha);
+                return { kind: 'queued' };
+            }
+            return { kind: 'failed', message: `pull request #${number} was not merged: ${message}` };
+        }
+    }
+}
+/** GraphQL only; `expectedHeadOid` makes GitHub refuse if anyone pushed to the head since. */
+async function enqueue(api, pullRequestId, headOid) {
+    const mutation = `mutation($pullRequestId: ID!, $expectedHeadOid: GitObjectID!) {
+    enqueuePullRequest(input: { pullRequestId: $pullRequestId, expectedHeadOid: $expectedHeadOid }) { mergeQueueEntry { id position } }
+  }`;
+    await api.graphql(mutation, { pullRequestId, expectedHeadOid: headOid });
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/github/pull-requests.js
@@ -14150,26 +14325,6 @@ async function findOpenPullRequest(api, repo, head, base) {
     const { data } = await api.rest.pulls.list({ ...repo, state: 'open', head: `${repo.owner}:${head}`, base, per_page: 10 });
     return data[0]?.number;
 }
-/**
- * Merges once GitHub has computed mergeability (it answers `mergeable: null` while it works), with
- * the head SHA pinned so a push that lands meanwhile is never merged unseen.
- */
-async function mergeWhenMergeable(api, repo, number, method, options = {}) {
-    const attempts = options.attempts ?? 10;
-    for (let i = 0; i < attempts; i++) {
-        const { data } = await api.rest.pulls.get({ ...repo, pull_number: number });
-        if (data.merged)
-            return { merged: true, sha: data.merge_commit_sha ?? undefined, message: 'already merged' };
-        if (data.mergeable === false)
-            return { merged: false, message: `pull request #${number} is not mergeable (${data.mergeable_state})` };
-        if (data.mergeable === true) {
-            const result = await api.rest.pulls.merge({ ...repo, pull_number: number, merge_method: method, sha: data.head.sha });
-            return { merged: result.data.merged, sha: result.data.sha, message: result.data.message };
-        }
-        await new Promise((r) => setTimeout(r, (options.delayMs ?? 1000) * Math.min(i + 1, 5)));
-    }
-    return { merged: false, message: `GitHub did not compute whether pull request #${number} is mergeable in time` };
-}
 /** Auto-merge exists only in GraphQL (Octokit maps an Enterprise Server /api/v3 base to /api/graphql). */
 async function enableAutoMerge(api, nodeId, method) {
     // Octokit reserves `method` and `url` as option names, so the variables are named otherwise.
@@ -14187,6 +14342,164 @@ async function closePullRequest(api, repo, number) {
 async function defaultBranch(api, repo) {
     const { data } = await api.rest.repos.get({ ...repo });
     return data.default_branch;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/github/signed-commit.js
+
+// GitHub refuses files over 100 MB; failing here names the file instead of a bare 422.
+const MAX_FILE_BYTES = 100 * 1024 * 1024;
+// Text up to this size rides inside the create-tree request: one request for many small files.
+const MAX_INLINE_BYTES = 256 * 1024;
+/** The object name git gives `content` as a blob, to check that what GitHub stored is byte-identical. */
+function gitBlobSha(content) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+}
+function inlineable(content) {
+    if (content.length > MAX_INLINE_BYTES || content.includes(0))
+        return false;
+    // `content` is sent as a JSON string and written as UTF-8, so only bytes that survive the round trip qualify.
+    return Buffer.from(content.toString('utf8'), 'utf8').equals(content);
+}
+async function treeEntry(api, repo, change) {
+    if ('deleted' in change)
+        return { path: change.path, mode: '100644', type: 'blob', sha: null };
+    const mode = change.mode ?? '100644';
+    if (change.content.length > MAX_FILE_BYTES) {
+        throw new Error(`${change.path}: ${change.content.length} bytes is more than GitHub's 100 MB file size limit`);
+    }
+    if (inlineable(change.content))
+        return { path: change.path, mode, type: 'blob', content: change.content.toString('utf8') };
+    const { data } = await api.rest.git.createBlob({ ...repo, content: change.content.toString('base64'), encoding: 'base64' });
+    const expected = gitBlobSha(change.content);
+    if (data.sha !== expected)
+        throw new Error(`${change.path}: GitHub stored blob ${data.sha}, expected ${expected}`);
+    return { path: change.path, mode, type: 'blob', sha: data.sha };
+}
+/**
+ * Makes one commit through the Git Data API (blobs, a tree on the base commit's tree, the
+ * commit), which GitHub signs and reports as verified. No ref moves: see moveRefWithLease.
+ */
+async function createSignedCommit(api, repo, spec) {
+    const { data: base } = await api.rest.git.getCommit({ ...repo, commit_sha: spec.base });
+    // Blobs are written one at a time: GitHub asks integrations not to send writes concurrently.
+    const entries = [];
+    for (const change of spec.changes)
+        entries.push(await treeEntry(api, repo, change));
+    const { data: tree } = await api.rest.git.createTree({ ...repo, base_tree: base.tree.sha, tree: entries });
+    if (spec.expectedTree !== undefined && tree.sha !== spec.expectedTree) {
+        throw new Error(`GitHub built tree ${tree.sha} for the change, but the local commit has tree ${spec.expectedTree}`);
+    }
+    const { data: commit } = await api.rest.git.createCommit({ ...repo, message: spec.message, tree: tree.sha, parents: [spec.base] });
+    return { sha: commit.sha, tree: tree.sha };
+}
+/** The branch was not where the caller expected: someone else moved, created or deleted it. */
+class RefLeaseError extends Error {
+    branch;
+    expected;
+    actual;
+    constructor(branch, expected, actual) {
+        super(`branch ${branch} is at ${actual ?? '(absent)'}, not ${expected ?? '(absent)'} as expected; someone else changed it`);
+        this.branch = branch;
+        this.expected = expected;
+        this.actual = actual;
+    }
+}
+function signed_commit_status(err) {
+    return err.status;
+}
+async function currentSha(api, repo, branch) {
+    try {
+        const { data } = await api.rest.git.getRef({ ...repo, ref: `heads/${branch}` });
+        return data.object.sha;
+    }
+    catch (err) {
+        if (signed_commit_status(err) === 404)
+            return null;
+        throw err;
+    }
+}
+/**
+ * Moves a branch to `sha` only if it is where the caller expects, so a commit someone else
+ * pushed is never overwritten. Creation uses POST, which fails when the ref exists. An update
+ * reads the ref first, then PATCHes without force: GitHub applies that only as a fast-forward,
+ * so a push landing between the read and the write (which `sha` cannot contain) makes the
+ * PATCH fail instead of discarding it. Protected-branch refusals (GitHub's 422) are rethrown.
+ */
+async function moveRefWithLease(api, repo, move) {
+    const ref = `heads/${move.branch}`;
+    if (move.expected === null) {
+        try {
+            await api.rest.git.createRef({ ...repo, ref: `refs/${ref}`, sha: move.sha });
+            return 'created';
+        }
+        catch (err) {
+            const actual = signed_commit_status(err) === 422 ? await currentSha(api, repo, move.branch) : null;
+            if (actual !== null)
+                throw new RefLeaseError(move.branch, null, actual);
+            throw err;
+        }
+    }
+    const before = await currentSha(api, repo, move.branch);
+    if (before !== move.expected)
+        throw new RefLeaseError(move.branch, move.expected, before);
+    try {
+        await api.rest.git.updateRef({ ...repo, ref, sha: move.sha, force: move.allowNonFastForward === true });
+        return 'updated';
+    }
+    catch (err) {
+        if (signed_commit_status(err) !== 422)
+            throw err;
+        const actual = await currentSha(api, repo, move.branch);
+        if (actual !== move.expected)
+            throw new RefLeaseError(move.branch, move.expected, actual);
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/action/signed-commits.js
+
+
+
+const signed_commits_MODES = new Set(['100644', '100755', '120000']);
+/** What a commit changed against its parent, as the Git Data API takes it: whole files, binary-safe. */
+async function changesOf(dir, parent, commit) {
+    const raw = await run_git_git(['diff-tree', '-r', '-z', '--no-renames', '--no-commit-id', parent, commit], { cwd: dir });
+    const fields = raw.split('\0');
+    const entries = [];
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        // `:<old mode> <new mode> <old blob> <new blob> <status>`, then the path
+        const [, mode = '', , blob = '', status = ''] = fields[i].replace(/^:/, '').split(' ');
+        entries.push({ path: fields[i + 1], mode, blob, deleted: status.startsWith('D') });
+    }
+    const blobs = await readBlobs(dir, entries.filter((e) => !e.deleted).map((e) => e.blob));
+    return entries.map((e) => {
+        if (e.deleted)
+            return { path: e.path, deleted: true };
+        if (!signed_commits_MODES.has(e.mode))
+            throw new Error(`${e.path}: mode ${e.mode} (a submodule?) cannot be committed through the Git Data API`);
+        const content = blobs.get(e.blob);
+        if (!content)
+            throw new Error(`${e.path}: blob ${e.blob} is missing`);
+        return { path: e.path, content, mode: e.mode };
+    });
+}
+/**
+ * Makes the local commits `base..tip` again through the Git Data API, oldest first, with the same
+ * trees and messages, so that GitHub signs each one and marks it verified. Returns the new tip; no
+ * ref moves (see moveRefWithLease). The remote must already hold `base`.
+ */
+async function signCommits(api, repo, dir, base, tip) {
+    const commits = (await run_git_git(['rev-list', '--reverse', '--first-parent', `${base}..${tip}`], { cwd: dir })).split('\n').filter(Boolean);
+    let parent = base;
+    for (const commit of commits) {
+        const [changes, message, tree] = await Promise.all([
+            changesOf(dir, `${commit}^`, commit),
+            run_git_git(['log', '-1', '--format=%B', commit], { cwd: dir }),
+            run_git_git(['rev-parse', `${commit}^{tree}`], { cwd: dir }).then((t) => t.trim()),
+        ]);
+        parent = (await createSignedCommit(api, repo, { base: parent, changes, message, expectedTree: tree })).sha;
+    }
+    return parent;
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/action/head-branch.js
@@ -14276,46 +14589,6 @@ function rootInsideWorkspace(given, workspace) {
     if (!isInside((0,external_node_fs_namespaceObject.realpathSync)(workspace), real))
         throw new errors_InputError(`input root: ${quote(given)} leads outside the workspace (GITHUB_WORKSPACE) through a symbolic link`);
     return abs;
-}
-
-;// CONCATENATED MODULE: ./.tsbuild/github/refusals.js
-/**
- * Refusals that come from how a repository or organisation is set up, not from the rollback: the
- * on-call engineer needs the setting to change or the token to use, in one line, not GitHub's text.
- */
-const REFUSALS = [
-    {
-        pattern: /GitHub Actions is not permitted to create or approve pull requests/i,
-        advice: 'GitHub Actions is not permitted to create pull requests in this repository: turn on Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests" (in the organisation\'s settings first, if it is greyed out there), or pass a GitHub App token as input token',
-    },
-    {
-        pattern: /Resource not accessible by integration/i,
-        advice: 'the token lacks a permission: give the job `permissions: contents: write` and `pull-requests: write`, or pass a token that has them as input token',
-    },
-    {
-        pattern: /refusing to allow a (GitHub App|OAuth App) to create or update workflow/i,
-        advice: 'the change touches .github/workflows, which needs a token with the `workflows` permission (GITHUB_TOKEN never has it): pass a GitHub App token with it as input token',
-    },
-    {
-        pattern: /Permission to \S+ denied to|The requested URL returned error: 403/i,
-        advice: 'the token may not push to this repository: give the job `permissions: contents: write`, or pass a token with write access as input token, and as components-token for component repositories',
-    },
-];
-/** The advice for a refusal by settings, or undefined when the text is something else. */
-function settingsAdvice(text) {
-    return REFUSALS.find((r) => r.pattern.test(text))?.advice;
-}
-/** A failure's message, followed by the setting to change when settings caused it. */
-function withAdvice(message) {
-    const advice = settingsAdvice(message);
-    return advice ? `${message}; ${advice}` : message;
-}
-/** GitHub's own message of an Octokit error (its `response.data.message`), else the error's. */
-function gitHubMessage(err) {
-    const data = err.response?.data;
-    if (typeof data?.message === 'string')
-        return data.message;
-    return err instanceof Error ? err.message : String(err);
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/action/workspace-guard.js
@@ -15311,7 +15584,7 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
         }
         // 5. Push, all or nothing.
         if (options.push) {
-            const pushUndo = await pushAll(ctx, id, effective, env);
+            const pushUndo = await pushAll(ctx, id, effective, env, options.publishBranch);
             undo.push(...pushUndo);
         }
         // 6. The changeset (and its index entry) become rolled-back; then the journal. Under .meta/lock,
@@ -15327,7 +15600,7 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
                 mode: 'changeset',
                 env: ctx.env ?? null,
                 lock: plan.file,
-                changes: changesOf(results),
+                changes: apply_changesOf(results),
                 snapshot: null,
             };
             try {
@@ -15450,7 +15723,7 @@ async function identityEnv(ctx, work) {
  * Pushes every revert branch, or none: each remote is checked first (a branch of that name made by
  * someone else is never overwritten), and if one push fails the branches already pushed are deleted.
  */
-async function pushAll(ctx, id, work, env) {
+async function pushAll(ctx, id, work, env, publish) {
     const targets = await Promise.all(work.map(async (w) => {
         const remote = (await originUrl(w.dir)) ? 'origin' : remoteSource(ctx, w.plan.repo);
         const there = await remoteBranchTip(w.dir, remote, w.plan.revertBranch, env);
@@ -15470,7 +15743,13 @@ async function pushAll(ctx, id, work, env) {
         }
         try {
             ctx.log(`${t.w.plan.component}: pushing ${t.w.plan.revertBranch}`);
-            await pushNewBranch(t.w.dir, t.remote, t.w.plan.revertBranch, env);
+            if (publish) {
+                const { plan } = t.w;
+                t.w.newTip = await publish({ component: plan.component, repo: plan.repo, dir: t.w.dir, base: plan.base, tip: t.w.newTip, branch: plan.revertBranch });
+            }
+            else {
+                await pushNewBranch(t.w.dir, t.remote, t.w.plan.revertBranch, env);
+            }
         }
         catch (err) {
             const failed = [];
@@ -15561,7 +15840,7 @@ function plannedRepos(plan) {
         pushed: false,
     }));
 }
-function changesOf(repos) {
+function apply_changesOf(repos) {
     return repos
         .filter((r) => r.newTip !== null)
         .map((r) => ({ component: r.component, from: { version: r.branch, commit: r.base }, to: { version: r.revertBranch, commit: r.newTip } }));
@@ -15581,7 +15860,7 @@ function apply_resultOf(plan, repos, state) {
         revertBranch: plan.revertBranch,
         pushed: state.pushed,
         repos,
-        changes: changesOf(repos),
+        changes: apply_changesOf(repos),
         snapshot: null,
         historyEntry: state.historyEntry,
         warnings: state.warnings,
@@ -15617,7 +15896,7 @@ async function pushChangesetBranches(ctx, result, options = {}) {
             pushed: r.pushed,
         };
     });
-    await pushAll(ctx, result.id, work, env);
+    await pushAll(ctx, result.id, work, env, undefined);
     return { ...result, pushed: true, repos: work.map((w, i) => ({ ...result.repos[i], pushed: w.pushed })) };
 }
 
@@ -17075,7 +17354,7 @@ function filesOf(result) {
     return files;
 }
 /** Runs the core operation a mode names, in the checked-out meta-repo. */
-async function performMode(ctx, inputs) {
+async function performMode(ctx, inputs, publishBranch) {
     switch (inputs.mode) {
         case 'component': {
             const target = inputs.toVersion !== undefined ? { kind: 'version', tag: inputs.toVersion } : { kind: 'commit', sha: inputs.toCommit };
@@ -17101,7 +17380,7 @@ async function performMode(ctx, inputs) {
         }
         case 'changeset': {
             // Revert branches are pushed here, all or nothing, with the components' credentials.
-            const result = await rollbackChangeset(ctx, inputs.changeset, { push: !ctx.dryRun, gitEnv: ctx.gitEnv });
+            const result = await rollbackChangeset(ctx, inputs.changeset, { push: !ctx.dryRun, gitEnv: ctx.gitEnv, publishBranch });
             const written = result.dryRun || result.nothingToDo ? [] : [result.file, perform_mode_CHANGESET_INDEX, HISTORY_PATH];
             return { kind: 'changeset', result, files: written.filter((f) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(ctx.root, f))) };
         }
@@ -17120,6 +17399,7 @@ function selection(inputs) {
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/action/changeset-pulls.js
+
 
 
 
@@ -17160,9 +17440,14 @@ async function openChangesetPulls(api, result, options) {
         const merged = new Set();
         if (options.mode === 'merge') {
             for (const o of opened) {
-                const m = await mergeWhenMergeable(api, o.repo, o.pr.number, options.mergeMethod);
-                if (!m.merged)
-                    throw new OperationError(`${o.component}: pull request #${o.pr.number} was not merged: ${m.message}`);
+                const base = targets.find((t) => t.r.component === o.component).r.branch;
+                const m = await mergeOrEnqueue(api, o.repo, o.pr.number, base, { method: options.mergeMethod, timeoutMs: options.mergeTimeoutMs, log: options.log });
+                if (m.kind === 'queued') {
+                    options.log(`${o.component}: pull request #${o.pr.number} is in ${base}'s merge queue`);
+                    continue;
+                }
+                if (m.kind !== 'merged')
+                    throw new OperationError(`${o.component}: pull request #${o.pr.number} was not merged: ${m.kind === 'conflict' ? `it conflicts with ${base}` : m.message}`);
                 merged.add(o.component);
             }
         }
@@ -17353,6 +17638,10 @@ function healthSection(report, title = 'Health') {
 
 
 
+
+
+
+
 const BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
 /** Fan-out jobs push to base one after another; each lost race redoes the rollback on the new base. */
 const PUSH_ATTEMPTS = 12;
@@ -17413,8 +17702,10 @@ async function run(inputs, runner, io) {
     const api = await client(session);
     let componentPulls = [];
     let changesetResult;
+    // With sign-commits, revert branches are made again through the API before they are recorded.
+    const publishBranch = inputs.signCommits ? (b) => publishSignedBranch(session, api, b) : undefined;
     const perform = async (wrote) => {
-        const outcome = await performMode(ctx, pinned);
+        const outcome = await performMode(ctx, pinned, publishBranch);
         // Known before the component pull requests are opened, so a failure there can undo these too.
         wrote(outcome.files);
         if (outcome.kind === 'changeset' && !outcome.result.nothingToDo && componentPulls.length === 0) {
@@ -17425,6 +17716,7 @@ async function run(inputs, runner, io) {
                 gitEnv,
                 mode: inputs.pullRequest,
                 mergeMethod: inputs.mergeMethod,
+                mergeTimeoutMs: inputs.mergeTimeoutMs,
                 log: io.info,
             });
             outcome.pulls = componentPulls;
@@ -17438,7 +17730,7 @@ async function run(inputs, runner, io) {
     catch (err) {
         // The component pull requests must not outlive a failed record of them in the meta-repo.
         if (changesetResult && componentPulls.length > 0 && !componentPulls.some((p) => p.merged)) {
-            const note = await closeChangesetPulls(api, changesetResult, componentPulls, { serverUrl: runner.serverUrl, root, gitEnv, mode: inputs.pullRequest, mergeMethod: inputs.mergeMethod, log: io.info });
+            const note = await closeChangesetPulls(api, changesetResult, componentPulls, { serverUrl: runner.serverUrl, root, gitEnv, mode: inputs.pullRequest, mergeMethod: inputs.mergeMethod, mergeTimeoutMs: inputs.mergeTimeoutMs, log: io.info });
             throw new OperationError(`${errorMessage(err)}; ${note}`);
         }
         throw err;
@@ -17500,50 +17792,43 @@ async function land(s, api, head, mark, landed, perform) {
     let outcome = await perform();
     if (outcome.files.length === 0) {
         io.info('nothing to change: the lock already matches');
-        return { operation: 'none', merged: false, outcome };
+        return { operation: 'none', merged: false, queued: false, outcome };
     }
-    const title = titleFor(inputs, outcome);
+    /** Every file the attempt wrote goes, the journal included, or a redo would journal twice; then the rollback is made again on base's new tip. */
+    const redoOnMovedBase = async (why, attempt) => {
+        io.info(`${base} moved ${why}; redoing the rollback on the new ${base} (attempt ${attempt})`);
+        await discardWrites(root, mark, outcome.files);
+        baseSha = await syncTo(root, metaUrl, base, gitEnv);
+        await resetToCommit(root, baseSha);
+        return perform();
+    };
     if (inputs.pullRequest === 'none') {
         // Straight to base: only a fast-forward is pushed. When base moved, the rollback is redone on
         // the new base and pushed again, so nobody else's commit is ever overwritten.
         for (let attempt = 1;; attempt++) {
-            const commit = await commitPaths(root, baseSha, outcome.files, commitMessage(title, outcome), BOT);
-            const pushed = await pushCommit(root, metaUrl, commit, base, gitEnv);
+            const pushed = await publishCommit(s, api, outcome, baseSha, base, { expected: baseSha, fastForwardOnly: true });
             if (pushed.ok) {
                 landed.done = true;
-                await resetToCommit(root, commit);
                 break;
             }
             if (!pushed.rejected || attempt >= PUSH_ATTEMPTS)
                 throw new OperationError(`push to ${base} failed: ${withAdvice(pushed.message)}`);
-            io.info(`${base} moved while rolling back; redoing the rollback on the new ${base} (attempt ${attempt + 1})`);
-            // Every file the attempt wrote goes, the journal included, or the redo would journal twice.
-            await discardWrites(root, mark, outcome.files);
-            baseSha = await syncTo(root, metaUrl, base, gitEnv);
-            await resetToCommit(root, baseSha);
-            outcome = await perform();
+            outcome = await redoOnMovedBase('while rolling back', attempt + 1);
             if (outcome.files.length === 0)
                 break;
         }
-        return { operation: 'pushed', merged: false, outcome };
+        return { operation: 'pushed', merged: false, queued: false, outcome };
     }
-    const commit = await commitPaths(root, baseSha, outcome.files, commitMessage(title, outcome), BOT);
-    const previous = await remoteBranchSha(root, metaUrl, head, gitEnv);
+    let previous = await remoteBranchSha(root, metaUrl, head, gitEnv);
     // Fetched while a branch still holds it, in case the branch has to be put back there.
     const canPutBack = previous === undefined || (await fetchCommit(root, metaUrl, previous, gitEnv).then(() => true, () => false));
-    const pushed = await pushCommit(root, metaUrl, commit, head, gitEnv, previous ?? '');
+    let pushed = await publishCommit(s, api, outcome, baseSha, head, { expected: previous ?? '' });
     if (!pushed.ok)
         throw new OperationError(`push of ${head} failed: ${withAdvice(pushed.message)}`);
-    // Later steps of the job see the workspace as the pull request has it.
-    await resetToCommit(root, commit);
+    let commit = pushed.commit;
     let pr;
     try {
-        const manifest = await loadManifest(root);
-        const rows = rowsFor(outcome, manifest, s.runner.serverUrl);
-        const entry = outcome.kind === 'rollback' ? outcome.result.historyEntry : null;
-        const snapshot = outcome.kind === 'rollback' ? outcome.result.snapshot : null;
-        const note = outcome.kind === 'snapshot-created' ? `Snapshot of ${Object.keys(outcome.result.snapshot.components).length} components written to \`${outcome.result.file}\`.` : undefined;
-        pr = await openOrUpdatePullRequest(api, repo, { head, base, title, body: pullRequestBody({ title, rows, entry, snapshot, env: inputs.env ?? null, note }) });
+        pr = await openOrUpdatePullRequest(api, repo, { head, base, title: titleFor(inputs, outcome), body: await bodyFor(s, outcome) });
     }
     catch (err) {
         // A head branch without its pull request would be a rollback nobody sees: take it back.
@@ -17554,17 +17839,88 @@ async function land(s, api, head, mark, landed, perform) {
     }
     landed.done = true;
     io.info(`pull request #${pr.number} ${pr.operation}: ${pr.url}`);
-    let merged = false;
-    if (inputs.pullRequest === 'merge') {
-        const result = await mergeWhenMergeable(api, repo, pr.number, inputs.mergeMethod);
-        if (!result.merged)
-            throw new OperationError(`pull request #${pr.number} was not merged: ${result.message} (${pr.url})`);
-        merged = true;
-    }
-    else if (inputs.pullRequest === 'auto-merge') {
+    if (inputs.pullRequest === 'auto-merge') {
         await enableAutoMerge(api, pr.nodeId, inputs.mergeMethod);
+        return { operation: pr.operation, pr, merged: false, queued: false, outcome };
     }
-    return { operation: pr.operation, pr, merged, outcome };
+    if (inputs.pullRequest !== 'merge')
+        return { operation: pr.operation, pr, merged: false, queued: false, outcome };
+    for (let attempt = 1;; attempt++) {
+        const result = await mergeOrEnqueue(api, repo, pr.number, base, { method: inputs.mergeMethod, timeoutMs: inputs.mergeTimeoutMs, log: io.info });
+        if (result.kind === 'merged')
+            return { operation: pr.operation, pr, merged: true, queued: false, outcome };
+        if (result.kind === 'queued') {
+            io.info(`pull request #${pr.number} is in ${base}'s merge queue; it merges when the queue's checks pass`);
+            return { operation: pr.operation, pr, merged: false, queued: true, outcome };
+        }
+        if (result.kind === 'failed')
+            throw new OperationError(`${withAdvice(result.message)} (${pr.url})`);
+        // Another rollback of the same lock landed first (two buttons pressed): make this one again on
+        // top of it, so both land and neither is lost.
+        if (attempt >= PUSH_ATTEMPTS)
+            throw new OperationError(`pull request #${pr.number} still conflicts with ${base} after ${attempt} attempts (${pr.url})`);
+        outcome = await redoOnMovedBase(`and pull request #${pr.number} conflicts with it`, attempt + 1);
+        if (outcome.files.length === 0) {
+            io.info(`${base} already has these pins; closing pull request #${pr.number}`);
+            await closePullRequest(api, repo, pr.number);
+            return { operation: pr.operation, pr, merged: false, queued: false, outcome };
+        }
+        previous = commit;
+        pushed = await publishCommit(s, api, outcome, baseSha, head, { expected: previous });
+        if (!pushed.ok)
+            throw new OperationError(`push of ${head} failed: ${withAdvice(pushed.message)}`);
+        commit = pushed.commit;
+        pr = { ...(await openOrUpdatePullRequest(api, repo, { head, base, title: titleFor(inputs, outcome), body: await bodyFor(s, outcome) })), operation: pr.operation };
+    }
+}
+/**
+ * Commits what the rollback wrote on `parent` and moves `branch` there with a lease (`expected`;
+ * '' = the branch must not exist yet): by `git push`, or with `sign-commits` through the Git Data
+ * API, which GitHub signs. The workspace then sits on the published commit.
+ */
+async function publishCommit(s, api, outcome, parent, branch, lease) {
+    const { root, metaUrl, gitEnv, inputs } = s;
+    const local = await commitPaths(root, parent, outcome.files, commitMessage(titleFor(inputs, outcome), outcome), BOT);
+    if (!inputs.signCommits) {
+        const pushed = await pushCommit(root, metaUrl, local, branch, gitEnv, lease.fastForwardOnly ? undefined : lease.expected);
+        if (!pushed.ok)
+            return pushed;
+        await resetToCommit(root, local);
+        return { ok: true, commit: local };
+    }
+    const signed = await signCommits(api, s.runner.repository, root, parent, local);
+    try {
+        await moveRefWithLease(api, s.runner.repository, { branch, sha: signed, expected: lease.expected || null, allowNonFastForward: !lease.fastForwardOnly && lease.expected !== '' });
+    }
+    catch (err) {
+        if (err instanceof RefLeaseError)
+            return { ok: false, rejected: true, message: err.message };
+        return { ok: false, rejected: false, message: gitHubMessage(err) };
+    }
+    await fetchCommit(root, metaUrl, signed, gitEnv);
+    await resetToCommit(root, signed);
+    return { ok: true, commit: signed };
+}
+/** A component's revert branch, its commits made again through the API; it must not exist yet. */
+async function publishSignedBranch(s, api, b) {
+    const ref = repoOnServer(b.repo, s.runner.serverUrl);
+    if (!ref)
+        throw new OperationError(`${b.component}: ${b.repo} is not on ${s.runner.serverUrl}, so sign-commits cannot make its commits through GitHub's API`);
+    const signed = await signCommits(api, ref, b.dir, b.base, b.tip);
+    await moveRefWithLease(api, ref, { branch: b.branch, sha: signed, expected: null });
+    // The checkout's branch names what was published, as after a push.
+    await fetchCommit(b.dir, b.repo, signed, s.gitEnv);
+    await run_git_git(['update-ref', `refs/heads/${b.branch}`, signed, b.tip], { cwd: b.dir });
+    return signed;
+}
+async function bodyFor(s, outcome) {
+    const title = titleFor(s.inputs, outcome);
+    const manifest = await loadManifest(s.root);
+    const rows = rowsFor(outcome, manifest, s.runner.serverUrl);
+    const entry = outcome.kind === 'rollback' ? outcome.result.historyEntry : null;
+    const snapshot = outcome.kind === 'rollback' ? outcome.result.snapshot : null;
+    const note = outcome.kind === 'snapshot-created' ? `Snapshot of ${Object.keys(outcome.result.snapshot.components).length} components written to \`${outcome.result.file}\`.` : undefined;
+    return pullRequestBody({ title, rows, entry, snapshot, env: s.inputs.env ?? null, note });
 }
 /**
  * Deletes the head branch this run pushed (or, when it existed before, moves it back), each only
@@ -17728,6 +18084,7 @@ async function report(s, published, health, healthBefore) {
         healthy: health ? String(health.healthy) : '',
         'snapshot-file': '',
         'history-entry': '',
+        queued: String(published.queued === true),
         rev: s.rev ?? '',
     };
     const env = inputs.env ?? 'default';
@@ -17749,6 +18106,8 @@ async function report(s, published, health, healthBefore) {
             parts.push(`Pushed straight to the base branch (\`pull-request: none\`).\n`);
         if (published.merged)
             parts.push(`Merged pull request [#${pr.number}](${pr.url}).\n`);
+        if (published.queued)
+            parts.push(`Pull request [#${pr.number}](${pr.url}) is in the base branch's merge queue: it merges once the queue's checks pass.\n`);
         parts.push(journalBlock(r.historyEntry), undoText(r.snapshot, inputs.env ?? null));
     }
     else if (outcome?.kind === 'snapshot-created') {

@@ -2,7 +2,8 @@ import { OperationError, errorMessage } from '../core/errors.js';
 import type { ChangesetRollbackResult } from '../core/changeset/apply.js';
 import { deleteRemoteBranch, pushCommit, remoteBranchSha } from '../git/publish-commit.js';
 import type { GitHubApi } from '../github/client.js';
-import { closePullRequest, enableAutoMerge, mergeWhenMergeable, openOrUpdatePullRequest, type MergeMethod, type PullRequestInfo } from '../github/pull-requests.js';
+import { mergeOrEnqueue } from '../github/merge.js';
+import { closePullRequest, enableAutoMerge, openOrUpdatePullRequest, type MergeMethod, type PullRequestInfo } from '../github/pull-requests.js';
 import { repoOnServer, type RepoRef } from '../github/repository.js';
 
 export interface ComponentPull {
@@ -18,6 +19,8 @@ export interface ChangesetPullOptions {
   readonly gitEnv: Record<string, string>;
   readonly mode: 'open' | 'merge' | 'auto-merge' | 'none';
   readonly mergeMethod: MergeMethod;
+  /** How long a merge waits for the base's required checks. */
+  readonly mergeTimeoutMs: number;
   readonly log: (message: string) => void;
 }
 
@@ -55,8 +58,13 @@ export async function openChangesetPulls(api: GitHubApi, result: ChangesetRollba
     const merged = new Set<string>();
     if (options.mode === 'merge') {
       for (const o of opened) {
-        const m = await mergeWhenMergeable(api, o.repo, o.pr.number, options.mergeMethod);
-        if (!m.merged) throw new OperationError(`${o.component}: pull request #${o.pr.number} was not merged: ${m.message}`);
+        const base = targets.find((t) => t.r.component === o.component)!.r.branch;
+        const m = await mergeOrEnqueue(api, o.repo, o.pr.number, base, { method: options.mergeMethod, timeoutMs: options.mergeTimeoutMs, log: options.log });
+        if (m.kind === 'queued') {
+          options.log(`${o.component}: pull request #${o.pr.number} is in ${base}'s merge queue`);
+          continue;
+        }
+        if (m.kind !== 'merged') throw new OperationError(`${o.component}: pull request #${o.pr.number} was not merged: ${m.kind === 'conflict' ? `it conflicts with ${base}` : m.message}`);
         merged.add(o.component);
       }
     } else if (options.mode === 'auto-merge') {

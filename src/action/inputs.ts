@@ -37,6 +37,10 @@ export interface ActionInputs {
   readonly health: boolean;
   readonly rollbackOnUnhealthy: boolean;
   readonly dryRun: boolean;
+  /** Commits made through the Git Data API, which GitHub signs (branches that require signed commits). */
+  readonly signCommits: boolean;
+  /** How long `pull-request: merge` waits for required checks, in milliseconds. */
+  readonly mergeTimeoutMs: number;
   /** Components per group in the fan-out `matrix` output. */
   readonly groupSize: number;
 }
@@ -55,6 +59,17 @@ function positive(value: string, name: string, fallback: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 100000) throw new InputError(`input ${name}: ${JSON.stringify(value)} is not a whole number from 1 to 100000`);
   return n;
+}
+
+const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `90s`, `10m`, `1h` or a number of seconds; at most 6 hours, a job's own limit on GitHub's runners. */
+function duration(value: string, name: string, fallback: number): number {
+  if (value === '') return fallback;
+  const match = /^(\d{1,7})(ms|s|m|h)?$/.exec(value);
+  const ms = match ? Number(match[1]) * UNIT_MS[match[2] ?? 's']! : NaN;
+  if (!(ms > 0 && ms <= 6 * 3_600_000)) throw new InputError(`input ${name}: ${JSON.stringify(value)} is not a duration from 1s to 6h, such as 90s, 10m or 1h`);
+  return ms;
 }
 
 /**
@@ -120,6 +135,8 @@ export function readInputs(get: InputGetter): ActionInputs {
     health: bool(get('health').trim(), 'health', true),
     rollbackOnUnhealthy: bool(get('rollback-on-unhealthy').trim(), 'rollback-on-unhealthy', false),
     dryRun: bool(get('dry-run').trim(), 'dry-run', false),
+    signCommits: bool(get('sign-commits').trim(), 'sign-commits', false),
+    mergeTimeoutMs: duration(get('merge-timeout').trim(), 'merge-timeout', 10 * 60_000),
     groupSize: positive(get('group-size').trim(), 'group-size', DEFAULT_GROUP_SIZE),
   };
   validateForMode(inputs);

@@ -3,7 +3,7 @@ import type { RunContext } from '../core/context.js';
 import { CHANGESET_DIR, HISTORY_PATH } from '../core/paths.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { rollbackChangeset, type ChangesetRollbackResult } from '../core/changeset/apply.js';
+import { rollbackChangeset, type ApplyOptions, type ChangesetRollbackResult } from '../core/changeset/apply.js';
 import type { ComponentPull } from './changeset-pulls.js';
 
 const CHANGESET_INDEX = `${CHANGESET_DIR}/index.yaml`;
@@ -33,7 +33,7 @@ export function filesOf(result: RollbackReport): string[] {
 }
 
 /** Runs the core operation a mode names, in the checked-out meta-repo. */
-export async function performMode(ctx: RunContext, inputs: ActionInputs): Promise<ModeOutcome> {
+export async function performMode(ctx: RunContext, inputs: ActionInputs, publishBranch?: ApplyOptions['publishBranch']): Promise<ModeOutcome> {
   switch (inputs.mode) {
     case 'component': {
       const target = inputs.toVersion !== undefined ? { kind: 'version' as const, tag: inputs.toVersion } : { kind: 'commit' as const, sha: inputs.toCommit! };
@@ -59,7 +59,7 @@ export async function performMode(ctx: RunContext, inputs: ActionInputs): Promis
     }
     case 'changeset': {
       // Revert branches are pushed here, all or nothing, with the components' credentials.
-      const result = await rollbackChangeset(ctx, inputs.changeset!, { push: !ctx.dryRun, gitEnv: ctx.gitEnv });
+      const result = await rollbackChangeset(ctx, inputs.changeset!, { push: !ctx.dryRun, gitEnv: ctx.gitEnv, publishBranch });
       const written = result.dryRun || result.nothingToDo ? [] : [result.file, CHANGESET_INDEX, HISTORY_PATH];
       return { kind: 'changeset', result, files: written.filter((f) => existsSync(join(ctx.root, f))) };
     }

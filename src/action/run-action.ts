@@ -15,7 +15,11 @@ import { basicAuthHeader, credentialEnv } from '../git/credentials.js';
 import { commitPaths, deleteRemoteBranch, fetchBranch, fetchCommit, pushCommit, remoteBranchSha, resetToCommit } from '../git/publish-commit.js';
 import { headCommit, trackedChanges } from '../git/repo-reader.js';
 import type { GitHubApi } from '../github/client.js';
-import { commentOnPullRequest, defaultBranch, enableAutoMerge, mergeWhenMergeable, openOrUpdatePullRequest, type PullRequestInfo } from '../github/pull-requests.js';
+import { mergeOrEnqueue } from '../github/merge.js';
+import { closePullRequest, commentOnPullRequest, defaultBranch, enableAutoMerge, openOrUpdatePullRequest, type PullRequestInfo } from '../github/pull-requests.js';
+import { moveRefWithLease, RefLeaseError } from '../github/signed-commit.js';
+import { git } from '../git/run-git.js';
+import { signCommits } from './signed-commits.js';
 import { cloneUrl, repoOnServer, type RepoRef } from '../github/repository.js';
 import { headBranchFor } from './head-branch.js';
 import { namedForAction, rootInsideWorkspace } from './input-names.js';
@@ -24,7 +28,7 @@ import { discardWrites, markWorkspace, restoreWorkspace, type WorkspaceMark } fr
 import type { ActionInputs } from './inputs.js';
 import { filesOf, performMode, selection, type ModeOutcome } from './perform-mode.js';
 import { closeChangesetPulls, openChangesetPulls, type ComponentPull } from './changeset-pulls.js';
-import type { ChangesetRollbackResult } from '../core/changeset/apply.js';
+import type { BranchToPublish, ChangesetRollbackResult } from '../core/changeset/apply.js';
 import { changesTable, compareLink, healthSection, journalBlock, pullRequestBody, undoText, type ChangeRow } from './report.js';
 
 export interface RunnerEnv {
@@ -54,6 +58,8 @@ interface Published {
   readonly operation: 'created' | 'updated' | 'none' | 'pushed';
   readonly pr?: PullRequestInfo;
   readonly merged: boolean;
+  /** Left in the base's merge queue instead of merged. */
+  readonly queued?: boolean;
   /** Absent when the run changed nothing (a healthy system in mode health). */
   readonly outcome?: ModeOutcome;
 }
@@ -126,8 +132,10 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
   const api = await client(session);
   let componentPulls: ComponentPull[] = [];
   let changesetResult: ChangesetRollbackResult | undefined;
+  // With sign-commits, revert branches are made again through the API before they are recorded.
+  const publishBranch = inputs.signCommits ? (b: BranchToPublish) => publishSignedBranch(session, api, b) : undefined;
   const perform = async (wrote: (files: readonly string[]) => void): Promise<ModeOutcome> => {
-    const outcome = await performMode(ctx, pinned);
+    const outcome = await performMode(ctx, pinned, publishBranch);
     // Known before the component pull requests are opened, so a failure there can undo these too.
     wrote(outcome.files);
     if (outcome.kind === 'changeset' && !outcome.result.nothingToDo && componentPulls.length === 0) {
@@ -138,6 +146,7 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
         gitEnv,
         mode: inputs.pullRequest,
         mergeMethod: inputs.mergeMethod,
+        mergeTimeoutMs: inputs.mergeTimeoutMs,
         log: io.info,
       });
       outcome.pulls = componentPulls;
@@ -150,7 +159,7 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
   } catch (err) {
     // The component pull requests must not outlive a failed record of them in the meta-repo.
     if (changesetResult && componentPulls.length > 0 && !componentPulls.some((p) => p.merged)) {
-      const note = await closeChangesetPulls(api, changesetResult, componentPulls, { serverUrl: runner.serverUrl, root, gitEnv, mode: inputs.pullRequest, mergeMethod: inputs.mergeMethod, log: io.info });
+      const note = await closeChangesetPulls(api, changesetResult, componentPulls, { serverUrl: runner.serverUrl, root, gitEnv, mode: inputs.pullRequest, mergeMethod: inputs.mergeMethod, mergeTimeoutMs: inputs.mergeTimeoutMs, log: io.info });
       throw new OperationError(`${errorMessage(err)}; ${note}`);
     }
     throw err;
@@ -209,50 +218,43 @@ async function land(s: Session, api: GitHubApi, head: string, mark: WorkspaceMar
   let outcome = await perform();
   if (outcome.files.length === 0) {
     io.info('nothing to change: the lock already matches');
-    return { operation: 'none', merged: false, outcome };
+    return { operation: 'none', merged: false, queued: false, outcome };
   }
-  const title = titleFor(inputs, outcome);
+  /** Every file the attempt wrote goes, the journal included, or a redo would journal twice; then the rollback is made again on base's new tip. */
+  const redoOnMovedBase = async (why: string, attempt: number): Promise<ModeOutcome> => {
+    io.info(`${base} moved ${why}; redoing the rollback on the new ${base} (attempt ${attempt})`);
+    await discardWrites(root, mark, outcome.files);
+    baseSha = await syncTo(root, metaUrl, base, gitEnv);
+    await resetToCommit(root, baseSha);
+    return perform();
+  };
 
   if (inputs.pullRequest === 'none') {
     // Straight to base: only a fast-forward is pushed. When base moved, the rollback is redone on
     // the new base and pushed again, so nobody else's commit is ever overwritten.
     for (let attempt = 1; ; attempt++) {
-      const commit = await commitPaths(root, baseSha, outcome.files, commitMessage(title, outcome), BOT);
-      const pushed = await pushCommit(root, metaUrl, commit, base, gitEnv);
+      const pushed = await publishCommit(s, api, outcome, baseSha, base, { expected: baseSha, fastForwardOnly: true });
       if (pushed.ok) {
         landed.done = true;
-        await resetToCommit(root, commit);
         break;
       }
       if (!pushed.rejected || attempt >= PUSH_ATTEMPTS) throw new OperationError(`push to ${base} failed: ${withAdvice(pushed.message)}`);
-      io.info(`${base} moved while rolling back; redoing the rollback on the new ${base} (attempt ${attempt + 1})`);
-      // Every file the attempt wrote goes, the journal included, or the redo would journal twice.
-      await discardWrites(root, mark, outcome.files);
-      baseSha = await syncTo(root, metaUrl, base, gitEnv);
-      await resetToCommit(root, baseSha);
-      outcome = await perform();
+      outcome = await redoOnMovedBase('while rolling back', attempt + 1);
       if (outcome.files.length === 0) break;
     }
-    return { operation: 'pushed', merged: false, outcome };
+    return { operation: 'pushed', merged: false, queued: false, outcome };
   }
 
-  const commit = await commitPaths(root, baseSha, outcome.files, commitMessage(title, outcome), BOT);
-  const previous = await remoteBranchSha(root, metaUrl, head, gitEnv);
+  let previous = await remoteBranchSha(root, metaUrl, head, gitEnv);
   // Fetched while a branch still holds it, in case the branch has to be put back there.
   const canPutBack = previous === undefined || (await fetchCommit(root, metaUrl, previous, gitEnv).then(() => true, () => false));
-  const pushed = await pushCommit(root, metaUrl, commit, head, gitEnv, previous ?? '');
+  let pushed = await publishCommit(s, api, outcome, baseSha, head, { expected: previous ?? '' });
   if (!pushed.ok) throw new OperationError(`push of ${head} failed: ${withAdvice(pushed.message)}`);
-  // Later steps of the job see the workspace as the pull request has it.
-  await resetToCommit(root, commit);
+  let commit = pushed.commit;
 
   let pr: PullRequestInfo;
   try {
-    const manifest = await loadManifest(root);
-    const rows = rowsFor(outcome, manifest, s.runner.serverUrl);
-    const entry = outcome.kind === 'rollback' ? outcome.result.historyEntry : null;
-    const snapshot = outcome.kind === 'rollback' ? outcome.result.snapshot : null;
-    const note = outcome.kind === 'snapshot-created' ? `Snapshot of ${Object.keys(outcome.result.snapshot.components).length} components written to \`${outcome.result.file}\`.` : undefined;
-    pr = await openOrUpdatePullRequest(api, repo, { head, base, title, body: pullRequestBody({ title, rows, entry, snapshot, env: inputs.env ?? null, note }) });
+    pr = await openOrUpdatePullRequest(api, repo, { head, base, title: titleFor(inputs, outcome), body: await bodyFor(s, outcome) });
   } catch (err) {
     // A head branch without its pull request would be a rollback nobody sees: take it back.
     const left = await putHeadBranchBack(s, head, commit, previous, canPutBack);
@@ -263,15 +265,91 @@ async function land(s: Session, api: GitHubApi, head: string, mark: WorkspaceMar
   landed.done = true;
   io.info(`pull request #${pr.number} ${pr.operation}: ${pr.url}`);
 
-  let merged = false;
-  if (inputs.pullRequest === 'merge') {
-    const result = await mergeWhenMergeable(api, repo, pr.number, inputs.mergeMethod);
-    if (!result.merged) throw new OperationError(`pull request #${pr.number} was not merged: ${result.message} (${pr.url})`);
-    merged = true;
-  } else if (inputs.pullRequest === 'auto-merge') {
+  if (inputs.pullRequest === 'auto-merge') {
     await enableAutoMerge(api, pr.nodeId, inputs.mergeMethod);
+    return { operation: pr.operation, pr, merged: false, queued: false, outcome };
   }
-  return { operation: pr.operation, pr, merged, outcome };
+  if (inputs.pullRequest !== 'merge') return { operation: pr.operation, pr, merged: false, queued: false, outcome };
+  for (let attempt = 1; ; attempt++) {
+    const result = await mergeOrEnqueue(api, repo, pr.number, base, { method: inputs.mergeMethod, timeoutMs: inputs.mergeTimeoutMs, log: io.info });
+    if (result.kind === 'merged') return { operation: pr.operation, pr, merged: true, queued: false, outcome };
+    if (result.kind === 'queued') {
+      io.info(`pull request #${pr.number} is in ${base}'s merge queue; it merges when the queue's checks pass`);
+      return { operation: pr.operation, pr, merged: false, queued: true, outcome };
+    }
+    if (result.kind === 'failed') throw new OperationError(`${withAdvice(result.message)} (${pr.url})`);
+    // Another rollback of the same lock landed first (two buttons pressed): make this one again on
+    // top of it, so both land and neither is lost.
+    if (attempt >= PUSH_ATTEMPTS) throw new OperationError(`pull request #${pr.number} still conflicts with ${base} after ${attempt} attempts (${pr.url})`);
+    outcome = await redoOnMovedBase(`and pull request #${pr.number} conflicts with it`, attempt + 1);
+    if (outcome.files.length === 0) {
+      io.info(`${base} already has these pins; closing pull request #${pr.number}`);
+      await closePullRequest(api, repo, pr.number);
+      return { operation: pr.operation, pr, merged: false, queued: false, outcome };
+    }
+    previous = commit;
+    pushed = await publishCommit(s, api, outcome, baseSha, head, { expected: previous });
+    if (!pushed.ok) throw new OperationError(`push of ${head} failed: ${withAdvice(pushed.message)}`);
+    commit = pushed.commit;
+    pr = { ...(await openOrUpdatePullRequest(api, repo, { head, base, title: titleFor(inputs, outcome), body: await bodyFor(s, outcome) })), operation: pr.operation };
+  }
+}
+
+type Publication = { ok: true; commit: string } | { ok: false; rejected: boolean; message: string };
+
+/**
+ * Commits what the rollback wrote on `parent` and moves `branch` there with a lease (`expected`;
+ * '' = the branch must not exist yet): by `git push`, or with `sign-commits` through the Git Data
+ * API, which GitHub signs. The workspace then sits on the published commit.
+ */
+async function publishCommit(
+  s: Session,
+  api: GitHubApi,
+  outcome: ModeOutcome,
+  parent: string,
+  branch: string,
+  lease: { expected: string; fastForwardOnly?: boolean },
+): Promise<Publication> {
+  const { root, metaUrl, gitEnv, inputs } = s;
+  const local = await commitPaths(root, parent, outcome.files, commitMessage(titleFor(inputs, outcome), outcome), BOT);
+  if (!inputs.signCommits) {
+    const pushed = await pushCommit(root, metaUrl, local, branch, gitEnv, lease.fastForwardOnly ? undefined : lease.expected);
+    if (!pushed.ok) return pushed;
+    await resetToCommit(root, local);
+    return { ok: true, commit: local };
+  }
+  const signed = await signCommits(api, s.runner.repository, root, parent, local);
+  try {
+    await moveRefWithLease(api, s.runner.repository, { branch, sha: signed, expected: lease.expected || null, allowNonFastForward: !lease.fastForwardOnly && lease.expected !== '' });
+  } catch (err) {
+    if (err instanceof RefLeaseError) return { ok: false, rejected: true, message: err.message };
+    return { ok: false, rejected: false, message: gitHubMessage(err) };
+  }
+  await fetchCommit(root, metaUrl, signed, gitEnv);
+  await resetToCommit(root, signed);
+  return { ok: true, commit: signed };
+}
+
+/** A component's revert branch, its commits made again through the API; it must not exist yet. */
+async function publishSignedBranch(s: Session, api: GitHubApi, b: BranchToPublish): Promise<string> {
+  const ref = repoOnServer(b.repo, s.runner.serverUrl);
+  if (!ref) throw new OperationError(`${b.component}: ${b.repo} is not on ${s.runner.serverUrl}, so sign-commits cannot make its commits through GitHub's API`);
+  const signed = await signCommits(api, ref, b.dir, b.base, b.tip);
+  await moveRefWithLease(api, ref, { branch: b.branch, sha: signed, expected: null });
+  // The checkout's branch names what was published, as after a push.
+  await fetchCommit(b.dir, b.repo, signed, s.gitEnv);
+  await git(['update-ref', `refs/heads/${b.branch}`, signed, b.tip], { cwd: b.dir });
+  return signed;
+}
+
+async function bodyFor(s: Session, outcome: ModeOutcome): Promise<string> {
+  const title = titleFor(s.inputs, outcome);
+  const manifest = await loadManifest(s.root);
+  const rows = rowsFor(outcome, manifest, s.runner.serverUrl);
+  const entry = outcome.kind === 'rollback' ? outcome.result.historyEntry : null;
+  const snapshot = outcome.kind === 'rollback' ? outcome.result.snapshot : null;
+  const note = outcome.kind === 'snapshot-created' ? `Snapshot of ${Object.keys(outcome.result.snapshot.components).length} components written to \`${outcome.result.file}\`.` : undefined;
+  return pullRequestBody({ title, rows, entry, snapshot, env: s.inputs.env ?? null, note });
 }
 
 /**
@@ -430,6 +508,7 @@ async function report(s: Session, published: Published, health: HealthReport | u
     healthy: health ? String(health.healthy) : '',
     'snapshot-file': '',
     'history-entry': '',
+    queued: String(published.queued === true),
     rev: s.rev ?? '',
   };
   const env = inputs.env ?? 'default';
@@ -447,6 +526,7 @@ async function report(s: Session, published: Published, health: HealthReport | u
     for (const w of r.warnings) parts.push(`> **Warning:** ${w}\n`);
     if (published.operation === 'pushed') parts.push(`Pushed straight to the base branch (\`pull-request: none\`).\n`);
     if (published.merged) parts.push(`Merged pull request [#${pr!.number}](${pr!.url}).\n`);
+    if (published.queued) parts.push(`Pull request [#${pr!.number}](${pr!.url}) is in the base branch's merge queue: it merges once the queue's checks pass.\n`);
     parts.push(journalBlock(r.historyEntry), undoText(r.snapshot, inputs.env ?? null));
   } else if (outcome?.kind === 'snapshot-created') {
     outputs['snapshot-file'] = outcome.result.file;

@@ -70,7 +70,7 @@ export async function pushCommit(
   if (result.code === 0) return { ok: true };
   const text = `${result.stdout.toString()}\n${result.stderr}`;
   const rejected = /\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first|stale info|rejected/.test(text);
-  return { ok: false, rejected, message: `${firstLine(result.stderr) || firstLine(result.stdout.toString())}${triedNote(result)}` };
+  return { ok: false, rejected, message: `${remoteErrors(result.stderr) || firstLine(result.stderr) || firstLine(result.stdout.toString())}${triedNote(result)}` };
 }
 
 /**
@@ -87,6 +87,15 @@ export async function deleteRemoteBranch(root: string, url: string, branch: stri
 /** A lease: the branch must still be at `expect` ('' = must not exist); none without it. */
 function leaseArgs(branch: string, expect: string | undefined): string[] {
   return expect === undefined ? [] : [`--force-with-lease=refs/heads/${branch}:${expect}`];
+}
+
+/** What the server's hook said (`remote: error: GH006: ...` and the rule that refused), in one line. */
+function remoteErrors(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('remote: error: '))
+    .map((l) => l.slice('remote: error: '.length).trim())
+    .join(' ');
 }
 
 function firstLine(text: string): string {

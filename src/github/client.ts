@@ -1,6 +1,7 @@
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
 
 const GitHubClient = Octokit.plugin(retry, throttling);
 export type GitHubApi = InstanceType<typeof GitHubClient>;
@@ -17,6 +18,11 @@ export interface ClientOptions {
 /**
  * An Octokit that retries 5xx answers and dropped connections (plugin-retry) and waits out primary
  * and secondary rate limits (plugin-throttling) instead of failing an incident run on a blip.
+ *
+ * plugin-throttling also spaces writes 1 s apart and writes that notify people (pull requests,
+ * comments, merges) 3 s apart: right for a bot making many writes, but an incident rollback makes
+ * a handful, and that spacing was most of its time. Writes stay one at a time, as GitHub asks, with
+ * no pause; a secondary rate limit or a 429 is still waited out as its `retry-after` says.
  */
 export function createGitHubClient(options: ClientOptions): GitHubApi {
   const retries = options.rateLimitRetries ?? 3;
@@ -30,6 +36,8 @@ export function createGitHubClient(options: ClientOptions): GitHubApi {
     log: { debug: () => undefined, info: () => undefined, warn: (m: string) => log(m), error: () => undefined },
     retry: { retries: 3 },
     throttle: {
+      write: new Bottleneck.Group({ id: 'meta-rollback-write', maxConcurrent: 1, minTime: 0 }),
+      notifications: new Bottleneck.Group({ id: 'meta-rollback-notifications', maxConcurrent: 1, minTime: 0 }),
       onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
         log(`rate limit reached on ${request.method} ${request.url}; retrying in ${retryAfter}s`);
         return retryCount < retries;

@@ -46,31 +46,6 @@ export async function findOpenPullRequest(api: GitHubApi, repo: RepoRef, head: s
 
 export type MergeMethod = 'merge' | 'squash' | 'rebase';
 
-/**
- * Merges once GitHub has computed mergeability (it answers `mergeable: null` while it works), with
- * the head SHA pinned so a push that lands meanwhile is never merged unseen.
- */
-export async function mergeWhenMergeable(
-  api: GitHubApi,
-  repo: RepoRef,
-  number: number,
-  method: MergeMethod,
-  options: { attempts?: number; delayMs?: number } = {},
-): Promise<{ merged: boolean; sha?: string; message: string }> {
-  const attempts = options.attempts ?? 10;
-  for (let i = 0; i < attempts; i++) {
-    const { data } = await api.rest.pulls.get({ ...repo, pull_number: number });
-    if (data.merged) return { merged: true, sha: data.merge_commit_sha ?? undefined, message: 'already merged' };
-    if (data.mergeable === false) return { merged: false, message: `pull request #${number} is not mergeable (${data.mergeable_state})` };
-    if (data.mergeable === true) {
-      const result = await api.rest.pulls.merge({ ...repo, pull_number: number, merge_method: method, sha: data.head.sha });
-      return { merged: result.data.merged, sha: result.data.sha, message: result.data.message };
-    }
-    await new Promise((r) => setTimeout(r, (options.delayMs ?? 1000) * Math.min(i + 1, 5)));
-  }
-  return { merged: false, message: `GitHub did not compute whether pull request #${number} is mergeable in time` };
-}
-
 /** Auto-merge exists only in GraphQL (Octokit maps an Enterprise Server /api/v3 base to /api/graphql). */
 export async function enableAutoMerge(api: GitHubApi, nodeId: string, method: MergeMethod): Promise<void> {
   // Octokit reserves `method` and `url` as option names, so the variables are named otherwise.

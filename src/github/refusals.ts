@@ -9,6 +9,10 @@ const REFUSALS: ReadonlyArray<{ readonly pattern: RegExp; readonly advice: strin
       'GitHub Actions is not permitted to create pull requests in this repository: turn on Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests" (in the organisation\'s settings first, if it is greyed out there), or pass a GitHub App token as input token',
   },
   {
+    pattern: /Commits must have (valid|verified) signatures|GH006[^\n]*signature/i,
+    advice: 'the branch requires signed commits: set input `sign-commits: true`, so the action makes its commits through GitHub\'s API, which signs them',
+  },
+  {
     pattern: /Resource not accessible by integration/i,
     advice: 'the token lacks a permission: give the job `permissions: contents: write` and `pull-requests: write`, or pass a token that has them as input token',
   },

@@ -44,7 +44,7 @@ describe('the action, mode store', () => {
     const h = await hostedSystem(forge);
     const run = await h.run({ mode: 'store', component: 'web-ui', 'store-hash': 'deadbeefdeadbeef', env: 'prod' });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/::error::error: HASH: /);
+    expect(run.stdout).toMatch(/::error::error: input store-hash: /);
     expect(await forge.pulls(h.owner, h.name)).toHaveLength(0);
   });
 });

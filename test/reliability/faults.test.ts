@@ -180,7 +180,7 @@ describe('faults on every request the action makes', () => {
     const refsBefore = refs(h);
     const run = await h.run(rollback);
     expect(run.code).toBe(1);
-    expect(errorOf(run.stdout)).toEqual([expect.stringMatching(/^error: --to-version: tag "v1\.0\.0" not found in web-ui \(.*web-ui\)$/)]);
+    expect(errorOf(run.stdout)).toEqual([expect.stringMatching(/^error: input to-version: tag "v1\.0\.0" not found in web-ui \(.*web-ui\)$/)]);
     expect(safeFingerprint(h.workspace)).toEqual(before);
     expect(refs(h)).toBe(refsBefore);
     expect(await forge.pulls(h.owner, h.name)).toEqual([]);

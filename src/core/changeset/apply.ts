@@ -87,6 +87,24 @@ export interface ApplyOptions {
   readonly push?: boolean;
   /** Git environment for fetch, clone and push (credentials); defaults to the context's. */
   readonly gitEnv?: Readonly<Record<string, string>>;
+  /**
+   * Publishes one revert branch in place of `git push` (the action's `sign-commits` makes its
+   * commits again through GitHub's API, which signs them) and returns the tip it published, which
+   * the result and the journal then record. It must never overwrite a branch that exists.
+   */
+  readonly publishBranch?: (branch: BranchToPublish) => Promise<string>;
+}
+
+export interface BranchToPublish {
+  readonly component: string;
+  /** The component's repository URL, as the manifest has it. */
+  readonly repo: string;
+  /** The checkout holding the revert commits. */
+  readonly dir: string;
+  /** The commit the reverts are made on, already on the remote. */
+  readonly base: string;
+  readonly tip: string;
+  readonly branch: string;
 }
 
 /** `meta changeset rollback ID [--push]`: plan, then apply. */
@@ -175,7 +193,7 @@ export async function applyChangesetRollback(ctx: RunContext, plan: ChangesetRol
 
     // 5. Push, all or nothing.
     if (options.push) {
-      const pushUndo = await pushAll(ctx, id, effective, env);
+      const pushUndo = await pushAll(ctx, id, effective, env, options.publishBranch);
       undo.push(...pushUndo);
     }
 
@@ -304,7 +322,7 @@ async function identityEnv(ctx: RunContext, work: readonly RepoWork[]): Promise<
  * Pushes every revert branch, or none: each remote is checked first (a branch of that name made by
  * someone else is never overwritten), and if one push fails the branches already pushed are deleted.
  */
-async function pushAll(ctx: RunContext, id: string, work: RepoWork[], env: Record<string, string> | undefined): Promise<Undo[]> {
+async function pushAll(ctx: RunContext, id: string, work: RepoWork[], env: Record<string, string> | undefined, publish: ApplyOptions['publishBranch']): Promise<Undo[]> {
   const targets = await Promise.all(
     work.map(async (w) => {
       const remote = (await originUrl(w.dir)) ? 'origin' : remoteSource(ctx, w.plan.repo);
@@ -327,7 +345,12 @@ async function pushAll(ctx: RunContext, id: string, work: RepoWork[], env: Recor
     }
     try {
       ctx.log(`${t.w.plan.component}: pushing ${t.w.plan.revertBranch}`);
-      await pushNewBranch(t.w.dir, t.remote, t.w.plan.revertBranch, env);
+      if (publish) {
+        const { plan } = t.w;
+        t.w.newTip = await publish({ component: plan.component, repo: plan.repo, dir: t.w.dir, base: plan.base, tip: t.w.newTip!, branch: plan.revertBranch });
+      } else {
+        await pushNewBranch(t.w.dir, t.remote, t.w.plan.revertBranch, env);
+      }
     } catch (err) {
       const failed: string[] = [];
       for (const step of done.reverse()) await step.run().catch(() => failed.push(step.what));
@@ -482,6 +505,6 @@ export async function pushChangesetBranches(
       pushed: r.pushed,
     };
   });
-  await pushAll(ctx, result.id, work, env);
+  await pushAll(ctx, result.id, work, env, undefined);
   return { ...result, pushed: true, repos: work.map((w, i) => ({ ...result.repos[i]!, pushed: w.pushed })) };
 }
