@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { listChangesets, showChangeset, type ChangesetDetails, type ChangesetList } from '../core/changeset/list.js';
 import { rollbackChangeset, type ChangesetRollbackResult } from '../core/changeset/apply.js';
 import { checkChangesetId } from '../core/changeset/id.js';
@@ -12,9 +12,13 @@ export function registerChangesetCommands(program: Command, cli: CliEnvironment)
   changeset
     .command('list')
     .description('every changeset, newest first')
+    .option('-n, --limit <n>', 'only the newest N (after --status)', parseLimit)
+    .option('-s, --status <status>', 'only changesets with this status (open, in-progress, committed, rolled-back, ...)')
     .action(async (_o: unknown, cmd: Command) => {
-      const opts = globals(cmd);
-      emit(cli, opts, await listChangesets(contextFor(cli, opts)), formatChangesetList);
+      const opts = globals(cmd) as GlobalOptions & { limit?: number; status?: string };
+      const list = await listChangesets(contextFor(cli, opts));
+      const changesets = list.changesets.filter((c) => opts.status === undefined || c.status === opts.status).slice(0, opts.limit);
+      emit(cli, opts, { ...list, changesets }, formatChangesetList);
     });
 
   changeset
@@ -36,6 +40,12 @@ export function registerChangesetCommands(program: Command, cli: CliEnvironment)
       const result = await rollbackChangeset(contextFor(cli, opts), id, { push: Boolean(opts.push) });
       emit(cli, opts, result, formatChangesetRollback);
     });
+}
+
+function parseLimit(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
+  return n;
 }
 
 function table(header: string[], rows: string[][]): string[] {

@@ -3,6 +3,7 @@ import type { RunContext } from '../context.js';
 import { requireComponent } from '../manifest.js';
 import { MANIFEST_PATH, componentDir } from '../paths.js';
 import { parseHealthChecks, runHealthChecks, type HealthComponent, type HealthReport } from '../health/index.js';
+import type { HealthSkip } from '../health/types.js';
 import { headCommit, isGitRepo } from '../../git/repo-reader.js';
 import { loadState } from './load-state.js';
 
@@ -16,7 +17,19 @@ export interface HealthRun extends HealthReport {
  * `meta health --all | --component NAME`: the manifest's checks for each component, plus the
  * built-in lock check (a checkout, where present, sits at its locked commit).
  */
-export async function checkHealth(ctx: RunContext, only?: string | readonly string[], signal?: AbortSignal): Promise<HealthRun> {
+export interface HealthFlags {
+  /** Python's `--build`: the component's command check named `build`. */
+  readonly build?: boolean;
+  /** Python's `--tests`: the component's command check named `tests` (or `test`). */
+  readonly tests?: boolean;
+}
+
+const FLAG_CHECKS: ReadonlyArray<{ flag: keyof HealthFlags; names: readonly string[] }> = [
+  { flag: 'build', names: ['build'] },
+  { flag: 'tests', names: ['tests', 'test'] },
+];
+
+export async function checkHealth(ctx: RunContext, only?: string | readonly string[], signal?: AbortSignal, flags: HealthFlags = {}): Promise<HealthRun> {
   const { manifest, lock } = await loadState(ctx);
   const names = typeof only === 'string' ? [only] : only;
   const specs = names !== undefined ? names.map((n) => requireComponent(manifest, n, '--component')) : [...manifest.components.values()];
@@ -30,8 +43,19 @@ export async function checkHealth(ctx: RunContext, only?: string | readonly stri
       lockedCommit: lock.entries.get(spec.name)?.commit,
     };
   });
+  const asked = FLAG_CHECKS.filter((f) => flags[f.flag]);
+  const skippedFlags: HealthSkip[] = [];
+  for (const component of components) {
+    for (const { flag, names: checkNames } of asked) {
+      // Python passes a component it has no build or test for; the report says there was none.
+      if (!component.checks.some((c) => c.kind === 'command' && checkNames.includes(c.name))) {
+        skippedFlags.push({ name: checkNames[0]!, component: component.name, kind: 'command', reason: `--${flag}: no command check named ${checkNames.join(' or ')} in ${MANIFEST_PATH}` });
+      }
+    }
+  }
   const report = await runHealthChecks({
     components,
+    required: (name) => asked.find((f) => f.names.includes(name)) && `--${asked.find((f) => f.names.includes(name))!.flag}`,
     env: ctx.env,
     concurrency: ctx.jobs,
     signal,
@@ -42,5 +66,6 @@ export async function checkHealth(ctx: RunContext, only?: string | readonly stri
       return { ok: false, detail: `checkout at ${head?.slice(0, 12) ?? 'nothing'}, lock pins ${c.lockedCommit.slice(0, 12)}` };
     },
   });
-  return { ...report, ok: report.healthy, env: ctx.env ?? null, changes: [] };
+  const skipped = [...(report.skipped ?? []), ...skippedFlags];
+  return { ...report, skipped, ok: report.healthy, env: ctx.env ?? null, changes: [] };
 }

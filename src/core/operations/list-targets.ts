@@ -84,7 +84,7 @@ export async function listTargets(ctx: RunContext, component?: string, extraSour
   await Promise.all([tagsDone, historyDone]);
   found.push(...tagTargets);
 
-  const lockFiles = (await readdir(join(ctx.root, 'manifests'))).filter((f) => /^components\.lock(\.[A-Za-z0-9_-]+)?\.yaml$/.test(f));
+  const lockFiles = (await readdir(join(ctx.root, 'manifests'))).filter((f) => /^components\.lock(\.[A-Za-z0-9._-]+)?\.yaml$/.test(f));
   for (const file of lockFiles) {
     const rel = `manifests/${file}`;
     try {
