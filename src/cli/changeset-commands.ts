@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { listChangesets, showChangeset, type ChangesetDetails, type ChangesetList } from '../core/changeset/list.js';
 import { rollbackChangeset, type ChangesetRollbackResult } from '../core/changeset/apply.js';
 import { checkChangesetId } from '../core/changeset/id.js';
+import { shortPin } from '../core/changes.js';
 import { contextFor, emit, type CliEnvironment, type GlobalOptions } from './cli-context.js';
 
 /** `meta changeset list | show ID | rollback ID [--push]`. */
@@ -82,6 +83,10 @@ export function formatChangesetDetails(d: ChangesetDetails): string {
     for (const c of r.commits) out.push(`    ${c.commit.slice(0, 12)}  ${oneLine(c.subject)}${c.source === 'listed' ? '' : '  [by message]'}`);
     if (r.alreadyReverted.length > 0) out.push(`    already reverted: ${r.alreadyReverted.map((c) => c.slice(0, 12)).join(', ')}`);
   }
+  if (d.lockRestore) {
+    const n = d.lockRestore.changes.length;
+    out.push(`  meta-repo: ${d.lockRestore.lock} back to its state at ${d.lockRestore.rev.slice(0, 12)} (recorded ${d.lockRestore.recorded.slice(0, 12)}): ${n} pin${n === 1 ? '' : 's'} would change`);
+  }
   for (const warning of d.warnings) out.push(`warning: ${warning}`);
   return `${out.join('\n')}\n`;
 }
@@ -101,6 +106,12 @@ export function formatChangesetRollback(r: ChangesetRollbackResult): string {
         const note = r.dryRun ? '' : c.revert ? `  -> ${c.revert.slice(0, 12)}` : '  (already undone; nothing committed)';
         out.push(`    revert ${c.commit.slice(0, 12)}  ${oneLine(c.subject)}${note}`);
       }
+    }
+    if (r.lockRestore) {
+      const l = r.lockRestore;
+      out.push(`  meta-repo: ${l.lock} ${r.dryRun ? 'would go' : 'went'} back to its state at ${l.rev.slice(0, 12)}${l.changes.length === 0 ? ' (already so)' : ''}`);
+      for (const c of l.changes) out.push(`    ${c.component}: ${c.from ? shortPin(c.from) : '(none)'} -> ${shortPin(c.to)}`);
+      if (l.snapshot) out.push(`    undo the lock: meta rollback snapshot --restore ${l.snapshot}${l.env ? ` --env ${l.env}` : ''}`);
     }
     if (!r.dryRun) {
       out.push(`${r.file}: status ${r.previousStatus} -> ${r.status}`);
