@@ -50,7 +50,8 @@ interface Step {
  * never interleave; under it the plan is checked against the files and checkouts again, and the
  * lock records what is being written so a run killed half-way is finished or undone by the next.
  */
-export async function executePlan(ctx: RunContext, plan: Plan): Promise<RollbackResult> {
+export async function executePlan(ctx: RunContext, given: Plan): Promise<RollbackResult> {
+  const plan = vendoredPins(given);
   const limit = pLimit(ctx.jobs);
   let steps = await planSteps(ctx, plan, limit);
   if (ctx.dryRun) return resultOf(ctx, plan, steps, null, null);
@@ -69,6 +70,26 @@ export async function executePlan(ctx: RunContext, plan: Plan): Promise<Rollback
     if (effectiveOf(steps).length === 0) return resultOf(ctx, plan, steps, null, null);
     return writePlan(ctx, plan, steps, metaLock, limit);
   });
+}
+
+/**
+ * A vendored lock entry (the Python CLI's vendored mode) keeps pinning a version only: the commit a
+ * target resolved to is not written, and components/NAME, a copy of the sources, is not touched.
+ */
+function vendoredPins(plan: Plan): Plan {
+  const warnings = [...(plan.warnings ?? [])];
+  const vendoredMode = plan.lock.mode === 'vendored';
+  const pins = plan.pins.map((pin) => {
+    const entry = plan.lock.entries.get(pin.component);
+    if (!(entry?.vendored ?? vendoredMode)) return pin;
+    if (entry?.version !== pin.to.version) {
+      warnings.push(
+        `${plan.lockRel}: components.${pin.component} is vendored (a version, no commit): only its version is set, to ${pin.to.version}; the vendored files in components/${pin.component} are not changed; re-vendor them at that version (Python CLI: meta vendor import ${pin.component} --force)`,
+      );
+    }
+    return { ...pin, to: { version: pin.to.version, commit: '' } };
+  });
+  return { ...plan, pins, warnings };
 }
 
 function effectiveOf(steps: readonly Step[]): Step[] {
@@ -210,7 +231,8 @@ async function assertCheckoutsUnchanged(ctx: RunContext, effective: readonly Ste
 
 async function planStep(ctx: RunContext, plan: Plan, pin: PlannedPin): Promise<Step> {
   const entry = plan.lock.entries.get(pin.component);
-  const checkout = await inspectCheckout(ctx.root, pin.component);
+  // A pin without a commit (vendored) has nothing to check a checkout out at.
+  const checkout = pin.to.commit === '' ? undefined : await inspectCheckout(ctx.root, pin.component);
   const lockChanged = plan.writeLock && (!entry || entry.commit !== pin.to.commit || entry.version !== pin.to.version);
   const checkoutStatus = !checkout ? 'absent' : checkout.head === pin.to.commit ? 'unchanged' : 'moved';
   let from: Pin | null = entry ? { version: entry.version, commit: entry.commit } : null;

@@ -4,7 +4,7 @@ import { requireComponent } from '../manifest.js';
 import { MANIFEST_PATH, componentDir } from '../paths.js';
 import { parseHealthChecks, runHealthChecks, type HealthComponent, type HealthReport } from '../health/index.js';
 import type { HealthSkip } from '../health/types.js';
-import { headCommit, isGitRepo } from '../../git/repo-reader.js';
+import { headCommit, isGitRepo, tagObjectIn } from '../../git/repo-reader.js';
 import { loadState } from './load-state.js';
 
 export interface HealthRun extends HealthReport {
@@ -63,6 +63,11 @@ export async function checkHealth(ctx: RunContext, only?: string | readonly stri
       const head = await headCommit(c.checkoutDir!);
       if (!c.lockedCommit) return { ok: true, detail: `no pin in the lock; checkout at ${head?.slice(0, 12) ?? 'nothing'}` };
       if (head === c.lockedCommit) return { ok: true, detail: `at ${head.slice(0, 12)}` };
+      const tag = await tagObjectIn(c.checkoutDir!, c.lockedCommit);
+      if (tag && tag.commit === head) {
+        const line = lock.entries.get(c.name)?.commitLine;
+        return { ok: true, detail: `at ${head.slice(0, 12)}; ${lock.file.display}:${line} pins the annotated tag object of ${tag.tag} (${c.lockedCommit.slice(0, 12)}), which points here` };
+      }
       return { ok: false, detail: `checkout at ${head?.slice(0, 12) ?? 'nothing'}, lock pins ${c.lockedCommit.slice(0, 12)}` };
     },
   });
