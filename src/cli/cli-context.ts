@@ -12,6 +12,7 @@ export interface GlobalOptions {
   manifests?: string;
   json?: boolean;
   dryRun?: boolean;
+  updateManifest?: boolean;
   jobs?: number;
   groupSize?: number;
 }
@@ -49,6 +50,7 @@ export function contextFor(cli: CliEnvironment, opts: GlobalOptions): RunContext
     cwd: cli.cwd,
     env: opts.env,
     dryRun: opts.dryRun ?? false,
+    updateManifest: opts.updateManifest ?? false,
     jobs: opts.jobs ?? 8,
     log: (message) => cli.stderr(`${message}\n`),
   });

@@ -30,6 +30,7 @@ export function buildProgram(cli: CliEnvironment): Command {
     .option('-m, --manifests <dir>', "the meta-repo's manifests directory (the Python CLI's spelling; the root is its parent)")
     .option('--json', 'machine-readable result on stdout')
     .option('--dry-run', 'print the plan, change nothing')
+    .option('--update-manifest', "with a rollback: also set the manifest's version of each component whose pin changes (keeps the Python CLI's `meta lock validate` passing)")
     .addOption(new Option('--jobs <n>', 'components processed at once').argParser(parseJobs))
     .addOption(new Option('--group-size <n>', 'with --json: components per group in the fan-out `matrix` (default 50)').argParser(parseGroupSize))
     .showSuggestionAfterError(true)

@@ -10,7 +10,9 @@ import { appendJournal } from './journal.js';
 import { editLockText, timestamp } from './lock-edit.js';
 import type { Lock, Pin } from './lock.js';
 import { crashPoint, sha256, staleLockPresent, withMetaLock, type MetaLock } from './meta-lock.js';
-import { SNAPSHOT_DIR, relativeToRoot, resolveInsideRoot } from './paths.js';
+import { MANIFEST_PATH, SNAPSHOT_DIR, relativeToRoot, resolveInsideRoot } from './paths.js';
+import { loadManifest } from './manifest.js';
+import { editManifestVersions, type ManifestVersionWrite } from './manifest-edit.js';
 import { locateRepo } from './repo-url.js';
 import { writeSnapshot, type SnapshotPin } from './snapshot-file.js';
 import { inspectCheckout } from './workspace.js';
@@ -183,6 +185,9 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
   crashPoint('after-snapshot');
 
   let lockWritten = false;
+  let manifestWritten = false;
+  const manifestPath = join(ctx.root, MANIFEST_PATH);
+  const manifestEdit = ctx.updateManifest && lockChanges.length > 0 ? await manifestVersionsEdit(ctx, lockChanges.map((s) => ({ component: s.pin.component, version: s.pin.to.version }))) : undefined;
   try {
     await checkoutMany(
       moving.map((s) => ({ dir: s.checkout!.dir, commit: s.pin.to.commit })),
@@ -193,6 +198,10 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
       await writeFileAtomic(lockPath, newLockText);
       lockWritten = true;
     }
+    if (manifestEdit && manifestEdit.after !== manifestEdit.before) {
+      await writeFileAtomic(manifestPath, manifestEdit.after);
+      manifestWritten = true;
+    }
     crashPoint('after-lock');
     await appendJournal(ctx.root, historyEntry);
     crashPoint('after-journal');
@@ -202,10 +211,16 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     // A checkout that failed part-way may still have moved: put back every one not where it was.
     await Promise.allSettled(moving.map((s) => limit(() => restoreIfMoved(s.checkout!))));
     if (lockWritten) await writeFileAtomic(lockPath, plan.lock.file.text).catch(() => undefined);
+    if (manifestWritten) await writeFileAtomic(manifestPath, manifestEdit!.before).catch(() => undefined);
     await rm(snapshotPath, { force: true });
     await metaLock.setIntent(undefined).catch(() => undefined);
     throw err instanceof OperationError ? err : new OperationError(`rollback failed and was undone: ${errorMessage(err)}`);
   }
+}
+
+async function manifestVersionsEdit(ctx: RunContext, writes: readonly ManifestVersionWrite[]): Promise<{ before: string; after: string }> {
+  const manifest = await loadManifest(ctx.root);
+  return { before: manifest.file.text, after: editManifestVersions(manifest, writes) };
 }
 
 async function restoreIfMoved(state: CheckoutState): Promise<void> {

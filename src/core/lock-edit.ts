@@ -86,7 +86,7 @@ function parsesBackPlain(value: string): boolean {
   }
 }
 
-function insertIntoEntry(text: string, entry: YAMLMap<unknown, unknown>, key: string, value: string): TextEdit {
+export function insertIntoEntry(text: string, entry: YAMLMap<unknown, unknown>, key: string, value: string): TextEdit {
   const line = `${key}: ${renderScalar(value)}`;
   if (entry.flow) {
     const close = text.lastIndexOf('}', entry.range?.[1] ?? text.length);
