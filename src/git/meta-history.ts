@@ -92,10 +92,3 @@ export async function lastCommitTouching(root: string, relPath: string): Promise
   const [commit = '', parents = '', message = ''] = result.stdout.toString().split('\0');
   return { commit, parent: parents.split(' ').filter(Boolean)[0], message };
 }
-
-/** Whether a commit of the meta-repo changed `relPath` (against its first parent; a root commit adds it). */
-export async function commitTouches(root: string, commit: string, relPath: string): Promise<boolean> {
-  const result = await runGit(['diff-tree', '--no-commit-id', '--name-only', '-r', '--root', '-m', '--first-parent', commit, '--', relPath], { cwd: root });
-  if (result.code !== 0) throw new Error(`git diff-tree failed: ${result.stderr}`);
-  return result.stdout.toString().trim().length > 0;
-}

@@ -6,7 +6,7 @@ import type { Manifest } from '../manifest.js';
 import { quote } from '../names.js';
 import { rollbackLock } from '../operations/rollback-lock.js';
 import { lockPathFor } from '../paths.js';
-import { commitTouches, resolveMetaRevision } from '../../git/meta-history.js';
+import { resolveMetaRevision } from '../../git/meta-history.js';
 import type { ChangesetFile, ChangesetRepoEntry } from './file.js';
 
 /**
@@ -30,10 +30,9 @@ export function isMetaRepoEntry(manifest: Manifest, entry: ChangesetRepoEntry): 
 }
 
 /**
- * Which lock state the meta-repo entries of a changeset go back to. The commit Python records is
- * HEAD before the new lock is committed, so the lock at that commit is the state before the change;
- * if that commit itself changed the lock (the entry was written after committing), its parent is.
- * With several entries, the oldest (first listed) decides.
+ * Which lock state the meta-repo entries of a changeset go back to. Python records the meta-repo's
+ * HEAD right after generating the new lock and before it can be committed, so the lock as it is at
+ * that commit is the state before the change. With several entries, the oldest (first listed) decides.
  */
 export async function planLockRestore(ctx: RunContext, changeset: ChangesetFile, entries: readonly ChangesetRepoEntry[], warnings: string[]): Promise<LockRestorePlan | undefined> {
   const entry = entries[0];
@@ -52,14 +51,7 @@ export async function planLockRestore(ctx: RunContext, changeset: ChangesetFile,
     warnings.push(`${where}.name: ${quote(entry.name)} is no component and its repo is ''; read as the meta-repo itself (this one is ${quote(basename(ctx.root))})`);
   }
   const lock = lockPathFor(ctx.env);
-  let rev = recorded;
-  if (await commitTouches(ctx.root, recorded, lock)) {
-    try {
-      rev = await resolveMetaRevision(ctx.root, `${recorded}^`);
-    } catch {
-      throw new InputError(`${where}.commit: ${recorded.slice(0, 12)} created ${lock}; there is no earlier lock to go back to`);
-    }
-  }
+  const rev = recorded;
   const preview = await rollbackLock({ ...ctx, dryRun: true }, lock, { rev });
   return { lock, rev, recorded, preview };
 }
