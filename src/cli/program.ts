@@ -14,7 +14,8 @@ import { withMatrix } from '../core/fan-out.js';
 import { registerStoreCommands } from './store-commands.js';
 import { registerChangesetCommands } from './changeset-commands.js';
 import { changesetTargets } from '../core/changeset/targets.js';
-import { storeTargets } from '../core/store/targets.js';
+import { storeTargets, storeTargetsFrom } from '../core/store/targets.js';
+import { openStore } from '../core/store/open.js';
 
 export { contextFor, emit, type CliEnvironment, type GlobalOptions } from './cli-context.js';
 
@@ -77,10 +78,14 @@ export function buildProgram(cli: CliEnvironment): Command {
     .command('list')
     .description('every target a component can be rolled back to, newest first')
     .option('-c, --component <name>', 'only this component')
+    .option('--store-dir <dir>', 'list the entries of this store directory (default .meta-store)')
     .action(async (_o: unknown, cmd: Command) => {
-      const opts = globals(cmd) as GlobalOptions & { component?: string };
+      const opts = globals(cmd) as GlobalOptions & { component?: string; storeDir?: string };
       const ctx = contextFor(cli, opts);
-      const result = await listTargets(ctx, opts.component, [storeTargets, changesetTargets]);
+      // A bad --store-dir is refused here; a broken store is only a warning in the listing.
+      if (opts.storeDir !== undefined) openStore(ctx, { storeDir: opts.storeDir });
+      const stores = opts.storeDir === undefined ? storeTargets : storeTargetsFrom({ storeDir: opts.storeDir });
+      const result = await listTargets(ctx, opts.component, [stores, changesetTargets]);
       const names = [...new Set(result.targets.map((t) => t.component))];
       emit(cli, opts, opts.json ? await withMatrix(ctx.root, result, names, opts.groupSize) : result, formatTargets);
     });

@@ -72,7 +72,9 @@ describe('locks written by the Python CLI', () => {
       expect(changedLines(text, after)).toEqual([expect.stringMatching(/^generated_at: '/), '    version: v1.1.0']);
       expect((pyLoad(after) as PyLock).components['web-ui']).not.toHaveProperty('commit');
       expect(files()).toEqual(vendoredBefore);
-      expect((await meta(['health', '--all', '--env', 'prod'], sys.meta)).code).toBe(0);
+      const health = await meta(['health', '--all', '--env', 'prod', '--json'], sys.meta);
+      expect(health.code).toBe(0);
+      expect(JSON.parse(health.stdout).results).toContainEqual(expect.objectContaining({ component: 'agent-core', name: 'lock', ok: true, detail: expect.stringMatching(/^vendored: the lock pins version v1\.2\.0 and no commit/) }));
 
       // The undo snapshot holds the version alone and puts it back.
       expect(read(join(sys.meta, out.snapshot))).not.toMatch(/commit:/);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PythonDirHasher, pythonExcludes, pythonJsonString } from '../../src/core/store/python-hash.js';
@@ -145,9 +145,35 @@ describe('store entries made by the Python CLI', () => {
     const list = await meta(['store', 'list', '--store-dir', 'build-store', '--json'], sys.meta);
     expect(JSON.parse(list.stdout).entries.map((e: { content_hash: string }) => e.content_hash)).toContain(dirEntry.hash);
     expect((await meta(['store', 'verify', '--store-dir', 'build-store'], sys.meta)).code).toBe(0);
+    const targets = JSON.parse((await meta(['rollback', 'list', '-c', 'web-ui', '--store-dir', 'build-store', '--json'], sys.meta)).stdout).targets;
+    expect(targets).toContainEqual(expect.objectContaining({ kind: 'store', command: `meta rollback store web-ui ${dirEntry.hash.slice(0, 12)} --store-dir build-store` }));
+    expect((await meta(['rollback', 'list', '--store-dir', '../elsewhere'], sys.meta)).code).toBe(2);
     const outside = await meta(['store', 'list', '--store-dir', '../elsewhere'], sys.meta);
     expect(outside.code).toBe(2);
     expect(outside.stderr).toMatch(/^error: --store-dir: "\.\.\/elsewhere" is outside the meta-repo root/);
+  });
+});
+
+describe('store entries made by the Python CLI, kept on a branch', () => {
+  it('are verified there too, the single-file one included', async () => {
+    const { sys, dirEntry, fileEntry } = withPythonEntries();
+    // The same layout committed to a branch of the meta-repo, as a workflow keeps its store.
+    const holder = tempDir('py-branch-');
+    cpSync(join(sys.meta, '.meta-store'), holder, { recursive: true });
+    // A nested .git cannot be committed (git refuses the name), so the branch holds the rest.
+    rmSync(join(holder, dirEntry.hash.slice(0, 2), dirEntry.hash, '.git'), { recursive: true, force: true });
+    gitOut(holder, ['init', '-q', '-b', 'main']);
+    gitOut(holder, ['add', '--all']);
+    gitOut(holder, ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-q', '-m', 'store']);
+    gitOut(sys.meta, ['fetch', '-q', holder, 'main:meta-store']);
+    const verify = await meta(['store', 'verify', '--store-branch', 'meta-store', '--json'], sys.meta);
+    expect(verify.code).toBe(0);
+    expect((JSON.parse(verify.stdout).entries as Array<{ content_hash: string; status: string }>).map((e) => [e.content_hash, e.status]).sort()).toEqual(
+      [
+        [dirEntry.hash, 'ok'],
+        [fileEntry.hash, 'ok'],
+      ].sort(),
+    );
   });
 });
 

@@ -61,11 +61,13 @@ export async function checkHealth(ctx: RunContext, only?: string | readonly stri
     signal,
     lockCheck: async (c) => {
       const head = await headCommit(c.checkoutDir!);
+      const entry = lock.entries.get(c.name);
+      if (entry?.vendored) return { ok: true, detail: `vendored: the lock pins version ${entry.version} and no commit; checkout at ${head?.slice(0, 12) ?? 'nothing'}` };
       if (!c.lockedCommit) return { ok: true, detail: `no pin in the lock; checkout at ${head?.slice(0, 12) ?? 'nothing'}` };
       if (head === c.lockedCommit) return { ok: true, detail: `at ${head.slice(0, 12)}` };
       const tag = await tagObjectIn(c.checkoutDir!, c.lockedCommit);
       if (tag && tag.commit === head) {
-        const line = lock.entries.get(c.name)?.commitLine;
+        const line = entry?.commitLine;
         return { ok: true, detail: `at ${head.slice(0, 12)}; ${lock.file.display}:${line} pins the annotated tag object of ${tag.tag} (${c.lockedCommit.slice(0, 12)}), which points here` };
       }
       return { ok: false, detail: `checkout at ${head?.slice(0, 12) ?? 'nothing'}, lock pins ${c.lockedCommit.slice(0, 12)}` };
