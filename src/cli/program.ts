@@ -96,7 +96,7 @@ export function buildProgram(cli: CliEnvironment): Command {
     .option('-o, --output <file>', `write a snapshot to this file (the default without --restore: ${DEFAULT_SNAPSHOT})`)
     .option('--components <list>', 'comma-separated components to record', parseList)
     .option('--restore <file>', 'restore the pins of this snapshot')
-    .option('--component <names>', 'with --restore: only these components (comma-separated)', parseList)
+    .option('-c, --component <names>', 'with --restore: only these components (comma-separated)', parseList)
     .action(async (_o: unknown, cmd: Command) => {
       const opts = globals(cmd) as GlobalOptions & { output?: string; restore?: string; components?: string[]; component?: string[] };
       if (opts.output !== undefined && opts.restore !== undefined) {

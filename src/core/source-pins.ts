@@ -5,7 +5,7 @@ import type { ComponentSpec } from './manifest.js';
 import { quote, refNameProblem } from './names.js';
 import { localSources, resolveTarget, versionOf } from './resolve-target.js';
 import type { SnapshotPin } from './snapshot-file.js';
-import { isBranchName, isCommitObject, tagObjectIn, tagsPointingAt } from '../git/repo-reader.js';
+import { isBranchName, isCommitObject, listTags, tagObjectIn } from '../git/repo-reader.js';
 
 export interface SourcePin extends SnapshotPin {
   /** Where the pin was read, for messages: `file:line`. */
@@ -84,9 +84,10 @@ export async function prepareSourcePins(
 async function versionForCheckoutRecord(ctx: RunContext, spec: ComponentSpec, pin: SnapshotPin): Promise<string> {
   const dirs = localSources(ctx, spec);
   let moving = pin.version === 'HEAD';
-  if (!moving && refNameProblem(pin.version) === undefined) {
+  if (!moving && pin.version !== pin.commit.slice(0, 12) && refNameProblem(pin.version) === undefined) {
     for (const dir of dirs) {
-      if ((await tagsPointingAt(dir, pin.commit)).includes(pin.version)) return pin.version;
+      // The tag list is read in process, so the usual case (a tag) costs no git process.
+      if ((await listTags(dir)).some((t) => t.name === pin.version && t.commit === pin.commit)) return pin.version;
       if (await isBranchName(dir, pin.version)) {
         moving = true;
         break;
