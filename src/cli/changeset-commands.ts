@@ -1,7 +1,8 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { listChangesets, showChangeset, type ChangesetDetails, type ChangesetList } from '../core/changeset/list.js';
 import { rollbackChangeset, type ChangesetRollbackResult } from '../core/changeset/apply.js';
 import { checkChangesetId } from '../core/changeset/id.js';
+import { shortPin } from '../core/changes.js';
 import { contextFor, emit, type CliEnvironment, type GlobalOptions } from './cli-context.js';
 
 /** `meta changeset list | show ID | rollback ID [--push]`. */
@@ -12,9 +13,13 @@ export function registerChangesetCommands(program: Command, cli: CliEnvironment)
   changeset
     .command('list')
     .description('every changeset, newest first')
+    .option('-n, --limit <n>', 'only the newest N (after --status)', parseLimit)
+    .option('-s, --status <status>', 'only changesets with this status (open, in-progress, committed, rolled-back, ...)')
     .action(async (_o: unknown, cmd: Command) => {
-      const opts = globals(cmd);
-      emit(cli, opts, await listChangesets(contextFor(cli, opts)), formatChangesetList);
+      const opts = globals(cmd) as GlobalOptions & { limit?: number; status?: string };
+      const list = await listChangesets(contextFor(cli, opts));
+      const changesets = list.changesets.filter((c) => opts.status === undefined || c.status === opts.status).slice(0, opts.limit);
+      emit(cli, opts, { ...list, changesets }, formatChangesetList);
     });
 
   changeset
@@ -36,6 +41,12 @@ export function registerChangesetCommands(program: Command, cli: CliEnvironment)
       const result = await rollbackChangeset(contextFor(cli, opts), id, { push: Boolean(opts.push) });
       emit(cli, opts, result, formatChangesetRollback);
     });
+}
+
+function parseLimit(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
+  return n;
 }
 
 function table(header: string[], rows: string[][]): string[] {
@@ -72,6 +83,10 @@ export function formatChangesetDetails(d: ChangesetDetails): string {
     for (const c of r.commits) out.push(`    ${c.commit.slice(0, 12)}  ${oneLine(c.subject)}${c.source === 'listed' ? '' : '  [by message]'}`);
     if (r.alreadyReverted.length > 0) out.push(`    already reverted: ${r.alreadyReverted.map((c) => c.slice(0, 12)).join(', ')}`);
   }
+  if (d.lockRestore) {
+    const n = d.lockRestore.changes.length;
+    out.push(`  meta-repo: ${d.lockRestore.lock} back to its state at ${d.lockRestore.rev.slice(0, 12)} (recorded ${d.lockRestore.recorded.slice(0, 12)}): ${n} pin${n === 1 ? '' : 's'} would change`);
+  }
   for (const warning of d.warnings) out.push(`warning: ${warning}`);
   return `${out.join('\n')}\n`;
 }
@@ -91,6 +106,12 @@ export function formatChangesetRollback(r: ChangesetRollbackResult): string {
         const note = r.dryRun ? '' : c.revert ? `  -> ${c.revert.slice(0, 12)}` : '  (already undone; nothing committed)';
         out.push(`    revert ${c.commit.slice(0, 12)}  ${oneLine(c.subject)}${note}`);
       }
+    }
+    if (r.lockRestore) {
+      const l = r.lockRestore;
+      out.push(`  meta-repo: ${l.lock} ${r.dryRun ? 'would go' : 'went'} back to its state at ${l.rev.slice(0, 12)}${l.changes.length === 0 ? ' (already so)' : ''}`);
+      for (const c of l.changes) out.push(`    ${c.component}: ${c.from ? shortPin(c.from) : '(none)'} -> ${shortPin(c.to)}`);
+      if (l.snapshot) out.push(`    undo the lock: meta rollback snapshot --restore ${l.snapshot}${l.env ? ` --env ${l.env}` : ''}`);
     }
     if (!r.dryRun) {
       out.push(`${r.file}: status ${r.previousStatus} -> ${r.status}`);

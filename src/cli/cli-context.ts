@@ -1,14 +1,18 @@
 import { InvalidArgumentError } from 'commander';
 import { makeContext, type RunContext } from '../core/context.js';
-import { checkEnvName } from '../core/names.js';
+import { basename, dirname, resolve } from 'node:path';
+import { InputError } from '../core/errors.js';
+import { checkEnvName, quote } from '../core/names.js';
 import { resolveRoot } from '../core/paths.js';
 import { printJson, type Io } from './output.js';
 
 export interface GlobalOptions {
   root?: string;
   env?: string;
+  manifests?: string;
   json?: boolean;
   dryRun?: boolean;
+  updateManifest?: boolean;
   jobs?: number;
   groupSize?: number;
 }
@@ -40,15 +44,32 @@ export function parseList(value: string): string[] {
 
 export function contextFor(cli: CliEnvironment, opts: GlobalOptions): RunContext {
   if (opts.env !== undefined) checkEnvName(opts.env);
-  const root = resolveRoot(opts.root, cli.cwd);
+  const root = resolveRoot(rootOption(opts, cli.cwd), cli.cwd);
   return makeContext({
     root,
     cwd: cli.cwd,
     env: opts.env,
     dryRun: opts.dryRun ?? false,
+    updateManifest: opts.updateManifest ?? false,
     jobs: opts.jobs ?? 8,
     log: (message) => cli.stderr(`${message}\n`),
   });
+}
+
+/**
+ * The Python CLI's `-m/--manifests DIR` names the manifests directory; this tool finds every file
+ * from the meta-repo root, so DIR must be a `manifests` directory and the root is its parent.
+ */
+function rootOption(opts: GlobalOptions, cwd: string): string | undefined {
+  if (opts.manifests === undefined) return opts.root;
+  if (opts.manifests.includes('\0')) throw new InputError('--manifests: contains a NUL byte');
+  const dir = resolve(cwd, opts.manifests);
+  if (basename(dir) !== 'manifests') {
+    throw new InputError(`--manifests: ${quote(opts.manifests)} is not a directory named manifests (the meta-repo layout keeps its manifests in <root>/manifests)`);
+  }
+  const root = dirname(dir);
+  if (opts.root !== undefined && resolve(cwd, opts.root) !== root) throw new InputError(`--manifests: ${quote(opts.manifests)} is not inside --root ${quote(opts.root)}`);
+  return root;
 }
 
 export function emit<T>(cli: CliEnvironment, opts: GlobalOptions, result: T, format: (r: T) => string): void {

@@ -14,9 +14,13 @@ import { withMatrix } from '../core/fan-out.js';
 import { registerStoreCommands } from './store-commands.js';
 import { registerChangesetCommands } from './changeset-commands.js';
 import { changesetTargets } from '../core/changeset/targets.js';
-import { storeTargets } from '../core/store/targets.js';
+import { storeTargets, storeTargetsFrom } from '../core/store/targets.js';
+import { openStore } from '../core/store/open.js';
 
 export { contextFor, emit, type CliEnvironment, type GlobalOptions } from './cli-context.js';
+
+/** Where `rollback snapshot` writes when no file is named: the Python CLI's default. */
+const DEFAULT_SNAPSHOT = 'rollback-snapshot.yaml';
 
 /** Global options are declared once here and accepted before or after any subcommand. */
 export function buildProgram(cli: CliEnvironment): Command {
@@ -24,8 +28,10 @@ export function buildProgram(cli: CliEnvironment): Command {
     .description('Roll a multi-repository system back to a known-good state.')
     .option('--root <dir>', 'meta-repo root (default: the nearest parent holding manifests/components.yaml)')
     .option('--env <env>', 'environment whose lock is used (components.lock.<env>.yaml)')
+    .option('-m, --manifests <dir>', "the meta-repo's manifests directory (the Python CLI's spelling; the root is its parent)")
     .option('--json', 'machine-readable result on stdout')
     .option('--dry-run', 'print the plan, change nothing')
+    .option('--update-manifest', "with a rollback: also set the manifest's version of each component whose pin changes (keeps the Python CLI's `meta lock validate` passing)")
     .addOption(new Option('--jobs <n>', 'components processed at once').argParser(parseJobs))
     .addOption(new Option('--group-size <n>', 'with --json: components per group in the fan-out `matrix` (default 50)').argParser(parseGroupSize))
     .showSuggestionAfterError(true)
@@ -43,8 +49,8 @@ export function buildProgram(cli: CliEnvironment): Command {
   rollback
     .command('component <name>')
     .description('roll one component back to a tag or commit')
-    .option('--to-version <tag>', 'tag to roll back to')
-    .option('--to-commit <sha>', 'commit to roll back to (full or unique abbreviation of at least 7 hex digits)')
+    .option('-v, --to-version <tag>', 'tag to roll back to')
+    .option('-c, --to-commit <sha>', 'commit to roll back to (full or unique abbreviation of at least 7 hex digits)')
     .action(async (name: string, _o: unknown, cmd: Command) => {
       const opts = globals(cmd) as GlobalOptions & { toVersion?: string; toCommit?: string };
       if ((opts.toVersion === undefined) === (opts.toCommit === undefined)) {
@@ -59,7 +65,7 @@ export function buildProgram(cli: CliEnvironment): Command {
   rollback
     .command('lock <lockfile>')
     .description("bring the workspace to another lock's pins (or a lock as it was at --rev)")
-    .option('--component <names>', 'only these components (comma-separated)', parseList)
+    .option('-c, --component <names>', 'only these components (comma-separated)', parseList)
     .option('--rev <gitrev>', 'read LOCKFILE as it was at this revision of the meta-repo (HEAD~1 = previous)')
     .action(async (lockfile: string, _o: unknown, cmd: Command) => {
       const opts = globals(cmd) as GlobalOptions & { component?: string[]; rev?: string };
@@ -71,11 +77,15 @@ export function buildProgram(cli: CliEnvironment): Command {
   rollback
     .command('list')
     .description('every target a component can be rolled back to, newest first')
-    .option('--component <name>', 'only this component')
+    .option('-c, --component <name>', 'only this component')
+    .option('--store-dir <dir>', 'list the entries of this store directory (default .meta-store)')
     .action(async (_o: unknown, cmd: Command) => {
-      const opts = globals(cmd) as GlobalOptions & { component?: string };
+      const opts = globals(cmd) as GlobalOptions & { component?: string; storeDir?: string };
       const ctx = contextFor(cli, opts);
-      const result = await listTargets(ctx, opts.component, [storeTargets, changesetTargets]);
+      // A bad --store-dir is refused here; a broken store is only a warning in the listing.
+      if (opts.storeDir !== undefined) openStore(ctx, { storeDir: opts.storeDir });
+      const stores = opts.storeDir === undefined ? storeTargets : storeTargetsFrom({ storeDir: opts.storeDir });
+      const result = await listTargets(ctx, opts.component, [stores, changesetTargets]);
       const names = [...new Set(result.targets.map((t) => t.component))];
       emit(cli, opts, opts.json ? await withMatrix(ctx.root, result, names, opts.groupSize) : result, formatTargets);
     });
@@ -83,15 +93,17 @@ export function buildProgram(cli: CliEnvironment): Command {
   rollback
     .command('snapshot')
     .description('record the current pins (--output) or restore them (--restore)')
-    .option('--output <file>', 'write a snapshot to this file')
+    .option('-o, --output <file>', `write a snapshot to this file (the default without --restore: ${DEFAULT_SNAPSHOT})`)
     .option('--components <list>', 'comma-separated components to record', parseList)
     .option('--restore <file>', 'restore the pins of this snapshot')
-    .option('--component <names>', 'with --restore: only these components (comma-separated)', parseList)
+    .option('-c, --component <names>', 'with --restore: only these components (comma-separated)', parseList)
     .action(async (_o: unknown, cmd: Command) => {
       const opts = globals(cmd) as GlobalOptions & { output?: string; restore?: string; components?: string[]; component?: string[] };
-      if ((opts.output === undefined) === (opts.restore === undefined)) {
-        throw new InputError('rollback snapshot: give exactly one of --output or --restore');
+      if (opts.output !== undefined && opts.restore !== undefined) {
+        throw new InputError('rollback snapshot: give either --output or --restore, not both');
       }
+      // As in the Python CLI, a snapshot with no file named goes to rollback-snapshot.yaml.
+      if (opts.restore === undefined) opts.output ??= DEFAULT_SNAPSHOT;
       const ctx = contextFor(cli, opts);
       if (opts.output !== undefined) {
         emit(cli, opts, await createSnapshot(ctx, opts.output, opts.components), formatSnapshotCreated);
@@ -104,11 +116,18 @@ export function buildProgram(cli: CliEnvironment): Command {
   program
     .command('health')
     .description('run the health checks of every component (--all) or one (--component)')
-    .option('--all', 'every component')
-    .option('--component <name>', 'only this component')
+    .option('-a, --all', 'every component')
+    .option('-c, --component <name>', 'only this component')
+    .option('-e <env>', "the same as --env (the Python CLI's spelling)")
+    .option('--build', "also run each component's health check named build (the Python CLI's --build)")
+    .option('--tests', "also run each component's health check named tests or test (the Python CLI's --tests)")
     .action(async (_o: unknown, cmd: Command) => {
-      const opts = globals(cmd) as GlobalOptions & { all?: boolean; component?: string };
+      const opts = globals(cmd) as GlobalOptions & { all?: boolean; component?: string; e?: string; build?: boolean; tests?: boolean };
       if (Boolean(opts.all) === (opts.component !== undefined)) throw new InputError('health: give exactly one of --all or --component');
+      if (opts.e !== undefined) {
+        if (opts.env !== undefined && opts.env !== opts.e) throw new InputError(`-e: ${opts.e} and --env ${opts.env} name different envs`);
+        opts.env = opts.e;
+      }
       const ctx = contextFor(cli, opts);
       const abort = new AbortController();
       // Ctrl-C still ends every check's process group instead of leaving them running.
@@ -116,7 +135,7 @@ export function buildProgram(cli: CliEnvironment): Command {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       try {
-        const report = await checkHealth(ctx, opts.component, abort.signal);
+        const report = await checkHealth(ctx, opts.component, abort.signal, { build: Boolean(opts.build), tests: Boolean(opts.tests) });
         emit(cli, opts, report, (r) => `${formatHealthTable(r)}\n${r.healthy ? 'healthy' : 'UNHEALTHY'}\n`);
         cli.exitCode = report.healthy ? 0 : 1;
       } finally {

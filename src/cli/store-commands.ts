@@ -8,8 +8,9 @@ import { storeVerify, type StoreVerifyResult } from '../core/store/verify.js';
 import { formatRollback } from './output.js';
 import { contextFor, emit, type CliEnvironment, type GlobalOptions } from './cli-context.js';
 
-type StoreCommandOptions = GlobalOptions & { storeBranch?: string; component?: string };
+type StoreCommandOptions = GlobalOptions & { storeBranch?: string; storeDir?: string; component?: string };
 
+const STORE_DIR_HELP = 'the store directory (default .meta-store; the Python CLI\'s --store-dir)';
 const STORE_BRANCH_HELP = 'keep the store on this branch of the meta-repo instead of in .meta-store/';
 
 /**
@@ -24,9 +25,10 @@ export function registerStoreCommands(program: Command, cli: CliEnvironment): vo
     .command('store <name> <hash>')
     .description("restore a store entry: its commit (like --to-commit), or else its files into components/NAME")
     .option('--store-branch <branch>', STORE_BRANCH_HELP)
+    .option('--store-dir <dir>', STORE_DIR_HELP)
     .action(async (name: string, hash: string, _o: unknown, cmd: Command) => {
       const opts = globals(cmd);
-      const result = await rollbackStore(contextFor(cli, opts), name, hash, { storeBranch: opts.storeBranch });
+      const result = await rollbackStore(contextFor(cli, opts), name, hash, { storeBranch: opts.storeBranch, storeDir: opts.storeDir });
       emit(cli, opts, result, formatStoreRollback);
     });
 
@@ -36,19 +38,21 @@ export function registerStoreCommands(program: Command, cli: CliEnvironment): vo
     .command('add <name>')
     .description("record components/NAME's tracked files, commit and version")
     .option('--store-branch <branch>', STORE_BRANCH_HELP)
+    .option('--store-dir <dir>', STORE_DIR_HELP)
     .action(async (name: string, _o: unknown, cmd: Command) => {
       const opts = globals(cmd);
-      emit(cli, opts, await storeAdd(contextFor(cli, opts), name, { storeBranch: opts.storeBranch }), formatStoreAdd);
+      emit(cli, opts, await storeAdd(contextFor(cli, opts), name, { storeBranch: opts.storeBranch, storeDir: opts.storeDir }), formatStoreAdd);
     });
 
   store
     .command('list')
     .description('store entries, newest first')
-    .option('--component <name>', 'only entries of this component')
+    .option('-c, --component <name>', 'only entries of this component')
     .option('--store-branch <branch>', STORE_BRANCH_HELP)
+    .option('--store-dir <dir>', STORE_DIR_HELP)
     .action(async (_o: unknown, cmd: Command) => {
       const opts = globals(cmd);
-      const result = await storeList(contextFor(cli, opts), { component: opts.component, storeBranch: opts.storeBranch });
+      const result = await storeList(contextFor(cli, opts), { component: opts.component, storeBranch: opts.storeBranch, storeDir: opts.storeDir });
       emit(cli, opts, result, formatStoreList);
     });
 
@@ -56,9 +60,10 @@ export function registerStoreCommands(program: Command, cli: CliEnvironment): vo
     .command('verify [hash]')
     .description('re-hash every entry (or one) and report ok or corrupt; exit 1 if any is not ok')
     .option('--store-branch <branch>', STORE_BRANCH_HELP)
+    .option('--store-dir <dir>', STORE_DIR_HELP)
     .action(async (hash: string | undefined, _o: unknown, cmd: Command) => {
       const opts = globals(cmd);
-      const result = await storeVerify(contextFor(cli, opts), hash, { storeBranch: opts.storeBranch });
+      const result = await storeVerify(contextFor(cli, opts), hash, { storeBranch: opts.storeBranch, storeDir: opts.storeDir });
       emit(cli, opts, result, formatStoreVerify);
       if (!result.ok) cli.exitCode = 1;
     });

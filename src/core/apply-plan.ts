@@ -10,7 +10,9 @@ import { appendJournal } from './journal.js';
 import { editLockText, timestamp } from './lock-edit.js';
 import type { Lock, Pin } from './lock.js';
 import { crashPoint, sha256, staleLockPresent, withMetaLock, type MetaLock } from './meta-lock.js';
-import { SNAPSHOT_DIR, relativeToRoot, resolveInsideRoot } from './paths.js';
+import { MANIFEST_PATH, SNAPSHOT_DIR, relativeToRoot, resolveInsideRoot } from './paths.js';
+import { loadManifest } from './manifest.js';
+import { editManifestVersions, type ManifestVersionWrite } from './manifest-edit.js';
 import { locateRepo } from './repo-url.js';
 import { writeSnapshot, type SnapshotPin } from './snapshot-file.js';
 import { inspectCheckout } from './workspace.js';
@@ -50,7 +52,8 @@ interface Step {
  * never interleave; under it the plan is checked against the files and checkouts again, and the
  * lock records what is being written so a run killed half-way is finished or undone by the next.
  */
-export async function executePlan(ctx: RunContext, plan: Plan): Promise<RollbackResult> {
+export async function executePlan(ctx: RunContext, given: Plan): Promise<RollbackResult> {
+  const plan = vendoredPins(given);
   const limit = pLimit(ctx.jobs);
   let steps = await planSteps(ctx, plan, limit);
   if (ctx.dryRun) return resultOf(ctx, plan, steps, null, null);
@@ -69,6 +72,26 @@ export async function executePlan(ctx: RunContext, plan: Plan): Promise<Rollback
     if (effectiveOf(steps).length === 0) return resultOf(ctx, plan, steps, null, null);
     return writePlan(ctx, plan, steps, metaLock, limit);
   });
+}
+
+/**
+ * A vendored lock entry (the Python CLI's vendored mode) keeps pinning a version only: the commit a
+ * target resolved to is not written, and components/NAME, a copy of the sources, is not touched.
+ */
+function vendoredPins(plan: Plan): Plan {
+  const warnings = [...(plan.warnings ?? [])];
+  const vendoredMode = plan.lock.mode === 'vendored';
+  const pins = plan.pins.map((pin) => {
+    const entry = plan.lock.entries.get(pin.component);
+    if (!(entry?.vendored ?? vendoredMode)) return pin;
+    if (entry?.version !== pin.to.version) {
+      warnings.push(
+        `${plan.lockRel}: components.${pin.component} is vendored (a version, no commit): only its version is set, to ${pin.to.version}; the vendored files in components/${pin.component} are not changed; re-vendor them at that version (Python CLI: meta vendor import ${pin.component} --force)`,
+      );
+    }
+    return { ...pin, to: { version: pin.to.version, commit: '' } };
+  });
+  return { ...plan, pins, warnings };
 }
 
 function effectiveOf(steps: readonly Step[]): Step[] {
@@ -162,6 +185,9 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
   crashPoint('after-snapshot');
 
   let lockWritten = false;
+  let manifestWritten = false;
+  const manifestPath = join(ctx.root, MANIFEST_PATH);
+  const manifestEdit = ctx.updateManifest && lockChanges.length > 0 ? await manifestVersionsEdit(ctx, lockChanges.map((s) => ({ component: s.pin.component, version: s.pin.to.version }))) : undefined;
   try {
     await checkoutMany(
       moving.map((s) => ({ dir: s.checkout!.dir, commit: s.pin.to.commit })),
@@ -172,6 +198,10 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
       await writeFileAtomic(lockPath, newLockText);
       lockWritten = true;
     }
+    if (manifestEdit && manifestEdit.after !== manifestEdit.before) {
+      await writeFileAtomic(manifestPath, manifestEdit.after);
+      manifestWritten = true;
+    }
     crashPoint('after-lock');
     await appendJournal(ctx.root, historyEntry);
     crashPoint('after-journal');
@@ -181,10 +211,16 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     // A checkout that failed part-way may still have moved: put back every one not where it was.
     await Promise.allSettled(moving.map((s) => limit(() => restoreIfMoved(s.checkout!))));
     if (lockWritten) await writeFileAtomic(lockPath, plan.lock.file.text).catch(() => undefined);
+    if (manifestWritten) await writeFileAtomic(manifestPath, manifestEdit!.before).catch(() => undefined);
     await rm(snapshotPath, { force: true });
     await metaLock.setIntent(undefined).catch(() => undefined);
     throw err instanceof OperationError ? err : new OperationError(`rollback failed and was undone: ${errorMessage(err)}`);
   }
+}
+
+async function manifestVersionsEdit(ctx: RunContext, writes: readonly ManifestVersionWrite[]): Promise<{ before: string; after: string }> {
+  const manifest = await loadManifest(ctx.root);
+  return { before: manifest.file.text, after: editManifestVersions(manifest, writes) };
 }
 
 async function restoreIfMoved(state: CheckoutState): Promise<void> {
@@ -210,7 +246,8 @@ async function assertCheckoutsUnchanged(ctx: RunContext, effective: readonly Ste
 
 async function planStep(ctx: RunContext, plan: Plan, pin: PlannedPin): Promise<Step> {
   const entry = plan.lock.entries.get(pin.component);
-  const checkout = await inspectCheckout(ctx.root, pin.component);
+  // A pin without a commit (vendored) has nothing to check a checkout out at.
+  const checkout = pin.to.commit === '' ? undefined : await inspectCheckout(ctx.root, pin.component);
   const lockChanged = plan.writeLock && (!entry || entry.commit !== pin.to.commit || entry.version !== pin.to.version);
   const checkoutStatus = !checkout ? 'absent' : checkout.head === pin.to.commit ? 'unchanged' : 'moved';
   let from: Pin | null = entry ? { version: entry.version, commit: entry.commit } : null;

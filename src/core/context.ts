@@ -15,6 +15,11 @@ export interface RunContext {
   readonly now: () => Date;
   /** Extra git environment for component repositories (credentials, one command at a time). */
   readonly gitEnv?: Readonly<Record<string, string>>;
+  /**
+   * `--update-manifest`: a rollback also sets the manifest's wanted `version` of each component
+   * whose pin it changes, so the Python CLI's `meta lock validate` still passes afterwards.
+   */
+  readonly updateManifest?: boolean;
   /** Progress for humans; never stdout when --json is set. */
   readonly log: (message: string) => void;
 }

@@ -30,6 +30,8 @@ export function editLockText(lock: Lock, writes: readonly PinWrite[], generatedA
     }
     for (const key of ['version', 'commit'] as const) {
       const value = write.pin[key];
+      // A vendored entry pins no commit, and gets none.
+      if (key === 'commit' && value === '') continue;
       const node = entry.get(key, true) as Node | undefined;
       if (isScalar(node) && node.range) {
         if (sourceValue(node) === value) continue;
@@ -84,7 +86,7 @@ function parsesBackPlain(value: string): boolean {
   }
 }
 
-function insertIntoEntry(text: string, entry: YAMLMap<unknown, unknown>, key: string, value: string): TextEdit {
+export function insertIntoEntry(text: string, entry: YAMLMap<unknown, unknown>, key: string, value: string): TextEdit {
   const line = `${key}: ${renderScalar(value)}`;
   if (entry.flow) {
     const close = text.lastIndexOf('}', entry.range?.[1] ?? text.length);
@@ -102,7 +104,8 @@ function appendEntries(text: string, components: YAMLMap<unknown, unknown>, writ
   const block = (indent: string) =>
     writes
       .map((w) => {
-        const lines = [`${indent}${w.component}:`, `${indent}  version: ${renderScalar(w.pin.version)}`, `${indent}  commit: ${renderScalar(w.pin.commit)}`];
+        const lines = [`${indent}${w.component}:`, `${indent}  version: ${renderScalar(w.pin.version)}`];
+        if (w.pin.commit !== '') lines.push(`${indent}  commit: ${renderScalar(w.pin.commit)}`);
         if (w.repo !== undefined) lines.push(`${indent}  repo: ${renderScalar(w.repo)}`);
         return `${lines.join('\n')}\n`;
       })

@@ -411,7 +411,7 @@ export async function recoverInterrupted(ctx: RunContext, stale: MetaLockRecord,
 }
 
 const SNAPSHOT_REL = /^\.meta\/snapshots\/[A-Za-z0-9][A-Za-z0-9._-]*\.yaml$/;
-const LOCK_REL = /^manifests\/components\.lock(?:\.[A-Za-z0-9_-]+)?\.yaml$/;
+const LOCK_REL = /^manifests\/components\.lock(?:\.[A-Za-z0-9._-]+)?\.yaml$/;
 const HASH = /^[0-9a-f]{64}$/;
 
 /** The intent comes from a file anyone could have written: it may only name the paths a rollback writes. */

@@ -3,7 +3,7 @@ import { InputError } from './errors.js';
 // Component and environment names become path segments and branch-name parts, so they are
 // held to a conservative alphabet rather than "anything git or the filesystem would take".
 const COMPONENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
+const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const ABBREV_SHA = /^[0-9a-f]{7,64}$/;
 
@@ -18,11 +18,17 @@ export function isValidComponentName(name: string): boolean {
   return COMPONENT_NAME.test(name) && !name.includes('..') && !name.endsWith('.lock');
 }
 
+// The Python tool takes `eu.prod`, so dots are allowed; `..`, a trailing `.` and `.lock` are not,
+// because the name also becomes part of git ref names (head branches, known-good refs).
 export function checkEnvName(env: string, where = '--env'): string {
-  if (!ENV_NAME.test(env)) {
-    throw new InputError(`${where}: invalid environment name ${quote(env)} (letters, digits, '_' and '-')`);
+  if (!isValidEnvName(env)) {
+    throw new InputError(`${where}: invalid environment name ${quote(env)} (letters, digits, '.', '_' and '-'; no '..', no trailing '.' or '.lock')`);
   }
   return env;
+}
+
+export function isValidEnvName(env: string): boolean {
+  return ENV_NAME.test(env) && !env.includes('..') && !env.endsWith('.') && !env.endsWith('.lock');
 }
 
 export function isFullSha(value: string): boolean {

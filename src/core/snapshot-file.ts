@@ -25,7 +25,7 @@ const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 export function renderSnapshot(snapshot: Snapshot, path: string): string {
   const sorted = [...snapshot.components].sort(([a], [b]) => a.localeCompare(b));
   if (path.endsWith('.json')) {
-    const components = Object.fromEntries(sorted.map(([name, pin]) => [name, { version: pin.version, commit: pin.commit, ...(pin.repo !== undefined ? { repo: pin.repo } : {}) }]));
+    const components = Object.fromEntries(sorted.map(([name, pin]) => [name, { version: pin.version, ...(pin.commit !== '' ? { commit: pin.commit } : {}), ...(pin.repo !== undefined ? { repo: pin.repo } : {}) }]));
     const body = { created_at: snapshot.createdAt, ...(snapshot.environment !== undefined ? { environment: snapshot.environment } : {}), components };
     return `${JSON.stringify(body, null, 2)}\n`;
   }
@@ -33,7 +33,9 @@ export function renderSnapshot(snapshot: Snapshot, path: string): string {
   if (snapshot.environment !== undefined) lines.push(`environment: ${renderScalar(snapshot.environment)}`);
   lines.push(sorted.length === 0 ? 'components: {}' : 'components:');
   for (const [name, pin] of sorted) {
-    lines.push(`  ${name}:`, `    version: ${renderScalar(pin.version)}`, `    commit: ${renderScalar(pin.commit)}`);
+    lines.push(`  ${name}:`, `    version: ${renderScalar(pin.version)}`);
+    // A vendored pin has a version and no commit; so has its snapshot.
+    if (pin.commit !== '') lines.push(`    commit: ${renderScalar(pin.commit)}`);
     if (pin.repo !== undefined) lines.push(`    repo: ${renderScalar(pin.repo)}`);
   }
   return `${lines.join('\n')}\n`;
@@ -59,9 +61,11 @@ export function parseSnapshot(file: YamlFile): Snapshot {
     if (!isValidComponentName(key)) fail(file, keyNode, field, `invalid component name ${quote(key)}`);
     const entry = mapAt(file, value, field, keyNode);
     const at = (k: string) => entry.get(k, true) as Node | undefined;
-    const commit = stringAt(file, at('commit'), `${field}.commit`, entry);
-    if (!SHA.test(commit)) fail(file, at('commit'), `${field}.commit`, 'not a SHA');
+    // The Python CLI records `commit: null` for a checkout it cannot read; a version alone is a vendored pin.
+    const commit = optionalStringAt(file, at('commit'), `${field}.commit`) ?? '';
+    if (commit !== '' && !SHA.test(commit)) fail(file, at('commit'), `${field}.commit`, 'not a SHA');
     const version = optionalStringAt(file, at('version'), `${field}.version`) ?? commit.slice(0, 12);
+    if (version === '') fail(file, at('commit') ?? entry, `${field}`, 'has neither a commit nor a version');
     const versionBad = versionProblem(version);
     if (versionBad) fail(file, at('version'), `${field}.version`, `${quote(version)} ${versionBad}`);
     const repo = optionalStringAt(file, at('repo'), `${field}.repo`);

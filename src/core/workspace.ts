@@ -1,4 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const VENDOR_INFO = '.vendor-info.yaml';
 import { InputError } from './errors.js';
 import { componentDir, relativeToRoot } from './paths.js';
 import type { CheckoutState } from '../git/checkout.js';
@@ -13,6 +16,9 @@ export async function inspectCheckout(root: string, name: string): Promise<Check
   const dir = componentDir(root, name);
   if (!existsSync(dir)) return undefined;
   const rel = relativeToRoot(root, dir);
+  // The Python CLI's vendored mode copies a component's sources here (with .vendor-info.yaml, no
+  // .git): not a checkout to move, and nothing a rollback may rewrite.
+  if (statSync(dir).isDirectory() && !isGitRepo(dir) && existsSync(join(dir, VENDOR_INFO))) return undefined;
   if (!statSync(dir).isDirectory() || !isGitRepo(dir)) {
     throw new InputError(`${rel}: exists but is not a git checkout`);
   }

@@ -4,7 +4,7 @@ import { InputError } from '../core/errors.js';
 import { git, gitLines, runGit } from './run-git.js';
 import { locateGitDirs } from './local/git-dirs.js';
 import { fastCleanState, fastHead } from './local/fast-state.js';
-import { ObjectLookup } from './local/object-lookup.js';
+import { COMMIT_TYPE, ObjectLookup } from './local/object-lookup.js';
 import { readTags } from './local/tag-list.js';
 
 /**
@@ -154,4 +154,38 @@ export async function workingState(dir: string): Promise<WorkingState> {
     }
   }
   return { head, branch, changed };
+}
+
+/**
+ * When `sha` names an annotated tag object of the repository (what `git ls-remote` lists first for
+ * such a tag), the tag's name and the commit it points at; undefined for anything else.
+ */
+export async function tagObjectIn(dir: string, sha: string): Promise<{ tag: string; commit: string } | undefined> {
+  const lines = await gitLines(['for-each-ref', '--format=%(objectname)%00%(*objectname)%00%(refname:strip=2)', 'refs/tags'], { cwd: dir });
+  for (const line of lines) {
+    const [object = '', peeled = '', tag = ''] = line.split('\0');
+    if (object === sha && peeled) {
+      // A tag of a tag still ends at a commit; ask git for it rather than follow the chain here.
+      const commit = (await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${sha}^{commit}`], { cwd: dir })).stdout.toString().trim();
+      return commit ? { tag, commit } : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Whether `sha` names a commit object itself (not a tag object that peels to one). */
+export async function isCommitObject(dir: string, sha: string): Promise<boolean> {
+  if (inProcessReaders()) {
+    const dirs = locateGitDirs(dir);
+    const type = dirs && new ObjectLookup(dirs.commonDir).readObjectStart(sha)?.type;
+    if (type !== undefined && type !== null) return type === COMMIT_TYPE;
+  }
+  const result = await runGit(['cat-file', '-t', '--end-of-options', sha], { cwd: dir });
+  return result.code === 0 && result.stdout.toString().trim() === 'commit';
+}
+
+/** Whether `name` is a branch of the repository: a local one, or one of a remote's as last fetched. */
+export async function isBranchName(dir: string, name: string): Promise<boolean> {
+  const lines = await gitLines(['for-each-ref', '--count=1', '--format=%(refname)', `refs/heads/${name}`, `refs/remotes/*/${name}`], { cwd: dir });
+  return lines.length > 0;
 }

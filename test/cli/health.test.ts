@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -112,5 +112,39 @@ describe('meta health', () => {
     const unknown = await meta(['health', '--component', 'nope'], sys.meta);
     expect(unknown.code).toBe(2);
     expect(fingerprint(sys.meta)).toEqual(before);
+  });
+});
+
+describe("meta health with the Python CLI's spellings", () => {
+  const passing = `["${process.execPath}", "-e", "process.exit(0)"]`;
+
+  it('takes -a, -c and -e, and --build/--tests run the command checks of those names', async () => {
+    const sys = sample();
+    withHealth(sys.meta, { 'web-ui': `      - name: build\n        command: ${passing}\n` });
+    const all = await meta(['health', '-a', '-e', 'prod', '--build', '--tests', '--json'], sys.meta);
+    expect(all.code).toBe(0);
+    const report = JSON.parse(all.stdout) as { env: string; results: Array<{ component: string; name: string; ok: boolean }>; skipped: Array<{ component: string; name: string; reason: string }> };
+    expect(report.env).toBe('prod');
+    expect(report.results).toContainEqual(expect.objectContaining({ component: 'web-ui', name: 'build', ok: true }));
+    // Python passes a component with nothing to build or test; the report says there was no such check.
+    expect(report.skipped).toContainEqual({ component: 'web-ui', name: 'tests', kind: 'command', reason: '--tests: no command check named tests or test in manifests/components.yaml' });
+    expect((await meta(['health', '-c', 'web-ui', '-e', 'prod'], sys.meta)).code).toBe(0);
+    const clash = await meta(['health', '-c', 'web-ui', '-e', 'prod', '--env', 'staging'], sys.meta);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toBe('error: -e: prod and --env staging name different envs\n');
+  });
+
+  it('passes a missing checkout (nothing is at a wrong commit) unless --build or --tests asked for a check that needs it', async () => {
+    const sys = sample();
+    withHealth(sys.meta, { 'web-ui': `      - name: tests\n        command: ${passing}\n` });
+    rmSync(join(sys.meta, 'components/web-ui'), { recursive: true, force: true });
+    const plain = await meta(['health', '--component', 'web-ui', '--env', 'prod', '--json'], sys.meta);
+    expect(plain.code).toBe(0);
+    expect(JSON.parse(plain.stdout).skipped).toContainEqual(expect.objectContaining({ name: 'tests', reason: 'no checkout' }));
+    const asked = await meta(['health', '--component', 'web-ui', '--env', 'prod', '--tests', '--json'], sys.meta);
+    expect(asked.code).toBe(1);
+    expect(JSON.parse(asked.stdout).results).toContainEqual(
+      expect.objectContaining({ name: 'tests', ok: false, detail: 'no checkout: components/web-ui is missing, and --tests asked for this check' }),
+    );
   });
 });

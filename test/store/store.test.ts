@@ -33,12 +33,14 @@ describe('store add', () => {
       commit: web.versions[2]!.commit,
       repo: web.dir,
       created_at: '2026-11-25T12:00:00Z',
+      // What the Python CLI's output hash of these two files is (computed with Python itself).
+      output_hash: 'e6fa061727f48bc64f556713ecb4bfd80f816a32c07a132e70da67114cf68787',
     });
     const dir = join(sys.meta, '.meta-store', hash.slice(0, 2), hash);
     expect(read(join(dir, 'src/app.txt'))).toBe('web-ui at v1.2.0\n');
     expect(existsSync(join(dir, 'notes.txt'))).toBe(false);
     const metadata = JSON.parse(read(`${dir}.metadata.json`)) as Record<string, unknown>;
-    expect(Object.keys(metadata)).toEqual(['content_hash', 'component', 'version', 'commit', 'repo', 'created_at']);
+    expect(Object.keys(metadata)).toEqual(['content_hash', 'component', 'version', 'commit', 'repo', 'created_at', 'output_hash']);
     // No temp directory is left behind.
     expect(readdirSync(join(sys.meta, '.meta-store'))).toEqual([hash.slice(0, 2)]);
   });

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pLimit from 'p-limit';
 import { writeFileAtomic } from '../atomic-write.js';
-import type { JournalLine } from '../changes.js';
+import type { JournalLine, RollbackResult } from '../changes.js';
+import { restoreSnapshot } from '../operations/snapshot.js';
+import { restoreLock } from './meta-repo-entry.js';
 import type { RunContext } from '../context.js';
 import { InputError, MetaError, OperationError, errorMessage } from '../errors.js';
 import { appendJournal } from '../journal.js';
@@ -79,6 +81,11 @@ export interface ChangesetRollbackResult {
   readonly changes: ReadonlyArray<{ component: string; from: Pin; to: Pin }>;
   readonly snapshot: null;
   readonly historyEntry: JournalLine | null;
+  /**
+   * The meta-repo's own entry rolled back: the selected lock put back as it was before the
+   * changeset (planned only, in a dry run). Its own snapshot and journal line undo it.
+   */
+  readonly lockRestore: (RollbackResult & { readonly rev: string }) | null;
   readonly warnings: readonly string[];
 }
 
@@ -167,7 +174,7 @@ export async function applyChangesetRollback(ctx: RunContext, plan: ChangesetRol
     for (const w of work) {
       if (w.newTip === w.plan.base) warnings.push(`${w.plan.component}: every commit is already undone on ${w.plan.branch}; no branch made`);
     }
-    if (effective.length === 0) {
+    if (effective.length === 0 && !plan.lockRestore) {
       return resultOf(plan, [], { ctx, warnings, done: false, pushed: false, historyEntry: null, reason: `every commit of changeset ${id} is already undone` });
     }
 
@@ -197,6 +204,18 @@ export async function applyChangesetRollback(ctx: RunContext, plan: ChangesetRol
       undo.push(...pushUndo);
     }
 
+    // 5b. The meta-repo's own entry: its lock goes back (a rollback of its own, with snapshot and
+    // journal line), before the changeset is marked, so a failure here still undoes the reverts.
+    let lockRestore: ChangesetRollbackResult['lockRestore'] = null;
+    if (plan.lockRestore) {
+      const restored = await restoreLock(ctx, plan.lockRestore);
+      lockRestore = { ...restored, rev: plan.lockRestore.rev };
+      if (restored.snapshot) {
+        const snapshot = restored.snapshot;
+        undo.push({ what: `${plan.lockRestore.lock} (restored from ${snapshot})`, run: async () => void (await restoreSnapshot(ctx, snapshot)) });
+      }
+    }
+
     // 6. The changeset (and its index entry) become rolled-back; then the journal. Under .meta/lock,
     // like every write to the meta-repo's files: the check that nobody changed the changeset files
     // since they were read and the writes that follow are then one step for other runs, and journal
@@ -223,7 +242,7 @@ export async function applyChangesetRollback(ctx: RunContext, plan: ChangesetRol
       }
       return line;
     });
-    return resultOf(plan, results, { ctx, warnings, done: true, pushed: Boolean(options.push), historyEntry });
+    return resultOf(plan, results, { ctx, warnings, done: true, pushed: Boolean(options.push), historyEntry, lockRestore });
   } catch (err) {
     await Promise.allSettled(work.map((w) => dropWorktree(w)));
     const failedUndo: string[] = [];
@@ -450,7 +469,15 @@ function changesOf(repos: readonly RepoRollbackResult[]): Array<{ component: str
 function resultOf(
   plan: ChangesetRollbackPlan,
   repos: RepoRollbackResult[],
-  state: { ctx: RunContext; warnings: string[]; done: boolean; pushed: boolean; historyEntry: JournalLine | null; reason?: string },
+  state: {
+    ctx: RunContext;
+    warnings: string[];
+    done: boolean;
+    pushed: boolean;
+    historyEntry: JournalLine | null;
+    reason?: string;
+    lockRestore?: ChangesetRollbackResult['lockRestore'];
+  },
 ): ChangesetRollbackResult {
   return {
     ok: true,
@@ -469,6 +496,7 @@ function resultOf(
     changes: changesOf(repos),
     snapshot: null,
     historyEntry: state.historyEntry,
+    lockRestore: state.lockRestore ?? (plan.lockRestore ? { ...plan.lockRestore.preview, rev: plan.lockRestore.rev } : null),
     warnings: state.warnings,
   };
 }

@@ -18,6 +18,8 @@ export interface ChangesetRepoEntry {
   readonly index: number;
   readonly name?: string;
   readonly repo?: string;
+  /** `repo: ''`, as the Python CLI's `meta lock --changeset` writes for the meta-repo itself. */
+  readonly repoEmpty?: boolean;
   /** `commit:` and/or `commits:`, as written (full or abbreviated SHAs); empty = find by message. */
   readonly commits: readonly string[];
   readonly branch?: string;
@@ -105,8 +107,11 @@ function parseRepos(yaml: YamlFile, node: Node | undefined): ChangesetRepoEntry[
     const item = mapAt(yaml, deref(yaml, raw), field, node);
     const get = (key: string) => deref(yaml, item.get(key, true)) as Node | undefined;
     const name = optionalField(yaml, get('name'), `${field}.name`);
-    if (name !== undefined && !isValidComponentName(name)) fail(yaml, get('name'), `${field}.name`, `invalid component name ${quote(name)}`);
-    const repo = optionalField(yaml, get('repo'), `${field}.repo`);
+    const rawRepo = optionalField(yaml, get('repo'), `${field}.repo`);
+    const repoEmpty = rawRepo === '';
+    // The meta-repo's own entry is named after its directory, which need not be a component name.
+    if (name !== undefined && !repoEmpty && !isValidComponentName(name)) fail(yaml, get('name'), `${field}.name`, `invalid component name ${quote(name)}`);
+    const repo = repoEmpty ? undefined : rawRepo;
     if (repo !== undefined) {
       const problem = repoUrlProblem(repo);
       if (problem) fail(yaml, get('repo'), `${field}.repo`, `${quote(repo)} ${problem}`);
@@ -128,7 +133,7 @@ function parseRepos(yaml: YamlFile, node: Node | undefined): ChangesetRepoEntry[
       const problem = refNameProblem(branch);
       if (problem) fail(yaml, get('branch'), `${field}.branch`, `invalid branch name ${quote(branch)}: ${problem}`);
     }
-    return { index, name, repo, commits, branch, message: looseString(get('message')), line: lineOf(yaml, item) };
+    return { index, name, repo, ...(repoEmpty ? { repoEmpty } : {}), commits, branch, message: looseString(get('message')), line: lineOf(yaml, item) };
   });
 }
 

@@ -97,6 +97,8 @@ export interface ChangesetDetails {
     commits: ReadonlyArray<{ commit: string; subject: string; source: 'listed' | 'message' }>;
     alreadyReverted: readonly string[];
   }>;
+  /** The meta-repo's own entry: the lock a rollback would put back, and the pins it would change. */
+  readonly lockRestore: { lock: string; rev: string; recorded: string; changes: ReadonlyArray<{ component: string; from: unknown; to: unknown }> } | null;
   readonly warnings: readonly string[];
   readonly changes: [];
 }
@@ -127,6 +129,9 @@ export async function showChangeset(ctx: RunContext, id: string): Promise<Change
       commits: r.commits.map((c) => ({ commit: c.commit, subject: c.subject, source: c.source })),
       alreadyReverted: r.alreadyReverted,
     })),
+    lockRestore: plan.lockRestore
+      ? { lock: plan.lockRestore.lock, rev: plan.lockRestore.rev, recorded: plan.lockRestore.recorded, changes: plan.lockRestore.preview.changes.map((c) => ({ component: c.component, from: c.from, to: c.to })) }
+      : null,
     warnings: plan.warnings,
     changes: [],
   };

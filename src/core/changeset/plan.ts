@@ -1,3 +1,4 @@
+import { isMetaRepoEntry, planLockRestore, type LockRestorePlan } from './meta-repo-entry.js';
 import { existsSync, statSync } from 'node:fs';
 import pLimit from 'p-limit';
 import type { RunContext } from '../context.js';
@@ -61,6 +62,8 @@ export interface ChangesetRollbackPlan {
   readonly reason?: string;
   /** Only components with something to revert, dependents before their dependencies. */
   readonly repos: readonly RepoRollbackPlan[];
+  /** The meta-repo's own entry (the Python CLI's `meta lock --changeset`): the lock it goes back to. */
+  readonly lockRestore?: LockRestorePlan;
   readonly warnings: readonly string[];
   readonly changeset: ChangesetFile;
   readonly index?: ChangesetIndex;
@@ -102,6 +105,12 @@ export async function planChangesetRollback(ctx: RunContext, id: string, options
     return { ...common, nothingToDo: true, reason: `changeset ${id} is already rolled back`, repos: [] };
   }
 
+  const lockRestore = await planLockRestore(
+    ctx,
+    changeset,
+    changeset.repos.filter((e) => isMetaRepoEntry(manifest, e)),
+    warnings,
+  );
   const wanted = wantedComponents(manifest, changeset);
   const order = dependentsFirst(manifest, wanted.keys());
   const limit = pLimit(ctx.jobs);
@@ -132,6 +141,10 @@ export async function planChangesetRollback(ctx: RunContext, id: string, options
       warnings.push(`${r.component}: ${r.alreadyReverted.map((c) => c.slice(0, 12)).join(', ')} already reverted on ${r.branch}; skipped`);
     }
   }
+  if (repos.length === 0 && lockRestore) {
+    const lockChanges = lockRestore.preview.changes.length;
+    return { ...common, nothingToDo: lockChanges === 0, reason: lockChanges === 0 ? `${lockRestore.lock} is already as it was at ${lockRestore.rev.slice(0, 12)}` : undefined, repos, lockRestore };
+  }
   if (repos.length === 0) {
     const reverted = planned.filter((r) => r && r.alreadyReverted.length > 0).map((r) => r!.component);
     if (reverted.length > 0) {
@@ -142,7 +155,7 @@ export async function planChangesetRollback(ctx: RunContext, id: string, options
       throw new InputError(`changeset ${id}: nothing to revert: ${changeset.rel} lists no commits and no commit in ${where} carries ${changesetMarker(id)}`);
     }
   }
-  return { ...common, nothingToDo: repos.length === 0, reason: repos.length === 0 ? 'no commits found' : undefined, repos };
+  return { ...common, nothingToDo: repos.length === 0, reason: repos.length === 0 ? 'no commits found' : undefined, repos, lockRestore };
 }
 
 /** Which components to look at: those the file lists (by name, else by repo), or all of them. */
@@ -153,6 +166,7 @@ function wantedComponents(manifest: Manifest, changeset: ChangesetFile): Map<str
     return wanted;
   }
   for (const entry of changeset.repos) {
+    if (isMetaRepoEntry(manifest, entry)) continue;
     const spec = componentOf(manifest, changeset, entry);
     const item = wanted.get(spec.name) ?? { spec, entries: [], discover: false };
     item.entries.push(entry);

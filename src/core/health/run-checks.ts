@@ -30,6 +30,11 @@ export interface RunHealthChecksInput {
   readonly retryDelayMs?: number;
   /** SIGTERM-to-SIGKILL grace for commands cut off at their timeout (default 2000 ms). */
   readonly killGraceMs?: number;
+  /**
+   * Command checks that were asked for by name (the Python CLI's `--build`/`--tests`): without a
+   * checkout such a check fails instead of being skipped, as Python's does for a missing component.
+   */
+  readonly required?: (checkName: string) => string | undefined;
 }
 
 interface Task {
@@ -92,6 +97,12 @@ function plan(input: RunHealthChecksInput): { tasks: Task[]; skipped: HealthSkip
       }
       const cwd = component.checkoutDir;
       if (cwd === undefined) {
+        const askedBy = input.required?.(spec.name);
+        if (askedBy !== undefined) {
+          const detail = `no checkout: components/${component.name} is missing, and ${askedBy} asked for this check`;
+          tasks.push({ component, name: spec.name, kind: 'command', run: () => Promise.resolve({ ok: false, detail }) });
+          continue;
+        }
         // Neither a pass nor a failure: the command has nowhere to run, and the report says so.
         skip('no checkout');
         continue;

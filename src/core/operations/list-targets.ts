@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { RunContext } from '../context.js';
 import { errorMessage } from '../errors.js';
-import { parseLockBytes, type Lock } from '../lock.js';
+import { parseLockBytes, type Lock, type LockEntry } from '../lock.js';
 import { requireComponent, type ComponentSpec } from '../manifest.js';
 import { SNAPSHOT_DIR } from '../paths.js';
 import { locateRepo } from '../repo-url.js';
@@ -84,7 +84,7 @@ export async function listTargets(ctx: RunContext, component?: string, extraSour
   await Promise.all([tagsDone, historyDone]);
   found.push(...tagTargets);
 
-  const lockFiles = (await readdir(join(ctx.root, 'manifests'))).filter((f) => /^components\.lock(\.[A-Za-z0-9_-]+)?\.yaml$/.test(f));
+  const lockFiles = (await readdir(join(ctx.root, 'manifests'))).filter((f) => /^components\.lock(\.[A-Za-z0-9._-]+)?\.yaml$/.test(f));
   for (const file of lockFiles) {
     const rel = `manifests/${file}`;
     try {
@@ -121,9 +121,15 @@ export async function listTargets(ctx: RunContext, component?: string, extraSour
   for (const source of extraSources) found.push(...(await source(ctx, specs)));
 
   const targets = found
-    .map((t) => ({ ...t, date: isoDate(t.date), current: lock.entries.get(t.component)?.commit === t.commit }))
+    .map((t) => ({ ...t, date: isoDate(t.date), current: isCurrent(lock.entries.get(t.component), t) }))
     .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.component.localeCompare(b.component) || a.source.localeCompare(b.source));
   return { ok: true, env: ctx.env ?? null, lock: lockRel, targets, warnings, changes: [] };
+}
+
+/** A vendored entry (no commit) is current where the version matches; others where the commit does. */
+function isCurrent(entry: LockEntry | undefined, target: { version: string; commit: string }): boolean {
+  if (!entry) return false;
+  return entry.commit === '' ? target.commit === '' && entry.version === target.version : entry.commit === target.commit;
 }
 
 /** Every pin the lock files ever had, from the meta-repo's history (one log and one cat-file). */

@@ -8,7 +8,7 @@ import type { Manifest } from '../manifest.js';
 import { requireComponent } from '../manifest.js';
 import { quote } from '../names.js';
 import { relativeToRoot, resolveInsideRoot } from '../paths.js';
-import type { SnapshotPin } from '../snapshot-file.js';
+import { prepareSourcePins, type SourcePin } from '../source-pins.js';
 import { readFileAtRevision, resolveMetaRevision } from '../../git/meta-history.js';
 import { loadState } from './load-state.js';
 
@@ -41,13 +41,14 @@ export async function rollbackLock(ctx: RunContext, lockFile: string, options: L
     source = rel === state.lockRel ? state.lock : await loadLock(ctx.root, rel);
   }
   const sourceIsCurrent = options.rev === undefined && rel === state.lockRel;
-  const pins = new Map<string, SnapshotPin>();
-  for (const [name, entry] of source.entries) pins.set(name, { version: entry.version, commit: entry.commit, repo: entry.repo });
+  const pins = new Map<string, SourcePin>();
+  for (const [name, entry] of source.entries) pins.set(name, { version: entry.version, commit: entry.commit, repo: entry.repo, at: `${sourceName}:${entry.commitLine}` });
   return applyPins(ctx, state, pins, {
     mode: 'lock',
     sourceName,
     components: options.components,
-    writeLock: !sourceIsCurrent,
+    // The current lock itself is rewritten only to replace a tag object it pins by its commit.
+    writeLock: sourceIsCurrent ? 'if-peeled' : true,
   });
 }
 
@@ -55,33 +56,39 @@ export interface ApplyPinsOptions {
   readonly mode: string;
   readonly sourceName: string;
   readonly components?: readonly string[];
-  readonly writeLock: boolean;
+  readonly writeLock: boolean | 'if-peeled';
+  /** The versions were read from checkouts (a snapshot): `HEAD` or a branch name is not kept as one. */
+  readonly checkoutVersions?: boolean;
 }
 
 /** Shared by lock rollbacks and snapshot restores: validate every pin first, then execute. */
 export async function applyPins(
   ctx: RunContext,
   state: { manifest: Manifest; lock: Lock; lockRel: string },
-  pins: ReadonlyMap<string, SnapshotPin>,
+  sourcePins: ReadonlyMap<string, SourcePin>,
   options: ApplyPinsOptions,
 ): Promise<RollbackResult> {
-  let names = [...pins.keys()];
+  let names = [...sourcePins.keys()];
+  const warnings: string[] = [];
   if (options.components !== undefined) {
     for (const name of options.components) {
       requireComponent(state.manifest, name, '--component');
-      if (!pins.has(name)) throw new InputError(`--component: ${quote(name)} has no pin in ${options.sourceName}`);
+      if (!sourcePins.has(name)) throw new InputError(`--component: ${quote(name)} has no pin in ${options.sourceName}`);
     }
     names = [...new Set(options.components)];
   }
+  for (const name of names) requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
+  const chosen = new Map(names.map((name) => [name, sourcePins.get(name)!]));
+  const { pins, peeled } = await prepareSourcePins(ctx, state.manifest.components, state.lock, chosen, warnings, { checkoutVersions: options.checkoutVersions });
   const planned: PlannedPin[] = names.map((name) => {
     const spec = requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
     const pin = pins.get(name)!;
     return { component: name, to: { version: pin.version, commit: pin.commit }, repo: state.lock.entries.get(name)?.repo ?? pin.repo ?? spec.repo };
   });
-  const warnings: string[] = [];
   if (options.components === undefined) {
-    const missing = [...state.lock.entries.keys()].filter((n) => !pins.has(n));
+    const missing = [...state.lock.entries.keys()].filter((n) => !sourcePins.has(n));
     if (missing.length > 0) warnings.push(`${options.sourceName} has no pin for ${missing.join(', ')}; left as they are`);
   }
-  return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock: options.writeLock, warnings });
+  const writeLock = options.writeLock === 'if-peeled' ? peeled > 0 : options.writeLock;
+  return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock, warnings });
 }

@@ -73,5 +73,6 @@ export async function restoreSnapshot(ctx: RunContext, file: string, components?
     throw new InputError(`${rel}: environment: snapshot is of ${quote(snapshot.environment)}; pass --env ${snapshot.environment}`);
   }
   const state = await loadState(ctx);
-  return applyPins(ctx, state, snapshot.components, { mode: 'snapshot', sourceName: rel, components, writeLock: true });
+  const pins = new Map([...snapshot.components].map(([name, pin]) => [name, { ...pin, at: rel }]));
+  return applyPins(ctx, state, pins, { mode: 'snapshot', sourceName: rel, components, writeLock: true, checkoutVersions: true });
 }

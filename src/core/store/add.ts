@@ -8,6 +8,7 @@ import { inspectCheckout } from '../workspace.js';
 import { metadataJson, type StoreMetadataJson } from './metadata.js';
 import { openStore, type StoreOptions } from './open.js';
 import { UnsafeTreeError, type FileMode, type TreeFile } from './tree.js';
+import { PythonDirHasher, pythonExcludes } from './python-hash.js';
 import { tagsPointingAt } from '../../git/repo-reader.js';
 import { lsTree, readBlobsChunked } from '../../git/store-files.js';
 
@@ -42,11 +43,30 @@ export async function storeAdd(ctx: RunContext, name: string, options: StoreOpti
   const tags = await tagsPointingAt(checkout.dir, commit);
   const version = tags[0] ?? (pinned?.commit === commit ? pinned.version : commit.slice(0, 12));
   const createdAt = timestamp(ctx.now());
+  // The Python CLI's output_hash of the same files goes into the metadata too, so that tool (or
+  // anyone applying its rules) can check an entry of ours as it checks its own.
+  const pythonHash = new PythonDirHasher();
+  const excluded = pythonExcludes(null);
+  // Python hashes what a link points to, which a stream of files cannot know: no output_hash then.
+  let hasLink = false;
   let outcome;
   try {
     outcome = await store.add({
-      files: committedFiles(checkout.dir, commit),
-      metadataFor: (hash) => ({ contentHash: hash, component: name, version, commit, repo: pinned?.repo ?? spec.repo, createdAt }),
+      files: tap(committedFiles(checkout.dir, commit), (file) => {
+        if (file.mode === '120000') hasLink = true;
+        else if (!excluded(file.path)) pythonHash.add(file.path, file.data);
+      }),
+      metadataFor: (hash) => ({
+        contentHash: hash,
+        component: name,
+        version,
+        commit,
+        repo: pinned?.repo ?? spec.repo,
+        createdAt,
+        outputHash: hasLink ? null : pythonHash.digest(),
+        sourcePath: null,
+        origin: 'meta-rollback',
+      }),
       dryRun: ctx.dryRun,
       message: `meta store add ${name} ${version}`,
       actor: ctx.actor,
@@ -70,6 +90,13 @@ export async function storeAdd(ctx: RunContext, name: string, options: StoreOpti
     warnings,
     changes: [],
   };
+}
+
+async function* tap(files: AsyncIterable<TreeFile>, see: (file: TreeFile) => void): AsyncGenerator<TreeFile> {
+  for await (const file of files) {
+    see(file);
+    yield file;
+  }
 }
 
 /** The files of a commit, as git holds them: only tracked files, each with its mode. */

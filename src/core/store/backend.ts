@@ -1,5 +1,12 @@
 import type { StoreMetadata } from './metadata.js';
+import type { PathFilter } from './python-hash.js';
 import type { TreeFile } from './tree.js';
+
+/**
+ * An entry of the Python CLI as it is stored: a single file (its `--source` was a file), or a
+ * directory whose files are read without those `skip` names (its `.git`, among others).
+ */
+export type RawEntry = { readonly kind: 'file'; readonly file: TreeFile } | { readonly kind: 'dir'; readonly files: AsyncIterable<TreeFile> };
 
 /** What the store knows of one hash: its file tree, its metadata file, or both. */
 export interface StoreEntryInfo {
@@ -42,5 +49,7 @@ export interface StoreBackend {
   readMetadataBytes(hash: string): Promise<Buffer | undefined>;
   readAllMetadata(hashes: readonly string[]): Promise<Map<string, Buffer>>;
   readTree(hash: string): AsyncIterable<TreeFile>;
+  /** An entry as the Python CLI stores it; `fileName` names a single-file entry's one file. */
+  readRawEntry(hash: string, skip: PathFilter, fileName: string): Promise<RawEntry>;
   add(input: AddInput): Promise<AddOutcome>;
 }

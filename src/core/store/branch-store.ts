@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, OperationError } from '../errors.js';
 import { checkRefName, quote } from '../names.js';
-import type { AddInput, AddOutcome, StoreBackend, StoreEntryInfo } from './backend.js';
+import type { AddInput, AddOutcome, RawEntry, StoreBackend, StoreEntryInfo } from './backend.js';
+import type { PathFilter } from './python-hash.js';
 import { readMetadata, requireSoundEntry } from './entry.js';
 import { renderMetadata } from './metadata.js';
 import { consumeTree, UnsafeTreeError, type FileMode, type TreeFile } from './tree.js';
@@ -59,7 +60,8 @@ export class BranchStore implements StoreBackend {
       if (!match || !match[2]!.startsWith(match[1]!) || (prefix && !match[2]!.startsWith(prefix))) continue;
       const info = found.get(match[2]!) ?? { tree: false, metadata: false };
       if (match[3] && item.type === 'blob') info.metadata = true;
-      if (!match[3] && item.type === 'tree') info.tree = true;
+      // A blob under the entry's own name is a Python CLI entry made from a single file.
+      if (!match[3] && (item.type === 'tree' || item.type === 'blob')) info.tree = true;
       found.set(match[2]!, info);
     }
     return [...found]
@@ -101,6 +103,28 @@ export class BranchStore implements StoreBackend {
     for await (const [item, data] of readBlobsChunked(this.root, blobs)) {
       yield { path: item.path.slice(prefix.length), mode: item.mode as FileMode, data };
     }
+  }
+
+  async readRawEntry(hash: string, skip: PathFilter, fileName: string): Promise<RawEntry> {
+    const tip = await this.tip();
+    const path = `${hash.slice(0, 2)}/${hash}`;
+    const [item] = tip ? (await lsTree(this.root, tip, { paths: [path] })).filter((i) => i.path === path) : [];
+    if (!item) throw new InputError(`${this.entryName(hash)}: no such entry`);
+    if (item.type === 'blob') {
+      const data = (await readBlobs(this.root, [`${tip}:${path}`])).get(`${tip}:${path}`);
+      if (!data) throw new InputError(`${this.entryName(hash)}: cannot be read`);
+      if (item.mode === '120000') throw new InputError(`${this.entryName(hash)}: is a symbolic link`);
+      return { kind: 'file', file: { path: fileName, mode: item.mode === '100755' ? '100755' : '100644', data } };
+    }
+    const files = this.readTree(hash);
+    return {
+      kind: 'dir',
+      files: (async function* () {
+        for await (const file of files) {
+          if (!file.path.split('/').some((_, i, parts) => skip(parts.slice(0, i + 1).join('/')))) yield file;
+        }
+      })(),
+    };
   }
 
   async add(input: AddInput): Promise<AddOutcome> {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
 import { InputError } from '../errors.js';
 import { STORE_DIR } from '../paths.js';
-import type { AddInput, AddOutcome, StoreBackend, StoreEntryInfo } from './backend.js';
+import type { AddInput, AddOutcome, RawEntry, StoreBackend, StoreEntryInfo } from './backend.js';
+import type { PathFilter } from './python-hash.js';
 import { readMetadata, requireSoundEntry } from './entry.js';
 import { readDirTree, TreeWriter } from './fs-tree.js';
 import { renderMetadata } from './metadata.js';
@@ -19,15 +20,18 @@ const ENTRY = /^([0-9a-f]{64})(\.metadata\.json)?$/;
  * symbolic link, so nothing read or written can be outside `.meta-store`.
  */
 export class DirStore implements StoreBackend {
-  readonly description = STORE_DIR;
   private readonly base: string;
 
-  constructor(readonly root: string) {
-    this.base = join(root, STORE_DIR);
+  /** `dirRel`: the store's path relative to the root (the Python CLI's `--store-dir`). */
+  constructor(
+    readonly root: string,
+    readonly description: string = STORE_DIR,
+  ) {
+    this.base = join(root, description);
   }
 
   entryName(hash: string): string {
-    return `${STORE_DIR}/${hash.slice(0, 2)}/${hash}`;
+    return `${this.description}/${hash.slice(0, 2)}/${hash}`;
   }
 
   metadataName(hash: string): string {
@@ -42,7 +46,7 @@ export class DirStore implements StoreBackend {
   private async baseExists(): Promise<boolean> {
     const stat = await lstatOrUndefined(this.base);
     if (!stat) return false;
-    requireRealDir(stat, STORE_DIR);
+    requireRealDir(stat, this.description, this.description);
     return true;
   }
 
@@ -54,7 +58,7 @@ export class DirStore implements StoreBackend {
       const dir = join(this.base, shard);
       const stat = await lstatOrUndefined(dir);
       if (!stat) continue;
-      requireRealDir(stat, `${STORE_DIR}/${shard}`);
+      requireRealDir(stat, `${this.description}/${shard}`, this.description);
       let names: Dirent[];
       try {
         names = await readdir(dir, { withFileTypes: true });
@@ -97,13 +101,25 @@ export class DirStore implements StoreBackend {
     await this.requireShard(hash);
     const stat = await lstatOrUndefined(this.entryDir(hash));
     if (!stat) throw new InputError(`${this.entryName(hash)}: no such entry`);
-    requireRealDir(stat, this.entryName(hash));
+    requireRealDir(stat, this.entryName(hash), this.description);
     yield* readDirTree(this.entryDir(hash));
+  }
+
+  async readRawEntry(hash: string, skip: PathFilter, fileName: string): Promise<RawEntry> {
+    if (!(await this.baseExists())) throw new InputError(`${this.entryName(hash)}: no such entry`);
+    await this.requireShard(hash);
+    const path = this.entryDir(hash);
+    const stat = await lstatOrUndefined(path);
+    if (!stat) throw new InputError(`${this.entryName(hash)}: no such entry`);
+    if (stat.isSymbolicLink()) throw new InputError(`${this.entryName(hash)}: is a symbolic link; the store may not lead outside ${this.description}`);
+    if (stat.isFile()) return { kind: 'file', file: { path: fileName, mode: stat.mode & 0o100 ? '100755' : '100644', data: await readFile(path) } };
+    requireRealDir(stat, this.entryName(hash), this.description);
+    return { kind: 'dir', files: readDirTree(path, '', skip) };
   }
 
   private async requireShard(hash: string): Promise<void> {
     const stat = await lstatOrUndefined(join(this.base, hash.slice(0, 2)));
-    if (stat) requireRealDir(stat, `${STORE_DIR}/${hash.slice(0, 2)}`);
+    if (stat) requireRealDir(stat, `${this.description}/${hash.slice(0, 2)}`, this.description);
   }
 
   /**
@@ -133,7 +149,7 @@ export class DirStore implements StoreBackend {
         await mkdir(shard);
         shardCreated = true;
       }
-      requireRealDir(await lstat(shard), `${STORE_DIR}/${hash.slice(0, 2)}`);
+      requireRealDir(await lstat(shard), `${this.description}/${hash.slice(0, 2)}`, this.description);
       let moved = false;
       if (!(await lstatOrUndefined(final))) {
         try {
@@ -178,7 +194,7 @@ async function lstatOrUndefined(path: string): Promise<Stats | undefined> {
   }
 }
 
-function requireRealDir(stat: Stats, display: string): void {
-  if (stat.isSymbolicLink()) throw new InputError(`${display}: is a symbolic link; the store may not lead outside ${STORE_DIR}`);
+function requireRealDir(stat: Stats, display: string, store: string): void {
+  if (stat.isSymbolicLink()) throw new InputError(`${display}: is a symbolic link; the store may not lead outside ${store}`);
   if (!stat.isDirectory()) throw new InputError(`${display}: is not a directory`);
 }

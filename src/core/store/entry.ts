@@ -2,7 +2,8 @@ import { InputError } from '../errors.js';
 import { quote } from '../names.js';
 import type { StoreBackend } from './backend.js';
 import { parseMetadata, type StoreMetadata } from './metadata.js';
-import { checkHashPrefix, consumeTree, UnsafeTreeError } from './tree.js';
+import { checkPythonEntry, pythonRestoreFiles } from './python-entry.js';
+import { checkHashPrefix, consumeTree, UnsafeTreeError, type TreeFile } from './tree.js';
 
 /**
  * A full hash from a HASH argument: a full hash or a prefix of at least 8 hex digits that names
@@ -24,15 +25,26 @@ export async function readMetadata(store: StoreBackend, hash: string): Promise<S
 }
 
 export type EntryCheck =
-  | { readonly status: 'ok'; readonly files: number }
-  | { readonly status: 'corrupt'; readonly actual: string; readonly files: number }
+  /** `treeHash`: the content hash (tree.ts) of the files a restore writes. */
+  | { readonly status: 'ok'; readonly files: number; readonly treeHash: string }
+  | { readonly status: 'corrupt'; readonly actual: string; readonly files: number; readonly problem?: string }
   | { readonly status: 'unsafe'; readonly path: string; readonly problem: string };
+
+/** Checks an entry by the rule its maker used: its name for ours, its `output_hash` for the Python CLI's. */
+export async function checkEntry(store: StoreBackend, hash: string, meta: StoreMetadata | undefined): Promise<EntryCheck> {
+  return meta?.origin === 'python' ? checkPythonEntry(store, meta) : checkEntryTree(store, hash);
+}
+
+/** The files a restore of the entry writes, in the form its check hashed them. */
+export function restoreFiles(store: StoreBackend, meta: StoreMetadata): AsyncIterable<TreeFile> {
+  return meta.origin === 'python' ? pythonRestoreFiles(store, meta) : store.readTree(meta.contentHash);
+}
 
 /** Re-hashes an entry's files; an unsafe file (a link out of the tree, `..`) is reported, not read through. */
 export async function checkEntryTree(store: StoreBackend, hash: string): Promise<EntryCheck> {
   try {
     const { hash: actual, files } = await consumeTree(store.readTree(hash));
-    return actual === hash ? { status: 'ok', files } : { status: 'corrupt', actual, files };
+    return actual === hash ? { status: 'ok', files, treeHash: hash } : { status: 'corrupt', actual, files };
   } catch (err) {
     if (err instanceof UnsafeTreeError) return { status: 'unsafe', path: err.path, problem: err.problem };
     throw err;
@@ -40,7 +52,11 @@ export async function checkEntryTree(store: StoreBackend, hash: string): Promise
 }
 
 /** One line describing why an entry's files cannot be trusted. */
-export function describeCheck(store: StoreBackend, hash: string, check: Exclude<EntryCheck, { status: 'ok' }>): string {
+export function describeCheck(store: StoreBackend, hash: string, check: Exclude<EntryCheck, { status: 'ok' }>, meta?: StoreMetadata): string {
+  if (check.status === 'corrupt' && check.problem) return `${store.entryName(hash)}: corrupt: ${check.problem}`;
+  if (check.status === 'corrupt' && meta?.origin === 'python') {
+    return `${store.entryName(hash)}: corrupt: its files hash to ${check.actual}, not its output_hash ${meta.outputHash ?? ''}`;
+  }
   if (check.status === 'corrupt') return `${store.entryName(hash)}: corrupt: its files hash to ${check.actual}, not ${hash}`;
   return `${store.entryName(hash)}: unsafe: ${quote(check.path)} ${check.problem}`;
 }

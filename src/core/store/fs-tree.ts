@@ -6,16 +6,17 @@ import { UnsafeTreeError, type TreeFile } from './tree.js';
  * Reads a directory as a tree, never following a symbolic link: a link is reported as a link
  * (mode 120000, its target as content), so reading a store entry cannot be led outside it.
  */
-export async function* readDirTree(dir: string, prefix = ''): AsyncGenerator<TreeFile> {
+export async function* readDirTree(dir: string, prefix = '', skip?: (rel: string) => boolean): AsyncGenerator<TreeFile> {
   const names = await readdir(dir, { withFileTypes: true });
   names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const dirent of names) {
     const rel = prefix ? `${prefix}/${dirent.name}` : dirent.name;
     const abs = join(dir, dirent.name);
+    if (skip?.(rel)) continue;
     if (dirent.isSymbolicLink()) {
       yield { path: rel, mode: '120000', data: Buffer.from(await readlink(abs, { encoding: 'buffer' })) };
     } else if (dirent.isDirectory()) {
-      yield* readDirTree(abs, rel);
+      yield* readDirTree(abs, rel, skip);
     } else if (dirent.isFile()) {
       const stat = await lstat(abs);
       // Git keeps only the owner's execute bit; so does the hash, whatever the umask did to the rest.

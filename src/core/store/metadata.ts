@@ -2,7 +2,11 @@ import { InputError } from '../errors.js';
 import { isFullSha, isValidComponentName, quote } from '../names.js';
 import { repoUrlProblem } from '../repo-url.js';
 
-/** `<hash>.metadata.json`, as the Python `meta` CLI writes it. */
+/**
+ * `<hash>.metadata.json`. Two kinds share the layout: entries this tool writes (named by the hash of
+ * their file tree, with `version`/`commit`/`repo`) and entries the Python `meta` CLI writes (named
+ * by a hash of their build inputs, checked by `output_hash`, with `source_path` and no `version`).
+ */
 export interface StoreMetadata {
   readonly contentHash: string;
   readonly component: string;
@@ -11,6 +15,11 @@ export interface StoreMetadata {
   readonly commit: string | null;
   readonly repo: string | null;
   readonly createdAt: string | null;
+  /** The Python CLI's hash of the entry's files (see python-hash.ts); this tool records it too. */
+  readonly outputHash: string | null;
+  readonly sourcePath: string | null;
+  /** `python`: verified by `output_hash`, not by its name; may be a single file. */
+  readonly origin: 'meta-rollback' | 'python';
 }
 
 /** The metadata as it appears on disk and in `--json` output (snake_case, Python's field names). */
@@ -21,6 +30,9 @@ export interface StoreMetadataJson {
   readonly commit: string | null;
   readonly repo: string | null;
   readonly created_at: string | null;
+  readonly output_hash: string | null;
+  readonly source_path?: string | null;
+  readonly origin?: 'python';
 }
 
 const MAX_METADATA_BYTES = 1024 * 1024;
@@ -33,6 +45,8 @@ export function metadataJson(meta: StoreMetadata): StoreMetadataJson {
     commit: meta.commit,
     repo: meta.repo,
     created_at: meta.createdAt,
+    output_hash: meta.outputHash,
+    ...(meta.origin === 'python' ? { source_path: meta.sourcePath, origin: 'python' as const } : {}),
   };
 }
 
@@ -81,6 +95,10 @@ export function parseMetadata(bytes: Uint8Array, display: string, hash: string):
   }
   const version = optionalString('version');
   if (version !== null && (version.length === 0 || version.length > 255)) fail('version', 'must be 1 to 255 characters');
+  const outputHash = optionalString('output_hash');
+  // Python writes an empty output_hash for a source it could not hash; such an entry fails verify.
+  if (outputHash !== null && outputHash !== '' && !/^[0-9a-f]{64}$/.test(outputHash)) fail('output_hash', `not a sha256 hex digest (${quote(outputHash)})`);
+  const python = !('version' in record) && outputHash !== null;
   return {
     contentHash: hash,
     component,
@@ -88,5 +106,8 @@ export function parseMetadata(bytes: Uint8Array, display: string, hash: string):
     commit,
     repo,
     createdAt: optionalString('created_at'),
+    outputHash,
+    sourcePath: optionalString('source_path'),
+    origin: python ? 'python' : 'meta-rollback',
   };
 }

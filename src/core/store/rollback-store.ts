@@ -17,12 +17,12 @@ import { COMPONENTS_DIR, SNAPSHOT_DIR, componentDir } from '../paths.js';
 import { resolveTarget } from '../resolve-target.js';
 import { writeSnapshot, type SnapshotPin } from '../snapshot-file.js';
 import type { StoreBackend } from './backend.js';
-import { checkEntryTree, describeCheck, readMetadata, resolveHash } from './entry.js';
+import { checkEntry, describeCheck, readMetadata, resolveHash, restoreFiles } from './entry.js';
 import { readDirTree, TreeWriter } from './fs-tree.js';
 import type { StoreMetadata } from './metadata.js';
 import { openStore, type StoreOptions } from './open.js';
 import { checkHashPrefix, consumeTree } from './tree.js';
-import { isGitRepo } from '../../git/repo-reader.js';
+import { isGitRepo, workingState } from '../../git/repo-reader.js';
 
 /** Like a rollback's Change, except that an entry holding only files may have no commit. */
 export interface StoreChange extends Omit<Change, 'to'> {
@@ -74,9 +74,9 @@ export async function rollbackStore(ctx: RunContext, name: string, hash: string,
     throw new InputError(`HASH: ${store.entryName(full)} has no metadata (${store.metadataName(full)}), so the component it belongs to is unknown`);
   }
   if (meta.component !== name) throw new InputError(`HASH: ${store.entryName(full)} belongs to ${quote(meta.component)}, not ${quote(name)}`);
-  const check = await checkEntryTree(store, full);
-  if (check.status !== 'ok') throw new InputError(`HASH: ${describeCheck(store, full, check)}; nothing was changed`);
-  const entry = { hash: full, component: name, path: store.entryName(full), files: check.files };
+  const check = await checkEntry(store, full, meta);
+  if (check.status !== 'ok') throw new InputError(`HASH: ${describeCheck(store, full, check, meta)}; nothing was changed`);
+  const entry = { hash: full, component: name, path: store.entryName(full), files: check.files, treeHash: check.treeHash };
 
   const warnings: string[] = [];
   if (meta.commit !== null) {
@@ -115,15 +115,21 @@ async function restoreTree(
   state: MetaState,
   store: StoreBackend,
   meta: StoreMetadata,
-  entry: Omit<StoreRollbackResult['store'], 'restored'>,
+  entry: EntryFacts,
   warnings: string[],
 ): Promise<StoreRollbackResult> {
   const name = meta.component;
-  const base = { ok: true, mode: 'store' as const, env: ctx.env ?? null, lock: state.lockRel, dryRun: ctx.dryRun, warnings, store: { ...entry, restored: 'tree' as const } };
+  const { treeHash: _treeHash, ...shown } = entry;
+  const base = { ok: true, mode: 'store' as const, env: ctx.env ?? null, lock: state.lockRel, dryRun: ctx.dryRun, warnings, store: { ...shown, restored: 'tree' as const } };
   const to = { version: meta.version, commit: meta.commit };
   const planned = await inspectTarget(ctx, state, meta, entry);
   // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
   if (planned.holdsEntry && (ctx.dryRun || !(await staleLockPresent(ctx.root)))) return { ...base, changes: [], snapshot: null, historyEntry: null };
+  if (planned.keepGit) {
+    warnings.push(
+      `${COMPONENTS_DIR}/${name} is a git checkout: its .git is kept and its HEAD does not move, so git status there shows the entry's files as changes (the Python CLI would have replaced the .git too)`,
+    );
+  }
   if (ctx.dryRun) return { ...base, changes: [{ component: name, from: planned.from, to, checkout: 'moved', lock: 'unchanged' }], snapshot: null, historyEntry: null };
 
   // The files are written holding .meta/lock, so the journal lines of concurrent runs are written in
@@ -142,22 +148,31 @@ interface TreeTarget {
   readonly from: Pin | null;
   /** components/NAME already holds exactly the entry's files. */
   readonly holdsEntry: boolean;
+  /** components/NAME is a git checkout whose `.git` stays (only for the Python CLI's entries). */
+  readonly keepGit: boolean;
 }
 
-async function inspectTarget(ctx: RunContext, state: MetaState, meta: StoreMetadata, entry: Omit<StoreRollbackResult['store'], 'restored'>): Promise<TreeTarget> {
+type EntryFacts = Omit<StoreRollbackResult['store'], 'restored'> & { readonly treeHash: string };
+
+async function inspectTarget(ctx: RunContext, state: MetaState, meta: StoreMetadata, entry: EntryFacts): Promise<TreeTarget> {
   const name = meta.component;
   const rel = `${COMPONENTS_DIR}/${name}`;
   const dir = componentDir(ctx.root, name);
   const current = await lstatOrUndefined(dir);
   if (current?.isSymbolicLink()) throw new InputError(`${rel}: is a symbolic link; refusing to replace it`);
   if (current && !current.isDirectory()) throw new InputError(`${rel}: exists but is not a directory`);
-  if (current && isGitRepo(dir)) {
+  const keepGit = current !== undefined && meta.origin === 'python' && isGitRepo(dir);
+  if (keepGit) {
+    // The Python CLI restores over a checkout; its .git stays here, but never over work not committed.
+    const { changed } = await workingState(dir);
+    if (changed.length > 0) throw new InputError(`${rel}: has uncommitted changes (${changed.slice(0, 5).join(', ')}); commit, stash or check them out before restoring a store entry over it`);
+  } else if (current && isGitRepo(dir)) {
     const why = meta.commit === null ? 'has no commit' : `has a commit (${meta.commit.slice(0, 12)}) that is not in ${name}'s repository`;
     throw new InputError(`${rel}: is a git checkout and ${entry.path} ${why}; a checkout is never replaced by plain files (its history would be lost), move it away first`);
   }
   const pinned = state.lock.entries.get(name);
   const from: Pin | null = pinned ? { version: pinned.version, commit: pinned.commit } : null;
-  return { current, pinned, from, holdsEntry: current !== undefined && (await hashOfDir(dir)) === entry.hash };
+  return { current, pinned, from, keepGit, holdsEntry: current !== undefined && (await hashOfDir(dir, keepGit)) === entry.treeHash };
 }
 
 /**
@@ -170,7 +185,7 @@ async function writeTree(
   lockRel: string,
   store: StoreBackend,
   meta: StoreMetadata,
-  entry: Omit<StoreRollbackResult['store'], 'restored'>,
+  entry: EntryFacts,
   target: TreeTarget,
   base: Omit<StoreRollbackResult, 'changes' | 'snapshot' | 'historyEntry'>,
   warnings: string[],
@@ -178,7 +193,7 @@ async function writeTree(
   const name = meta.component;
   const rel = `${COMPONENTS_DIR}/${name}`;
   const dir = componentDir(ctx.root, name);
-  const { current, pinned, from } = target;
+  const { current, pinned, from, keepGit } = target;
   const to = { version: meta.version, commit: meta.commit };
   const change: StoreChange = { component: name, from, to, checkout: 'moved', lock: 'unchanged' };
   const parent = join(ctx.root, COMPONENTS_DIR);
@@ -190,11 +205,13 @@ async function writeTree(
   let old: string | undefined;
   let swapped = false;
   let snapshotWritten = false;
+  // Where the kept .git is while the directories are swapped: the old dir, the new tree, or (swapped) dir.
+  let gitIn: 'old' | 'temp' = 'old';
   try {
     temp = await mkdtemp(join(parent, `.${name}.store-`));
     const writer = new TreeWriter(temp);
-    const written = await consumeTree(store.readTree(entry.hash), (file) => writer.write(file));
-    if (written.hash !== entry.hash) throw new InputError(`HASH: ${entry.path} changed while it was being restored; nothing was changed`);
+    const written = await consumeTree(restoreFiles(store, meta), (file) => writer.write(file));
+    if (written.hash !== entry.treeHash) throw new InputError(`HASH: ${entry.path} changed while it was being restored; nothing was changed`);
     await writer.finish();
 
     const before = new Map<string, SnapshotPin>();
@@ -202,9 +219,14 @@ async function writeTree(
     await writeSnapshot(join(ctx.root, snapshotRel), { createdAt: timestamp(now), environment: ctx.env, components: before });
     snapshotWritten = true;
 
+    if (keepGit) {
+      await rename(join(dir, '.git'), join(temp, '.git'));
+      gitIn = 'temp';
+    }
     if (current) {
-      old = join(parent, `.${name}.store-old-${randomBytes(6).toString('hex')}`);
-      await rename(dir, old);
+      const aside = join(parent, `.${name}.store-old-${randomBytes(6).toString('hex')}`);
+      await rename(dir, aside);
+      old = aside;
     }
     await rename(temp, dir);
     temp = undefined;
@@ -227,6 +249,11 @@ async function writeTree(
     }
     return { ...base, changes: [change], snapshot: snapshotRel, historyEntry };
   } catch (err) {
+    if (gitIn === 'temp') {
+      // The checkout's .git goes back first, so no clean-up below can remove it.
+      const holder = swapped ? dir : temp!;
+      await rename(join(holder, '.git'), join(old ?? dir, '.git')).catch(() => undefined);
+    }
     if (swapped) await rm(dir, { recursive: true, force: true });
     if (old) await rename(old, dir).catch(() => undefined);
     if (temp) await rm(temp, { recursive: true, force: true });
@@ -236,9 +263,9 @@ async function writeTree(
   }
 }
 
-async function hashOfDir(dir: string): Promise<string | undefined> {
+async function hashOfDir(dir: string, skipGit: boolean): Promise<string | undefined> {
   try {
-    return (await consumeTree(readDirTree(dir))).hash;
+    return (await consumeTree(readDirTree(dir, '', skipGit ? (rel) => rel === '.git' : undefined))).hash;
   } catch {
     return undefined;
   }

@@ -18,7 +18,7 @@ export function storeTargetsFrom(options: StoreOptions = {}): TargetSource {
       if (err instanceof MetaError) return [];
       throw err;
     }
-    const flags = `${ctx.env ? ` --env ${ctx.env}` : ''}${options.storeBranch !== undefined ? ` --store-branch ${options.storeBranch}` : ''}`;
+    const flags = `${ctx.env ? ` --env ${ctx.env}` : ''}${options.storeBranch !== undefined ? ` --store-branch ${options.storeBranch}` : ''}${options.storeDir !== undefined ? ` --store-dir ${options.storeDir}` : ''}`;
     return entries
       .filter((e) => wanted.has(e.component))
       .map((e) => ({

@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import type { RunContext } from '../context.js';
 import { MetaError, errorMessage } from '../errors.js';
 import type { StoreBackend, StoreEntryInfo } from './backend.js';
-import { checkEntryTree, describeCheck, readMetadata, resolveHash } from './entry.js';
+import { checkEntry, describeCheck, readMetadata, resolveHash } from './entry.js';
 import { openStore, type StoreOptions } from './open.js';
 
 export type VerifyStatus = 'ok' | 'corrupt' | 'unsafe' | 'incomplete';
@@ -45,9 +45,11 @@ export async function storeVerify(ctx: RunContext, hash?: string, options: Store
 async function verifyOne(store: StoreBackend, info: StoreEntryInfo): Promise<VerifiedEntry> {
   const base = { content_hash: info.hash, path: store.entryName(info.hash) };
   let component: string | null = null;
+  let meta;
   if (info.metadata) {
     try {
-      component = (await readMetadata(store, info.hash))?.component ?? null;
+      meta = await readMetadata(store, info.hash);
+      component = meta?.component ?? null;
     } catch (err) {
       if (!(err instanceof MetaError)) throw err;
       return { ...base, component, status: 'corrupt', files: null, detail: errorMessage(err) };
@@ -56,14 +58,14 @@ async function verifyOne(store: StoreBackend, info: StoreEntryInfo): Promise<Ver
   if (!info.tree) return { ...base, component, status: 'incomplete', files: null, detail: `${store.entryName(info.hash)}: metadata without files` };
   let check;
   try {
-    check = await checkEntryTree(store, info.hash);
+    check = await checkEntry(store, info.hash, meta);
   } catch (err) {
     // The entry itself is a link or not a directory: reading it could lead outside the store.
     if (!(err instanceof MetaError)) throw err;
     return { ...base, component, status: 'unsafe', files: null, detail: errorMessage(err) };
   }
   if (check.status !== 'ok') {
-    return { ...base, component, status: check.status, files: check.status === 'corrupt' ? check.files : null, detail: describeCheck(store, info.hash, check) };
+    return { ...base, component, status: check.status, files: check.status === 'corrupt' ? check.files : null, detail: describeCheck(store, info.hash, check, meta) };
   }
   if (!info.metadata) return { ...base, component, status: 'incomplete', files: check.files, detail: `${store.metadataName(info.hash)}: missing` };
   return { ...base, component, status: 'ok', files: check.files, detail: null };

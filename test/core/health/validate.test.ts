@@ -138,7 +138,7 @@ describe('parseHealthChecks', () => {
     [
       'an invalid env name',
       [{ ...ok, envs: ['prod east'] }],
-      `components.alpha.health[0].envs[0]: invalid environment name "prod east" (letters, digits, '_' and '-')`,
+      `components.alpha.health[0].envs[0]: invalid environment name "prod east" (letters, digits, '.', '_' and '-'; no '..', no trailing '.' or '.lock')`,
     ],
   ];
 
