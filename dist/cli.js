@@ -13259,7 +13259,7 @@ async function writeFileAtomic(path, data) {
 // Component and environment names become path segments and branch-name parts, so they are
 // held to a conservative alphabet rather than "anything git or the filesystem would take".
 const COMPONENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
+const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const ABBREV_SHA = /^[0-9a-f]{7,64}$/;
 function checkComponentName(name, where = 'component') {
@@ -13271,11 +13271,16 @@ function checkComponentName(name, where = 'component') {
 function isValidComponentName(name) {
     return COMPONENT_NAME.test(name) && !name.includes('..') && !name.endsWith('.lock');
 }
+// The Python tool takes `eu.prod`, so dots are allowed; `..`, a trailing `.` and `.lock` are not,
+// because the name also becomes part of git ref names (head branches, known-good refs).
 function checkEnvName(env, where = '--env') {
-    if (!ENV_NAME.test(env)) {
-        throw new errors_InputError(`${where}: invalid environment name ${quote(env)} (letters, digits, '_' and '-')`);
+    if (!isValidEnvName(env)) {
+        throw new errors_InputError(`${where}: invalid environment name ${quote(env)} (letters, digits, '.', '_' and '-'; no '..', no trailing '.' or '.lock')`);
     }
     return env;
+}
+function isValidEnvName(env) {
+    return ENV_NAME.test(env) && !env.includes('..') && !env.endsWith('.') && !env.endsWith('.lock');
 }
 function isFullSha(value) {
     return FULL_SHA.test(value);
@@ -13732,8 +13737,9 @@ function parseLock(file) {
         const entry = mapAt(file, value, field, keyNode);
         const get = (k) => entry.get(k, true);
         const commitNode = get('commit');
-        const commit = stringAt(file, commitNode, `${field}.commit`, entry);
-        if (!LOCK_SHA.test(commit))
+        const vendored = commitNode === undefined && get('version') !== undefined;
+        const commit = vendored ? '' : stringAt(file, commitNode, `${field}.commit`, entry);
+        if (!vendored && !LOCK_SHA.test(commit))
             fail(file, commitNode, `${field}.commit`, 'not a SHA');
         const repo = optionalStringAt(file, get('repo'), `${field}.repo`);
         if (repo !== undefined) {
@@ -13742,15 +13748,19 @@ function parseLock(file) {
                 fail(file, get('repo'), `${field}.repo`, `${quote(repo)} ${problem}`);
         }
         const version = optionalStringAt(file, get('version'), `${field}.version`) ?? commit.slice(0, 12);
+        if (version === '')
+            fail(file, get('version') ?? entry, `${field}.version`, 'missing (an entry without a commit pins a version)');
         const versionBad = versionProblem(version);
         if (versionBad)
             fail(file, get('version'), `${field}.version`, `${quote(version)} ${versionBad}`);
-        result.set(key, { name: key, version, commit, repo, line: file.lines.linePos(keyNode.range?.[0] ?? 0).line });
+        const line = file.lines.linePos(keyNode.range?.[0] ?? 0).line;
+        result.set(key, { name: key, version, commit, vendored, repo, line, commitLine: commitNode?.range ? file.lines.linePos(commitNode.range[0]).line : line });
     }
     return {
         file,
         environment: optionalStringAt(file, top.get('environment', true), 'environment'),
         generatedAt: optionalStringAt(file, top.get('generated_at', true), 'generated_at'),
+        mode: optionalStringAt(file, top.get('mode', true), 'mode'),
         entries: result,
     };
 }
@@ -13817,6 +13827,9 @@ function editLockText(lock, writes, generatedAt) {
         }
         for (const key of ['version', 'commit']) {
             const value = write.pin[key];
+            // A vendored entry pins no commit, and gets none.
+            if (key === 'commit' && value === '')
+                continue;
             const node = entry.get(key, true);
             if ((0,dist/* isScalar */.jn)(node) && node.range) {
                 if (sourceValue(node) === value)
@@ -13893,7 +13906,9 @@ function appendEntries(text, components, writes) {
     const firstKey = components.items[0]?.key;
     const block = (indent) => writes
         .map((w) => {
-        const lines = [`${indent}${w.component}:`, `${indent}  version: ${renderScalar(w.pin.version)}`, `${indent}  commit: ${renderScalar(w.pin.commit)}`];
+        const lines = [`${indent}${w.component}:`, `${indent}  version: ${renderScalar(w.pin.version)}`];
+        if (w.pin.commit !== '')
+            lines.push(`${indent}  commit: ${renderScalar(w.pin.commit)}`);
         if (w.repo !== undefined)
             lines.push(`${indent}  repo: ${renderScalar(w.repo)}`);
         return `${lines.join('\n')}\n`;
@@ -15301,6 +15316,38 @@ async function workingState(dir) {
     }
     return { head, branch, changed };
 }
+/**
+ * When `sha` names an annotated tag object of the repository (what `git ls-remote` lists first for
+ * such a tag), the tag's name and the commit it points at; undefined for anything else.
+ */
+async function tagObjectIn(dir, sha) {
+    const lines = await run_git_gitLines(['for-each-ref', '--format=%(objectname)%00%(*objectname)%00%(refname:strip=2)', 'refs/tags'], { cwd: dir });
+    for (const line of lines) {
+        const [object = '', peeled = '', tag = ''] = line.split('\0');
+        if (object === sha && peeled) {
+            // A tag of a tag still ends at a commit; ask git for it rather than follow the chain here.
+            const commit = (await run_git_runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${sha}^{commit}`], { cwd: dir })).stdout.toString().trim();
+            return commit ? { tag, commit } : undefined;
+        }
+    }
+    return undefined;
+}
+/** Whether `sha` names a commit object itself (not a tag object that peels to one). */
+async function isCommitObject(dir, sha) {
+    if (inProcessReaders()) {
+        const dirs = locateGitDirs(dir);
+        const type = dirs && new ObjectLookup(dirs.commonDir).readObjectStart(sha)?.type;
+        if (type !== undefined && type !== null)
+            return type === COMMIT_TYPE;
+    }
+    const result = await run_git_runGit(['cat-file', '-t', '--end-of-options', sha], { cwd: dir });
+    return result.code === 0 && result.stdout.toString().trim() === 'commit';
+}
+/** Whether `name` is a branch of the repository: a local one, or one of a remote's as last fetched. */
+async function isBranchName(dir, name) {
+    const lines = await run_git_gitLines(['for-each-ref', '--count=1', '--format=%(refname)', `refs/heads/${name}`, `refs/remotes/*/${name}`], { cwd: dir });
+    return lines.length > 0;
+}
 
 ;// CONCATENATED MODULE: ./.tsbuild/git/checkout.js
 
@@ -15716,7 +15763,7 @@ async function recoverInterrupted(ctx, stale, intent) {
     return 'undone';
 }
 const SNAPSHOT_REL = /^\.meta\/snapshots\/[A-Za-z0-9][A-Za-z0-9._-]*\.yaml$/;
-const LOCK_REL = /^manifests\/components\.lock(?:\.[A-Za-z0-9_-]+)?\.yaml$/;
+const LOCK_REL = /^manifests\/components\.lock(?:\.[A-Za-z0-9._-]+)?\.yaml$/;
 const HASH = /^[0-9a-f]{64}$/;
 /** The intent comes from a file anyone could have written: it may only name the paths a rollback writes. */
 function checkIntent(raw) {
@@ -15772,6 +15819,125 @@ function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/core/manifest.js
+
+
+
+
+
+
+
+async function loadManifest(root) {
+    const file = await readYamlFile((0,external_node_path_.join)(root, MANIFEST_PATH), MANIFEST_PATH);
+    return parseManifest(file);
+}
+function parseManifest(file) {
+    const top = mapAt(file, file.doc.contents, 'document');
+    const componentsNode = top.get('components', true);
+    const map = mapAt(file, componentsNode, 'components', top);
+    const components = new Map();
+    for (const { key, keyNode, value } of entries(file, map)) {
+        const field = `components.${key}`;
+        if (!isValidComponentName(key))
+            fail(file, keyNode, field, `invalid component name ${quote(key)}`);
+        const entry = mapAt(file, value, field, keyNode);
+        const get = (k) => entry.get(k, true);
+        const repo = stringAt(file, get('repo'), `${field}.repo`, entry);
+        const problem = repoUrlProblem(repo);
+        if (problem)
+            fail(file, get('repo'), `${field}.repo`, `${quote(repo)} ${problem}`);
+        const dependsOn = stringListAt(file, get('depends_on'), `${field}.depends_on`);
+        const healthNode = get('health');
+        components.set(key, {
+            name: key,
+            repo,
+            version: optionalStringAt(file, get('version'), `${field}.version`),
+            type: optionalStringAt(file, get('type'), `${field}.type`),
+            dependsOn,
+            health: healthNode === undefined || ((0,dist/* isScalar */.jn)(healthNode) && healthNode.value === null) ? undefined : toPlain(file, healthNode, `${field}.health`),
+            line: file.lines.linePos(keyNode.range?.[0] ?? 0).line,
+        });
+    }
+    for (const spec of components.values()) {
+        spec.dependsOn.forEach((dep, i) => {
+            if (!components.has(dep)) {
+                throw new errors_InputError(`${file.display}:${spec.line}: components.${spec.name}.depends_on[${i}]: unknown component ${quote(dep)}`);
+            }
+        });
+    }
+    return { file, components };
+}
+function requireComponent(manifest, name, where = 'component') {
+    checkComponentName(name, where);
+    const spec = manifest.components.get(name);
+    if (!spec) {
+        const known = [...manifest.components.keys()].slice(0, 20).join(', ');
+        throw new errors_InputError(`${where}: unknown component ${quote(name)} (not in ${MANIFEST_PATH}; known: ${known || 'none'})`);
+    }
+    return spec;
+}
+/**
+ * Orders components so that dependents come before their dependencies: the order in which a
+ * rollback or revert must proceed so nothing is left depending on a version that is gone.
+ */
+function dependentsFirst(manifest, names) {
+    const wanted = new Set(names);
+    const order = [];
+    const state = new Map();
+    const visit = (name, path) => {
+        const seen = state.get(name);
+        if (seen === 'done')
+            return;
+        if (seen === 'visiting')
+            throw new errors_InputError(`${MANIFEST_PATH}: depends_on: cycle ${[...path, name].join(' -> ')}`);
+        state.set(name, 'visiting');
+        for (const dep of manifest.components.get(name)?.dependsOn ?? [])
+            visit(dep, [...path, name]);
+        state.set(name, 'done');
+        order.push(name);
+    };
+    for (const name of [...wanted].sort())
+        visit(name, []);
+    return order.filter((n) => wanted.has(n)).reverse();
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/manifest-edit.js
+
+
+
+
+/**
+ * The manifest's new text with `components.<name>.version` set for each write, and every other
+ * byte kept, as for locks. This is what the Python CLI's `meta lock validate` compares a lock
+ * with, so a rollback made with `--update-manifest` keeps that gate passing.
+ */
+function editManifestVersions(manifest, writes) {
+    const text = manifest.file.text;
+    const top = manifest.file.doc.contents;
+    const components = (0,dist/* isMap */.jh)(top) ? top.get('components', true) : undefined;
+    if (!(0,dist/* isMap */.jh)(components))
+        return text;
+    const edits = [];
+    for (const write of writes) {
+        const entry = components.get(write.component, true);
+        if (!(0,dist/* isMap */.jh)(entry))
+            continue;
+        const node = entry.get('version', true);
+        if ((0,dist/* isScalar */.jn)(node) && node.range && node.value !== null) {
+            if (scalarText(node) !== write.version)
+                edits.push({ start: node.range[0], end: node.range[1], text: renderScalar(write.version, node.type) });
+        }
+        else if (node === undefined) {
+            edits.push(insertIntoEntry(text, entry, 'version', write.version));
+        }
+        else if ((0,dist/* isScalar */.jn)(node) && node.range) {
+            // `version:` with no value (null): replaced in place.
+            edits.push({ start: node.range[0], end: node.range[1], text: `${node.range[1] > node.range[0] ? '' : ' '}${renderScalar(write.version)}` });
+        }
+    }
+    return edits.length === 0 ? text : applyEdits(text, edits);
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/core/snapshot-file.js
 
 
@@ -15786,7 +15952,7 @@ const snapshot_file_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 function renderSnapshot(snapshot, path) {
     const sorted = [...snapshot.components].sort(([a], [b]) => a.localeCompare(b));
     if (path.endsWith('.json')) {
-        const components = Object.fromEntries(sorted.map(([name, pin]) => [name, { version: pin.version, commit: pin.commit, ...(pin.repo !== undefined ? { repo: pin.repo } : {}) }]));
+        const components = Object.fromEntries(sorted.map(([name, pin]) => [name, { version: pin.version, ...(pin.commit !== '' ? { commit: pin.commit } : {}), ...(pin.repo !== undefined ? { repo: pin.repo } : {}) }]));
         const body = { created_at: snapshot.createdAt, ...(snapshot.environment !== undefined ? { environment: snapshot.environment } : {}), components };
         return `${JSON.stringify(body, null, 2)}\n`;
     }
@@ -15795,7 +15961,10 @@ function renderSnapshot(snapshot, path) {
         lines.push(`environment: ${renderScalar(snapshot.environment)}`);
     lines.push(sorted.length === 0 ? 'components: {}' : 'components:');
     for (const [name, pin] of sorted) {
-        lines.push(`  ${name}:`, `    version: ${renderScalar(pin.version)}`, `    commit: ${renderScalar(pin.commit)}`);
+        lines.push(`  ${name}:`, `    version: ${renderScalar(pin.version)}`);
+        // A vendored pin has a version and no commit; so has its snapshot.
+        if (pin.commit !== '')
+            lines.push(`    commit: ${renderScalar(pin.commit)}`);
         if (pin.repo !== undefined)
             lines.push(`    repo: ${renderScalar(pin.repo)}`);
     }
@@ -15820,10 +15989,13 @@ function parseSnapshot(file) {
             fail(file, keyNode, field, `invalid component name ${quote(key)}`);
         const entry = mapAt(file, value, field, keyNode);
         const at = (k) => entry.get(k, true);
-        const commit = stringAt(file, at('commit'), `${field}.commit`, entry);
-        if (!snapshot_file_SHA.test(commit))
+        // The Python CLI records `commit: null` for a checkout it cannot read; a version alone is a vendored pin.
+        const commit = optionalStringAt(file, at('commit'), `${field}.commit`) ?? '';
+        if (commit !== '' && !snapshot_file_SHA.test(commit))
             fail(file, at('commit'), `${field}.commit`, 'not a SHA');
         const version = optionalStringAt(file, at('version'), `${field}.version`) ?? commit.slice(0, 12);
+        if (version === '')
+            fail(file, at('commit') ?? entry, `${field}`, 'has neither a commit nor a version');
         const versionBad = versionProblem(version);
         if (versionBad)
             fail(file, at('version'), `${field}.version`, `${quote(version)} ${versionBad}`);
@@ -15838,6 +16010,8 @@ function parseSnapshot(file) {
 ;// CONCATENATED MODULE: ./.tsbuild/core/workspace.js
 
 
+const VENDOR_INFO = '.vendor-info.yaml';
+
 
 
 /**
@@ -15850,6 +16024,10 @@ async function inspectCheckout(root, name) {
     if (!(0,external_node_fs_.existsSync)(dir))
         return undefined;
     const rel = relativeToRoot(root, dir);
+    // The Python CLI's vendored mode copies a component's sources here (with .vendor-info.yaml, no
+    // .git): not a checkout to move, and nothing a rollback may rewrite.
+    if ((0,external_node_fs_.statSync)(dir).isDirectory() && !isGitRepo(dir) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, VENDOR_INFO)))
+        return undefined;
     if (!(0,external_node_fs_.statSync)(dir).isDirectory() || !isGitRepo(dir)) {
         throw new errors_InputError(`${rel}: exists but is not a git checkout`);
     }
@@ -15935,6 +16113,8 @@ function runThroughXargs(targets, jobs) {
 
 
 
+
+
 /**
  * Carries out a fully validated plan in the order that keeps it undoable: record the current state
  * as a snapshot, move the checkouts, write the lock, then journal. If any step fails, everything
@@ -15944,7 +16124,8 @@ function runThroughXargs(targets, jobs) {
  * never interleave; under it the plan is checked against the files and checkouts again, and the
  * lock records what is being written so a run killed half-way is finished or undone by the next.
  */
-async function executePlan(ctx, plan) {
+async function executePlan(ctx, given) {
+    const plan = vendoredPins(given);
     const limit = pLimit(ctx.jobs);
     let steps = await planSteps(ctx, plan, limit);
     if (ctx.dryRun)
@@ -15966,6 +16147,24 @@ async function executePlan(ctx, plan) {
             return resultOf(ctx, plan, steps, null, null);
         return writePlan(ctx, plan, steps, metaLock, limit);
     });
+}
+/**
+ * A vendored lock entry (the Python CLI's vendored mode) keeps pinning a version only: the commit a
+ * target resolved to is not written, and components/NAME, a copy of the sources, is not touched.
+ */
+function vendoredPins(plan) {
+    const warnings = [...(plan.warnings ?? [])];
+    const vendoredMode = plan.lock.mode === 'vendored';
+    const pins = plan.pins.map((pin) => {
+        const entry = plan.lock.entries.get(pin.component);
+        if (!(entry?.vendored ?? vendoredMode))
+            return pin;
+        if (entry?.version !== pin.to.version) {
+            warnings.push(`${plan.lockRel}: components.${pin.component} is vendored (a version, no commit): only its version is set, to ${pin.to.version}; the vendored files in components/${pin.component} are not changed; re-vendor them at that version (Python CLI: meta vendor import ${pin.component} --force)`);
+        }
+        return { ...pin, to: { version: pin.to.version, commit: '' } };
+    });
+    return { ...plan, pins, warnings };
 }
 function effectiveOf(steps) {
     return steps.filter((s) => s.change.lock === 'changed' || s.change.checkout === 'moved');
@@ -16047,12 +16246,19 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
     await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
     crashPoint('after-snapshot');
     let lockWritten = false;
+    let manifestWritten = false;
+    const manifestPath = (0,external_node_path_.join)(ctx.root, MANIFEST_PATH);
+    const manifestEdit = ctx.updateManifest && lockChanges.length > 0 ? await manifestVersionsEdit(ctx, lockChanges.map((s) => ({ component: s.pin.component, version: s.pin.to.version }))) : undefined;
     try {
         await checkoutMany(moving.map((s) => ({ dir: s.checkout.dir, commit: s.pin.to.commit })), ctx.jobs);
         crashPoint('after-checkouts');
         if (newLockText !== undefined) {
             await writeFileAtomic(lockPath, newLockText);
             lockWritten = true;
+        }
+        if (manifestEdit && manifestEdit.after !== manifestEdit.before) {
+            await writeFileAtomic(manifestPath, manifestEdit.after);
+            manifestWritten = true;
         }
         crashPoint('after-lock');
         await appendJournal(ctx.root, historyEntry);
@@ -16065,10 +16271,16 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
         await Promise.allSettled(moving.map((s) => limit(() => restoreIfMoved(s.checkout))));
         if (lockWritten)
             await writeFileAtomic(lockPath, plan.lock.file.text).catch(() => undefined);
+        if (manifestWritten)
+            await writeFileAtomic(manifestPath, manifestEdit.before).catch(() => undefined);
         await (0,promises_namespaceObject.rm)(snapshotPath, { force: true });
         await metaLock.setIntent(undefined).catch(() => undefined);
         throw err instanceof OperationError ? err : new OperationError(`rollback failed and was undone: ${errorMessage(err)}`);
     }
+}
+async function manifestVersionsEdit(ctx, writes) {
+    const manifest = await loadManifest(ctx.root);
+    return { before: manifest.file.text, after: editManifestVersions(manifest, writes) };
 }
 async function restoreIfMoved(state) {
     const now = await headState(state.dir).catch(() => undefined);
@@ -16090,7 +16302,8 @@ async function assertCheckoutsUnchanged(ctx, effective, limit) {
 }
 async function planStep(ctx, plan, pin) {
     const entry = plan.lock.entries.get(pin.component);
-    const checkout = await inspectCheckout(ctx.root, pin.component);
+    // A pin without a commit (vendored) has nothing to check a checkout out at.
+    const checkout = pin.to.commit === '' ? undefined : await inspectCheckout(ctx.root, pin.component);
     const lockChanged = plan.writeLock && (!entry || entry.commit !== pin.to.commit || entry.version !== pin.to.version);
     const checkoutStatus = !checkout ? 'absent' : checkout.head === pin.to.commit ? 'unchanged' : 'moved';
     let from = entry ? { version: entry.version, commit: entry.commit } : null;
@@ -16109,88 +16322,6 @@ async function assertUnchanged(lockPath, plan) {
     if (now !== plan.lock.file.text) {
         throw new OperationError(`${plan.lockRel}: changed by someone else while this rollback was being planned; run it again`);
     }
-}
-
-;// CONCATENATED MODULE: ./.tsbuild/core/manifest.js
-
-
-
-
-
-
-
-async function loadManifest(root) {
-    const file = await readYamlFile((0,external_node_path_.join)(root, MANIFEST_PATH), MANIFEST_PATH);
-    return parseManifest(file);
-}
-function parseManifest(file) {
-    const top = mapAt(file, file.doc.contents, 'document');
-    const componentsNode = top.get('components', true);
-    const map = mapAt(file, componentsNode, 'components', top);
-    const components = new Map();
-    for (const { key, keyNode, value } of entries(file, map)) {
-        const field = `components.${key}`;
-        if (!isValidComponentName(key))
-            fail(file, keyNode, field, `invalid component name ${quote(key)}`);
-        const entry = mapAt(file, value, field, keyNode);
-        const get = (k) => entry.get(k, true);
-        const repo = stringAt(file, get('repo'), `${field}.repo`, entry);
-        const problem = repoUrlProblem(repo);
-        if (problem)
-            fail(file, get('repo'), `${field}.repo`, `${quote(repo)} ${problem}`);
-        const dependsOn = stringListAt(file, get('depends_on'), `${field}.depends_on`);
-        const healthNode = get('health');
-        components.set(key, {
-            name: key,
-            repo,
-            version: optionalStringAt(file, get('version'), `${field}.version`),
-            type: optionalStringAt(file, get('type'), `${field}.type`),
-            dependsOn,
-            health: healthNode === undefined || ((0,dist/* isScalar */.jn)(healthNode) && healthNode.value === null) ? undefined : toPlain(file, healthNode, `${field}.health`),
-            line: file.lines.linePos(keyNode.range?.[0] ?? 0).line,
-        });
-    }
-    for (const spec of components.values()) {
-        spec.dependsOn.forEach((dep, i) => {
-            if (!components.has(dep)) {
-                throw new errors_InputError(`${file.display}:${spec.line}: components.${spec.name}.depends_on[${i}]: unknown component ${quote(dep)}`);
-            }
-        });
-    }
-    return { file, components };
-}
-function requireComponent(manifest, name, where = 'component') {
-    checkComponentName(name, where);
-    const spec = manifest.components.get(name);
-    if (!spec) {
-        const known = [...manifest.components.keys()].slice(0, 20).join(', ');
-        throw new errors_InputError(`${where}: unknown component ${quote(name)} (not in ${MANIFEST_PATH}; known: ${known || 'none'})`);
-    }
-    return spec;
-}
-/**
- * Orders components so that dependents come before their dependencies: the order in which a
- * rollback or revert must proceed so nothing is left depending on a version that is gone.
- */
-function dependentsFirst(manifest, names) {
-    const wanted = new Set(names);
-    const order = [];
-    const state = new Map();
-    const visit = (name, path) => {
-        const seen = state.get(name);
-        if (seen === 'done')
-            return;
-        if (seen === 'visiting')
-            throw new errors_InputError(`${MANIFEST_PATH}: depends_on: cycle ${[...path, name].join(' -> ')}`);
-        state.set(name, 'visiting');
-        for (const dep of manifest.components.get(name)?.dependsOn ?? [])
-            visit(dep, [...path, name]);
-        state.set(name, 'done');
-        order.push(name);
-    };
-    for (const name of [...wanted].sort())
-        visit(name, []);
-    return order.filter((n) => wanted.has(n)).reverse();
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/git/mirror.js
@@ -16366,12 +16497,18 @@ async function loadState(ctx) {
 
 
 
+
 /** `meta rollback component NAME --to-version TAG | --to-commit SHA`. */
 async function rollbackComponent(ctx, name, target) {
     validateTarget(target, target.kind === 'version' ? '--to-version' : '--to-commit');
     const { manifest, lock, lockRel } = await loadState(ctx);
     const spec = requireComponent(manifest, name);
     const to = await resolveTarget(ctx, spec, target);
+    const entry = lock.entries.get(name);
+    if ((entry?.vendored ?? lock.mode === 'vendored') && target.kind === 'commit' && to.version === to.commit.slice(0, 12)) {
+        // A vendored lock records versions only, and an untagged commit has none to record.
+        throw new errors_InputError(`--to-commit: ${lockRel}: components.${name} is vendored (a version, no commit), and ${to.commit.slice(0, 12)} has no tag to pin there; give --to-version TAG`);
+    }
     return executePlan(ctx, {
         mode: 'component',
         lock,
@@ -16379,6 +16516,106 @@ async function rollbackComponent(ctx, name, target) {
         pins: [{ component: name, to, repo: lock.entries.get(name)?.repo ?? spec.repo }],
         writeLock: true,
     });
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/source-pins.js
+
+
+
+
+/**
+ * Makes the pins read from another lock or a snapshot fit to be written into `target`:
+ *
+ * - a commit that is an annotated tag *object* (the Python CLI writes the first `git ls-remote`
+ *   line, which for such a tag is the tag object) is peeled to its commit, with a warning naming
+ *   the line, so the lock never pins something a checkout cannot sit at;
+ * - a pin with a version and no commit (a vendored lock, a Python snapshot of an unreadable
+ *   checkout) gets the commit of that tag when the entry it lands in pins commits.
+ */
+async function prepareSourcePins(ctx, specs, target, pins, warnings, options = {}) {
+    const out = new Map();
+    let peeled = 0;
+    for (const [name, pin] of pins) {
+        const spec = specs.get(name);
+        if (!spec) {
+            out.set(name, pin);
+            continue;
+        }
+        const entry = target.entries.get(name);
+        const vendoredTarget = entry?.vendored ?? target.mode === 'vendored';
+        if (pin.commit === '') {
+            if (vendoredTarget) {
+                out.set(name, { version: pin.version, commit: '', repo: pin.repo });
+                continue;
+            }
+            let resolved;
+            try {
+                resolved = await resolveTarget(ctx, spec, { kind: 'version', tag: pin.version });
+            }
+            catch (err) {
+                if (!(err instanceof errors_InputError))
+                    throw err;
+                throw new errors_InputError(`${pin.at}: components.${name}: pins version ${quote(pin.version)} and no commit, and no tag of ${name} has that name; ${target.file.display} needs a commit`);
+            }
+            out.set(name, { version: pin.version, commit: resolved.commit, repo: pin.repo });
+            continue;
+        }
+        if (options.checkoutVersions) {
+            const version = await versionForCheckoutRecord(ctx, spec, pin);
+            if (version !== pin.version) {
+                warnings.push(`${pin.at}: components.${name}.version: ${quote(pin.version)} names where the checkout was (detached HEAD or a branch), not a version; using ${quote(version)}`);
+                out.set(name, { ...pin, version });
+                continue;
+            }
+        }
+        const tag = await peelTagObject(ctx, spec, pin.commit);
+        if (tag) {
+            peeled += 1;
+            warnings.push(`${pin.at}: components.${name}.commit: ${pin.commit.slice(0, 12)} is the annotated tag object of ${tag.tag}, not a commit; using the commit it points at, ${tag.commit.slice(0, 12)}`);
+            out.set(name, { version: pin.version, commit: tag.commit, repo: pin.repo });
+            continue;
+        }
+        out.set(name, pin);
+    }
+    return { pins: out, peeled };
+}
+/**
+ * A snapshot the Python CLI took of a detached or branch checkout records `version: HEAD` or the
+ * branch name (`git rev-parse --abbrev-ref HEAD`); a lock must not pin a moving name. Such a
+ * version becomes a tag at the commit, else its 12-hex short SHA, as for `--to-commit`.
+ */
+async function versionForCheckoutRecord(ctx, spec, pin) {
+    const dirs = localSources(ctx, spec);
+    let moving = pin.version === 'HEAD';
+    if (!moving && pin.version !== pin.commit.slice(0, 12) && refNameProblem(pin.version) === undefined) {
+        for (const dir of dirs) {
+            // The tag list is read in process, so the usual case (a tag) costs no git process.
+            if ((await listTags(dir)).some((t) => t.name === pin.version && t.commit === pin.commit))
+                return pin.version;
+            if (await isBranchName(dir, pin.version)) {
+                moving = true;
+                break;
+            }
+        }
+    }
+    if (!moving)
+        return pin.version;
+    for (const dir of dirs) {
+        if (await isCommitObject(dir, pin.commit))
+            return versionOf(dir, pin.commit);
+    }
+    return pin.commit.slice(0, 12);
+}
+/** The tag and commit when `sha` is an annotated tag object in a repository on disk; commits cost one lookup. */
+async function peelTagObject(ctx, spec, sha) {
+    for (const dir of localSources(ctx, spec)) {
+        if (await isCommitObject(dir, sha))
+            return undefined;
+        const tag = await tagObjectIn(dir, sha);
+        if (tag)
+            return tag;
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/git/meta-history.js
@@ -16473,6 +16710,7 @@ async function lastCommitTouching(root, relPath) {
 
 
 
+
 /**
  * `meta rollback lock LOCKFILE [--component NAME] [--rev GITREV]`: bring the workspace to the pins
  * of another lock (or of a lock as it was at an earlier revision) and record them in the current one.
@@ -16500,37 +16738,43 @@ async function rollbackLock(ctx, lockFile, options = {}) {
     const sourceIsCurrent = options.rev === undefined && rel === state.lockRel;
     const pins = new Map();
     for (const [name, entry] of source.entries)
-        pins.set(name, { version: entry.version, commit: entry.commit, repo: entry.repo });
+        pins.set(name, { version: entry.version, commit: entry.commit, repo: entry.repo, at: `${sourceName}:${entry.commitLine}` });
     return applyPins(ctx, state, pins, {
         mode: 'lock',
         sourceName,
         components: options.components,
-        writeLock: !sourceIsCurrent,
+        // The current lock itself is rewritten only to replace a tag object it pins by its commit.
+        writeLock: sourceIsCurrent ? 'if-peeled' : true,
     });
 }
 /** Shared by lock rollbacks and snapshot restores: validate every pin first, then execute. */
-async function applyPins(ctx, state, pins, options) {
-    let names = [...pins.keys()];
+async function applyPins(ctx, state, sourcePins, options) {
+    let names = [...sourcePins.keys()];
+    const warnings = [];
     if (options.components !== undefined) {
         for (const name of options.components) {
             requireComponent(state.manifest, name, '--component');
-            if (!pins.has(name))
+            if (!sourcePins.has(name))
                 throw new errors_InputError(`--component: ${quote(name)} has no pin in ${options.sourceName}`);
         }
         names = [...new Set(options.components)];
     }
+    for (const name of names)
+        requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
+    const chosen = new Map(names.map((name) => [name, sourcePins.get(name)]));
+    const { pins, peeled } = await prepareSourcePins(ctx, state.manifest.components, state.lock, chosen, warnings, { checkoutVersions: options.checkoutVersions });
     const planned = names.map((name) => {
         const spec = requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
         const pin = pins.get(name);
         return { component: name, to: { version: pin.version, commit: pin.commit }, repo: state.lock.entries.get(name)?.repo ?? pin.repo ?? spec.repo };
     });
-    const warnings = [];
     if (options.components === undefined) {
-        const missing = [...state.lock.entries.keys()].filter((n) => !pins.has(n));
+        const missing = [...state.lock.entries.keys()].filter((n) => !sourcePins.has(n));
         if (missing.length > 0)
             warnings.push(`${options.sourceName} has no pin for ${missing.join(', ')}; left as they are`);
     }
-    return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock: options.writeLock, warnings });
+    const writeLock = options.writeLock === 'if-peeled' ? peeled > 0 : options.writeLock;
+    return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock, warnings });
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/operations/snapshot.js
@@ -16597,7 +16841,8 @@ async function restoreSnapshot(ctx, file, components) {
         throw new errors_InputError(`${rel}: environment: snapshot is of ${quote(snapshot.environment)}; pass --env ${snapshot.environment}`);
     }
     const state = await loadState(ctx);
-    return applyPins(ctx, state, snapshot.components, { mode: 'snapshot', sourceName: rel, components, writeLock: true });
+    const pins = new Map([...snapshot.components].map(([name, pin]) => [name, { ...pin, at: rel }]));
+    return applyPins(ctx, state, pins, { mode: 'snapshot', sourceName: rel, components, writeLock: true, checkoutVersions: true });
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/operations/list-targets.js
@@ -16650,7 +16895,7 @@ async function listTargets(ctx, component, extraSources = []) {
     const historyDone = lockHistoryTargets(ctx, wanted, envFlag, historyTargets);
     await Promise.all([tagsDone, historyDone]);
     found.push(...tagTargets);
-    const lockFiles = (await (0,promises_namespaceObject.readdir)((0,external_node_path_.join)(ctx.root, 'manifests'))).filter((f) => /^components\.lock(\.[A-Za-z0-9_-]+)?\.yaml$/.test(f));
+    const lockFiles = (await (0,promises_namespaceObject.readdir)((0,external_node_path_.join)(ctx.root, 'manifests'))).filter((f) => /^components\.lock(\.[A-Za-z0-9._-]+)?\.yaml$/.test(f));
     for (const file of lockFiles) {
         const rel = `manifests/${file}`;
         try {
@@ -16688,9 +16933,15 @@ async function listTargets(ctx, component, extraSources = []) {
     for (const source of extraSources)
         found.push(...(await source(ctx, specs)));
     const targets = found
-        .map((t) => ({ ...t, date: isoDate(t.date), current: lock.entries.get(t.component)?.commit === t.commit }))
+        .map((t) => ({ ...t, date: isoDate(t.date), current: isCurrent(lock.entries.get(t.component), t) }))
         .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.component.localeCompare(b.component) || a.source.localeCompare(b.source));
     return { ok: true, env: ctx.env ?? null, lock: lockRel, targets, warnings, changes: [] };
+}
+/** A vendored entry (no commit) is current where the version matches; others where the commit does. */
+function isCurrent(entry, target) {
+    if (!entry)
+        return false;
+    return entry.commit === '' ? target.commit === '' && entry.version === target.version : entry.commit === target.commit;
 }
 /** Every pin the lock files ever had, from the meta-repo's history (one log and one cat-file). */
 async function lockHistoryTargets(ctx, wanted, envFlag, out) {
@@ -17370,6 +17621,12 @@ function plan(input) {
             }
             const cwd = component.checkoutDir;
             if (cwd === undefined) {
+                const askedBy = input.required?.(spec.name);
+                if (askedBy !== undefined) {
+                    const detail = `no checkout: components/${component.name} is missing, and ${askedBy} asked for this check`;
+                    tasks.push({ component, name: spec.name, kind: 'command', run: () => Promise.resolve({ ok: false, detail }) });
+                    continue;
+                }
                 // Neither a pass nor a failure: the command has nowhere to run, and the report says so.
                 skip('no checkout');
                 continue;
@@ -17527,11 +17784,11 @@ function cell(text) {
 
 
 
-/**
- * `meta health --all | --component NAME`: the manifest's checks for each component, plus the
- * built-in lock check (a checkout, where present, sits at its locked commit).
- */
-async function checkHealth(ctx, only, signal) {
+const FLAG_CHECKS = [
+    { flag: 'build', names: ['build'] },
+    { flag: 'tests', names: ['tests', 'test'] },
+];
+async function checkHealth(ctx, only, signal, flags = {}) {
     const { manifest, lock } = await loadState(ctx);
     const names = typeof only === 'string' ? [only] : only;
     const specs = names !== undefined ? names.map((n) => requireComponent(manifest, n, '--component')) : [...manifest.components.values()];
@@ -17545,21 +17802,41 @@ async function checkHealth(ctx, only, signal) {
             lockedCommit: lock.entries.get(spec.name)?.commit,
         };
     });
+    const asked = FLAG_CHECKS.filter((f) => flags[f.flag]);
+    const skippedFlags = [];
+    for (const component of components) {
+        for (const { flag, names: checkNames } of asked) {
+            // Python passes a component it has no build or test for; the report says there was none.
+            if (!component.checks.some((c) => c.kind === 'command' && checkNames.includes(c.name))) {
+                skippedFlags.push({ name: checkNames[0], component: component.name, kind: 'command', reason: `--${flag}: no command check named ${checkNames.join(' or ')} in ${MANIFEST_PATH}` });
+            }
+        }
+    }
     const report = await runHealthChecks({
         components,
+        required: (name) => asked.find((f) => f.names.includes(name)) && `--${asked.find((f) => f.names.includes(name)).flag}`,
         env: ctx.env,
         concurrency: ctx.jobs,
         signal,
         lockCheck: async (c) => {
             const head = await repo_reader_headCommit(c.checkoutDir);
+            const entry = lock.entries.get(c.name);
+            if (entry?.vendored)
+                return { ok: true, detail: `vendored: the lock pins version ${entry.version} and no commit; checkout at ${head?.slice(0, 12) ?? 'nothing'}` };
             if (!c.lockedCommit)
                 return { ok: true, detail: `no pin in the lock; checkout at ${head?.slice(0, 12) ?? 'nothing'}` };
             if (head === c.lockedCommit)
                 return { ok: true, detail: `at ${head.slice(0, 12)}` };
+            const tag = await tagObjectIn(c.checkoutDir, c.lockedCommit);
+            if (tag && tag.commit === head) {
+                const line = entry?.commitLine;
+                return { ok: true, detail: `at ${head.slice(0, 12)}; ${lock.file.display}:${line} pins the annotated tag object of ${tag.tag} (${c.lockedCommit.slice(0, 12)}), which points here` };
+            }
             return { ok: false, detail: `checkout at ${head?.slice(0, 12) ?? 'nothing'}, lock pins ${c.lockedCommit.slice(0, 12)}` };
         },
     });
-    return { ...report, ok: report.healthy, env: ctx.env ?? null, changes: [] };
+    const skipped = [...(report.skipped ?? []), ...skippedFlags];
+    return { ...report, skipped, ok: report.healthy, env: ctx.env ?? null, changes: [] };
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/changes.js
@@ -17648,6 +17925,8 @@ function makeContext(partial) {
 
 
 
+
+
 function parseGroupSize(value) {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1 || n > 100000)
@@ -17669,15 +17948,34 @@ function parseList(value) {
 function contextFor(cli, opts) {
     if (opts.env !== undefined)
         checkEnvName(opts.env);
-    const root = resolveRoot(opts.root, cli.cwd);
+    const root = resolveRoot(rootOption(opts, cli.cwd), cli.cwd);
     return makeContext({
         root,
         cwd: cli.cwd,
         env: opts.env,
         dryRun: opts.dryRun ?? false,
+        updateManifest: opts.updateManifest ?? false,
         jobs: opts.jobs ?? 8,
         log: (message) => cli.stderr(`${message}\n`),
     });
+}
+/**
+ * The Python CLI's `-m/--manifests DIR` names the manifests directory; this tool finds every file
+ * from the meta-repo root, so DIR must be a `manifests` directory and the root is its parent.
+ */
+function rootOption(opts, cwd) {
+    if (opts.manifests === undefined)
+        return opts.root;
+    if (opts.manifests.includes('\0'))
+        throw new errors_InputError('--manifests: contains a NUL byte');
+    const dir = (0,external_node_path_.resolve)(cwd, opts.manifests);
+    if ((0,external_node_path_.basename)(dir) !== 'manifests') {
+        throw new errors_InputError(`--manifests: ${quote(opts.manifests)} is not a directory named manifests (the meta-repo layout keeps its manifests in <root>/manifests)`);
+    }
+    const root = (0,external_node_path_.dirname)(dir);
+    if (opts.root !== undefined && (0,external_node_path_.resolve)(cwd, opts.root) !== root)
+        throw new errors_InputError(`--manifests: ${quote(opts.manifests)} is not inside --root ${quote(opts.root)}`);
+    return root;
 }
 function emit(cli, opts, result, format) {
     if (opts.json)
@@ -17728,6 +18026,8 @@ function metadataJson(meta) {
         commit: meta.commit,
         repo: meta.repo,
         created_at: meta.createdAt,
+        output_hash: meta.outputHash,
+        ...(meta.origin === 'python' ? { source_path: meta.sourcePath, origin: 'python' } : {}),
     };
 }
 function renderMetadata(meta) {
@@ -17785,6 +18085,11 @@ function parseMetadata(bytes, display, hash) {
     const version = optionalString('version');
     if (version !== null && (version.length === 0 || version.length > 255))
         fail('version', 'must be 1 to 255 characters');
+    const outputHash = optionalString('output_hash');
+    // Python writes an empty output_hash for a source it could not hash; such an entry fails verify.
+    if (outputHash !== null && outputHash !== '' && !/^[0-9a-f]{64}$/.test(outputHash))
+        fail('output_hash', `not a sha256 hex digest (${quote(outputHash)})`);
+    const python = !('version' in record) && outputHash !== null;
     return {
         contentHash: hash,
         component,
@@ -17792,7 +18097,76 @@ function parseMetadata(bytes, display, hash) {
         commit,
         repo,
         createdAt: optionalString('created_at'),
+        outputHash,
+        sourcePath: optionalString('source_path'),
+        origin: python ? 'python' : 'meta-rollback',
     };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/store/python-hash.js
+
+/**
+ * The `output_hash` the Python `meta` CLI records for a store entry (`meta/utils/content_hash.py`),
+ * computed the same way so that its entries can be verified and ours carry a hash it would agree with.
+ *
+ * - a file: the sha256 hex of its bytes;
+ * - a directory: the sha256 hex of the UTF-8 bytes of Python's `json.dumps` (default separators,
+ *   ASCII-only) of the `[relative path, sha256 hex]` pairs of its files, in the order Python sorts
+ *   paths (component by component), skipping every file whose path contains one of the excluded
+ *   names anywhere, even inside a longer name (`.github` contains `.git`).
+ *
+ * Python tests the path as it was given to `meta store add --source`, not the relative one, so the
+ * recorded `source_path` is part of what decides which files count.
+ */
+const PYTHON_EXCLUDED = ['.git', '__pycache__', 'node_modules', '.meta-cache'];
+function pythonFileHash(data) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex');
+}
+/**
+ * Whether Python skips `rel`. `sourcePath` is the entry's recorded `source_path`, normalised as
+ * Python's `Path` prints it (no `.` or empty segments, no trailing `/`). Since a skipped directory's
+ * every descendant contains the same name, a directory can be pruned whole.
+ */
+function pythonExcludes(sourcePath) {
+    const prefix = sourcePath === null ? '' : normalisePythonPath(sourcePath);
+    return (rel) => {
+        const full = prefix === '' ? rel : prefix === '/' ? `/${rel}` : `${prefix}/${rel}`;
+        return PYTHON_EXCLUDED.some((name) => full.includes(name));
+    };
+}
+function normalisePythonPath(path) {
+    const absolute = path.startsWith('/');
+    const parts = path.split('/').filter((p) => p !== '' && p !== '.');
+    if (absolute)
+        return parts.length === 0 ? '/' : `/${parts.join('/')}`;
+    return parts.join('/');
+}
+class PythonDirHasher {
+    pairs = [];
+    add(rel, data) {
+        this.pairs.push({ parts: rel.split('/').map((p) => Buffer.from(p, 'utf8')), rel, sha: pythonFileHash(data) });
+    }
+    get count() {
+        return this.pairs.length;
+    }
+    digest() {
+        this.pairs.sort((a, b) => compareParts(a.parts, b.parts));
+        const body = this.pairs.map((p) => `[${pythonJsonString(p.rel)}, ${pythonJsonString(p.sha)}]`).join(', ');
+        return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`[${body}]`, 'utf8').digest('hex');
+    }
+}
+/** Python compares paths as lists of names, each by code point; UTF-8 byte order is code point order. */
+function compareParts(a, b) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+        const c = Buffer.compare(a[i], b[i]);
+        if (c !== 0)
+            return c;
+    }
+    return a.length - b.length;
+}
+/** A string as Python's `json.dumps` writes it with `ensure_ascii=True`: every non-printable-ASCII unit as `\uXXXX`. */
+function pythonJsonString(value) {
+    return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/store/tree.js
@@ -17946,7 +18320,77 @@ async function consumeTree(files, onFile) {
     return { hash: hasher.digest(), files: hasher.count };
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/core/store/python-entry.js
+
+
+
+/** A single-file entry is restored under the name its source had; a name that cannot be a file gets this one. */
+const FALLBACK_FILE_NAME = 'artifact';
+function fileNameOf(meta) {
+    const name = meta.sourcePath === null ? '' : (0,external_node_path_.basename)(meta.sourcePath.replace(/\/+$/, ''));
+    return name === '' || treePathProblem(name) !== undefined ? FALLBACK_FILE_NAME : name;
+}
+/**
+ * The files of a Python CLI entry that a restore writes: the file itself, or the directory's files
+ * that its `output_hash` covers. What that hash skips (`.git`, `node_modules`, ...) is not restored,
+ * since nothing vouches for it.
+ */
+async function* pythonRestoreFiles(store, meta) {
+    const raw = await readRaw(store, meta);
+    if (raw.kind === 'file') {
+        yield raw.file;
+        return;
+    }
+    for await (const file of raw.files)
+        yield file;
+}
+/**
+ * Verifies a Python CLI entry by its `output_hash`. Symbolic links are refused rather than
+ * followed as Python would: following one could read outside the store.
+ */
+async function checkPythonEntry(store, meta) {
+    const raw = await readRaw(store, meta);
+    const tree = new TreeHasher();
+    let actual;
+    let files = 0;
+    if (raw.kind === 'file') {
+        actual = pythonFileHash(raw.file.data);
+        tree.add(raw.file);
+        files = 1;
+    }
+    else {
+        const hasher = new PythonDirHasher();
+        try {
+            for await (const file of raw.files) {
+                if (file.mode === '120000')
+                    return { status: 'unsafe', path: file.path, problem: 'is a symbolic link (not followed)' };
+                const problem = treePathProblem(file.path);
+                if (problem)
+                    return { status: 'unsafe', path: file.path, problem };
+                hasher.add(file.path, file.data);
+                tree.add(file);
+            }
+        }
+        catch (err) {
+            if (err instanceof UnsafeTreeError)
+                return { status: 'unsafe', path: err.path, problem: err.problem };
+            throw err;
+        }
+        actual = hasher.digest();
+        files = hasher.count;
+    }
+    if (!meta.outputHash)
+        return { status: 'corrupt', actual, files, problem: 'its metadata has an empty output_hash, so its files cannot be checked' };
+    if (actual !== meta.outputHash)
+        return { status: 'corrupt', actual, files };
+    return { status: 'ok', files, treeHash: tree.digest() };
+}
+function readRaw(store, meta) {
+    return store.readRawEntry(meta.contentHash, pythonExcludes(meta.sourcePath), fileNameOf(meta));
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/core/store/entry.js
+
 
 
 
@@ -17970,11 +18414,19 @@ async function readMetadata(store, hash) {
     const bytes = await store.readMetadataBytes(hash);
     return bytes === undefined ? undefined : parseMetadata(bytes, store.metadataName(hash), hash);
 }
+/** Checks an entry by the rule its maker used: its name for ours, its `output_hash` for the Python CLI's. */
+async function checkEntry(store, hash, meta) {
+    return meta?.origin === 'python' ? checkPythonEntry(store, meta) : checkEntryTree(store, hash);
+}
+/** The files a restore of the entry writes, in the form its check hashed them. */
+function restoreFiles(store, meta) {
+    return meta.origin === 'python' ? pythonRestoreFiles(store, meta) : store.readTree(meta.contentHash);
+}
 /** Re-hashes an entry's files; an unsafe file (a link out of the tree, `..`) is reported, not read through. */
 async function checkEntryTree(store, hash) {
     try {
         const { hash: actual, files } = await consumeTree(store.readTree(hash));
-        return actual === hash ? { status: 'ok', files } : { status: 'corrupt', actual, files };
+        return actual === hash ? { status: 'ok', files, treeHash: hash } : { status: 'corrupt', actual, files };
     }
     catch (err) {
         if (err instanceof UnsafeTreeError)
@@ -17983,7 +18435,12 @@ async function checkEntryTree(store, hash) {
     }
 }
 /** One line describing why an entry's files cannot be trusted. */
-function describeCheck(store, hash, check) {
+function describeCheck(store, hash, check, meta) {
+    if (check.status === 'corrupt' && check.problem)
+        return `${store.entryName(hash)}: corrupt: ${check.problem}`;
+    if (check.status === 'corrupt' && meta?.origin === 'python') {
+        return `${store.entryName(hash)}: corrupt: its files hash to ${check.actual}, not its output_hash ${meta.outputHash ?? ''}`;
+    }
     if (check.status === 'corrupt')
         return `${store.entryName(hash)}: corrupt: its files hash to ${check.actual}, not ${hash}`;
     return `${store.entryName(hash)}: unsafe: ${quote(check.path)} ${check.problem}`;
@@ -18196,7 +18653,8 @@ class BranchStore {
             const info = found.get(match[2]) ?? { tree: false, metadata: false };
             if (match[3] && item.type === 'blob')
                 info.metadata = true;
-            if (!match[3] && item.type === 'tree')
+            // A blob under the entry's own name is a Python CLI entry made from a single file.
+            if (!match[3] && (item.type === 'tree' || item.type === 'blob'))
                 info.tree = true;
             found.set(match[2], info);
         }
@@ -18240,6 +18698,31 @@ class BranchStore {
         for await (const [item, data] of readBlobsChunked(this.root, blobs)) {
             yield { path: item.path.slice(prefix.length), mode: item.mode, data };
         }
+    }
+    async readRawEntry(hash, skip, fileName) {
+        const tip = await this.tip();
+        const path = `${hash.slice(0, 2)}/${hash}`;
+        const [item] = tip ? (await lsTree(this.root, tip, { paths: [path] })).filter((i) => i.path === path) : [];
+        if (!item)
+            throw new errors_InputError(`${this.entryName(hash)}: no such entry`);
+        if (item.type === 'blob') {
+            const data = (await readBlobs(this.root, [`${tip}:${path}`])).get(`${tip}:${path}`);
+            if (!data)
+                throw new errors_InputError(`${this.entryName(hash)}: cannot be read`);
+            if (item.mode === '120000')
+                throw new errors_InputError(`${this.entryName(hash)}: is a symbolic link`);
+            return { kind: 'file', file: { path: fileName, mode: item.mode === '100755' ? '100755' : '100644', data } };
+        }
+        const files = this.readTree(hash);
+        return {
+            kind: 'dir',
+            files: (async function* () {
+                for await (const file of files) {
+                    if (!file.path.split('/').some((_, i, parts) => skip(parts.slice(0, i + 1).join('/'))))
+                        yield file;
+                }
+            })(),
+        };
     }
     async add(input) {
         const tip = await this.tip();
@@ -18299,17 +18782,19 @@ class BranchStore {
  * Reads a directory as a tree, never following a symbolic link: a link is reported as a link
  * (mode 120000, its target as content), so reading a store entry cannot be led outside it.
  */
-async function* readDirTree(dir, prefix = '') {
+async function* readDirTree(dir, prefix = '', skip) {
     const names = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
     names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const dirent of names) {
         const rel = prefix ? `${prefix}/${dirent.name}` : dirent.name;
         const abs = (0,external_node_path_.join)(dir, dirent.name);
+        if (skip?.(rel))
+            continue;
         if (dirent.isSymbolicLink()) {
             yield { path: rel, mode: '120000', data: Buffer.from(await (0,promises_namespaceObject.readlink)(abs, { encoding: 'buffer' })) };
         }
         else if (dirent.isDirectory()) {
-            yield* readDirTree(abs, rel);
+            yield* readDirTree(abs, rel, skip);
         }
         else if (dirent.isFile()) {
             const stat = await (0,promises_namespaceObject.lstat)(abs);
@@ -18369,14 +18854,16 @@ const dir_store_ENTRY = /^([0-9a-f]{64})(\.metadata\.json)?$/;
  */
 class DirStore {
     root;
-    description = STORE_DIR;
+    description;
     base;
-    constructor(root) {
+    /** `dirRel`: the store's path relative to the root (the Python CLI's `--store-dir`). */
+    constructor(root, description = STORE_DIR) {
         this.root = root;
-        this.base = (0,external_node_path_.join)(root, STORE_DIR);
+        this.description = description;
+        this.base = (0,external_node_path_.join)(root, description);
     }
     entryName(hash) {
-        return `${STORE_DIR}/${hash.slice(0, 2)}/${hash}`;
+        return `${this.description}/${hash.slice(0, 2)}/${hash}`;
     }
     metadataName(hash) {
         return `${this.entryName(hash)}.metadata.json`;
@@ -18389,7 +18876,7 @@ class DirStore {
         const stat = await lstatOrUndefined(this.base);
         if (!stat)
             return false;
-        requireRealDir(stat, STORE_DIR);
+        requireRealDir(stat, this.description, this.description);
         return true;
     }
     async entries(prefix) {
@@ -18402,7 +18889,7 @@ class DirStore {
             const stat = await lstatOrUndefined(dir);
             if (!stat)
                 continue;
-            requireRealDir(stat, `${STORE_DIR}/${shard}`);
+            requireRealDir(stat, `${this.description}/${shard}`, this.description);
             let names;
             try {
                 names = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
@@ -18452,13 +18939,28 @@ class DirStore {
         const stat = await lstatOrUndefined(this.entryDir(hash));
         if (!stat)
             throw new errors_InputError(`${this.entryName(hash)}: no such entry`);
-        requireRealDir(stat, this.entryName(hash));
+        requireRealDir(stat, this.entryName(hash), this.description);
         yield* readDirTree(this.entryDir(hash));
+    }
+    async readRawEntry(hash, skip, fileName) {
+        if (!(await this.baseExists()))
+            throw new errors_InputError(`${this.entryName(hash)}: no such entry`);
+        await this.requireShard(hash);
+        const path = this.entryDir(hash);
+        const stat = await lstatOrUndefined(path);
+        if (!stat)
+            throw new errors_InputError(`${this.entryName(hash)}: no such entry`);
+        if (stat.isSymbolicLink())
+            throw new errors_InputError(`${this.entryName(hash)}: is a symbolic link; the store may not lead outside ${this.description}`);
+        if (stat.isFile())
+            return { kind: 'file', file: { path: fileName, mode: stat.mode & 0o100 ? '100755' : '100644', data: await (0,promises_namespaceObject.readFile)(path) } };
+        requireRealDir(stat, this.entryName(hash), this.description);
+        return { kind: 'dir', files: readDirTree(path, '', skip) };
     }
     async requireShard(hash) {
         const stat = await lstatOrUndefined((0,external_node_path_.join)(this.base, hash.slice(0, 2)));
         if (stat)
-            requireRealDir(stat, `${STORE_DIR}/${hash.slice(0, 2)}`);
+            requireRealDir(stat, `${this.description}/${hash.slice(0, 2)}`, this.description);
     }
     /**
      * Builds the tree in a temp directory inside `.meta-store` (same filesystem, so the final step is
@@ -18487,7 +18989,7 @@ class DirStore {
                 await (0,promises_namespaceObject.mkdir)(shard);
                 shardCreated = true;
             }
-            requireRealDir(await (0,promises_namespaceObject.lstat)(shard), `${STORE_DIR}/${hash.slice(0, 2)}`);
+            requireRealDir(await (0,promises_namespaceObject.lstat)(shard), `${this.description}/${hash.slice(0, 2)}`, this.description);
             let moved = false;
             if (!(await lstatOrUndefined(final))) {
                 try {
@@ -18541,9 +19043,9 @@ async function lstatOrUndefined(path) {
         throw err;
     }
 }
-function requireRealDir(stat, display) {
+function requireRealDir(stat, display, store) {
     if (stat.isSymbolicLink())
-        throw new errors_InputError(`${display}: is a symbolic link; the store may not lead outside ${STORE_DIR}`);
+        throw new errors_InputError(`${display}: is a symbolic link; the store may not lead outside ${store}`);
     if (!stat.isDirectory())
         throw new errors_InputError(`${display}: is not a directory`);
 }
@@ -18551,11 +19053,26 @@ function requireRealDir(stat, display) {
 ;// CONCATENATED MODULE: ./.tsbuild/core/store/open.js
 
 
+
+
+
 function openStore(ctx, options = {}) {
-    return options.storeBranch !== undefined ? new BranchStore(ctx.root, options.storeBranch) : new DirStore(ctx.root);
+    if (options.storeBranch !== undefined) {
+        if (options.storeDir !== undefined)
+            throw new errors_InputError('--store-dir: give either --store-dir or --store-branch, not both');
+        return new BranchStore(ctx.root, options.storeBranch);
+    }
+    if (options.storeDir === undefined)
+        return new DirStore(ctx.root);
+    const abs = resolveInsideRoot(ctx.root, ctx.cwd, options.storeDir, '--store-dir');
+    const rel = relativeToRoot(ctx.root, abs);
+    if (rel === '' || rel.split('/').some((p) => p === '.git'))
+        throw new errors_InputError(`--store-dir: ${quote(options.storeDir)} is the meta-repo root or inside its .git`);
+    return new DirStore(ctx.root, rel);
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/store/add.js
+
 
 
 
@@ -18585,11 +19102,32 @@ async function storeAdd(ctx, name, options = {}) {
     const tags = await tagsPointingAt(checkout.dir, commit);
     const version = tags[0] ?? (pinned?.commit === commit ? pinned.version : commit.slice(0, 12));
     const createdAt = timestamp(ctx.now());
+    // The Python CLI's output_hash of the same files goes into the metadata too, so that tool (or
+    // anyone applying its rules) can check an entry of ours as it checks its own.
+    const pythonHash = new PythonDirHasher();
+    const excluded = pythonExcludes(null);
+    // Python hashes what a link points to, which a stream of files cannot know: no output_hash then.
+    let hasLink = false;
     let outcome;
     try {
         outcome = await store.add({
-            files: committedFiles(checkout.dir, commit),
-            metadataFor: (hash) => ({ contentHash: hash, component: name, version, commit, repo: pinned?.repo ?? spec.repo, createdAt }),
+            files: tap(committedFiles(checkout.dir, commit), (file) => {
+                if (file.mode === '120000')
+                    hasLink = true;
+                else if (!excluded(file.path))
+                    pythonHash.add(file.path, file.data);
+            }),
+            metadataFor: (hash) => ({
+                contentHash: hash,
+                component: name,
+                version,
+                commit,
+                repo: pinned?.repo ?? spec.repo,
+                createdAt,
+                outputHash: hasLink ? null : pythonHash.digest(),
+                sourcePath: null,
+                origin: 'meta-rollback',
+            }),
             dryRun: ctx.dryRun,
             message: `meta store add ${name} ${version}`,
             actor: ctx.actor,
@@ -18615,6 +19153,12 @@ async function storeAdd(ctx, name, options = {}) {
         warnings,
         changes: [],
     };
+}
+async function* tap(files, see) {
+    for await (const file of files) {
+        see(file);
+        yield file;
+    }
 }
 /** The files of a commit, as git holds them: only tracked files, each with its mode. */
 async function* committedFiles(dir, commit) {
@@ -18721,10 +19265,10 @@ async function rollbackStore(ctx, name, hash, options = {}) {
     }
     if (meta.component !== name)
         throw new errors_InputError(`HASH: ${store.entryName(full)} belongs to ${quote(meta.component)}, not ${quote(name)}`);
-    const check = await checkEntryTree(store, full);
+    const check = await checkEntry(store, full, meta);
     if (check.status !== 'ok')
-        throw new errors_InputError(`HASH: ${describeCheck(store, full, check)}; nothing was changed`);
-    const entry = { hash: full, component: name, path: store.entryName(full), files: check.files };
+        throw new errors_InputError(`HASH: ${describeCheck(store, full, check, meta)}; nothing was changed`);
+    const entry = { hash: full, component: name, path: store.entryName(full), files: check.files, treeHash: check.treeHash };
     const warnings = [];
     if (meta.commit !== null) {
         if (await commitExists(ctx, spec, meta.commit)) {
@@ -18759,12 +19303,16 @@ async function commitExists(ctx, spec, commit) {
  */
 async function restoreTree(ctx, state, store, meta, entry, warnings) {
     const name = meta.component;
-    const base = { ok: true, mode: 'store', env: ctx.env ?? null, lock: state.lockRel, dryRun: ctx.dryRun, warnings, store: { ...entry, restored: 'tree' } };
+    const { treeHash: _treeHash, ...shown } = entry;
+    const base = { ok: true, mode: 'store', env: ctx.env ?? null, lock: state.lockRel, dryRun: ctx.dryRun, warnings, store: { ...shown, restored: 'tree' } };
     const to = { version: meta.version, commit: meta.commit };
     const planned = await inspectTarget(ctx, state, meta, entry);
     // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
     if (planned.holdsEntry && (ctx.dryRun || !(await staleLockPresent(ctx.root))))
         return { ...base, changes: [], snapshot: null, historyEntry: null };
+    if (planned.keepGit) {
+        warnings.push(`${COMPONENTS_DIR}/${name} is a git checkout: its .git is kept and its HEAD does not move, so git status there shows the entry's files as changes (the Python CLI would have replaced the .git too)`);
+    }
     if (ctx.dryRun)
         return { ...base, changes: [{ component: name, from: planned.from, to, checkout: 'moved', lock: 'unchanged' }], snapshot: null, historyEntry: null };
     // The files are written holding .meta/lock, so the journal lines of concurrent runs are written in
@@ -18786,13 +19334,20 @@ async function inspectTarget(ctx, state, meta, entry) {
         throw new errors_InputError(`${rel}: is a symbolic link; refusing to replace it`);
     if (current && !current.isDirectory())
         throw new errors_InputError(`${rel}: exists but is not a directory`);
-    if (current && isGitRepo(dir)) {
+    const keepGit = current !== undefined && meta.origin === 'python' && isGitRepo(dir);
+    if (keepGit) {
+        // The Python CLI restores over a checkout; its .git stays here, but never over work not committed.
+        const { changed } = await workingState(dir);
+        if (changed.length > 0)
+            throw new errors_InputError(`${rel}: has uncommitted changes (${changed.slice(0, 5).join(', ')}); commit, stash or check them out before restoring a store entry over it`);
+    }
+    else if (current && isGitRepo(dir)) {
         const why = meta.commit === null ? 'has no commit' : `has a commit (${meta.commit.slice(0, 12)}) that is not in ${name}'s repository`;
         throw new errors_InputError(`${rel}: is a git checkout and ${entry.path} ${why}; a checkout is never replaced by plain files (its history would be lost), move it away first`);
     }
     const pinned = state.lock.entries.get(name);
     const from = pinned ? { version: pinned.version, commit: pinned.commit } : null;
-    return { current, pinned, from, holdsEntry: current !== undefined && (await hashOfDir(dir)) === entry.hash };
+    return { current, pinned, from, keepGit, holdsEntry: current !== undefined && (await hashOfDir(dir, keepGit)) === entry.treeHash };
 }
 /**
  * Replaces `components/NAME` with the entry's files: they are written into a temp directory beside
@@ -18803,7 +19358,7 @@ async function writeTree(ctx, lockRel, store, meta, entry, target, base, warning
     const name = meta.component;
     const rel = `${COMPONENTS_DIR}/${name}`;
     const dir = componentDir(ctx.root, name);
-    const { current, pinned, from } = target;
+    const { current, pinned, from, keepGit } = target;
     const to = { version: meta.version, commit: meta.commit };
     const change = { component: name, from, to, checkout: 'moved', lock: 'unchanged' };
     const parent = (0,external_node_path_.join)(ctx.root, COMPONENTS_DIR);
@@ -18815,11 +19370,13 @@ async function writeTree(ctx, lockRel, store, meta, entry, target, base, warning
     let old;
     let swapped = false;
     let snapshotWritten = false;
+    // Where the kept .git is while the directories are swapped: the old dir, the new tree, or (swapped) dir.
+    let gitIn = 'old';
     try {
         temp = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(parent, `.${name}.store-`));
         const writer = new TreeWriter(temp);
-        const written = await consumeTree(store.readTree(entry.hash), (file) => writer.write(file));
-        if (written.hash !== entry.hash)
+        const written = await consumeTree(restoreFiles(store, meta), (file) => writer.write(file));
+        if (written.hash !== entry.treeHash)
             throw new errors_InputError(`HASH: ${entry.path} changed while it was being restored; nothing was changed`);
         await writer.finish();
         const before = new Map();
@@ -18827,9 +19384,14 @@ async function writeTree(ctx, lockRel, store, meta, entry, target, base, warning
             before.set(name, { version: pinned.version, commit: pinned.commit, repo: pinned.repo });
         await writeSnapshot((0,external_node_path_.join)(ctx.root, snapshotRel), { createdAt: timestamp(now), environment: ctx.env, components: before });
         snapshotWritten = true;
+        if (keepGit) {
+            await (0,promises_namespaceObject.rename)((0,external_node_path_.join)(dir, '.git'), (0,external_node_path_.join)(temp, '.git'));
+            gitIn = 'temp';
+        }
         if (current) {
-            old = (0,external_node_path_.join)(parent, `.${name}.store-old-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`);
-            await (0,promises_namespaceObject.rename)(dir, old);
+            const aside = (0,external_node_path_.join)(parent, `.${name}.store-old-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`);
+            await (0,promises_namespaceObject.rename)(dir, aside);
+            old = aside;
         }
         await (0,promises_namespaceObject.rename)(temp, dir);
         temp = undefined;
@@ -18853,6 +19415,11 @@ async function writeTree(ctx, lockRel, store, meta, entry, target, base, warning
         return { ...base, changes: [change], snapshot: snapshotRel, historyEntry };
     }
     catch (err) {
+        if (gitIn === 'temp') {
+            // The checkout's .git goes back first, so no clean-up below can remove it.
+            const holder = swapped ? dir : temp;
+            await (0,promises_namespaceObject.rename)((0,external_node_path_.join)(holder, '.git'), (0,external_node_path_.join)(old ?? dir, '.git')).catch(() => undefined);
+        }
         if (swapped)
             await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
         if (old)
@@ -18866,9 +19433,9 @@ async function writeTree(ctx, lockRel, store, meta, entry, target, base, warning
         throw err instanceof MetaError ? err : new OperationError(`rollback failed and was undone: ${errorMessage(err)}`);
     }
 }
-async function hashOfDir(dir) {
+async function hashOfDir(dir, skipGit) {
     try {
-        return (await consumeTree(readDirTree(dir))).hash;
+        return (await consumeTree(readDirTree(dir, '', skipGit ? (rel) => rel === '.git' : undefined))).hash;
     }
     catch {
         return undefined;
@@ -18910,9 +19477,11 @@ async function storeVerify(ctx, hash, options = {}) {
 async function verifyOne(store, info) {
     const base = { content_hash: info.hash, path: store.entryName(info.hash) };
     let component = null;
+    let meta;
     if (info.metadata) {
         try {
-            component = (await readMetadata(store, info.hash))?.component ?? null;
+            meta = await readMetadata(store, info.hash);
+            component = meta?.component ?? null;
         }
         catch (err) {
             if (!(err instanceof MetaError))
@@ -18924,7 +19493,7 @@ async function verifyOne(store, info) {
         return { ...base, component, status: 'incomplete', files: null, detail: `${store.entryName(info.hash)}: metadata without files` };
     let check;
     try {
-        check = await checkEntryTree(store, info.hash);
+        check = await checkEntry(store, info.hash, meta);
     }
     catch (err) {
         // The entry itself is a link or not a directory: reading it could lead outside the store.
@@ -18933,7 +19502,7 @@ async function verifyOne(store, info) {
         return { ...base, component, status: 'unsafe', files: null, detail: errorMessage(err) };
     }
     if (check.status !== 'ok') {
-        return { ...base, component, status: check.status, files: check.status === 'corrupt' ? check.files : null, detail: describeCheck(store, info.hash, check) };
+        return { ...base, component, status: check.status, files: check.status === 'corrupt' ? check.files : null, detail: describeCheck(store, info.hash, check, meta) };
     }
     if (!info.metadata)
         return { ...base, component, status: 'incomplete', files: check.files, detail: `${store.metadataName(info.hash)}: missing` };
@@ -18948,6 +19517,7 @@ async function verifyOne(store, info) {
 
 
 
+const STORE_DIR_HELP = 'the store directory (default .meta-store; the Python CLI\'s --store-dir)';
 const STORE_BRANCH_HELP = 'keep the store on this branch of the meta-repo instead of in .meta-store/';
 /**
  * Adds `meta store add|list|verify` and `meta rollback store` to a program built by buildProgram,
@@ -18960,9 +19530,10 @@ function registerStoreCommands(program, cli) {
         .command('store <name> <hash>')
         .description("restore a store entry: its commit (like --to-commit), or else its files into components/NAME")
         .option('--store-branch <branch>', STORE_BRANCH_HELP)
+        .option('--store-dir <dir>', STORE_DIR_HELP)
         .action(async (name, hash, _o, cmd) => {
         const opts = globals(cmd);
-        const result = await rollbackStore(contextFor(cli, opts), name, hash, { storeBranch: opts.storeBranch });
+        const result = await rollbackStore(contextFor(cli, opts), name, hash, { storeBranch: opts.storeBranch, storeDir: opts.storeDir });
         emit(cli, opts, result, formatStoreRollback);
     });
     const store = program.command('store').description('the content-addressed store of component file trees (.meta-store/)');
@@ -18970,27 +19541,30 @@ function registerStoreCommands(program, cli) {
         .command('add <name>')
         .description("record components/NAME's tracked files, commit and version")
         .option('--store-branch <branch>', STORE_BRANCH_HELP)
+        .option('--store-dir <dir>', STORE_DIR_HELP)
         .action(async (name, _o, cmd) => {
         const opts = globals(cmd);
-        emit(cli, opts, await storeAdd(contextFor(cli, opts), name, { storeBranch: opts.storeBranch }), formatStoreAdd);
+        emit(cli, opts, await storeAdd(contextFor(cli, opts), name, { storeBranch: opts.storeBranch, storeDir: opts.storeDir }), formatStoreAdd);
     });
     store
         .command('list')
         .description('store entries, newest first')
-        .option('--component <name>', 'only entries of this component')
+        .option('-c, --component <name>', 'only entries of this component')
         .option('--store-branch <branch>', STORE_BRANCH_HELP)
+        .option('--store-dir <dir>', STORE_DIR_HELP)
         .action(async (_o, cmd) => {
         const opts = globals(cmd);
-        const result = await storeList(contextFor(cli, opts), { component: opts.component, storeBranch: opts.storeBranch });
+        const result = await storeList(contextFor(cli, opts), { component: opts.component, storeBranch: opts.storeBranch, storeDir: opts.storeDir });
         emit(cli, opts, result, formatStoreList);
     });
     store
         .command('verify [hash]')
         .description('re-hash every entry (or one) and report ok or corrupt; exit 1 if any is not ok')
         .option('--store-branch <branch>', STORE_BRANCH_HELP)
+        .option('--store-dir <dir>', STORE_DIR_HELP)
         .action(async (hash, _o, cmd) => {
         const opts = globals(cmd);
-        const result = await storeVerify(contextFor(cli, opts), hash, { storeBranch: opts.storeBranch });
+        const result = await storeVerify(contextFor(cli, opts), hash, { storeBranch: opts.storeBranch, storeDir: opts.storeDir });
         emit(cli, opts, result, formatStoreVerify);
         if (!result.ok)
             cli.exitCode = 1;
@@ -19162,9 +19736,12 @@ function parseRepos(yaml, node) {
         const item = mapAt(yaml, deref(yaml, raw), field, node);
         const get = (key) => deref(yaml, item.get(key, true));
         const name = optionalField(yaml, get('name'), `${field}.name`);
-        if (name !== undefined && !isValidComponentName(name))
+        const rawRepo = optionalField(yaml, get('repo'), `${field}.repo`);
+        const repoEmpty = rawRepo === '';
+        // The meta-repo's own entry is named after its directory, which need not be a component name.
+        if (name !== undefined && !repoEmpty && !isValidComponentName(name))
             fail(yaml, get('name'), `${field}.name`, `invalid component name ${quote(name)}`);
-        const repo = optionalField(yaml, get('repo'), `${field}.repo`);
+        const repo = repoEmpty ? undefined : rawRepo;
         if (repo !== undefined) {
             const problem = repoUrlProblem(repo);
             if (problem)
@@ -19191,7 +19768,7 @@ function parseRepos(yaml, node) {
             if (problem)
                 fail(yaml, get('branch'), `${field}.branch`, `invalid branch name ${quote(branch)}: ${problem}`);
         }
-        return { index, name, repo, commits, branch, message: looseString(get('message')), line: lineOf(yaml, item) };
+        return { index, name, repo, ...(repoEmpty ? { repoEmpty } : {}), commits, branch, message: looseString(get('message')), line: lineOf(yaml, item) };
     });
 }
 function checkSha(yaml, node, field, value) {
@@ -19324,6 +19901,51 @@ function optionalField(yaml, node, field) {
 }
 function isNull(node) {
     return (0,dist/* isScalar */.jn)(node) && (node.value === null || node.value === undefined);
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/changeset/meta-repo-entry.js
+
+
+
+
+
+
+function isMetaRepoEntry(manifest, entry) {
+    return entry.repoEmpty === true && (entry.name === undefined || !manifest.components.has(entry.name));
+}
+/**
+ * Which lock state the meta-repo entries of a changeset go back to. Python records the meta-repo's
+ * HEAD right after generating the new lock and before it can be committed, so the lock as it is at
+ * that commit is the state before the change. With several entries, the oldest (first listed) decides.
+ */
+async function planLockRestore(ctx, changeset, entries, warnings) {
+    const entry = entries[0];
+    if (!entry)
+        return undefined;
+    const where = `${changeset.rel}:${entry.line}: repos[${entry.index}]`;
+    const sha = entry.commits[0];
+    if (sha === undefined)
+        throw new errors_InputError(`${where}.commit: missing; the meta-repo's entry needs the commit it was recorded at`);
+    let recorded;
+    try {
+        recorded = await resolveMetaRevision(ctx.root, sha);
+    }
+    catch (err) {
+        if (err instanceof errors_InputError)
+            throw new errors_InputError(`${where}.commit: ${quote(sha)} is not a commit of the meta-repo`);
+        throw err;
+    }
+    if (entry.name !== undefined && entry.name !== (0,external_node_path_.basename)(ctx.root)) {
+        warnings.push(`${where}.name: ${quote(entry.name)} is no component and its repo is ''; read as the meta-repo itself (this one is ${quote((0,external_node_path_.basename)(ctx.root))})`);
+    }
+    const lock = lockPathFor(ctx.env);
+    const rev = recorded;
+    const preview = await rollbackLock({ ...ctx, dryRun: true }, lock, { rev });
+    return { lock, rev, recorded, preview };
+}
+/** Carries out the restore; the result's snapshot undoes it. */
+function restoreLock(ctx, plan) {
+    return rollbackLock(ctx, plan.lock, { rev: plan.rev });
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/git/changeset-log.js
@@ -19582,6 +20204,7 @@ async function checkedOutBranches(repoDir) {
 
 
 
+
 /**
  * Works out, without changing anything, which commits of which components a changeset rollback
  * reverts and in what order, and refuses a bad changeset before any repository is touched.
@@ -19597,6 +20220,7 @@ async function planChangesetRollback(ctx, id, options = {}) {
     if (status === ROLLED_BACK && !options.ignoreStatus) {
         return { ...common, nothingToDo: true, reason: `changeset ${id} is already rolled back`, repos: [] };
     }
+    const lockRestore = await planLockRestore(ctx, changeset, changeset.repos.filter((e) => isMetaRepoEntry(manifest, e)), warnings);
     const wanted = wantedComponents(manifest, changeset);
     const order = dependentsFirst(manifest, wanted.keys());
     const limit = pLimit(ctx.jobs);
@@ -19624,6 +20248,10 @@ async function planChangesetRollback(ctx, id, options = {}) {
             warnings.push(`${r.component}: ${r.alreadyReverted.map((c) => c.slice(0, 12)).join(', ')} already reverted on ${r.branch}; skipped`);
         }
     }
+    if (repos.length === 0 && lockRestore) {
+        const lockChanges = lockRestore.preview.changes.length;
+        return { ...common, nothingToDo: lockChanges === 0, reason: lockChanges === 0 ? `${lockRestore.lock} is already as it was at ${lockRestore.rev.slice(0, 12)}` : undefined, repos, lockRestore };
+    }
     if (repos.length === 0) {
         const reverted = planned.filter((r) => r && r.alreadyReverted.length > 0).map((r) => r.component);
         if (reverted.length > 0) {
@@ -19634,7 +20262,7 @@ async function planChangesetRollback(ctx, id, options = {}) {
             throw new errors_InputError(`changeset ${id}: nothing to revert: ${changeset.rel} lists no commits and no commit in ${where} carries ${changesetMarker(id)}`);
         }
     }
-    return { ...common, nothingToDo: repos.length === 0, reason: repos.length === 0 ? 'no commits found' : undefined, repos };
+    return { ...common, nothingToDo: repos.length === 0, reason: repos.length === 0 ? 'no commits found' : undefined, repos, lockRestore };
 }
 /** Which components to look at: those the file lists (by name, else by repo), or all of them. */
 function wantedComponents(manifest, changeset) {
@@ -19645,6 +20273,8 @@ function wantedComponents(manifest, changeset) {
         return wanted;
     }
     for (const entry of changeset.repos) {
+        if (isMetaRepoEntry(manifest, entry))
+            continue;
         const spec = componentOf(manifest, changeset, entry);
         const item = wanted.get(spec.name) ?? { spec, entries: [], discover: false };
         item.entries.push(entry);
@@ -19930,6 +20560,9 @@ async function showChangeset(ctx, id) {
             commits: r.commits.map((c) => ({ commit: c.commit, subject: c.subject, source: c.source })),
             alreadyReverted: r.alreadyReverted,
         })),
+        lockRestore: plan.lockRestore
+            ? { lock: plan.lockRestore.lock, rev: plan.lockRestore.rev, recorded: plan.lockRestore.recorded, changes: plan.lockRestore.preview.changes.map((c) => ({ component: c.component, from: c.from, to: c.to })) }
+            : null,
         warnings: plan.warnings,
         changes: [],
     };
@@ -20017,6 +20650,8 @@ function statusEdit(yaml, map, status) {
 
 
 
+
+
 /** `meta changeset rollback ID [--push]`: plan, then apply. */
 async function rollbackChangeset(ctx, id, options = {}) {
     const plan = await planChangesetRollback(ctx, id, { gitEnv: options.gitEnv });
@@ -20065,7 +20700,7 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
             if (w.newTip === w.plan.base)
                 warnings.push(`${w.plan.component}: every commit is already undone on ${w.plan.branch}; no branch made`);
         }
-        if (effective.length === 0) {
+        if (effective.length === 0 && !plan.lockRestore) {
             return apply_resultOf(plan, [], { ctx, warnings, done: false, pushed: false, historyEntry: null, reason: `every commit of changeset ${id} is already undone` });
         }
         // 3. Branches: set only now that every repository's reverts went through.
@@ -20092,6 +20727,17 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
         if (options.push) {
             const pushUndo = await pushAll(ctx, id, effective, env, options.publishBranch);
             undo.push(...pushUndo);
+        }
+        // 5b. The meta-repo's own entry: its lock goes back (a rollback of its own, with snapshot and
+        // journal line), before the changeset is marked, so a failure here still undoes the reverts.
+        let lockRestore = null;
+        if (plan.lockRestore) {
+            const restored = await restoreLock(ctx, plan.lockRestore);
+            lockRestore = { ...restored, rev: plan.lockRestore.rev };
+            if (restored.snapshot) {
+                const snapshot = restored.snapshot;
+                undo.push({ what: `${plan.lockRestore.lock} (restored from ${snapshot})`, run: async () => void (await restoreSnapshot(ctx, snapshot)) });
+            }
         }
         // 6. The changeset (and its index entry) become rolled-back; then the journal. Under .meta/lock,
         // like every write to the meta-repo's files: the check that nobody changed the changeset files
@@ -20121,7 +20767,7 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
             }
             return line;
         });
-        return apply_resultOf(plan, results, { ctx, warnings, done: true, pushed: Boolean(options.push), historyEntry });
+        return apply_resultOf(plan, results, { ctx, warnings, done: true, pushed: Boolean(options.push), historyEntry, lockRestore });
     }
     catch (err) {
         await Promise.allSettled(work.map((w) => dropWorktree(w)));
@@ -20369,6 +21015,7 @@ function apply_resultOf(plan, repos, state) {
         changes: changesOf(repos),
         snapshot: null,
         historyEntry: state.historyEntry,
+        lockRestore: state.lockRestore ?? (plan.lockRestore ? { ...plan.lockRestore.preview, rev: plan.lockRestore.rev } : null),
         warnings: state.warnings,
     };
 }
@@ -20411,6 +21058,8 @@ async function pushChangesetBranches(ctx, result, options = {}) {
 
 
 
+
+
 /** `meta changeset list | show ID | rollback ID [--push]`. */
 function registerChangesetCommands(program, cli) {
     const globals = (cmd) => cmd.optsWithGlobals();
@@ -20418,9 +21067,13 @@ function registerChangesetCommands(program, cli) {
     changeset
         .command('list')
         .description('every changeset, newest first')
+        .option('-n, --limit <n>', 'only the newest N (after --status)', parseLimit)
+        .option('-s, --status <status>', 'only changesets with this status (open, in-progress, committed, rolled-back, ...)')
         .action(async (_o, cmd) => {
         const opts = globals(cmd);
-        emit(cli, opts, await listChangesets(contextFor(cli, opts)), formatChangesetList);
+        const list = await listChangesets(contextFor(cli, opts));
+        const changesets = list.changesets.filter((c) => opts.status === undefined || c.status === opts.status).slice(0, opts.limit);
+        emit(cli, opts, { ...list, changesets }, formatChangesetList);
     });
     changeset
         .command('show <id>')
@@ -20440,6 +21093,12 @@ function registerChangesetCommands(program, cli) {
         const result = await rollbackChangeset(contextFor(cli, opts), id, { push: Boolean(opts.push) });
         emit(cli, opts, result, formatChangesetRollback);
     });
+}
+function parseLimit(value) {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1)
+        throw new InvalidArgumentError('must be a whole number of at least 1');
+    return n;
 }
 function changeset_commands_table(header, rows) {
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -20480,6 +21139,10 @@ function formatChangesetDetails(d) {
         if (r.alreadyReverted.length > 0)
             out.push(`    already reverted: ${r.alreadyReverted.map((c) => c.slice(0, 12)).join(', ')}`);
     }
+    if (d.lockRestore) {
+        const n = d.lockRestore.changes.length;
+        out.push(`  meta-repo: ${d.lockRestore.lock} back to its state at ${d.lockRestore.rev.slice(0, 12)} (recorded ${d.lockRestore.recorded.slice(0, 12)}): ${n} pin${n === 1 ? '' : 's'} would change`);
+    }
     for (const warning of d.warnings)
         out.push(`warning: ${warning}`);
     return `${out.join('\n')}\n`;
@@ -20500,6 +21163,14 @@ function formatChangesetRollback(r) {
                 const note = r.dryRun ? '' : c.revert ? `  -> ${c.revert.slice(0, 12)}` : '  (already undone; nothing committed)';
                 out.push(`    revert ${c.commit.slice(0, 12)}  ${changeset_commands_oneLine(c.subject)}${note}`);
             }
+        }
+        if (r.lockRestore) {
+            const l = r.lockRestore;
+            out.push(`  meta-repo: ${l.lock} ${r.dryRun ? 'would go' : 'went'} back to its state at ${l.rev.slice(0, 12)}${l.changes.length === 0 ? ' (already so)' : ''}`);
+            for (const c of l.changes)
+                out.push(`    ${c.component}: ${c.from ? shortPin(c.from) : '(none)'} -> ${shortPin(c.to)}`);
+            if (l.snapshot)
+                out.push(`    undo the lock: meta rollback snapshot --restore ${l.snapshot}${l.env ? ` --env ${l.env}` : ''}`);
         }
         if (!r.dryRun) {
             out.push(`${r.file}: status ${r.previousStatus} -> ${r.status}`);
@@ -20618,7 +21289,7 @@ function storeTargetsFrom(options = {}) {
                 return [];
             throw err;
         }
-        const flags = `${ctx.env ? ` --env ${ctx.env}` : ''}${options.storeBranch !== undefined ? ` --store-branch ${options.storeBranch}` : ''}`;
+        const flags = `${ctx.env ? ` --env ${ctx.env}` : ''}${options.storeBranch !== undefined ? ` --store-branch ${options.storeBranch}` : ''}${options.storeDir !== undefined ? ` --store-dir ${options.storeDir}` : ''}`;
         return entries
             .filter((e) => wanted.has(e.component))
             .map((e) => ({
@@ -20652,14 +21323,19 @@ const storeTargets = storeTargetsFrom();
 
 
 
+
+/** Where `rollback snapshot` writes when no file is named: the Python CLI's default. */
+const DEFAULT_SNAPSHOT = 'rollback-snapshot.yaml';
 /** Global options are declared once here and accepted before or after any subcommand. */
 function buildProgram(cli) {
     const program = new Command('meta')
         .description('Roll a multi-repository system back to a known-good state.')
         .option('--root <dir>', 'meta-repo root (default: the nearest parent holding manifests/components.yaml)')
         .option('--env <env>', 'environment whose lock is used (components.lock.<env>.yaml)')
+        .option('-m, --manifests <dir>', "the meta-repo's manifests directory (the Python CLI's spelling; the root is its parent)")
         .option('--json', 'machine-readable result on stdout')
         .option('--dry-run', 'print the plan, change nothing')
+        .option('--update-manifest', "with a rollback: also set the manifest's version of each component whose pin changes (keeps the Python CLI's `meta lock validate` passing)")
         .addOption(new Option('--jobs <n>', 'components processed at once').argParser(parseJobs))
         .addOption(new Option('--group-size <n>', 'with --json: components per group in the fan-out `matrix` (default 50)').argParser(parseGroupSize))
         .showSuggestionAfterError(true)
@@ -20674,8 +21350,8 @@ function buildProgram(cli) {
     rollback
         .command('component <name>')
         .description('roll one component back to a tag or commit')
-        .option('--to-version <tag>', 'tag to roll back to')
-        .option('--to-commit <sha>', 'commit to roll back to (full or unique abbreviation of at least 7 hex digits)')
+        .option('-v, --to-version <tag>', 'tag to roll back to')
+        .option('-c, --to-commit <sha>', 'commit to roll back to (full or unique abbreviation of at least 7 hex digits)')
         .action(async (name, _o, cmd) => {
         const opts = globals(cmd);
         if ((opts.toVersion === undefined) === (opts.toCommit === undefined)) {
@@ -20689,7 +21365,7 @@ function buildProgram(cli) {
     rollback
         .command('lock <lockfile>')
         .description("bring the workspace to another lock's pins (or a lock as it was at --rev)")
-        .option('--component <names>', 'only these components (comma-separated)', parseList)
+        .option('-c, --component <names>', 'only these components (comma-separated)', parseList)
         .option('--rev <gitrev>', 'read LOCKFILE as it was at this revision of the meta-repo (HEAD~1 = previous)')
         .action(async (lockfile, _o, cmd) => {
         const opts = globals(cmd);
@@ -20700,26 +21376,34 @@ function buildProgram(cli) {
     rollback
         .command('list')
         .description('every target a component can be rolled back to, newest first')
-        .option('--component <name>', 'only this component')
+        .option('-c, --component <name>', 'only this component')
+        .option('--store-dir <dir>', 'list the entries of this store directory (default .meta-store)')
         .action(async (_o, cmd) => {
         const opts = globals(cmd);
         const ctx = contextFor(cli, opts);
-        const result = await listTargets(ctx, opts.component, [storeTargets, changesetTargets]);
+        // A bad --store-dir is refused here; a broken store is only a warning in the listing.
+        if (opts.storeDir !== undefined)
+            openStore(ctx, { storeDir: opts.storeDir });
+        const stores = opts.storeDir === undefined ? storeTargets : storeTargetsFrom({ storeDir: opts.storeDir });
+        const result = await listTargets(ctx, opts.component, [stores, changesetTargets]);
         const names = [...new Set(result.targets.map((t) => t.component))];
         emit(cli, opts, opts.json ? await withMatrix(ctx.root, result, names, opts.groupSize) : result, formatTargets);
     });
     rollback
         .command('snapshot')
         .description('record the current pins (--output) or restore them (--restore)')
-        .option('--output <file>', 'write a snapshot to this file')
+        .option('-o, --output <file>', `write a snapshot to this file (the default without --restore: ${DEFAULT_SNAPSHOT})`)
         .option('--components <list>', 'comma-separated components to record', parseList)
         .option('--restore <file>', 'restore the pins of this snapshot')
-        .option('--component <names>', 'with --restore: only these components (comma-separated)', parseList)
+        .option('-c, --component <names>', 'with --restore: only these components (comma-separated)', parseList)
         .action(async (_o, cmd) => {
         const opts = globals(cmd);
-        if ((opts.output === undefined) === (opts.restore === undefined)) {
-            throw new errors_InputError('rollback snapshot: give exactly one of --output or --restore');
+        if (opts.output !== undefined && opts.restore !== undefined) {
+            throw new errors_InputError('rollback snapshot: give either --output or --restore, not both');
         }
+        // As in the Python CLI, a snapshot with no file named goes to rollback-snapshot.yaml.
+        if (opts.restore === undefined)
+            opts.output ??= DEFAULT_SNAPSHOT;
         const ctx = contextFor(cli, opts);
         if (opts.output !== undefined) {
             emit(cli, opts, await createSnapshot(ctx, opts.output, opts.components), formatSnapshotCreated);
@@ -20733,12 +21417,20 @@ function buildProgram(cli) {
     program
         .command('health')
         .description('run the health checks of every component (--all) or one (--component)')
-        .option('--all', 'every component')
-        .option('--component <name>', 'only this component')
+        .option('-a, --all', 'every component')
+        .option('-c, --component <name>', 'only this component')
+        .option('-e <env>', "the same as --env (the Python CLI's spelling)")
+        .option('--build', "also run each component's health check named build (the Python CLI's --build)")
+        .option('--tests', "also run each component's health check named tests or test (the Python CLI's --tests)")
         .action(async (_o, cmd) => {
         const opts = globals(cmd);
         if (Boolean(opts.all) === (opts.component !== undefined))
             throw new errors_InputError('health: give exactly one of --all or --component');
+        if (opts.e !== undefined) {
+            if (opts.env !== undefined && opts.env !== opts.e)
+                throw new errors_InputError(`-e: ${opts.e} and --env ${opts.env} name different envs`);
+            opts.env = opts.e;
+        }
         const ctx = contextFor(cli, opts);
         const abort = new AbortController();
         // Ctrl-C still ends every check's process group instead of leaving them running.
@@ -20746,7 +21438,7 @@ function buildProgram(cli) {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
         try {
-            const report = await checkHealth(ctx, opts.component, abort.signal);
+            const report = await checkHealth(ctx, opts.component, abort.signal, { build: Boolean(opts.build), tests: Boolean(opts.tests) });
             emit(cli, opts, report, (r) => `${formatHealthTable(r)}\n${r.healthy ? 'healthy' : 'UNHEALTHY'}\n`);
             cli.exitCode = report.healthy ? 0 : 1;
         }

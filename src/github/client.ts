@@ -34,7 +34,9 @@ export function createGitHubClient(options: ClientOptions): GitHubApi {
     // The request log reports every failed request (`POST /repos/... - 403 with id ...`); the action
     // reports the failure itself, once, so only Octokit's own warnings (deprecations) are passed on.
     log: { debug: () => undefined, info: () => undefined, warn: (m: string) => log(m), error: () => undefined },
-    retry: { retries: 3 },
+    // 405 (not mergeable, merge queue required) and 409 (head moved) are answers, not blips: the
+    // plugin's default would retry them with seconds of backoff.
+    retry: { retries: 3, doNotRetry: [400, 401, 403, 404, 405, 409, 410, 422, 451] },
     throttle: {
       write: new Bottleneck.Group({ id: 'meta-rollback-write', maxConcurrent: 1, minTime: 0 }),
       notifications: new Bottleneck.Group({ id: 'meta-rollback-notifications', maxConcurrent: 1, minTime: 0 }),

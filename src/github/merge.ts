@@ -77,6 +77,7 @@ export async function mergeOrEnqueue(api: GitHubApi, repo: RepoRef, number: numb
   let unknown = 0;
   let waits = 0;
   let announced = '';
+  let refused = 0;
   for (;;) {
     const { data: pr } = await api.rest.pulls.get({ ...repo, pull_number: number });
     if (pr.merged) return { kind: 'merged', sha: pr.merge_commit_sha ?? undefined };
@@ -113,6 +114,8 @@ export async function mergeOrEnqueue(api: GitHubApi, repo: RepoRef, number: numb
         await enqueue(api, pr.node_id, pr.head.sha);
         return { kind: 'queued' };
       }
+      // The base moved between the look and the merge: look again, and a conflict shows as one.
+      if (status === 405 && /not mergeable/i.test(message) && refused++ < 3) continue;
       return { kind: 'failed', message: `pull request #${number} was not merged: ${message}` };
     }
   }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createSampleSystem, type SampleOptions, type SampleSystem } from '../../scripts/lib/sample-system.mjs';
 import type { Forge, RepoSettings } from '../forge/index.js';
 import { runActionProcess, type ActionRun } from '../helpers/action-runner.js';
-import { credentialFiles, runnerCheckout, type PersistedCredentials } from '../helpers/checkout-workspace.js';
+import { credentialFiles, runnerCheckout, type PersistedCredentials, type RunnerCheckout } from '../helpers/checkout-workspace.js';
 import { tempDir } from '../helpers/workspace.js';
 
 export interface HostedSystem {
@@ -17,7 +17,8 @@ export interface HostedSystem {
   readonly runnerTemp: string;
   /** The workspace's .git/config and RUNNER_TEMP credential files, to compare before and after a run. */
   credentials(): Record<string, string>;
-  run(inputs: Record<string, string>, extra?: { node?: string[]; env?: Record<string, string> }): Promise<ActionRun>;
+  /** Runs the action; `on` is another runner's workspace (default: this system's). */
+  run(inputs: Record<string, string>, extra?: { node?: string[]; env?: Record<string, string>; on?: RunnerCheckout }): Promise<ActionRun>;
   bareGit(args: string[]): string;
 }
 
@@ -57,7 +58,14 @@ export async function hostedSystem(forge: Forge, options: HostingOptions = {}): 
     run: (inputs, extra = {}) =>
       runActionProcess(
         { token: forge.token, health: 'true', 'pull-request': 'open', 'merge-method': 'squash', root: '.', 'dry-run': 'false', 'rollback-on-unhealthy': 'false', ...inputs },
-        { workspace, repository: `${owner}/${name}`, apiUrl, serverUrl: forge.serverUrl, node: extra.node, env: { RUNNER_TEMP: runnerTemp, ...extra.env } },
+        {
+          workspace: extra.on?.workspace ?? workspace,
+          repository: `${owner}/${name}`,
+          apiUrl,
+          serverUrl: forge.serverUrl,
+          node: extra.node,
+          env: { RUNNER_TEMP: extra.on?.runnerTemp ?? runnerTemp, ...extra.env },
+        },
       ),
     bareGit: (args) => execFileSync('git', args, { cwd: created.barePath, encoding: 'utf8' }).trim(),
   };

@@ -1,6 +1,7 @@
 import { Octokit } from '@octokit/rest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startForge, type Forge, type PullRecord } from '../forge/index.js';
+import { runnerCheckout } from '../helpers/checkout-workspace.js';
 import { hostedSystem, type HostedSystem } from './fixtures.js';
 import { hostedChangesets } from './hosted-changesets.js';
 
@@ -198,19 +199,10 @@ describe('two rollback pull requests for one env, opened from the same base', ()
     for (const name of ['web-ui', 'agent-core']) expect(lock).toMatch(new RegExp(`  ${name}:\\n    version: v1\\.0\\.0\\n`));
   });
 
-  it('two buttons pressed at once, both with pull-request: merge: both land, the later redone on top of the first', async () => {
+  it('two buttons pressed at once on two runners, both with pull-request: merge: both land', async () => {
     const h = await hostedSystem(forge);
-    // The second run's pull request is merged only after the first has landed on its base.
-    let other: Promise<unknown> | undefined;
-    const [runA, runB] = await Promise.all([
-      h.run({ ...first, 'pull-request': 'merge' }),
-      (async () => {
-        const pr = await waitForPull(h);
-        other = octokit.rest.pulls.merge({ owner: h.owner, repo: h.name, pull_number: pr.number, merge_method: 'squash' }).catch(() => undefined);
-        await other;
-        return h.run({ ...second, 'pull-request': 'merge' });
-      })(),
-    ]);
+    const other = await runnerCheckout(forge, h.owner, h.name);
+    const [runA, runB] = await Promise.all([h.run({ ...first, 'pull-request': 'merge' }), h.run({ ...second, 'pull-request': 'merge' }, { on: other })]);
     expect(runA.code, runA.stdout + runA.stderr).toBe(0);
     expect(runB.code, runB.stdout + runB.stderr).toBe(0);
     const lock = h.bareGit(['show', 'main:manifests/components.lock.prod.yaml']);
