@@ -18274,6 +18274,12 @@ async function run(inputs, runner, io) {
         log: io.info,
     });
     const remote = { root, url: metaUrl, env: gitEnv };
+    // Octokit loads, and the default branch is asked for, while git fetches history.
+    const publishes = inputs.mode !== 'list' && inputs.mode !== 'health' && !inputs.dryRun;
+    const apiLoading = publishes ? client(inputs, runner, io) : undefined;
+    const baseLoading = apiLoading?.then((api) => inputs.base ?? defaultBranch(api, runner.repository));
+    // Awaited below; until then a failure must not surface as an unhandled rejection.
+    baseLoading?.catch(() => undefined);
     // The lock history that list shows is the whole history; a shallow checkout has one commit of it.
     if (inputs.mode === 'list')
         await ensureFullHistory(remote);
@@ -18281,7 +18287,7 @@ async function run(inputs, runner, io) {
     // redo on a moved base must restore the same pins.
     const rev = inputs.rev !== undefined && inputs.mode === 'lock' ? await ensureRevision(remote, inputs.rev, 'input rev') : undefined;
     const pinned = rev ? { ...inputs, rev } : inputs;
-    const session = { inputs, runner, io, root, metaUrl, gitEnv, remote, rev, ctx };
+    const session = { inputs, runner, io, root, metaUrl, gitEnv, remote, rev, base: baseLoading, ctx };
     if (inputs.storeBranch !== undefined && !(await fetchBranch(root, metaUrl, inputs.storeBranch, gitEnv))) {
         io.warning(`store branch ${inputs.storeBranch} could not be fetched; using the local one if any`);
     }
@@ -18291,7 +18297,7 @@ async function run(inputs, runner, io) {
         const outcome = await performMode(ctx, pinned);
         return report(session, { operation: 'none', merged: false, outcome }, undefined);
     }
-    const api = await client(session);
+    const api = await apiLoading;
     let componentPulls = [];
     let changesetResult;
     // With sign-commits, revert branches are made again through the API before they are recorded.
@@ -18333,11 +18339,11 @@ async function run(inputs, runner, io) {
     return report(session, published, health);
 }
 /** Octokit is loaded only by runs that call the API: `list`, `health` and dry runs start faster without it. */
-async function client(s) {
-    if (!s.inputs.token)
+async function client(inputs, runner, io) {
+    if (!inputs.token)
         throw new OperationError('input token: empty; give the workflow a token (the default is github.token)');
     const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(167), __nccwpck_require__.e(650)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4650));
-    return createGitHubClient({ token: s.inputs.token, apiUrl: s.runner.apiUrl, log: s.io.warning });
+    return createGitHubClient({ token: inputs.token, apiUrl: runner.apiUrl, log: io.warning });
 }
 /**
  * Moves the workspace to the tip of base, performs the change, and lands it as asked: a pull request
@@ -18377,10 +18383,13 @@ async function publish(s, api, head, perform) {
 async function land(s, api, head, mark, landed, perform) {
     const { inputs, root, metaUrl, gitEnv, io } = s;
     const repo = s.runner.repository;
-    const base = inputs.base ?? (await defaultBranch(api, repo));
+    const base = inputs.base ?? (await (s.base ?? defaultBranch(api, repo)));
     if (head === base)
         throw new errors_InputError(`input branch: ${JSON.stringify(head)} is the base branch too; the head branch must be another`);
     let baseSha = await prepareWorkspace(root, metaUrl, base, gitEnv);
+    // Where the head branch is now, asked while the rollback runs.
+    const headLoading = inputs.pullRequest === 'none' ? undefined : remoteBranchSha(root, metaUrl, head, gitEnv);
+    headLoading?.catch(() => undefined);
     let outcome = await perform();
     if (outcome.files.length === 0) {
         io.info('nothing to change: the lock already matches');
@@ -18411,7 +18420,7 @@ async function land(s, api, head, mark, landed, perform) {
         }
         return { operation: 'pushed', merged: false, queued: false, outcome };
     }
-    let previous = await remoteBranchSha(root, metaUrl, head, gitEnv);
+    let previous = await headLoading;
     // Fetched while a branch still holds it, in case the branch has to be put back there.
     const canPutBack = previous === undefined || (await fetchCommit(root, metaUrl, previous, gitEnv).then(() => true, () => false));
     let pushed = await publishCommit(s, api, outcome, baseSha, head, { expected: previous ?? '' });
@@ -18574,7 +18583,7 @@ async function runHealthMode(s) {
         const outcome = await rollbackToPrevious();
         return report(s, { operation: 'none', merged: false, outcome }, before, before);
     }
-    const api = await client(s);
+    const api = await client(s.inputs, s.runner, s.io);
     const published = await publish(s, api, headBranchFor(inputs), rollbackToPrevious);
     const after = await checkHealth(ctx, selection(inputs));
     if (published.pr) {
