@@ -6,7 +6,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import type { Change, JournalLine, RollbackResult } from './changes.js';
 import type { RunContext } from './context.js';
 import { OperationError, errorMessage } from './errors.js';
-import { appendJournal } from './journal.js';
+import { nextJournalFile, writeJournalEntry } from './journal.js';
 import { editLockText, timestamp } from './lock-edit.js';
 import type { Lock, Pin } from './lock.js';
 import { crashPoint, sha256, staleLockPresent, withMetaLock, type MetaLock } from './meta-lock.js';
@@ -75,7 +75,7 @@ function effectiveOf(steps: readonly Step[]): Step[] {
   return steps.filter((s) => s.change.lock === 'changed' || s.change.checkout === 'moved');
 }
 
-function resultOf(ctx: RunContext, plan: Plan, steps: readonly Step[], snapshot: string | null, historyEntry: JournalLine | null): RollbackResult {
+function resultOf(ctx: RunContext, plan: Plan, steps: readonly Step[], snapshot: string | null, historyEntry: JournalLine | null, journalFile: string | null = null): RollbackResult {
   return {
     ok: true,
     mode: plan.mode,
@@ -86,6 +86,7 @@ function resultOf(ctx: RunContext, plan: Plan, steps: readonly Step[], snapshot:
     warnings: plan.warnings ?? [],
     snapshot,
     historyEntry,
+    journalFile,
   };
 }
 
@@ -149,6 +150,7 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     changes: effective.map((s) => ({ component: s.change.component, from: s.change.from, to: s.change.to })),
     snapshot: snapshotRel,
   };
+  const journalFile = await nextJournalFile(ctx.root, historyEntry.env, now);
   await metaLock.setIntent({
     kind: 'rollback',
     lock: plan.lockRel,
@@ -156,6 +158,7 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     lockAfter: newLockText === undefined ? null : sha256(newLockText),
     snapshot: snapshotRel,
     journal: historyEntry,
+    journalFile,
     checkouts: moving.map((s) => ({ dir: relativeToRoot(ctx.root, s.checkout!.dir), head: s.checkout!.head, branch: s.checkout!.branch, to: s.pin.to.commit })),
   });
   await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
@@ -173,10 +176,10 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
       lockWritten = true;
     }
     crashPoint('after-lock');
-    await appendJournal(ctx.root, historyEntry);
+    await writeJournalEntry(ctx.root, journalFile, historyEntry);
     crashPoint('after-journal');
     await metaLock.setIntent(undefined);
-    return resultOf(ctx, plan, steps, snapshotRel, historyEntry);
+    return resultOf(ctx, plan, steps, snapshotRel, historyEntry, journalFile);
   } catch (err) {
     // A checkout that failed part-way may still have moved: put back every one not where it was.
     await Promise.allSettled(moving.map((s) => limit(() => restoreIfMoved(s.checkout!))));

@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../atomic-write.js';
 import type { JournalLine } from '../changes.js';
 import type { RunContext } from '../context.js';
 import { InputError, MetaError, OperationError, errorMessage } from '../errors.js';
-import { appendJournal } from '../journal.js';
+import { recordJournal } from '../journal.js';
 import { withMetaLock } from '../meta-lock.js';
 import { timestamp } from '../lock-edit.js';
 import type { Pin } from '../lock.js';
@@ -79,6 +79,7 @@ export interface ChangesetRollbackResult {
   readonly changes: ReadonlyArray<{ component: string; from: Pin; to: Pin }>;
   readonly snapshot: null;
   readonly historyEntry: JournalLine | null;
+  readonly journalFile: string | null;
   readonly warnings: readonly string[];
 }
 
@@ -182,9 +183,9 @@ export async function applyChangesetRollback(ctx: RunContext, plan: ChangesetRol
     // 6. The changeset (and its index entry) become rolled-back; then the journal. Under .meta/lock,
     // like every write to the meta-repo's files: the check that nobody changed the changeset files
     // since they were read and the writes that follow are then one step for other runs, and journal
-    // lines are appended in the order the changes were made.
+    // entries are named in the order the changes were made.
     const results = effective.map((w) => repoResult(w));
-    const historyEntry = await withMetaLock(ctx, `meta changeset rollback ${id}`, async () => {
+    const journaled = await withMetaLock(ctx, `meta changeset rollback ${id}`, async () => {
       const fileUndo = await markRolledBack(ctx, plan);
       const line: JournalLine = {
         at: timestamp(ctx.now()),
@@ -196,16 +197,15 @@ export async function applyChangesetRollback(ctx: RunContext, plan: ChangesetRol
         snapshot: null,
       };
       try {
-        await appendJournal(ctx.root, line);
+        return { line, file: await recordJournal(ctx.root, line, ctx.now()) };
       } catch (err) {
         // Undone while the lock is still held, so no other run's write to these files is undone with it.
         const failed = await runUndo(fileUndo);
         if (failed.length > 0) throw new OperationError(`${errorMessage(err)}; could not undo: ${failed.join(', ')}`);
         throw err;
       }
-      return line;
     });
-    return resultOf(plan, results, { ctx, warnings, done: true, pushed: Boolean(options.push), historyEntry });
+    return resultOf(plan, results, { ctx, warnings, done: true, pushed: Boolean(options.push), historyEntry: journaled.line, journalFile: journaled.file });
   } catch (err) {
     await Promise.allSettled(work.map((w) => dropWorktree(w)));
     const failedUndo: string[] = [];
@@ -427,7 +427,7 @@ function changesOf(repos: readonly RepoRollbackResult[]): Array<{ component: str
 function resultOf(
   plan: ChangesetRollbackPlan,
   repos: RepoRollbackResult[],
-  state: { ctx: RunContext; warnings: string[]; done: boolean; pushed: boolean; historyEntry: JournalLine | null; reason?: string },
+  state: { ctx: RunContext; warnings: string[]; done: boolean; pushed: boolean; historyEntry: JournalLine | null; journalFile?: string; reason?: string },
 ): ChangesetRollbackResult {
   return {
     ok: true,
@@ -446,6 +446,7 @@ function resultOf(
     changes: changesOf(repos),
     snapshot: null,
     historyEntry: state.historyEntry,
+    journalFile: state.journalFile ?? null,
     warnings: state.warnings,
   };
 }

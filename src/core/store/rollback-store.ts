@@ -7,7 +7,7 @@ import { staleLockPresent, withMetaLock } from '../meta-lock.js';
 import type { Change, JournalLine } from '../changes.js';
 import type { RunContext } from '../context.js';
 import { InputError, MetaError, OperationError, errorMessage } from '../errors.js';
-import { appendJournal } from '../journal.js';
+import { recordJournal } from '../journal.js';
 import { timestamp } from '../lock-edit.js';
 import type { LockEntry, Pin } from '../lock.js';
 import { requireComponent, type ComponentSpec } from '../manifest.js';
@@ -42,6 +42,7 @@ export interface StoreRollbackResult {
   readonly changes: readonly StoreChange[];
   readonly snapshot: string | null;
   readonly historyEntry: StoreJournalLine | null;
+  readonly journalFile: string | null;
   readonly warnings: readonly string[];
   readonly store: {
     readonly hash: string;
@@ -123,15 +124,15 @@ async function restoreTree(
   const to = { version: meta.version, commit: meta.commit };
   const planned = await inspectTarget(ctx, state, meta, entry);
   // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
-  if (planned.holdsEntry && (ctx.dryRun || !(await staleLockPresent(ctx.root)))) return { ...base, changes: [], snapshot: null, historyEntry: null };
-  if (ctx.dryRun) return { ...base, changes: [{ component: name, from: planned.from, to, checkout: 'moved', lock: 'unchanged' }], snapshot: null, historyEntry: null };
+  if (planned.holdsEntry && (ctx.dryRun || !(await staleLockPresent(ctx.root)))) return { ...base, changes: [], snapshot: null, historyEntry: null, journalFile: null };
+  if (ctx.dryRun) return { ...base, changes: [{ component: name, from: planned.from, to, checkout: 'moved', lock: 'unchanged' }], snapshot: null, historyEntry: null, journalFile: null };
 
   // The files are written holding .meta/lock, so the journal lines of concurrent runs are written in
   // the order their changes were; what was seen above is seen again under it, since another run may
   // have replaced components/NAME or moved its pin meanwhile.
   return withMetaLock(ctx, `meta rollback store${ctx.env ? ` --env ${ctx.env}` : ''}`, async () => {
     const now = await inspectTarget(ctx, await loadState(ctx), meta, entry);
-    if (now.holdsEntry) return { ...base, changes: [], snapshot: null, historyEntry: null };
+    if (now.holdsEntry) return { ...base, changes: [], snapshot: null, historyEntry: null, journalFile: null };
     return writeTree(ctx, state.lockRel, store, meta, entry, now, base, warnings);
   });
 }
@@ -172,7 +173,7 @@ async function writeTree(
   meta: StoreMetadata,
   entry: Omit<StoreRollbackResult['store'], 'restored'>,
   target: TreeTarget,
-  base: Omit<StoreRollbackResult, 'changes' | 'snapshot' | 'historyEntry'>,
+  base: Omit<StoreRollbackResult, 'changes' | 'snapshot' | 'historyEntry' | 'journalFile'>,
   warnings: string[],
 ): Promise<StoreRollbackResult> {
   const name = meta.component;
@@ -219,13 +220,13 @@ async function writeTree(
       snapshot: snapshotRel,
     };
     // The journal line has the shape of every other one; only `to.commit` may be null here.
-    await appendJournal(ctx.root, historyEntry as unknown as JournalLine);
+    const journalFile = await recordJournal(ctx.root, historyEntry as unknown as JournalLine, now);
     if (old) {
       await rm(old, { recursive: true, force: true }).catch((err: unknown) => {
         warnings.push(`the previous ${rel} was kept at ${COMPONENTS_DIR}/${old!.split(/[\\/]/).pop()}: ${errorMessage(err)}`);
       });
     }
-    return { ...base, changes: [change], snapshot: snapshotRel, historyEntry };
+    return { ...base, changes: [change], snapshot: snapshotRel, historyEntry, journalFile };
   } catch (err) {
     if (swapped) await rm(dir, { recursive: true, force: true });
     if (old) await rename(old, dir).catch(() => undefined);
