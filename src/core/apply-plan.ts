@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -122,9 +123,9 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
   if (lockChanges.length > 0) await assertUnchanged(lockPath, plan);
 
   const now = ctx.now();
-  // Unique under the lock: two rollbacks by one process within a second get -2, -3, ... rather
-  // than one overwriting the other's undo snapshot.
-  const stem = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-${plan.mode}-${process.pid}`;
+  // Random, not the pid: two rollback pull requests made in the same second on two runners (whose
+  // pids are alike) must add two snapshots, not one path twice. Unique under the lock besides.
+  const stem = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-${plan.mode}-${randomBytes(4).toString('hex')}`;
   let snapshotRel = `${stem}.yaml`;
   for (let n = 2; existsSync(join(ctx.root, snapshotRel)); n++) snapshotRel = `${stem}-${n}.yaml`;
   // A .meta/snapshots that is a symbolic link out of the meta-repo is refused, not written through.

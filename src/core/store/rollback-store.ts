@@ -186,7 +186,7 @@ async function writeTree(
   const parentExisted = (await lstatOrUndefined(parent)) !== undefined;
   await mkdir(parent, { recursive: true });
   const now = ctx.now();
-  const snapshotRel = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-store-${process.pid}.yaml`;
+  const snapshotRel = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-store-${randomBytes(4).toString('hex')}.yaml`;
   let temp: string | undefined;
   let old: string | undefined;
   let swapped = false;
