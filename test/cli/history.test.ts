@@ -76,9 +76,9 @@ describe('meta history', () => {
     const lines = table.stdout.trimEnd().split('\n');
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
     expect(lines[0]).toMatch(/^WHEN \(UTC\)\s+ENV\s+MODE\s+ACTOR\s+CHANGES$/);
-    expect(lines[1]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d  prod\s+lock\s+\S+\s+3 components$/);
+    expect(lines[1]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d {2}prod\s+lock\s+\S+\s+3 components$/);
     expect(lines.slice(2, 5)).toEqual(['  agent-core            v1.2.0 -> v1.1.0', '  scraper-capabilities  v1.2.0 -> v1.1.0', '  web-ui                v1.2.0 -> v1.1.0']);
-    expect(lines[5]).toMatch(/^2026-01-01 00:00:00  -\s+component  someone-with-a-…  1 component$/);
+    expect(lines[5]).toMatch(/^2026-01-01 00:00:00 {2}-\s+component {2}someone-with-a-… {2}1 component$/);
     expect(lines[6]).toBe('  a-component-with-a-very-long-…  v1.2.0 -> v1.1.0');
     expect(lines).toHaveLength(7);
   });
