@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseLockBytes } from '../../src/core/lock.js';
@@ -177,6 +177,7 @@ describe(`a rollback killed at ${KILLS} moments: the lock is old or new, never a
       const [from, to] = states;
       // A journal of the old layout is read, never rewritten, by the run and by its recovery.
       const legacy = `${JSON.stringify({ at: '2026-01-01T00:00:00Z', actor: 'old', mode: 'lock', env: 'prod', lock: LOCK, changes: [], snapshot: null })}\n`;
+      mkdirSync(join(sys.meta, '.meta'), { recursive: true });
       writeFileSync(join(sys.meta, LEGACY_JOURNAL), legacy);
       const lockBefore = read(sys, LOCK);
       const linesBefore = journalEntries(sys.meta).length;
