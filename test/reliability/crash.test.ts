@@ -171,6 +171,21 @@ describe(`a rollback killed at ${KILLS} moments: the lock is old or new, never a
     console.log(`kills (run ${fullRunMs} ms, write phase ${writeWindowMs} ms): ${JSON.stringify(outcomes)}`);
   }, 240_000);
 
+  it('a run killed by an earlier version (its intent names no journal file) is finished into the new layout', async () => {
+    const sys = sample();
+    const [, to] = states;
+    const linesBefore = journalEntries(sys.meta).length;
+    const snapshotsBefore = snapshots(sys);
+    const run = start(sys, command(to.rev), { META_ROLLBACK_TEST_CRASH_AT: 'after-lock' });
+    expect(await run.exited).toBeNull();
+    await groupGone(run.child.pid!);
+    const record = JSON.parse(read(sys, '.meta/lock')) as { intent: Record<string, unknown> };
+    delete record.intent.journalFile;
+    writeFileSync(join(sys.meta, '.meta/lock'), `${JSON.stringify(record)}\n`);
+    await rerunCompletes(sys, { to, linesBefore, snapshotsBefore }, 'intent of an earlier version');
+    expect(existsSync(join(sys.meta, LEGACY_JOURNAL))).toBe(false);
+  });
+
   for (const point of CRASH_POINTS) {
     it(`a run that dies ${point.replace('-', ' the ')} is finished or undone by the next`, async () => {
       const sys = sample();

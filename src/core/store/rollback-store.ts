@@ -127,7 +127,7 @@ async function restoreTree(
   if (planned.holdsEntry && (ctx.dryRun || !(await staleLockPresent(ctx.root)))) return { ...base, changes: [], snapshot: null, historyEntry: null, journalFile: null };
   if (ctx.dryRun) return { ...base, changes: [{ component: name, from: planned.from, to, checkout: 'moved', lock: 'unchanged' }], snapshot: null, historyEntry: null, journalFile: null };
 
-  // The files are written holding .meta/lock, so the journal lines of concurrent runs are written in
+  // The files are written holding .meta/lock, so the journal entries of concurrent runs are named in
   // the order their changes were; what was seen above is seen again under it, since another run may
   // have replaced components/NAME or moved its pin meanwhile.
   return withMetaLock(ctx, `meta rollback store${ctx.env ? ` --env ${ctx.env}` : ''}`, async () => {
@@ -164,7 +164,7 @@ async function inspectTarget(ctx: RunContext, state: MetaState, meta: StoreMetad
 /**
  * Replaces `components/NAME` with the entry's files: they are written into a temp directory beside
  * it and checked again as they are written, the old directory is renamed aside, the new one renamed
- * into place, and the old one removed only once the journal line is written.
+ * into place, and the old one removed only once the journal entry is written.
  */
 async function writeTree(
   ctx: RunContext,
@@ -219,7 +219,7 @@ async function writeTree(
       changes: [{ component: name, from, to }],
       snapshot: snapshotRel,
     };
-    // The journal line has the shape of every other one; only `to.commit` may be null here.
+    // The journal entry has the shape of every other one; only `to.commit` may be null here.
     const journalFile = await recordJournal(ctx.root, historyEntry as unknown as JournalLine, now);
     if (old) {
       await rm(old, { recursive: true, force: true }).catch((err: unknown) => {
