@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { meta } from '../helpers/cli.js';
@@ -56,7 +56,7 @@ describe('meta history', () => {
       { file: '.meta/history.jsonl', line: 1 },
     ]);
     // The old journal is read, never rewritten.
-    expect(`${legacy.join('\n')}\n`).toBe((await import('node:fs')).readFileSync(join(sys.meta, '.meta/history.jsonl'), 'utf8'));
+    expect(readFileSync(join(sys.meta, '.meta/history.jsonl'), 'utf8')).toBe(`${legacy.join('\n')}\n`);
 
     expect((await history(['--env', 'staging'], sys.meta)).entries.map((e) => e.source.line)).toEqual([2]);
     expect((await history(['--component', 'web-ui'], sys.meta)).entries.map((e) => e.source.file)).toEqual([`${JOURNAL_DIR}/${files[0]}`, '.meta/history.jsonl']);
