@@ -5,7 +5,7 @@ import { InputError, OperationError, errorMessage } from '../core/errors.js';
 import type { HealthReport } from '../core/health/index.js';
 import { loadManifest } from '../core/manifest.js';
 import { checkHealth } from '../core/operations/check-health.js';
-import { HISTORY_PATH, SNAPSHOT_DIR, lockPathFor, resolveRoot } from '../core/paths.js';
+import { JOURNAL_DIR, SNAPSHOT_DIR, lockPathFor, resolveRoot } from '../core/paths.js';
 import { CHANGESET_INDEX, changesetFileRel } from '../core/changeset/id.js';
 import { withMatrix } from '../core/fan-out.js';
 import { rollbackLock } from '../core/operations/rollback-lock.js';
@@ -195,7 +195,7 @@ async function client(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Pr
  */
 async function publish(s: Session, api: GitHubApi, head: string, perform: (wrote: (files: readonly string[]) => void) => Promise<ModeOutcome>): Promise<Published> {
   const { root } = s;
-  const mark = await markWorkspace(root, filesKeptBy(s.inputs), [SNAPSHOT_DIR, ...(s.inputs.snapshotFile ? [dirname(s.inputs.snapshotFile)] : [])]);
+  const mark = await markWorkspace(root, filesKeptBy(s.inputs), [SNAPSHOT_DIR, JOURNAL_DIR, ...(s.inputs.snapshotFile ? [dirname(s.inputs.snapshotFile)] : [])]);
   const written = new Set<string>();
   const landed = { done: false };
   try {
@@ -387,7 +387,7 @@ async function putHeadBranchBack(s: Session, head: string, commit: string, previ
 
 /** Files a run edits in place or appends to; see markWorkspace. */
 function filesKeptBy(inputs: ActionInputs): string[] {
-  const files = [HISTORY_PATH, lockPathFor(inputs.env), CHANGESET_INDEX];
+  const files = [lockPathFor(inputs.env), CHANGESET_INDEX];
   if (inputs.changeset !== undefined) files.push(changesetFileRel(inputs.changeset));
   if (inputs.snapshotFile !== undefined) files.push(inputs.snapshotFile);
   return files;

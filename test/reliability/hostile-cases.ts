@@ -295,6 +295,32 @@ export const cliCases: CliCase[] = [
     args: () => rollbackWeb,
     message: /^error: \.meta\/lock: intent\.snapshot: "\.\.\/\.\.\/important\.yaml" is not what a rollback writes; remove \.meta\/lock if no rollback is running$/,
   },
+  // ...or whose "interrupted rollback" would write its journal entry outside the journal directory.
+  {
+    name: 'a stale .meta/lock whose intent names a journal file outside .meta/history/rollbacks',
+    setup: (s) =>
+      write(
+        s,
+        '.meta/lock',
+        `${JSON.stringify({
+          owner: { pid: deadPid(), host: hostnameOf(), command: 'meta rollback component' },
+          created_at: '2026-11-25T12:00:00Z',
+          id: 'planted',
+          intent: {
+            kind: 'rollback',
+            lock: LOCK,
+            lockBefore: '0'.repeat(64),
+            lockAfter: null,
+            snapshot: '.meta/snapshots/x.yaml',
+            journal: { at: '2026-11-25T12:00:00Z', mode: 'component', changes: [], snapshot: '.meta/snapshots/x.yaml' },
+            journalFile: '.meta/history/rollbacks/../../../manifests/components.yaml',
+            checkouts: [],
+          },
+        })}\n`,
+      ),
+    args: () => rollbackWeb,
+    message: /^error: \.meta\/lock: intent\.journalFile: "\.meta\/history\/rollbacks\/\.\.\/\.\.\/\.\.\/manifests\/components\.yaml" is not what a rollback writes; remove \.meta\/lock if no rollback is running$/,
+  },
   // The same refusals hold for the built CLI, in a real process.
   { name: '(process) option injection through --to-version', process: true, args: () => ['rollback', 'component', 'web-ui', `--to-version=--upload-pack=touch ${PWNED}`], message: /^error: --to-version: invalid ref name "--upload-pack=touch pwned-by-meta-rollback-test": starts with '-'$/ },
   { name: '(process) a --rev with shell metacharacters', process: true, args: () => ['rollback', 'lock', 'manifests/components.lock.yaml', '--rev', `$(touch ${PWNED})`], message: /^error: --rev: invalid revision "\$\(touch pwned-by-meta-rollback-test\)"$/ },
