@@ -470,5 +470,9 @@ export const actionCases: ActionCase[] = [
   { name: 'rollback-on-unhealthy: 1', inputs: { mode: 'health', env: 'prod', 'rollback-on-unhealthy': '1' }, message: /^error: input rollback-on-unhealthy: "1" is not true or false$/ },
   { name: 'rollback-on-unhealthy with mode component', inputs: { ...component, 'to-version': 'v1.0.0', 'rollback-on-unhealthy': 'true' }, message: /^error: input rollback-on-unhealthy: only with mode health$/ },
   { name: 'dry-run: on', inputs: { ...component, 'to-version': 'v1.0.0', 'dry-run': 'on' }, message: /^error: input dry-run: "on" is not true or false$/ },
+  { name: 'sign-commits: yes', inputs: { ...component, 'to-version': 'v1.0.0', 'sign-commits': 'yes' }, message: /^error: input sign-commits: "yes" is not true or false$/ },
+  { name: 'a merge-timeout in words', inputs: { ...component, 'to-version': 'v1.0.0', 'merge-timeout': '10 minutes' }, message: /^error: input merge-timeout: "10 minutes" is not a duration from 1s to 6h, such as 90s, 10m or 1h$/ },
+  { name: 'a merge-timeout of 0', inputs: { ...component, 'to-version': 'v1.0.0', 'merge-timeout': '0s' }, message: /^error: input merge-timeout: "0s" is not a duration/ },
+  { name: 'a merge-timeout over a job\'s 6 hours', inputs: { ...component, 'to-version': 'v1.0.0', 'merge-timeout': '7h' }, message: /^error: input merge-timeout: "7h" is not a duration/ },
   { name: 'dry-run: flase', inputs: { ...component, 'to-version': 'v1.0.0', 'dry-run': 'flase' }, message: /^error: input dry-run: "flase" is not true or false$/ },
 ];
