@@ -15216,6 +15216,16 @@ function rootInsideWorkspace(given, workspace) {
         throw new errors_InputError(`input root: ${quote(given)} leads outside the workspace (GITHUB_WORKSPACE) through a symbolic link`);
     return abs;
 }
+/** An env names a lock that must exist; a typo is answered with the envs that have one. */
+function checkEnvHasLock(root, env) {
+    if (env === undefined || (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, lockPathFor(env))))
+        return;
+    const envs = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(root, 'manifests'))
+        .map((name) => /^components\.lock\.(.+)\.yaml$/.exec(name)?.[1])
+        .filter((e) => e !== undefined && !e.endsWith('.previous'))
+        .sort();
+    throw new errors_InputError(`input env: ${quote(env)} has no lock (${lockPathFor(env)}); envs with a lock: ${envs.join(', ') || 'none'}`);
+}
 
 ;// CONCATENATED MODULE: ./.tsbuild/action/workspace-guard.js
 
@@ -18460,6 +18470,7 @@ async function run(inputs, runner, io) {
         io.setSecret(basicAuthHeader(token).replace(/^AUTHORIZATION: basic /, ''));
     }
     const root = resolveRoot(rootInsideWorkspace(inputs.root, runner.workspace), runner.workspace);
+    checkEnvHasLock(root, inputs.env);
     const metaUrl = cloneUrl(runner.serverUrl, runner.repository);
     const gitEnv = credentialEnv([
         { urlPrefix: `${runner.serverUrl.replace(/\/+$/, '')}/`, token: inputs.componentsToken },
