@@ -5,7 +5,7 @@ import { InputError, OperationError, errorMessage } from '../core/errors.js';
 import type { HealthReport } from '../core/health/index.js';
 import { loadManifest } from '../core/manifest.js';
 import { checkHealth } from '../core/operations/check-health.js';
-import { HISTORY_PATH, SNAPSHOT_DIR, lockPathFor, resolveRoot } from '../core/paths.js';
+import { HISTORY_PATH, HOLDS_PATH, SNAPSHOT_DIR, lockPathFor, resolveRoot } from '../core/paths.js';
 import { CHANGESET_INDEX, changesetFileRel } from '../core/changeset/id.js';
 import { withMatrix } from '../core/fan-out.js';
 import { rollbackLock } from '../core/operations/rollback-lock.js';
@@ -29,7 +29,7 @@ import type { ActionInputs } from './inputs.js';
 import { filesOf, performMode, selection, type ModeOutcome } from './perform-mode.js';
 import { closeChangesetPulls, openChangesetPulls, type ComponentPull } from './changeset-pulls.js';
 import type { BranchToPublish, ChangesetRollbackResult } from '../core/changeset/apply.js';
-import { changesTable, compareLink, healthSection, journalBlock, pullRequestBody, undoText, type ChangeRow } from './report.js';
+import { changesTable, compareLink, healthSection, holdsBlock, journalBlock, pullRequestBody, undoText, type ChangeRow } from './report.js';
 
 export interface RunnerEnv {
   readonly workspace: string;
@@ -376,7 +376,7 @@ async function putHeadBranchBack(s: Session, head: string, commit: string, previ
 
 /** Files a run edits in place or appends to; see markWorkspace. */
 function filesKeptBy(inputs: ActionInputs): string[] {
-  const files = [HISTORY_PATH, lockPathFor(inputs.env), CHANGESET_INDEX];
+  const files = [HISTORY_PATH, lockPathFor(inputs.env), CHANGESET_INDEX, HOLDS_PATH];
   if (inputs.changeset !== undefined) files.push(changesetFileRel(inputs.changeset));
   if (inputs.snapshotFile !== undefined) files.push(inputs.snapshotFile);
   return files;
@@ -527,7 +527,7 @@ async function report(s: Session, published: Published, health: HealthReport | u
     if (published.operation === 'pushed') parts.push(`Pushed straight to the base branch (\`pull-request: none\`).\n`);
     if (published.merged) parts.push(`Merged pull request [#${pr!.number}](${pr!.url}).\n`);
     if (published.queued) parts.push(`Pull request [#${pr!.number}](${pr!.url}) is in the base branch's merge queue: it merges once the queue's checks pass.\n`);
-    parts.push(journalBlock(r.historyEntry), undoText(r.snapshot, inputs.env ?? null));
+    parts.push(holdsBlock(r.historyEntry), journalBlock(r.historyEntry), undoText(r.snapshot, inputs.env ?? null));
   } else if (outcome?.kind === 'snapshot-created') {
     outputs['snapshot-file'] = outcome.result.file;
     parts.push(`Snapshot of ${Object.keys(outcome.result.snapshot.components).length} components: \`${outcome.result.file}\`${pr ? ` in [#${pr.number}](${pr.url})` : ''}\n`);

@@ -16,6 +16,7 @@ import { registerChangesetCommands } from './changeset-commands.js';
 import { changesetTargets } from '../core/changeset/targets.js';
 import { storeTargets, storeTargetsFrom } from '../core/store/targets.js';
 import { openStore } from '../core/store/open.js';
+import { knownGoodTargets } from '../core/known-good.js';
 
 export { contextFor, emit, type CliEnvironment, type GlobalOptions } from './cli-context.js';
 
@@ -85,7 +86,7 @@ export function buildProgram(cli: CliEnvironment): Command {
       // A bad --store-dir is refused here; a broken store is only a warning in the listing.
       if (opts.storeDir !== undefined) openStore(ctx, { storeDir: opts.storeDir });
       const stores = opts.storeDir === undefined ? storeTargets : storeTargetsFrom({ storeDir: opts.storeDir });
-      const result = await listTargets(ctx, opts.component, [stores, changesetTargets]);
+      const result = await listTargets(ctx, opts.component, [stores, changesetTargets, knownGoodTargets]);
       const names = [...new Set(result.targets.map((t) => t.component))];
       emit(cli, opts, opts.json ? await withMatrix(ctx.root, result, names, opts.groupSize) : result, formatTargets);
     });

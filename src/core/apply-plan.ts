@@ -19,6 +19,10 @@ import { inspectCheckout } from './workspace.js';
 import { ensureCommitPresent, restoreCheckout, type CheckoutState } from '../git/checkout.js';
 import { checkoutMany } from '../git/batch-checkout.js';
 import { headState } from '../git/repo-reader.js';
+import { loadHolds, type HoldsFile } from './holds/holds-file.js';
+import { appendHoldsText } from './holds/holds-edit.js';
+import { assertHoldsUnchanged, holdsFor, refuseHeldTargets } from './holds/rollback-holds.js';
+import { HOLDS_PATH } from './paths.js';
 
 export interface PlannedPin {
   readonly component: string;
@@ -53,9 +57,14 @@ interface Step {
  * lock records what is being written so a run killed half-way is finished or undone by the next.
  */
 export async function executePlan(ctx: RunContext, given: Plan): Promise<RollbackResult> {
-  const plan = vendoredPins(given);
+  let plan = vendoredPins(given);
   const limit = pLimit(ctx.jobs);
   let steps = await planSteps(ctx, plan, limit);
+  const holds = await loadHolds(ctx.root, await loadManifest(ctx.root));
+  const warnings = [...(plan.warnings ?? [])];
+  // Held targets are refused before anything is fetched or locked, dry runs included.
+  refuseHeldTargets(ctx, holds, lockMoves(steps), warnings);
+  plan = { ...plan, warnings };
   if (ctx.dryRun) return resultOf(ctx, plan, steps, null, null);
   // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
   if (effectiveOf(steps).length === 0 && !(await staleLockPresent(ctx.root))) return resultOf(ctx, plan, steps, null, null);
@@ -70,7 +79,8 @@ export async function executePlan(ctx: RunContext, given: Plan): Promise<Rollbac
       await assertCheckoutsUnchanged(ctx, effectiveOf(steps), limit);
     }
     if (effectiveOf(steps).length === 0) return resultOf(ctx, plan, steps, null, null);
-    return writePlan(ctx, plan, steps, metaLock, limit);
+    if (metaLock.recovered) refuseHeldTargets(ctx, holds, lockMoves(steps), []);
+    return writePlan(ctx, plan, steps, metaLock, limit, holds);
   });
 }
 
@@ -92,6 +102,11 @@ function vendoredPins(plan: Plan): Plan {
     return { ...pin, to: { version: pin.to.version, commit: '' } };
   });
   return { ...plan, pins, warnings };
+}
+
+/** The pins a rollback writes into the lock: what holds guard (a checkout synced to the lock is no release). */
+function lockMoves(steps: readonly Step[]): Change[] {
+  return steps.filter((s) => s.change.lock === 'changed').map((s) => s.change);
 }
 
 function effectiveOf(steps: readonly Step[]): Step[] {
@@ -136,12 +151,14 @@ async function fetchMissing(ctx: RunContext, effective: readonly Step[], limit: 
   );
 }
 
-async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], metaLock: MetaLock, limit: LimitFunction): Promise<RollbackResult> {
+async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], metaLock: MetaLock, limit: LimitFunction, holds: HoldsFile): Promise<RollbackResult> {
   const effective = effectiveOf(steps);
   const moving = effective.filter((s) => s.change.checkout === 'moved' && s.checkout);
   const lockPath = join(ctx.root, plan.lockRel);
   const lockChanges = effective.filter((s) => s.change.lock === 'changed');
   if (lockChanges.length > 0) await assertUnchanged(lockPath, plan);
+  const holdsPath = join(ctx.root, HOLDS_PATH);
+  assertHoldsUnchanged(holds, await readFile(holdsPath, 'utf8').catch(() => undefined));
 
   const now = ctx.now();
   // Unique under the lock: two rollbacks by one process within a second get -2, -3, ... rather
@@ -163,6 +180,9 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
           timestamp(now),
         )
       : undefined;
+  // Holds go with the lock change they guard: a checkout moved back alone rolls no release away.
+  const added = holdsFor(ctx, holds, lockChanges.map((s) => s.change), plan.mode, timestamp(now));
+  const newHoldsText = added.length > 0 ? appendHoldsText(holds.file, added) : undefined;
   const historyEntry: JournalLine = {
     at: timestamp(now),
     actor: ctx.actor,
@@ -171,6 +191,7 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     lock: plan.lockRel,
     changes: effective.map((s) => ({ component: s.change.component, from: s.change.from, to: s.change.to })),
     snapshot: snapshotRel,
+    ...(added.length > 0 ? { holds: added.map((h) => ({ component: h.component, commit: h.commit, version: h.version, envs: h.envs })) } : {}),
   };
   await metaLock.setIntent({
     kind: 'rollback',
@@ -180,11 +201,13 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     snapshot: snapshotRel,
     journal: historyEntry,
     checkouts: moving.map((s) => ({ dir: relativeToRoot(ctx.root, s.checkout!.dir), head: s.checkout!.head, branch: s.checkout!.branch, to: s.pin.to.commit })),
+    ...(newHoldsText !== undefined ? { holds: { before: holds.file?.text ?? null, after: sha256(newHoldsText) } } : {}),
   });
   await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
   crashPoint('after-snapshot');
 
   let lockWritten = false;
+  let holdsWritten = false;
   let manifestWritten = false;
   const manifestPath = join(ctx.root, MANIFEST_PATH);
   const manifestEdit = ctx.updateManifest && lockChanges.length > 0 ? await manifestVersionsEdit(ctx, lockChanges.map((s) => ({ component: s.pin.component, version: s.pin.to.version }))) : undefined;
@@ -194,6 +217,12 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
       ctx.jobs,
     );
     crashPoint('after-checkouts');
+    // Before the lock, whose rename is the commit point: a run killed between the two is undone,
+    // holds included (see recoverInterrupted).
+    if (newHoldsText !== undefined) {
+      await writeFileAtomic(holdsPath, newHoldsText);
+      holdsWritten = true;
+    }
     if (newLockText !== undefined) {
       await writeFileAtomic(lockPath, newLockText);
       lockWritten = true;
@@ -211,6 +240,7 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     // A checkout that failed part-way may still have moved: put back every one not where it was.
     await Promise.allSettled(moving.map((s) => limit(() => restoreIfMoved(s.checkout!))));
     if (lockWritten) await writeFileAtomic(lockPath, plan.lock.file.text).catch(() => undefined);
+    if (holdsWritten) await (holds.file ? writeFileAtomic(holdsPath, holds.file.text) : rm(holdsPath, { force: true })).catch(() => undefined);
     if (manifestWritten) await writeFileAtomic(manifestPath, manifestEdit!.before).catch(() => undefined);
     await rm(snapshotPath, { force: true });
     await metaLock.setIntent(undefined).catch(() => undefined);

@@ -9,7 +9,8 @@ import { requireComponent } from '../manifest.js';
 import { quote } from '../names.js';
 import { relativeToRoot, resolveInsideRoot } from '../paths.js';
 import { prepareSourcePins, type SourcePin } from '../source-pins.js';
-import { readFileAtRevision, resolveMetaRevision } from '../../git/meta-history.js';
+import { readFileAtRevision } from '../../git/meta-history.js';
+import { resolveLockRevision } from '../known-good.js';
 import { loadState } from './load-state.js';
 
 export interface LockRollbackOptions {
@@ -29,7 +30,7 @@ export async function rollbackLock(ctx: RunContext, lockFile: string, options: L
   const rel = relativeToRoot(ctx.root, abs);
   // git reads the older lock while the manifest and the current lock are parsed.
   const rev = options.rev;
-  const olderBytes = rev === undefined ? undefined : resolveMetaRevision(ctx.root, rev).then((commit) => readFileAtRevision(ctx.root, commit, rel));
+  const olderBytes = rev === undefined ? undefined : resolveLockRevision(ctx, rev).then((commit) => readFileAtRevision(ctx.root, commit, rel));
   olderBytes?.catch(() => undefined);
   const state = await loadState(ctx);
   let source;
