@@ -56,9 +56,3 @@ async function allLocks(root: string): Promise<Array<{ rel: string; env: string 
     return match ? [{ rel: `manifests/${name}`, env: match[1] }] : [];
   });
 }
-
-export function formatCheck(result: CheckResult): string {
-  const lines = result.offending.map((o) => `${o.file}:${o.line}: ${o.message}`);
-  lines.push(result.ok ? `ok: no lock pins a held commit (${result.locks.length} lock file${result.locks.length === 1 ? '' : 's'} checked)` : `${result.offending.length} held pin${result.offending.length === 1 ? '' : 's'} in ${result.locks.join(', ')}; roll them forward, or release the hold (meta hold release NAME --commit SHA)`);
-  return `${lines.join('\n')}\n`;
-}
