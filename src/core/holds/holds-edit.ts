@@ -61,9 +61,9 @@ export function appendHoldsText(file: YamlFile | undefined, holds: readonly NewH
 }
 
 /**
- * The holds file's text without the holds at these indexes of its list. Each entry's lines go,
- * from its `-` to the start of the next entry, so a comment above the next entry stays with it. An
- * emptied list leaves `holds:` with no value, which reads as no holds.
+ * The holds file's text without the holds at these indexes of its list. Each entry's lines go, from
+ * the comment lines right above its `-` (indented as the `-` is: they are about it) to the start of
+ * the next entry. An emptied list leaves `holds:` with no value, which reads as no holds.
  */
 export function removeHoldsText(file: YamlFile, indexes: ReadonlySet<number>): string {
   const seq = holdsSeq(file);
@@ -77,9 +77,21 @@ export function removeHoldsText(file: YamlFile, indexes: ReadonlySet<number>): s
   const edits: TextEdit[] = [];
   seq.items.forEach((item, i) => {
     if (!indexes.has(i) || !isMap(item) || !item.range) return;
-    const start = text.lastIndexOf('\n', item.range[0] - 1) + 1;
-    edits.push({ start, end: endOfLine(text, item.range[1]), text: '' });
+    edits.push({ start: withCommentsAbove(text, text.lastIndexOf('\n', item.range[0] - 1) + 1), end: endOfLine(text, item.range[1]), text: '' });
   });
   return applyEdits(text, edits);
 }
 
+
+/** The start of the comment lines directly above the line at `start` that are indented as it is. */
+function withCommentsAbove(text: string, start: number): number {
+  const indent = /^ */.exec(text.slice(start))![0];
+  let at = start;
+  while (at > 0) {
+    const prev = text.lastIndexOf('\n', at - 2) + 1;
+    const line = text.slice(prev, at - 1);
+    if (!line.startsWith(`${indent}#`)) break;
+    at = prev;
+  }
+  return at;
+}
