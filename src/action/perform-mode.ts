@@ -31,7 +31,7 @@ export function filesOf(result: RollbackReport): string[] {
   if (result.changes.some((c) => c.lock === 'changed')) files.unshift(result.lock);
   if (result.snapshot) files.push(result.snapshot);
   // The holds it added land in the same commit and pull request as the rollback they guard.
-  if ((result.historyEntry?.holds?.length ?? 0) > 0) files.push(HOLDS_PATH);
+  if ((result.historyEntry?.holds?.length ?? 0) + (result.historyEntry?.holds_released?.length ?? 0) > 0) files.push(HOLDS_PATH);
   return files;
 }
 

@@ -20,8 +20,7 @@ import { ensureCommitPresent, restoreCheckout, type CheckoutState } from '../git
 import { checkoutMany } from '../git/batch-checkout.js';
 import { headState } from '../git/repo-reader.js';
 import { loadHolds, type HoldsFile } from './holds/holds-file.js';
-import { appendHoldsText } from './holds/holds-edit.js';
-import { assertHoldsUnchanged, holdsFor, refuseHeldTargets } from './holds/rollback-holds.js';
+import { assertHoldsUnchanged, holdsAddedByRollbackOf, holdsFor, holdsText, refuseHeldTargets, withoutReleased } from './holds/rollback-holds.js';
 import { HOLDS_PATH } from './paths.js';
 
 export interface PlannedPin {
@@ -39,6 +38,8 @@ export interface Plan {
   /** False when the source is the current lock itself: only checkouts move. */
   readonly writeLock: boolean;
   readonly warnings?: readonly string[];
+  /** The undo snapshot being restored, when this plan undoes an earlier rollback (its holds are released). */
+  readonly undoOf?: string;
 }
 
 interface Step {
@@ -60,7 +61,9 @@ export async function executePlan(ctx: RunContext, given: Plan): Promise<Rollbac
   let plan = vendoredPins(given);
   const limit = pLimit(ctx.jobs);
   let steps = await planSteps(ctx, plan, limit);
-  const holds = await loadHolds(ctx.root, await loadManifest(ctx.root));
+  const holdsRead = await loadHolds(ctx.root, await loadManifest(ctx.root));
+  const { undo, released } = plan.undoOf === undefined ? { undo: false, released: new Set<number>() } : await holdsAddedByRollbackOf(ctx.root, plan.undoOf, holdsRead);
+  const holds = withoutReleased(holdsRead, released);
   const warnings = [...(plan.warnings ?? [])];
   // Held targets are refused before anything is fetched or locked, dry runs included.
   refuseHeldTargets(ctx, holds, lockMoves(steps), warnings);
@@ -80,7 +83,7 @@ export async function executePlan(ctx: RunContext, given: Plan): Promise<Rollbac
     }
     if (effectiveOf(steps).length === 0) return resultOf(ctx, plan, steps, null, null);
     if (metaLock.recovered) refuseHeldTargets(ctx, holds, lockMoves(steps), []);
-    return writePlan(ctx, plan, steps, metaLock, limit, holds);
+    return writePlan(ctx, plan, steps, metaLock, limit, { read: holdsRead, kept: holds, released, undo });
   });
 }
 
@@ -102,6 +105,11 @@ function vendoredPins(plan: Plan): Plan {
     return { ...pin, to: { version: pin.to.version, commit: '' } };
   });
   return { ...plan, pins, warnings };
+}
+
+/** How the journal names a hold: what it holds and where. */
+function holdSummary(h: { component: string; commit: string; version?: string; envs?: readonly string[] }): NonNullable<JournalLine['holds']>[number] {
+  return { component: h.component, commit: h.commit, version: h.version, envs: h.envs };
 }
 
 /** The pins a rollback writes into the lock: what holds guard (a checkout synced to the lock is no release). */
@@ -151,7 +159,17 @@ async function fetchMissing(ctx: RunContext, effective: readonly Step[], limit: 
   );
 }
 
-async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], metaLock: MetaLock, limit: LimitFunction, holds: HoldsFile): Promise<RollbackResult> {
+interface HoldsState {
+  readonly read: HoldsFile;
+  /** The holds that stay: all but those an undo releases. */
+  readonly kept: HoldsFile;
+  readonly released: ReadonlySet<number>;
+  /** The plan restores a rollback's undo snapshot: it adds no holds. */
+  readonly undo: boolean;
+}
+
+async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], metaLock: MetaLock, limit: LimitFunction, holdsState: HoldsState): Promise<RollbackResult> {
+  const holds = holdsState.read;
   const effective = effectiveOf(steps);
   const moving = effective.filter((s) => s.change.checkout === 'moved' && s.checkout);
   const lockPath = join(ctx.root, plan.lockRel);
@@ -181,8 +199,9 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
         )
       : undefined;
   // Holds go with the lock change they guard: a checkout moved back alone rolls no release away.
-  const added = holdsFor(ctx, holds, lockChanges.map((s) => s.change), plan.mode, timestamp(now));
-  const newHoldsText = added.length > 0 ? appendHoldsText(holds.file, added) : undefined;
+  const added = holdsState.undo ? [] : holdsFor(ctx, holdsState.kept, lockChanges.map((s) => s.change), plan.mode, timestamp(now));
+  const released = holds.holds.filter((_, i) => holdsState.released.has(i));
+  const newHoldsText = holdsText(holds, holdsState.released, added);
   const historyEntry: JournalLine = {
     at: timestamp(now),
     actor: ctx.actor,
@@ -191,7 +210,8 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     lock: plan.lockRel,
     changes: effective.map((s) => ({ component: s.change.component, from: s.change.from, to: s.change.to })),
     snapshot: snapshotRel,
-    ...(added.length > 0 ? { holds: added.map((h) => ({ component: h.component, commit: h.commit, version: h.version, envs: h.envs })) } : {}),
+    ...(added.length > 0 ? { holds: added.map(holdSummary) } : {}),
+    ...(released.length > 0 ? { holds_released: released.map(holdSummary) } : {}),
   };
   await metaLock.setIntent({
     kind: 'rollback',

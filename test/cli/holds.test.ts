@@ -59,6 +59,19 @@ describe('holds written by rollbacks', () => {
     expect(read(join(sys.meta, HOLDS))).toContain(`commit: ${sha(sys, 'web-ui', 0)}\n    version: v1.0.0\n    envs: [prod]`);
   });
 
+  it("restoring a rollback's undo snapshot releases the holds that rollback added, in the same write", async () => {
+    const sys = sample();
+    const holdsBefore = 'holds:\n  - component: agent-core\n    commit: ' + sha(sys, 'agent-core', 0) + '\n';
+    writeFileSync(join(sys.meta, HOLDS), holdsBefore);
+    const run = await meta(['rollback', 'component', 'web-ui', '--to-version', 'v1.0.0', '--env', 'prod', '--json'], sys.meta);
+    const undo = await meta(['rollback', 'snapshot', '--restore', JSON.parse(run.stdout).snapshot, '--env', 'prod'], sys.meta);
+    expect(undo.code, undo.stderr).toBe(0);
+    expect(undo.stdout).toContain('released the hold on web-ui v1.2.0');
+    expect(read(join(sys.meta, HOLDS))).toBe(holdsBefore);
+    expect(journal(sys)[1]).toMatchObject({ holds_released: [{ component: 'web-ui', commit: sha(sys, 'web-ui', 2) }] });
+    expect(journal(sys)[1]!.holds).toBeUndefined();
+  });
+
   it('--no-hold adds none', async () => {
     const sys = sample();
     const run = await meta(['rollback', 'component', 'web-ui', '--to-version', 'v1.0.0', '--env', 'prod', '--no-hold'], sys.meta);

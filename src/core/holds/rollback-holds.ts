@@ -2,8 +2,10 @@ import { OperationError, InputError } from '../errors.js';
 import type { RunContext } from '../context.js';
 import type { Pin } from '../lock.js';
 import { HOLDS_PATH } from '../paths.js';
+import { readJournal } from '../journal.js';
+import { parseYamlText } from '../yaml-source.js';
 import { describeHold, findHold, type HoldsFile } from './holds-file.js';
-import type { NewHold } from './holds-edit.js';
+import { appendHoldsText, removeHoldsText, type NewHold } from './holds-edit.js';
 
 /** A component a rollback moves: where its pin was, and where it goes. */
 export interface PinMove {
@@ -56,4 +58,33 @@ export function holdsFor(ctx: RunContext, holds: HoldsFile, moves: readonly PinM
 /** Under the lock: the holds file must still be what was read, or another run changed it. */
 export function assertHoldsUnchanged(before: HoldsFile, nowText: string | undefined): void {
   if ((before.file?.text ?? undefined) !== nowText) throw new OperationError(`${HOLDS_PATH}: changed by someone else while this rollback was being planned; run it again`);
+}
+
+/**
+ * Restoring the undo snapshot of a rollback undoes that rollback, holds included: the holds it added
+ * (as its journal entry names them) are released in the same write, so the undo is not refused for
+ * re-pinning what that very rollback held; and it adds none, since it says the rollback was the
+ * mistake, not the pins it moves away from. Returns their indexes in the holds file.
+ */
+export async function holdsAddedByRollbackOf(root: string, snapshotRel: string, holds: HoldsFile): Promise<{ undo: boolean; released: Set<number> }> {
+  const entry = (await readJournal(root)).filter((line) => line.snapshot === snapshotRel).pop();
+  const added = entry?.holds ?? [];
+  const indexes = new Set<number>();
+  holds.holds.forEach((h, i) => {
+    if (added.some((a) => a.component === h.component && a.commit === h.commit && (a.envs ?? []).join(',') === (h.envs ?? []).join(','))) indexes.add(i);
+  });
+  return { undo: entry !== undefined, released: indexes };
+}
+
+/** The holds file less the released entries, as refusals and de-duplication see it. */
+export function withoutReleased(holds: HoldsFile, released: ReadonlySet<number>): HoldsFile {
+  return { file: holds.file, holds: holds.holds.filter((_, i) => !released.has(i)) };
+}
+
+/** The holds file's new text (undefined: unchanged) after releasing and adding, each edit in place. */
+export function holdsText(holds: HoldsFile, released: ReadonlySet<number>, added: readonly NewHold[]): string | undefined {
+  if (released.size === 0 && added.length === 0) return undefined;
+  let file = holds.file;
+  if (file && released.size > 0) file = parseYamlText(removeHoldsText(file, released), file.display);
+  return added.length > 0 ? appendHoldsText(file, added) : file!.text;
 }

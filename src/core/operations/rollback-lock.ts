@@ -60,6 +60,8 @@ export interface ApplyPinsOptions {
   readonly writeLock: boolean | 'if-peeled';
   /** The versions were read from checkouts (a snapshot): `HEAD` or a branch name is not kept as one. */
   readonly checkoutVersions?: boolean;
+  /** A snapshot restore: the undo of whichever rollback saved it. */
+  readonly undoOf?: string;
 }
 
 /** Shared by lock rollbacks and snapshot restores: validate every pin first, then execute. */
@@ -91,5 +93,5 @@ export async function applyPins(
     if (missing.length > 0) warnings.push(`${options.sourceName} has no pin for ${missing.join(', ')}; left as they are`);
   }
   const writeLock = options.writeLock === 'if-peeled' ? peeled > 0 : options.writeLock;
-  return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock, warnings });
+  return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock, warnings, undoOf: options.undoOf });
 }
