@@ -50,7 +50,7 @@ describe('the action, run as a runner runs it (node dist/index.js)', () => {
     expect(pr.body).toContain('meta rollback snapshot --restore .meta/snapshots/');
 
     const files = h.bareGit(['diff', '--name-only', `main...${pr.headRef}`]).split('\n').sort();
-    expect(files).toEqual(['.meta/history.jsonl', 'manifests/components.lock.prod.yaml', run.outputs['snapshot-file']!].sort());
+    expect(files).toEqual(['.meta/history.jsonl', 'manifests/components.lock.prod.yaml', 'manifests/holds.yaml', run.outputs['snapshot-file']!].sort());
     const changed = lockDiff(h.bareGit, pr.headRef);
     expect(changed).toHaveLength(6);
     expect(changed.filter((l) => l.startsWith('+'))).toEqual([expect.stringMatching(/^\+generated_at: '/), '+    version: v1.0.0', `+    commit: ${web.versions[0]!.commit}   # web-ui v1.2.0`]);
