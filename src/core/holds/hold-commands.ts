@@ -39,6 +39,8 @@ export async function addHold(ctx: RunContext, name: string, target: Target, opt
   const spec = requireComponent(manifest, name);
   for (const env of options.envs ?? []) checkEnvName(env, '--envs');
   if (options.envs?.length === 0) throw new InputError('--envs: empty; leave it out to hold for every env');
+  // A reason is written on one YAML line and quoted in one-line errors.
+  // eslint-disable-next-line no-control-regex
   if (options.reason !== undefined && /[\x00-\x1f\x7f]/.test(options.reason)) throw new InputError('--reason: contains a control character (newline, tab, ...)');
   const pin = await resolveTarget(ctx, spec, target).catch((err: unknown) => {
     throw err instanceof MetaError ? new MetaError(err.message.replace(/^--to-(version|commit)/, '--$1'), err.exitCode) : err;
