@@ -11,6 +11,9 @@
 //    pull-request open, health false) counted by the project's local GitHub server (test/forge).
 // C: cold start: `node dist/index.js` (mode list, tiny meta-repo) to its first byte on stdout,
 //    against `node -e 0`.
+// D: time to recover (scripts/bench/recover.mjs): the action from start to exit for mode lock,
+//    rev HEAD~1, 100 components, pull-request merge, 100 http health checks, on the workspace
+//    actions/checkout leaves by default; median of --runs, with its request timeline.
 // Peak RSS of every run by /usr/bin/time -f %M; git processes by GIT_TRACE2_EVENT (one extra,
 // untimed run per tool that also warms the caches).
 //
@@ -29,6 +32,7 @@ import { buildForge, startForge } from './bench/forge.mjs';
 import { getRssMode, hasGnuTime, killLiveChildren, median, pool, run, runOk, setRssMode } from './bench/proc.mjs';
 import { commandWorks, ensureTool } from './bench/tools.mjs';
 import { summarizeTrace } from './bench/trace.mjs';
+import { RECOVER_COMPONENTS, timeToRecover } from './bench/recover.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = join(root, '.bench');
@@ -43,6 +47,8 @@ const TARGETS = {
   api_requests: { text: '<= 10', ok: (v) => v <= 10 },
   cold_start_ms: { text: '< 300 ms', ok: (v) => v < 300 },
   peak_rss_mb: { text: '< 200 MB', ok: (v) => v < 200 },
+  time_to_recover_s: { text: '< 1.5 s', ok: (v) => v < 1.5 },
+  recover_api_requests: { text: '< 10', ok: (v) => v < 10 },
 };
 
 const USAGE = `usage: npm run bench -- [--n N] [--runs R] [--json] [--fresh] [--jobs J] [--vcs-workers W] [--no-vcstool]
@@ -54,7 +60,7 @@ const USAGE = `usage: npm run bench -- [--n N] [--runs R] [--json] [--fresh] [--
   --jobs J         pass --jobs J to meta (default: meta's own default, 8)
   --vcs-workers W  vcs import --workers (default: the same as meta's jobs, 8)
   --no-vcstool     skip the vcstool comparison
-  --only LIST      run only some scenarios: a comma list of a, b, c (default a,b,c)
+  --only LIST      run only some scenarios: a comma list of a, b, c, d (default a,b,c,d)
   --dist DIR       run cli.js and index.js from DIR instead of dist/ (to measure a patched build)
 `;
 
@@ -70,7 +76,7 @@ function options(argv) {
       'vcs-workers': { type: 'string' },
       'no-vcstool': { type: 'boolean', default: false },
       dist: { type: 'string' },
-      only: { type: 'string', default: 'a,b,c' },
+      only: { type: 'string', default: 'a,b,c,d' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -99,7 +105,7 @@ function options(argv) {
         .map((x) => x.trim())
         .filter(Boolean)
         .map((x) => {
-          if (!['a', 'b', 'c'].includes(x)) throw new Error(`--only: unknown scenario ${JSON.stringify(x)} (a, b, c)`);
+          if (!['a', 'b', 'c', 'd'].includes(x)) throw new Error(`--only: unknown scenario ${JSON.stringify(x)} (a, b, c, d)`);
           return x;
         }),
     ),
@@ -362,6 +368,20 @@ async function scenarioBAction(fx, out) {
   }
 }
 
+async function scenarioD(opts, out) {
+  const fx = await ensureFixture({ benchDir, n: RECOVER_COMPONENTS, fresh: false, jobs: setupJobs, log });
+  await resetMeta(fx.paths.lockOnly);
+  const forgeJs = await buildForge(root, benchDir, log);
+  const token = `ghs_${randomBytes(18).toString('hex')}`;
+  const forge = await startForge(forgeJs, { tokens: [{ token, login: 'github-actions[bot]', type: 'Bot' }] });
+  try {
+    out.recover = await timeToRecover({ fx, forge, token, actionJs, tmp, runs: opts.runs, log });
+    if (forge.violations.length) out.notes.push(`forge violations during time to recover: ${forge.violations.slice(0, 3).join('; ')}`);
+  } finally {
+    await forge.close();
+  }
+}
+
 async function scenarioC(opts, out) {
   log('C: cold start of the action against node -e 0');
   const tiny = createSampleSystem(join(tmp, 'tiny'), { checkouts: [] });
@@ -442,6 +462,12 @@ function table(result) {
   lines.push('');
   lines.push('C. Cold start');
   lines.push(`   node dist/index.js (mode list) to its first stdout byte: ${result.cold_start_ms} ms (exit ${result.cold_exit_ms} ms); node -e 0: ${result.node_e0_ms} ms`);
+  if (result.recover) {
+    lines.push('');
+    lines.push(`D. Time to recover: the action, mode lock --rev HEAD~1, ${RECOVER_COMPONENTS} components, pull-request merge, ${RECOVER_COMPONENTS} http checks`);
+    lines.push(`   ${secs(result.recover.median_s)} (runs ${result.recover.samples_s.join(' ')}), ${result.recover.api_requests} API requests:`);
+    lines.push(`     ${result.recover.timeline.join(' · ')}`);
+  }
   lines.push('');
   lines.push('Where the time goes (the traced run of each tool: git processes by command, summed process time, when they ran):');
   for (const key of ['restore', 'vcstool', 'loop', 'lock_only', 'action']) {
@@ -524,7 +550,8 @@ async function main() {
     await scenarioBAction(fx, out);
   }
   if (opts.only.has('c')) await scenarioC(opts, out);
-  if (opts.only.size < 3) out.notes.push(`only scenario(s) ${[...opts.only].join(', ').toUpperCase()} were run (--only)`);
+  if (opts.only.has('d')) await scenarioD(opts, out);
+  if (opts.only.size < 4) out.notes.push(`only scenario(s) ${[...opts.only].join(', ').toUpperCase()} were run (--only)`);
 
   const restore = median(out.samples.restore);
   const vcs = vcsOk ? median(out.samples.vcstool) : null;
@@ -541,6 +568,9 @@ async function main() {
     ratio_vs_loop: restore !== null && loop ? r3(restore / loop) : null,
     lock_only_s: r3(median(out.samples.lock_only)),
     api_requests: out.action?.api_requests ?? null,
+    time_to_recover_s: out.recover?.median_s ?? null,
+    recover_api_requests: out.recover?.api_requests ?? null,
+    recover: out.recover ?? null,
     cold_start_ms: r1(median(out.samples.cold_start_ms)),
     cold_exit_ms: r1(median(out.samples.cold_exit_ms)),
     node_e0_ms: r1(median(out.samples.node_e0_ms)),

@@ -53,7 +53,7 @@ export function undoText(snapshot: string | null, env: string | null): string {
 
 export function journalBlock(entry: RollbackReport['historyEntry']): string {
   if (!entry) return '';
-  return ['### Journal entry (`.meta/history.jsonl`)', '', '```json', JSON.stringify(entry), '```', ''].join('\n');
+  return ['### Journal entry (`.meta/history/rollbacks/`)', '', '```json', JSON.stringify(entry), '```', ''].join('\n');
 }
 
 /** The holds a rollback added, so reviewers see that the versions rolled away from cannot come back. */

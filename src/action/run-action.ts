@@ -5,7 +5,7 @@ import { InputError, OperationError, errorMessage } from '../core/errors.js';
 import type { HealthReport } from '../core/health/index.js';
 import { loadManifest } from '../core/manifest.js';
 import { checkHealth } from '../core/operations/check-health.js';
-import { HISTORY_PATH, HOLDS_PATH, SNAPSHOT_DIR, lockPathFor, resolveRoot } from '../core/paths.js';
+import { HOLDS_PATH, JOURNAL_DIR, SNAPSHOT_DIR, lockPathFor, resolveRoot } from '../core/paths.js';
 import { CHANGESET_INDEX, changesetFileRel } from '../core/changeset/id.js';
 import { withMatrix } from '../core/fan-out.js';
 import { rollbackLock } from '../core/operations/rollback-lock.js';
@@ -85,6 +85,8 @@ interface Session {
   readonly remote: MetaRemote;
   /** Input rev of mode lock, resolved once to its commit. */
   readonly rev?: string;
+  /** The base branch, asked of the API while git fetches what the run needs. */
+  readonly base?: Promise<string>;
   readonly ctx: RunContext;
 }
 
@@ -127,6 +129,12 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
   const remote: MetaRemote = { root, url: metaUrl, env: gitEnv };
   // A check needs only the files of the pull request's checkout: no token, history or API.
   if (inputs.mode === 'check') return runCheckMode(ctx, runner.workspace);
+  // Octokit loads, and the default branch is asked for, while git fetches history.
+  const publishes = inputs.mode !== 'list' && inputs.mode !== 'health' && !inputs.dryRun;
+  const apiLoading = publishes ? client(inputs, runner, io) : undefined;
+  const baseLoading = apiLoading?.then((api) => inputs.base ?? defaultBranch(api, runner.repository));
+  // Awaited below; until then a failure must not surface as an unhandled rejection.
+  baseLoading?.catch(() => undefined);
   // The lock history that list shows is the whole history; a shallow checkout has one commit of it,
   // and none of the known-good ref (actions/checkout fetches one branch).
   if (inputs.mode === 'list') {
@@ -137,7 +145,7 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
   // redo on a moved base must restore the same pins.
   const rev = inputs.rev !== undefined && inputs.mode === 'lock' ? await resolveRev(remote, inputs.rev, inputs.env) : undefined;
   const pinned: ActionInputs = rev ? { ...inputs, rev } : inputs;
-  const session: Session = { inputs, runner, io, root, metaUrl, gitEnv, remote, rev, ctx };
+  const session: Session = { inputs, runner, io, root, metaUrl, gitEnv, remote, rev, base: baseLoading, ctx };
 
   if (inputs.storeBranch !== undefined && !(await fetchBranch(root, metaUrl, inputs.storeBranch, gitEnv))) {
     io.warning(`store branch ${inputs.storeBranch} could not be fetched; using the local one if any`);
@@ -147,7 +155,7 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
     const outcome = await performMode(ctx, pinned);
     return report(session, { operation: 'none', merged: false, outcome }, undefined);
   }
-  const api = await client(session);
+  const api = await apiLoading!;
   let componentPulls: ComponentPull[] = [];
   let changesetResult: ChangesetRollbackResult | undefined;
   // With sign-commits, revert branches are made again through the API before they are recorded.
@@ -196,10 +204,10 @@ async function resolveRev(remote: MetaRemote, rev: string, env: string | undefin
 }
 
 /** Octokit is loaded only by runs that call the API: `list`, `health` and dry runs start faster without it. */
-async function client(s: Session): Promise<GitHubApi> {
-  if (!s.inputs.token) throw new OperationError('input token: empty; give the workflow a token (the default is github.token)');
+async function client(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promise<GitHubApi> {
+  if (!inputs.token) throw new OperationError('input token: empty; give the workflow a token (the default is github.token)');
   const { createGitHubClient } = await import('../github/client.js');
-  return createGitHubClient({ token: s.inputs.token, apiUrl: s.runner.apiUrl, log: s.io.warning });
+  return createGitHubClient({ token: inputs.token, apiUrl: runner.apiUrl, log: io.warning });
 }
 
 /**
@@ -213,7 +221,7 @@ async function client(s: Session): Promise<GitHubApi> {
  */
 async function publish(s: Session, api: GitHubApi, head: string, perform: (wrote: (files: readonly string[]) => void) => Promise<ModeOutcome>): Promise<Published> {
   const { root } = s;
-  const mark = await markWorkspace(root, filesKeptBy(s.inputs), [SNAPSHOT_DIR, ...(s.inputs.snapshotFile ? [dirname(s.inputs.snapshotFile)] : [])]);
+  const mark = await markWorkspace(root, filesKeptBy(s.inputs), [SNAPSHOT_DIR, JOURNAL_DIR, ...(s.inputs.snapshotFile ? [dirname(s.inputs.snapshotFile)] : [])]);
   const written = new Set<string>();
   const landed = { done: false };
   try {
@@ -237,9 +245,12 @@ async function publish(s: Session, api: GitHubApi, head: string, perform: (wrote
 async function land(s: Session, api: GitHubApi, head: string, mark: WorkspaceMark, landed: { done: boolean }, perform: () => Promise<ModeOutcome>): Promise<Published> {
   const { inputs, root, metaUrl, gitEnv, io } = s;
   const repo = s.runner.repository;
-  const base = inputs.base ?? (await defaultBranch(api, repo));
+  const base = inputs.base ?? (await (s.base ?? defaultBranch(api, repo)));
   if (head === base) throw new InputError(`input branch: ${JSON.stringify(head)} is the base branch too; the head branch must be another`);
   let baseSha = await prepareWorkspace(root, metaUrl, base, gitEnv);
+  // Where the head branch is now, asked while the rollback runs.
+  const headLoading = inputs.pullRequest === 'none' ? undefined : remoteBranchSha(root, metaUrl, head, gitEnv);
+  headLoading?.catch(() => undefined);
 
   let outcome = await perform();
   if (outcome.files.length === 0) {
@@ -271,7 +282,7 @@ async function land(s: Session, api: GitHubApi, head: string, mark: WorkspaceMar
     return { operation: 'pushed', merged: false, queued: false, outcome };
   }
 
-  let previous = await remoteBranchSha(root, metaUrl, head, gitEnv);
+  let previous = await headLoading!;
   // Fetched while a branch still holds it, in case the branch has to be put back there.
   const canPutBack = previous === undefined || (await fetchCommit(root, metaUrl, previous, gitEnv).then(() => true, () => false));
   let pushed = await publishCommit(s, api, outcome, baseSha, head, { expected: previous ?? '' });
@@ -402,7 +413,7 @@ async function putHeadBranchBack(s: Session, head: string, commit: string, previ
 
 /** Files a run edits in place or appends to; see markWorkspace. */
 function filesKeptBy(inputs: ActionInputs): string[] {
-  const files = [HISTORY_PATH, lockPathFor(inputs.env), CHANGESET_INDEX, HOLDS_PATH];
+  const files = [lockPathFor(inputs.env), CHANGESET_INDEX, HOLDS_PATH];
   if (inputs.changeset !== undefined) files.push(changesetFileRel(inputs.changeset));
   if (inputs.snapshotFile !== undefined) files.push(inputs.snapshotFile);
   return files;
@@ -438,7 +449,7 @@ async function runHealthMode(s: Session): Promise<ActionResult> {
     const outcome = await rollBack();
     return report(s, { operation: 'none', merged: false, outcome, target: used() }, before, before);
   }
-  const api = await client(s);
+  const api = await client(s.inputs, s.runner, s.io);
   const published = await publish(s, api, headBranchFor(inputs), rollBack);
   const after = await checkHealth(ctx, selection(inputs));
   if (published.pr) {

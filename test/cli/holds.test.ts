@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SampleSystem } from '../../scripts/lib/sample-system.mjs';
@@ -9,7 +9,11 @@ const sample = sampleFactory();
 const PROD = 'manifests/components.lock.prod.yaml';
 const HOLDS = 'manifests/holds.yaml';
 const sha = (sys: SampleSystem, name: string, v: number) => sys.components.find((c) => c.name === name)!.versions[v]!.commit;
-const journal = (sys: SampleSystem) => read(join(sys.meta, '.meta/history.jsonl')).trim().split('\n').map((l) => JSON.parse(l) as { holds?: unknown[] });
+/** The journal's entries in the order they were written (their file names sort so). */
+const journal = (sys: SampleSystem) =>
+  readdirSync(join(sys.meta, '.meta/history/rollbacks'))
+    .sort()
+    .map((f) => JSON.parse(read(join(sys.meta, '.meta/history/rollbacks', f))) as { holds?: unknown[] });
 /** The line of a lock file that holds this text. */
 const lineOf = (sys: SampleSystem, rel: string, text: string) => read(join(sys.meta, rel)).split('\n').findIndex((l) => l.includes(text)) + 1;
 

@@ -295,6 +295,32 @@ export const cliCases: CliCase[] = [
     args: () => rollbackWeb,
     message: /^error: \.meta\/lock: intent\.snapshot: "\.\.\/\.\.\/important\.yaml" is not what a rollback writes; remove \.meta\/lock if no rollback is running$/,
   },
+  // ...or whose "interrupted rollback" would write its journal entry outside the journal directory.
+  {
+    name: 'a stale .meta/lock whose intent names a journal file outside .meta/history/rollbacks',
+    setup: (s) =>
+      write(
+        s,
+        '.meta/lock',
+        `${JSON.stringify({
+          owner: { pid: deadPid(), host: hostnameOf(), command: 'meta rollback component' },
+          created_at: '2026-11-25T12:00:00Z',
+          id: 'planted',
+          intent: {
+            kind: 'rollback',
+            lock: LOCK,
+            lockBefore: '0'.repeat(64),
+            lockAfter: null,
+            snapshot: '.meta/snapshots/x.yaml',
+            journal: { at: '2026-11-25T12:00:00Z', mode: 'component', changes: [], snapshot: '.meta/snapshots/x.yaml' },
+            journalFile: '.meta/history/rollbacks/../../../manifests/components.yaml',
+            checkouts: [],
+          },
+        })}\n`,
+      ),
+    args: () => rollbackWeb,
+    message: /^error: \.meta\/lock: intent\.journalFile: "\.meta\/history\/rollbacks\/\.\.\/\.\.\/\.\.\/manifests\/components\.yaml" is not what a rollback writes; remove \.meta\/lock if no rollback is running$/,
+  },
   // Holds and known-good: names, envs, reasons and SHAs as strictly as everywhere else; holds.yaml read like any YAML.
   { name: 'hold add with shell metacharacters in the name', args: () => ['hold', 'add', `web-ui;touch ${PWNED}`, '--version', 'v1.0.0'], message: /^error: component: invalid component name "web-ui;touch / },
   { name: 'hold add of an unknown component', args: () => ['hold', 'add', 'web-uj', '--version', 'v1.0.0'], message: /^error: component: unknown component "web-uj"/ },

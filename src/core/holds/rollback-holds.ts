@@ -2,7 +2,7 @@ import { OperationError, InputError } from '../errors.js';
 import type { RunContext } from '../context.js';
 import type { Pin } from '../lock.js';
 import { HOLDS_PATH } from '../paths.js';
-import { readJournal } from '../journal.js';
+import { readJournal } from '../journal-reader.js';
 import { parseYamlText } from '../yaml-source.js';
 import { describeHold, findHold, type HoldsFile } from './holds-file.js';
 import { appendHoldsText, removeHoldsText, type NewHold } from './holds-edit.js';
@@ -67,7 +67,8 @@ export function assertHoldsUnchanged(before: HoldsFile, nowText: string | undefi
  * mistake, not the pins it moves away from. Returns their indexes in the holds file.
  */
 export async function holdsAddedByRollbackOf(root: string, snapshotRel: string, holds: HoldsFile): Promise<{ undo: boolean; released: Set<number> }> {
-  const entry = (await readJournal(root)).filter((line) => line.snapshot === snapshotRel).pop();
+  // Newest first: the latest rollback that saved this snapshot.
+  const entry = (await readJournal(root)).records.find((r) => r.entry.snapshot === snapshotRel)?.entry;
   const added = entry?.holds ?? [];
   const indexes = new Set<number>();
   holds.holds.forEach((h, i) => {
