@@ -21,7 +21,7 @@ import { ensureCommitPresent, restoreCheckout, type CheckoutState } from '../git
 import { checkoutMany } from '../git/batch-checkout.js';
 import { headState } from '../git/repo-reader.js';
 import { loadHolds, type HoldsFile } from './holds/holds-file.js';
-import { assertHoldsUnchanged, holdsAddedByRollbackOf, holdsFor, holdsText, refuseHeldTargets, withoutReleased } from './holds/rollback-holds.js';
+import { holdsAddedByRollbackOf, holdsFor, holdsText, refuseHeldTargets, withoutReleased } from './holds/rollback-holds.js';
 import { HOLDS_PATH } from './paths.js';
 
 export interface PlannedPin {
@@ -62,12 +62,9 @@ export async function executePlan(ctx: RunContext, given: Plan): Promise<Rollbac
   let plan = vendoredPins(given);
   const limit = pLimit(ctx.jobs);
   let steps = await planSteps(ctx, plan, limit);
-  const holdsRead = await loadHolds(ctx.root, await loadManifest(ctx.root));
-  const { undo, released } = plan.undoOf === undefined ? { undo: false, released: new Set<number>() } : await holdsAddedByRollbackOf(ctx.root, plan.undoOf, holdsRead);
-  const holds = withoutReleased(holdsRead, released);
   const warnings = [...(plan.warnings ?? [])];
   // Held targets are refused before anything is fetched or locked, dry runs included.
-  refuseHeldTargets(ctx, holds, lockMoves(steps), warnings);
+  refuseHeldTargets(ctx, (await readHoldsState(ctx, plan)).kept, lockMoves(steps), warnings);
   plan = { ...plan, warnings };
   if (ctx.dryRun) return resultOf(ctx, plan, steps, null, null);
   // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
@@ -83,8 +80,11 @@ export async function executePlan(ctx: RunContext, given: Plan): Promise<Rollbac
       await assertCheckoutsUnchanged(ctx, effectiveOf(steps), limit);
     }
     if (effectiveOf(steps).length === 0) return resultOf(ctx, plan, steps, null, null);
-    if (metaLock.recovered) refuseHeldTargets(ctx, holds, lockMoves(steps), []);
-    return writePlan(ctx, plan, steps, metaLock, limit, { read: holdsRead, kept: holds, released, undo });
+    // Read again under the lock: a rollback of another env may have added holds meanwhile, and
+    // holds are only ever written under it, so this read stays true until this run writes.
+    const holds = await readHoldsState(ctx, plan);
+    refuseHeldTargets(ctx, holds.kept, lockMoves(steps), []);
+    return writePlan(ctx, plan, steps, metaLock, limit, holds);
   });
 }
 
@@ -161,6 +161,12 @@ async function fetchMissing(ctx: RunContext, effective: readonly Step[], limit: 
   );
 }
 
+async function readHoldsState(ctx: RunContext, plan: Plan): Promise<HoldsState> {
+  const read = await loadHolds(ctx.root, await loadManifest(ctx.root));
+  const { undo, released } = plan.undoOf === undefined ? { undo: false, released: new Set<number>() } : await holdsAddedByRollbackOf(ctx.root, plan.undoOf, read);
+  return { read, kept: withoutReleased(read, released), released, undo };
+}
+
 interface HoldsState {
   readonly read: HoldsFile;
   /** The holds that stay: all but those an undo releases. */
@@ -178,7 +184,6 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
   const lockChanges = effective.filter((s) => s.change.lock === 'changed');
   if (lockChanges.length > 0) await assertUnchanged(lockPath, plan);
   const holdsPath = join(ctx.root, HOLDS_PATH);
-  assertHoldsUnchanged(holds, await readFile(holdsPath, 'utf8').catch(() => undefined));
 
   const now = ctx.now();
   // Random, not the pid: two rollback pull requests made in the same second on two runners (whose

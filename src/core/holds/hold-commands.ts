@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
 import type { RunContext } from '../context.js';
@@ -11,7 +10,6 @@ import { HOLDS_PATH } from '../paths.js';
 import { resolveTarget, type Target } from '../resolve-target.js';
 import { loadHolds, type Hold, type HoldsFile } from './holds-file.js';
 import { appendHoldsText, removeHoldsText, type NewHold } from './holds-edit.js';
-import { assertHoldsUnchanged } from './rollback-holds.js';
 
 export interface HoldsResult {
   readonly ok: true;
@@ -87,20 +85,27 @@ function sameEnvs(a: readonly string[] | undefined, b: readonly string[] | undef
   return a.length === b.length && a.every((e) => b.includes(e));
 }
 
-/** Reads, edits and writes the holds file under the meta-repo's lock, so a rollback never interleaves. */
+/**
+ * Reads, edits and writes the holds file under the meta-repo's lock, where every writer of it
+ * (rollbacks, hold commands) works, so the edit is made to what is there and no write is lost.
+ */
 async function editHolds(
   ctx: RunContext,
   manifest: Awaited<ReturnType<typeof loadManifest>>,
   edit: (file: HoldsFile) => { text: string | undefined; changed: readonly (Hold | NewHold)[] },
 ): Promise<HoldsResult> {
-  const path = join(ctx.root, HOLDS_PATH);
-  const before = await loadHolds(ctx.root, manifest);
-  const { text, changed } = edit(before);
-  const result = (holds: readonly Hold[]): HoldsResult => ({ ok: true, dryRun: ctx.dryRun, file: HOLDS_PATH, holds, changed, changes: [] });
-  if (ctx.dryRun || text === undefined) return result(before.holds);
+  const result = (holds: readonly Hold[], changed: readonly (Hold | NewHold)[]): HoldsResult => ({ ok: true, dryRun: ctx.dryRun, file: HOLDS_PATH, holds, changed, changes: [] });
+  if (ctx.dryRun) {
+    const before = await loadHolds(ctx.root, manifest);
+    return result(before.holds, edit(before).changed);
+  }
+  // Bad input is refused before the lock is taken, so a refusal leaves no trace at all.
+  edit(await loadHolds(ctx.root, manifest));
   return withMetaLock(ctx, 'meta hold', async () => {
-    assertHoldsUnchanged(before, await readFile(path, 'utf8').catch(() => undefined));
-    await writeFileAtomic(path, text);
-    return result((await loadHolds(ctx.root, manifest)).holds);
+    const before = await loadHolds(ctx.root, manifest);
+    const { text, changed } = edit(before);
+    if (text === undefined) return result(before.holds, changed);
+    await writeFileAtomic(join(ctx.root, HOLDS_PATH), text);
+    return result((await loadHolds(ctx.root, manifest)).holds, changed);
   });
 }

@@ -1,7 +1,6 @@
-import { OperationError, InputError } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { RunContext } from '../context.js';
 import type { Pin } from '../lock.js';
-import { HOLDS_PATH } from '../paths.js';
 import { readJournal } from '../journal-reader.js';
 import { parseYamlText } from '../yaml-source.js';
 import { describeHold, findHold, type HoldsFile } from './holds-file.js';
@@ -53,11 +52,6 @@ export function holdsFor(ctx: RunContext, holds: HoldsFile, moves: readonly PinM
     });
   }
   return added;
-}
-
-/** Under the lock: the holds file must still be what was read, or another run changed it. */
-export function assertHoldsUnchanged(before: HoldsFile, nowText: string | undefined): void {
-  if ((before.file?.text ?? undefined) !== nowText) throw new OperationError(`${HOLDS_PATH}: changed by someone else while this rollback was being planned; run it again`);
 }
 
 /**
