@@ -33,6 +33,8 @@ import { getRssMode, hasGnuTime, killLiveChildren, median, pool, run, runOk, set
 import { commandWorks, ensureTool } from './bench/tools.mjs';
 import { summarizeTrace } from './bench/trace.mjs';
 import { RECOVER_COMPONENTS, timeToRecover } from './bench/recover.mjs';
+import { checkoutLikeActions } from './lib/actions-checkout.mjs';
+import { parseOutputFile, runnerEnvironment } from './lib/actions-runner.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = join(root, '.bench');
@@ -277,22 +279,6 @@ async function scenarioBLockOnly(fx, opts, out) {
   await resetMeta(dir);
 }
 
-function parseOutputFile(text) {
-  const outputs = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]);
-    if (m) {
-      const value = [];
-      for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]);
-      outputs[m[1]] = value.join('\n');
-    } else if (lines[i].includes('=')) {
-      outputs[lines[i].slice(0, lines[i].indexOf('='))] = lines[i].slice(lines[i].indexOf('=') + 1);
-    }
-  }
-  return outputs;
-}
-
 async function scenarioBAction(fx, out) {
   const forgeJs = await buildForge(root, benchDir, log);
   const token = `ghs_${randomBytes(18).toString('hex')}`;
@@ -301,12 +287,13 @@ async function scenarioBAction(fx, out) {
   try {
     await resetMeta(fx.paths.lockOnly);
     const name = `meta-n${fx.n}`;
-    const created = await forge.createRepo('acme', name, { from: fx.paths.lockOnly, defaultBranch: 'main' });
+    await forge.createRepo('acme', name, { from: fx.paths.lockOnly, defaultBranch: 'main' });
     const runner = join(tmp, 'runner');
     const workspace = join(runner, 'work', name);
-    for (const d of ['home', 'tmp']) mkdirSync(join(runner, d), { recursive: true });
-    // Asynchronously: the server answers from this process.
-    await runOk('git', ['-c', `http.extraheader=${forge.gitAuthHeader(token)}`, 'clone', '--quiet', created.cloneUrl, workspace], { env: GIT_ENV, timeoutMs: 10 * 60_000 });
+    const runnerTemp = join(runner, 'tmp');
+    mkdirSync(join(runner, 'home'), { recursive: true });
+    // The workspace a runner has: actions/checkout's defaults (shallow, no tags, credentials persisted).
+    await checkoutLikeActions({ serverUrl: forge.serverUrl, owner: 'acme', name, token, workspace, runnerTemp });
     const outputFile = join(runner, 'output');
     const summaryFile = join(runner, 'summary.md');
     writeFileSync(outputFile, '');
@@ -324,24 +311,18 @@ async function scenarioBAction(fx, out) {
       'rollback-on-unhealthy': 'false',
     };
     const traceFile = join(tmp, 'trace-action.json');
-    const env = {
-      PATH: process.env.PATH,
-      HOME: join(runner, 'home'),
-      GIT_CONFIG_NOSYSTEM: '1',
-      META_ROLLBACK_CACHE: join(runner, 'cache'),
-      GITHUB_ACTIONS: 'true',
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_STEP_SUMMARY: summaryFile,
-      GITHUB_API_URL: forge.apiUrl,
-      GITHUB_SERVER_URL: forge.serverUrl,
-      GITHUB_GRAPHQL_URL: `${forge.serverUrl}/api/graphql`,
-      GITHUB_REPOSITORY: `acme/${name}`,
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_ACTOR: 'on-call-engineer',
-      RUNNER_TEMP: join(runner, 'tmp'),
-      GIT_TRACE2_EVENT: traceFile,
-    };
-    for (const [key, value] of Object.entries(inputs)) env[`INPUT_${key.toUpperCase()}`] = value;
+    const env = runnerEnvironment({
+      home: join(runner, 'home'),
+      workspace,
+      runnerTemp,
+      outputFile,
+      summaryFile,
+      apiUrl: forge.apiUrl,
+      serverUrl: forge.serverUrl,
+      repository: `acme/${name}`,
+      inputs,
+      extra: { META_ROLLBACK_CACHE: join(runner, 'cache'), GIT_TRACE2_EVENT: traceFile },
+    });
     forge.resetRecords();
     log('B: the action (mode lock, rev HEAD~1, pull-request open, health false)');
     const spawnedAt = Date.now();

@@ -7,23 +7,11 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { checkoutLikeActions } from '../lib/actions-checkout.mjs';
+import { parseOutputFile, runnerEnvironment } from '../lib/actions-runner.mjs';
 import { median, run, runOk } from './proc.mjs';
 import { GIT_ENV } from './fixture.mjs';
 
 export const RECOVER_COMPONENTS = 100;
-
-function parseOutputs(text) {
-  const out = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]);
-    if (!m) continue;
-    const value = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]);
-    out[m[1]] = value.join('\n');
-  }
-  return out;
-}
 
 /** A production whose every component answers its health check. */
 async function startProduction() {
@@ -68,29 +56,25 @@ export async function timeToRecover({ fx, forge, token, actionJs, tmp, runs, log
       writeFileSync(outputFile, '');
       writeFileSync(join(runner, 'summary.md'), '');
       const inputs = { mode: 'lock', 'lock-file': fx.paths.lockRel, rev: 'HEAD~1', 'pull-request': 'merge', health: 'true', token, root: '.', 'merge-method': 'squash' };
-      const env = {
-        PATH: process.env.PATH,
-        HOME: join(runner, 'home'),
-        GIT_CONFIG_NOSYSTEM: '1',
-        META_ROLLBACK_CACHE: join(runner, 'cache'),
-        GITHUB_ACTIONS: 'true',
-        GITHUB_OUTPUT: outputFile,
-        GITHUB_STEP_SUMMARY: join(runner, 'summary.md'),
-        GITHUB_API_URL: forge.apiUrl,
-        GITHUB_SERVER_URL: forge.serverUrl,
-        GITHUB_REPOSITORY: `acme/${name}`,
-        GITHUB_WORKSPACE: workspace,
-        GITHUB_ACTOR: 'on-call-engineer',
-        RUNNER_TEMP: runnerTemp,
-      };
-      for (const [key, value] of Object.entries(inputs)) env[`INPUT_${key.toUpperCase()}`] = value;
+      const env = runnerEnvironment({
+        home: join(runner, 'home'),
+        workspace,
+        runnerTemp,
+        outputFile,
+        summaryFile: join(runner, 'summary.md'),
+        apiUrl: forge.apiUrl,
+        serverUrl: forge.serverUrl,
+        repository: `acme/${name}`,
+        inputs,
+        extra: { META_ROLLBACK_CACHE: join(runner, 'cache') },
+      });
       forge.resetRecords();
       const hitsBefore = production.hits();
       log(`D: time to recover, run ${i}${i === 0 ? ' (warm-up)' : ''}`);
       const startedAt = Date.now();
       const res = await run(process.execPath, [actionJs], { cwd: workspace, env, timeoutMs: 10 * 60_000 });
       if (res.code !== 0) throw new Error(`the action failed: ${res.stdout.trim().split('\n').slice(-3).join(' | ')}`);
-      const outputs = parseOutputs(readFileSync(outputFile, 'utf8'));
+      const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'));
       if (outputs.merged !== 'true' || outputs.healthy !== 'true') throw new Error(`the action did not merge and pass health: merged=${outputs.merged} healthy=${outputs.healthy}`);
       const changed = JSON.parse(outputs.changes ?? '[]').length;
       if (changed !== RECOVER_COMPONENTS) throw new Error(`the action changed ${changed} components, expected ${RECOVER_COMPONENTS}`);

@@ -26,7 +26,7 @@ import { git } from '../git/run-git.js';
 import { signCommits } from './signed-commits.js';
 import { cloneUrl, repoOnServer, type RepoRef } from '../github/repository.js';
 import { headBranchFor } from './head-branch.js';
-import { namedForAction, rootInsideWorkspace } from './input-names.js';
+import { checkEnvHasLock, namedForAction, rootInsideWorkspace } from './input-names.js';
 import { gitHubMessage, settingsAdvice, withAdvice } from '../github/refusals.js';
 import { discardWrites, markWorkspace, restoreWorkspace, type WorkspaceMark } from './workspace-guard.js';
 import type { ActionInputs } from './inputs.js';
@@ -110,6 +110,7 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
     io.setSecret(basicAuthHeader(token).replace(/^AUTHORIZATION: basic /, ''));
   }
   const root = resolveRoot(rootInsideWorkspace(inputs.root, runner.workspace), runner.workspace);
+  checkEnvHasLock(root, inputs.env);
   const metaUrl = cloneUrl(runner.serverUrl, runner.repository);
   const gitEnv = credentialEnv([
     { urlPrefix: `${runner.serverUrl.replace(/\/+$/, '')}/`, token: inputs.componentsToken },
