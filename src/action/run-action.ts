@@ -5,11 +5,15 @@ import { InputError, OperationError, errorMessage } from '../core/errors.js';
 import type { HealthReport } from '../core/health/index.js';
 import { loadManifest } from '../core/manifest.js';
 import { checkHealth } from '../core/operations/check-health.js';
-import { JOURNAL_DIR, SNAPSHOT_DIR, lockPathFor, resolveRoot } from '../core/paths.js';
+import { HOLDS_PATH, JOURNAL_DIR, SNAPSHOT_DIR, lockPathFor, resolveRoot } from '../core/paths.js';
 import { CHANGESET_INDEX, changesetFileRel } from '../core/changeset/id.js';
 import { withMatrix } from '../core/fan-out.js';
 import { rollbackLock } from '../core/operations/rollback-lock.js';
-import { ensureFullHistory, ensureLastChange, ensureRevision, type MetaRemote } from '../git/shallow-history.js';
+import { ensureFullHistory, ensureRevision, type MetaRemote } from '../git/shallow-history.js';
+import { fetchKnownGood, knownGoodRef, pushKnownGood } from '../git/known-good.js';
+import { chooseHealthTarget, type HealthTarget } from './health-target.js';
+import { runCheckMode, type Annotation } from './check-mode.js';
+import { KNOWN_GOOD_REV } from '../core/known-good.js';
 import { checkoutDetached } from '../git/checkout.js';
 import { basicAuthHeader, credentialEnv } from '../git/credentials.js';
 import { commitPaths, deleteRemoteBranch, fetchBranch, fetchCommit, pushCommit, remoteBranchSha, resetToCommit } from '../git/publish-commit.js';
@@ -29,7 +33,7 @@ import type { ActionInputs } from './inputs.js';
 import { filesOf, performMode, selection, type ModeOutcome } from './perform-mode.js';
 import { closeChangesetPulls, openChangesetPulls, type ComponentPull } from './changeset-pulls.js';
 import type { BranchToPublish, ChangesetRollbackResult } from '../core/changeset/apply.js';
-import { changesTable, compareLink, healthSection, journalBlock, pullRequestBody, undoText, type ChangeRow } from './report.js';
+import { changesTable, compareLink, healthSection, holdsBlock, journalBlock, pullRequestBody, undoText, type ChangeRow } from './report.js';
 
 export interface RunnerEnv {
   readonly workspace: string;
@@ -48,6 +52,10 @@ export interface ActionIo {
 export interface ActionResult {
   readonly outputs: Record<string, string>;
   readonly summary: string;
+  /** mode check: one error annotation per offending lock line. */
+  readonly annotations?: readonly Annotation[];
+  /** Set when the step must fail although the run itself worked (mode check). */
+  readonly failed?: string;
 }
 
 const BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
@@ -62,6 +70,9 @@ interface Published {
   readonly queued?: boolean;
   /** Absent when the run changed nothing (a healthy system in mode health). */
   readonly outcome?: ModeOutcome;
+  /** mode health: the known-good state recorded, or the target rolled back to, and why. */
+  readonly knownGood?: { readonly commit?: string; readonly why: string };
+  readonly target?: { readonly commit?: string; readonly why: string };
 }
 
 interface Session {
@@ -112,21 +123,28 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
     env: inputs.env,
     dryRun: inputs.dryRun,
     actor: runner.actor ?? 'github-actions',
+    hold: inputs.hold,
     gitEnv,
     log: io.info,
   });
   const remote: MetaRemote = { root, url: metaUrl, env: gitEnv };
+  // A check needs only the files of the pull request's checkout: no token, history or API.
+  if (inputs.mode === 'check') return runCheckMode(ctx, runner.workspace);
   // Octokit loads, and the default branch is asked for, while git fetches history.
   const publishes = inputs.mode !== 'list' && inputs.mode !== 'health' && !inputs.dryRun;
   const apiLoading = publishes ? client(inputs, runner, io) : undefined;
   const baseLoading = apiLoading?.then((api) => inputs.base ?? defaultBranch(api, runner.repository));
   // Awaited below; until then a failure must not surface as an unhandled rejection.
   baseLoading?.catch(() => undefined);
-  // The lock history that list shows is the whole history; a shallow checkout has one commit of it.
-  if (inputs.mode === 'list') await ensureFullHistory(remote);
+  // The lock history that list shows is the whole history; a shallow checkout has one commit of it,
+  // and none of the known-good ref (actions/checkout fetches one branch).
+  if (inputs.mode === 'list') {
+    await ensureFullHistory(remote);
+    await fetchKnownGood(remote, inputs.env);
+  }
   // A revision such as HEAD~1 is resolved once (fetching the history a shallow checkout lacks): a
   // redo on a moved base must restore the same pins.
-  const rev = inputs.rev !== undefined && inputs.mode === 'lock' ? await ensureRevision(remote, inputs.rev, 'input rev') : undefined;
+  const rev = inputs.rev !== undefined && inputs.mode === 'lock' ? await resolveRev(remote, inputs.rev, inputs.env) : undefined;
   const pinned: ActionInputs = rev ? { ...inputs, rev } : inputs;
   const session: Session = { inputs, runner, io, root, metaUrl, gitEnv, remote, rev, base: baseLoading, ctx };
 
@@ -176,6 +194,14 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
   const health = await healthAfter(ctx, inputs);
   if (health && published.pr) await commentHealth(api, runner.repository, published.pr.number, healthSection(health, 'Health after the rollback'), io);
   return report(session, published, health);
+}
+
+/** `known-good` is the env's known-good ref, fetched from the meta-repo; anything else a revision. */
+async function resolveRev(remote: MetaRemote, rev: string, env: string | undefined): Promise<string> {
+  if (rev !== KNOWN_GOOD_REV) return ensureRevision(remote, rev, 'input rev');
+  const commit = await fetchKnownGood(remote, env);
+  if (commit === undefined) throw new InputError(`input rev: no known-good state recorded for ${env === undefined ? 'the default lock' : `env ${env}`} (${knownGoodRef(env)}); a mode health run records one when the env is healthy`);
+  return commit;
 }
 
 /** Octokit is loaded only by runs that call the API: `list`, `health` and dry runs start faster without it. */
@@ -388,7 +414,7 @@ async function putHeadBranchBack(s: Session, head: string, commit: string, previ
 
 /** Files a run edits in place or appends to; see markWorkspace. */
 function filesKeptBy(inputs: ActionInputs): string[] {
-  const files = [lockPathFor(inputs.env), CHANGESET_INDEX];
+  const files = [lockPathFor(inputs.env), CHANGESET_INDEX, HOLDS_PATH];
   if (inputs.changeset !== undefined) files.push(changesetFileRel(inputs.changeset));
   if (inputs.snapshotFile !== undefined) files.push(inputs.snapshotFile);
   return files;
@@ -403,32 +429,45 @@ function filesKeptBy(inputs: ActionInputs): string[] {
 async function runHealthMode(s: Session): Promise<ActionResult> {
   const { inputs, ctx, io } = s;
   const before = await checkHealth(ctx, selection(inputs));
-  if (before.healthy || !inputs.rollbackOnUnhealthy) return report(s, { operation: 'none', merged: false }, before);
+  if (before.healthy) return report(s, { operation: 'none', merged: false, knownGood: await recordHealthyState(s) }, before);
+  if (!inputs.rollbackOnUnhealthy) return report(s, { operation: 'none', merged: false }, before);
 
   const lockRel = lockPathFor(inputs.env);
-  const rollbackToPrevious = async (): Promise<ModeOutcome> => {
-    const last = await ensureLastChange(s.remote, lockRel);
-    if (!last?.parent) throw new OperationError(`${lockRel}: no earlier revision in the meta-repo's history to roll back to`);
-    if (/^Meta-Rollback-Mode: /m.test(last.message)) {
-      throw new OperationError(`${lockRel}: its last change (${last.commit.slice(0, 12)}) is already a meta-rollback; not rolling back again automatically`);
-    }
-    io.info(`unhealthy: rolling ${lockRel} back to its revision before ${last.commit.slice(0, 12)}`);
-    const result = await rollbackLock(ctx, lockRel, { rev: last.parent });
+  const failed = before.results.filter((r) => !r.ok).map((r) => `${r.component}/${r.name}`);
+  // The holds this rollback adds say which checks failed, for whoever finds them in the next release.
+  const healthCtx: RunContext = { ...ctx, holdReason: `rolled back by meta-rollback (health: ${failed.join(', ') || 'unhealthy'} failed)` };
+  let target: HealthTarget | undefined;
+  const rollBack = async (): Promise<ModeOutcome> => {
+    // Chosen once: a redo on a moved base restores the same state.
+    target ??= await chooseHealthTarget(healthCtx, s.remote, lockRel);
+    io.info(`unhealthy: ${target.why}`);
+    const result = await rollbackLock(healthCtx, lockRel, { rev: target.commit });
     return { kind: 'rollback', result, files: filesOf(result) };
   };
+  const used = () => (target ? { commit: target.kind === 'known-good' ? target.commit : undefined, why: target.why } : undefined);
 
   if (inputs.dryRun) {
-    const outcome = await rollbackToPrevious();
-    return report(s, { operation: 'none', merged: false, outcome }, before, before);
+    const outcome = await rollBack();
+    return report(s, { operation: 'none', merged: false, outcome, target: used() }, before, before);
   }
   const api = await client(s.inputs, s.runner, s.io);
-  const published = await publish(s, api, headBranchFor(inputs), rollbackToPrevious);
+  const published = await publish(s, api, headBranchFor(inputs), rollBack);
   const after = await checkHealth(ctx, selection(inputs));
   if (published.pr) {
     const body = `${healthSection(before, 'Health before the rollback')}\n${healthSection(after, 'Health after the rollback')}`;
     await commentHealth(api, s.runner.repository, published.pr.number, body, io);
   }
-  return report(s, published, after, before);
+  return report(s, { ...published, target: used() }, after, before);
+}
+
+/** A healthy env's HEAD becomes its known-good state, pushed with a lease (never backwards). */
+async function recordHealthyState(s: Session): Promise<Published['knownGood']> {
+  if (!s.inputs.recordKnownGood || s.inputs.dryRun) return undefined;
+  const head = await headCommit(s.root);
+  if (!head) return undefined;
+  const recorded = await pushKnownGood(s.remote, s.inputs.env, head);
+  s.io.info(recorded.moved ? `recorded ${head.slice(0, 12)} as known-good (${knownGoodRef(s.inputs.env)})` : `${knownGoodRef(s.inputs.env)} not moved: ${recorded.note}`);
+  return { commit: recorded.commit, why: recorded.moved ? `Recorded \`${head.slice(0, 12)}\` as the known-good state (\`${knownGoodRef(s.inputs.env)}\`).` : `Known-good state not moved: ${recorded.note}.` };
 }
 
 async function healthAfter(ctx: RunContext, inputs: ActionInputs): Promise<HealthReport | undefined> {
@@ -522,10 +561,12 @@ async function report(s: Session, published: Published, health: HealthReport | u
     'history-entry': '',
     queued: String(published.queued === true),
     rev: s.rev ?? '',
+    'known-good': published.knownGood?.commit ?? published.target?.commit ?? '',
   };
   const env = inputs.env ?? 'default';
   const parts: string[] = [`## meta-rollback: ${inputs.mode} (${env})${inputs.dryRun ? ' — dry run, nothing changed' : ''}`, ''];
   if (healthBefore) parts.push(healthSection(healthBefore, 'Health before the rollback'));
+  if (published.target) parts.push(`**Rollback target:** ${published.target.why}.\n`);
   if (outcome?.kind === 'rollback') {
     const r = outcome.result;
     const slim = r.changes.map((c) => ({ component: c.component, from: c.from, to: c.to }));
@@ -539,7 +580,7 @@ async function report(s: Session, published: Published, health: HealthReport | u
     if (published.operation === 'pushed') parts.push(`Pushed straight to the base branch (\`pull-request: none\`).\n`);
     if (published.merged) parts.push(`Merged pull request [#${pr!.number}](${pr!.url}).\n`);
     if (published.queued) parts.push(`Pull request [#${pr!.number}](${pr!.url}) is in the base branch's merge queue: it merges once the queue's checks pass.\n`);
-    parts.push(journalBlock(r.historyEntry), undoText(r.snapshot, inputs.env ?? null));
+    parts.push(holdsBlock(r.historyEntry), journalBlock(r.historyEntry), undoText(r.snapshot, inputs.env ?? null));
   } else if (outcome?.kind === 'snapshot-created') {
     outputs['snapshot-file'] = outcome.result.file;
     parts.push(`Snapshot of ${Object.keys(outcome.result.snapshot.components).length} components: \`${outcome.result.file}\`${pr ? ` in [#${pr.number}](${pr.url})` : ''}\n`);
@@ -564,6 +605,7 @@ async function report(s: Session, published: Published, health: HealthReport | u
     outputs.matrix = JSON.stringify((await withMatrix(ctx.root, {}, names, inputs.groupSize)).matrix);
   }
   parts.push(healthSection(health, healthBefore ? 'Health after the rollback' : 'Health'));
+  if (published.knownGood) parts.push(`${published.knownGood.why}\n`);
   return { outputs, summary: parts.filter(Boolean).join('\n') };
 }
 

@@ -33,6 +33,11 @@ export function warning(message: string): void {
   issueCommand('warning', {}, message);
 }
 
+/** An error annotation on a line of a file (a pull request shows it on that line of the diff). */
+export function annotateError(message: string, file: string, line: number): void {
+  issueCommand('error', { file, line: String(line) }, message);
+}
+
 export function debug(message: string): void {
   issueCommand('debug', {}, message);
 }

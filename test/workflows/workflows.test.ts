@@ -40,8 +40,8 @@ describe('action.yml', () => {
   });
 
   it('declares every input and output of the contract, each described', () => {
-    const inputs = ['mode', 'component', 'to-version', 'to-commit', 'lock-file', 'rev', 'store-hash', 'snapshot-action', 'snapshot-file', 'components', 'changeset', 'env', 'root', 'token', 'components-token', 'pull-request', 'merge-method', 'base', 'branch', 'health', 'rollback-on-unhealthy', 'dry-run'];
-    const outputs = ['changes', 'changed-components', 'pull-request-number', 'pull-request-url', 'merged', 'healthy', 'snapshot-file', 'history-entry', 'pull-request-operation'];
+    const inputs = ['mode', 'component', 'to-version', 'to-commit', 'lock-file', 'rev', 'store-hash', 'snapshot-action', 'snapshot-file', 'components', 'changeset', 'env', 'root', 'token', 'components-token', 'pull-request', 'merge-method', 'base', 'branch', 'health', 'rollback-on-unhealthy', 'dry-run', 'record-known-good', 'hold'];
+    const outputs = ['changes', 'changed-components', 'pull-request-number', 'pull-request-url', 'merged', 'healthy', 'snapshot-file', 'history-entry', 'pull-request-operation', 'known-good'];
     expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(inputs));
     expect(Object.keys(action.outputs)).toEqual(expect.arrayContaining(outputs));
     for (const value of [...Object.values(action.inputs), ...Object.values(action.outputs)]) {
@@ -63,6 +63,14 @@ describe.each(workflowFiles)('%s', (file) => {
     for (const step of ourSteps(file)) {
       for (const key of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs), `${file}: unknown input ${key}`).toContain(key);
     }
+  });
+});
+
+describe('docs/workflows/hold-gate.yml', () => {
+  it('gates pull requests that change a lock with mode check', () => {
+    const wf = parse(readFileSync(join(repoRoot, 'docs/workflows/hold-gate.yml'), 'utf8')) as { on: { pull_request: { paths: string[] } } };
+    expect(wf.on.pull_request.paths).toContain('manifests/components.lock*.yaml');
+    expect(ourSteps('docs/workflows/hold-gate.yml').map((s) => s.with?.mode)).toEqual(['check']);
   });
 });
 
