@@ -8,7 +8,7 @@
 //    Variant: full clones, so the older commits are already present in every checkout.
 // B: lock-only rollback of all N components (a copy of the meta-repo without checkouts), timed;
 //    and the GitHub API requests of the action's whole pull-request flow (mode lock, rev HEAD~1,
-//    pull-request open, health false) counted by the project's local GitHub server (test/forge).
+//    pull-request open, health false) counted by the project's local GitHub server (tools/forge).
 // C: cold start: `node dist/index.js` (mode list, tiny meta-repo) to its first byte on stdout,
 //    against `node -e 0`.
 // Peak RSS of every run by /usr/bin/time -f %M; git processes by GIT_TRACE2_EVENT (one extra,
@@ -290,7 +290,7 @@ function parseOutputFile(text) {
 async function scenarioBAction(fx, out) {
   const forgeJs = await buildForge(root, benchDir, log);
   const token = `ghs_${randomBytes(18).toString('hex')}`;
-  log('B: starting the local GitHub server (test/forge)');
+  log('B: starting the local GitHub server (tools/forge)');
   const forge = await startForge(forgeJs, { tokens: [{ token, login: 'github-actions[bot]', type: 'Bot' }] });
   try {
     await resetMeta(fx.paths.lockOnly);

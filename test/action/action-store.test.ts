@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startForge, type Forge } from '../forge/index.js';
+import { startForge, type Forge } from '../../tools/forge/index.js';
 import { meta } from '../helpers/cli.js';
 import { gitOut } from '../helpers/workspace.js';
 import { hostedSystem } from './fixtures.js';

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Forge } from '../forge/index.js';
+import type { Forge } from '../../tools/forge/index.js';
 import { hostedSystem, type HostedSystem, type HostingOptions } from './fixtures.js';
 
 export interface FakeProduction {
