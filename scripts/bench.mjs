@@ -25,7 +25,8 @@ import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { createSampleSystem } from './lib/sample-system.mjs';
 import { ensureFixture, GIT_ENV } from './bench/fixture.mjs';
-import { buildForge, startForge } from './bench/forge.mjs';
+import { parseOutputFile } from './lib/action-runner.mjs';
+import { buildForge, startForge } from './lib/forge-build.mjs';
 import { getRssMode, hasGnuTime, killLiveChildren, median, pool, run, runOk, setRssMode } from './bench/proc.mjs';
 import { commandWorks, ensureTool } from './bench/tools.mjs';
 import { summarizeTrace } from './bench/trace.mjs';
@@ -271,24 +272,8 @@ async function scenarioBLockOnly(fx, opts, out) {
   await resetMeta(dir);
 }
 
-function parseOutputFile(text) {
-  const outputs = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]);
-    if (m) {
-      const value = [];
-      for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]);
-      outputs[m[1]] = value.join('\n');
-    } else if (lines[i].includes('=')) {
-      outputs[lines[i].slice(0, lines[i].indexOf('='))] = lines[i].slice(lines[i].indexOf('=') + 1);
-    }
-  }
-  return outputs;
-}
-
 async function scenarioBAction(fx, out) {
-  const forgeJs = await buildForge(root, benchDir, log);
+  const forgeJs = buildForge(join(benchDir, 'forge-build'), log);
   const token = `ghs_${randomBytes(18).toString('hex')}`;
   log('B: starting the local GitHub server (tools/forge)');
   const forge = await startForge(forgeJs, { tokens: [{ token, login: 'github-actions[bot]', type: 'Bot' }] });
