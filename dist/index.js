@@ -14961,6 +14961,31 @@ async function signCommits(api, repo, dir, base, tip) {
     return parent;
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/action/env-check.js
+
+
+
+
+
+/** Modes that read or write the env's lock; the others name their files themselves. */
+const MODES_ON_THE_ENV_LOCK = new Set(['component', 'lock', 'store', 'snapshot', 'health', 'list']);
+/**
+ * A rollback button takes the env as free text, so a typo must fail at once and say which
+ * environments exist, not later as a missing file.
+ */
+function checkEnvHasLock(root, inputs) {
+    if (inputs.env === undefined || !MODES_ON_THE_ENV_LOCK.has(inputs.mode))
+        return;
+    const lock = lockPathFor(inputs.env);
+    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, lock)))
+        return;
+    const known = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(root, 'manifests'))
+        .map((name) => /^components\.lock\.(.+)\.yaml$/.exec(name)?.[1])
+        .filter((env) => env !== undefined)
+        .sort();
+    throw new errors_InputError(`input env: no environment ${quote(inputs.env)}: ${lock} does not exist (environments with a lock: ${known.join(', ') || 'none'})`);
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/action/head-branch.js
 
 /** The `branch` input when given, else the default below. */
@@ -18268,6 +18293,7 @@ function healthSection(report, title = 'Health') {
 
 
 
+
 const BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
 /** Fan-out jobs push to base one after another; each lost race redoes the rollback on the new base. */
 const PUSH_ATTEMPTS = 12;
@@ -18292,6 +18318,7 @@ async function run(inputs, runner, io) {
         io.setSecret(basicAuthHeader(token).replace(/^AUTHORIZATION: basic /, ''));
     }
     const root = resolveRoot(rootInsideWorkspace(inputs.root, runner.workspace), runner.workspace);
+    checkEnvHasLock(root, inputs);
     const metaUrl = cloneUrl(runner.serverUrl, runner.repository);
     const gitEnv = credentialEnv([
         { urlPrefix: `${runner.serverUrl.replace(/\/+$/, '')}/`, token: inputs.componentsToken },

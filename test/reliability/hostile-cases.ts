@@ -438,7 +438,7 @@ export const actionCases: ActionCase[] = [
   { name: 'an env with a slash', inputs: { ...component, 'to-version': 'v1.0.0', env: 'prod/x' }, message: /^error: input env: invalid environment name "prod\/x"/ },
   { name: 'an env that is an option', inputs: { ...component, 'to-version': 'v1.0.0', env: '--help' }, message: /^error: input env: invalid environment name "--help"/ },
   { name: 'an env of 300 characters', inputs: { ...component, 'to-version': 'v1.0.0', env: 'e'.repeat(300) }, message: /^error: input env: invalid environment name/ },
-  { name: 'an env that has no lock', inputs: { ...component, 'to-version': 'v1.0.0', env: 'qa' }, message: /^error: manifests\/components\.lock\.qa\.yaml: / },
+  { name: 'an env that has no lock', inputs: { ...component, 'to-version': 'v1.0.0', env: 'qa' }, message: /^error: input env: no environment "qa": manifests\/components\.lock\.qa\.yaml does not exist \(environments with a lock: prod\)$/ },
   { name: 'a token with a newline (a second header line)', inputs: { ...component, 'to-version': 'v1.0.0', token: 'ghs_x\nX-Evil: 1' }, message: /^error: input token: contains white space or a control character \(the value is not shown\)$/ },
   { name: 'a components-token with a space', inputs: { ...component, 'to-version': 'v1.0.0', 'components-token': 'ghs_a ghs_b' }, message: /^error: input components-token: contains white space or a control character \(the value is not shown\)$/ },
   { name: 'an empty token', inputs: { ...component, 'to-version': 'v1.0.0', token: '', health: 'false' }, message: /^error: input token: empty/ },
