@@ -18397,7 +18397,7 @@ async function run(inputs, runner, io) {
 async function client(s) {
     if (!s.inputs.token)
         throw new OperationError('input token: empty; give the workflow a token (the default is github.token)');
-    const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(167), __nccwpck_require__.e(650)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4650));
+    const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(999), __nccwpck_require__.e(650)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4650));
     return createGitHubClient({ token: s.inputs.token, apiUrl: s.runner.apiUrl, log: s.io.warning });
 }
 /**
