@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { inputsWithDefaults, runAction } from './action-runner.mjs';
+import { inputsWithDefaults, runAction } from './actions-runner.mjs';
 import { checkoutLikeActions } from './actions-checkout.mjs';
 
 const gitIn = (dir, args) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();

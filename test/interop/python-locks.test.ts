@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { commitFiles } from '../../scripts/lib/sample-system.mjs';
 import { meta } from '../helpers/cli.js';
 import { fingerprint, gitOut, read, sampleFactory } from '../helpers/workspace.js';
+import { journalEntries } from '../helpers/journal.js';
 import { pyLoad, pyReferenceLock, pySnapshot, pyValidateLock, pyVendoredLock, writeVendoredComponent, type PyPin } from './python-files.js';
 
 const sample = sampleFactory();
@@ -42,7 +43,7 @@ describe('locks written by the Python CLI', () => {
     expect(typeof loaded.generated_at).toBe('string');
     expect(loaded.environment).toBe('eu.prod');
     expect(loaded.components['web-ui']).toMatchObject({ version: 'v1.1.0', commit: web(sys).versions[1]!.commit, build_target: null, environment: 'eu.prod' });
-    const journal = JSON.parse(read(join(sys.meta, '.meta/history.jsonl')).trim()) as { env: string; lock: string };
+    const journal = journalEntries(sys.meta).at(-1) as { env: string; lock: string };
     expect(journal).toMatchObject({ env: 'eu.prod', lock: rel });
     expect((await meta(['rollback', 'list', '--env', 'eu.prod', '--component', 'web-ui'], sys.meta)).code).toBe(0);
   });

@@ -281,19 +281,26 @@ export const cliCases: CliCase[] = [
   // A planted .meta/lock whose "interrupted rollback" would delete a file outside .meta/snapshots.
   {
     name: 'a stale .meta/lock whose intent names a path outside .meta/snapshots',
-    setup: (s) =>
-      write(
-        s,
-        '.meta/lock',
-        `${JSON.stringify({
-          owner: { pid: deadPid(), host: hostnameOf(), command: 'meta rollback component' },
-          created_at: '2026-11-25T12:00:00Z',
-          id: 'planted',
-          intent: { kind: 'rollback', lock: LOCK, lockBefore: '0'.repeat(64), lockAfter: null, snapshot: '../../important.yaml', journal: {}, checkouts: [] },
-        })}\n`,
-      ),
+    setup: (s) => plantStaleLock(s, { kind: 'rollback', lock: LOCK, lockBefore: '0'.repeat(64), lockAfter: null, snapshot: '../../important.yaml', journal: {}, checkouts: [] }),
     args: () => rollbackWeb,
     message: /^error: \.meta\/lock: intent\.snapshot: "\.\.\/\.\.\/important\.yaml" is not what a rollback writes; remove \.meta\/lock if no rollback is running$/,
+  },
+  // ...or whose "interrupted rollback" would write its journal entry outside the journal directory.
+  {
+    name: 'a stale .meta/lock whose intent names a journal file outside .meta/history/rollbacks',
+    setup: (s) =>
+      plantStaleLock(s, {
+        kind: 'rollback',
+        lock: LOCK,
+        lockBefore: '0'.repeat(64),
+        lockAfter: null,
+        snapshot: '.meta/snapshots/x.yaml',
+        journal: { at: '2026-11-25T12:00:00Z', mode: 'component', changes: [], snapshot: '.meta/snapshots/x.yaml' },
+        journalFile: '.meta/history/rollbacks/../../../manifests/components.yaml',
+        checkouts: [],
+      }),
+    args: () => rollbackWeb,
+    message: /^error: \.meta\/lock: intent\.journalFile: "\.meta\/history\/rollbacks\/\.\.\/\.\.\/\.\.\/manifests\/components\.yaml" is not what a rollback writes; remove \.meta\/lock if no rollback is running$/,
   },
   // The same refusals hold for the built CLI, in a real process.
   { name: '(process) option injection through --to-version', process: true, args: () => ['rollback', 'component', 'web-ui', `--to-version=--upload-pack=touch ${PWNED}`], message: /^error: --to-version: invalid ref name "--upload-pack=touch pwned-by-meta-rollback-test": starts with '-'$/ },
@@ -309,6 +316,12 @@ export const cliCases: CliCase[] = [
     message: /^error: manifests\/components\.lock\.yaml@HEAD:\d+: components\.web-ui\.repo: "ext::sh -c touch% pwned-by-meta-rollback-test" uses a '::' transport/,
   },
 ];
+
+/** A .meta/lock left by a run of this host that is gone, with the intent given. */
+function plantStaleLock(s: SampleSystem, intent: Record<string, unknown>): void {
+  const owner = { pid: deadPid(), host: hostnameOf(), command: 'meta rollback component' };
+  write(s, '.meta/lock', `${JSON.stringify({ owner, created_at: '2026-11-25T12:00:00Z', id: 'planted', intent })}\n`);
+}
 
 function hostnameOf(): string {
   return execFileSync('hostname', { encoding: 'utf8' }).trim();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
 import { parse } from 'yaml';
-import { inputsWithDefaults, type ActionRun } from '../../scripts/lib/action-runner.mjs';
+import { inputsWithDefaults, type ActionRun } from '../../scripts/lib/actions-runner.mjs';
 import type { Forge } from '../../tools/forge/index.js';
 import { runActionProcess } from '../helpers/action-runner.js';
 import { runnerCheckout } from '../helpers/checkout-workspace.js';

@@ -1,6 +1,6 @@
-// Runs `node dist/index.js` exactly as a GitHub runner does: inputs as INPUT_* variables, outputs
-// and the job summary through the files named by GITHUB_OUTPUT and GITHUB_STEP_SUMMARY. Shared by
-// the tests, `npm run try-action` and `npm run demo:action`, so all three run the action the same way.
+// What a GitHub Actions runner gives a JavaScript action, and how it reads the action's outputs:
+// shared by the tests, the benchmark, the demo and `npm run try-action`, so all run the action as a
+// runner does.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -9,23 +9,47 @@ import { parse } from 'yaml';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Parses GITHUB_OUTPUT's `name<<DELIMITER ... DELIMITER` blocks as the runner does. */
+/** Parses GITHUB_OUTPUT's `name<<DELIMITER ... DELIMITER` blocks (and `name=value` lines) as the runner does. */
 export function parseOutputFile(text) {
   const out = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const match = /^([^<=]+)<<(.+)$/.exec(lines[i]);
     if (match) {
-      const [, name, delimiter] = match;
       const value = [];
-      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i]);
-      out[name] = value.join('\n');
+      for (i++; i < lines.length && lines[i] !== match[2]; i++) value.push(lines[i]);
+      out[match[1]] = value.join('\n');
     } else if (lines[i].includes('=')) {
       const at = lines[i].indexOf('=');
       out[lines[i].slice(0, at)] = lines[i].slice(at + 1);
     }
   }
   return out;
+}
+
+/**
+ * The environment of one action step: the runner's variables, the inputs as INPUT_<NAME> (the
+ * runner upper-cases the name and keeps its dashes), and nothing of the caller's git config.
+ */
+export function runnerEnvironment({ home, workspace, runnerTemp, outputFile, summaryFile, apiUrl, serverUrl, repository, inputs, extra = {} }) {
+  const env = {
+    PATH: process.env.PATH,
+    HOME: home,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_API_URL: apiUrl,
+    GITHUB_SERVER_URL: serverUrl,
+    GITHUB_GRAPHQL_URL: `${serverUrl}/api/graphql`,
+    GITHUB_REPOSITORY: repository,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_ACTOR: 'on-call-engineer',
+    RUNNER_TEMP: runnerTemp,
+    ...extra,
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  return env;
 }
 
 /**
@@ -42,7 +66,10 @@ export function inputsWithDefaults(given, token) {
   return { ...inputs, ...given };
 }
 
-/** Runs the action in `setup.workspace`; `dir` receives the output and summary files. */
+/**
+ * Runs `node dist/index.js` in `setup.workspace` exactly as a runner would; `dir` receives the
+ * output and summary files, HOME, RUNNER_TEMP (unless `env` names another) and the action's cache.
+ */
 export async function runAction(inputs, setup) {
   const { dir } = setup;
   const output = join(dir, 'output');
@@ -51,25 +78,18 @@ export async function runAction(inputs, setup) {
   writeFileSync(summary, '');
   const home = join(dir, 'home');
   mkdirSync(home, { recursive: true });
-  const env = {
-    PATH: process.env.PATH,
-    HOME: home,
-    GIT_CONFIG_GLOBAL: process.env.GIT_CONFIG_GLOBAL,
-    GIT_CONFIG_NOSYSTEM: '1',
-    META_ROLLBACK_CACHE: join(dir, 'cache'),
-    GITHUB_ACTIONS: 'true',
-    GITHUB_OUTPUT: output,
-    GITHUB_STEP_SUMMARY: summary,
-    GITHUB_API_URL: setup.apiUrl,
-    GITHUB_SERVER_URL: setup.serverUrl,
-    GITHUB_GRAPHQL_URL: `${setup.serverUrl}/api/graphql`,
-    GITHUB_REPOSITORY: setup.repository,
-    GITHUB_WORKSPACE: setup.workspace,
-    GITHUB_ACTOR: 'on-call-engineer',
-    RUNNER_TEMP: join(dir, 'tmp'),
-    ...setup.env,
-  };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  const env = runnerEnvironment({
+    home,
+    workspace: setup.workspace,
+    runnerTemp: join(dir, 'tmp'),
+    outputFile: output,
+    summaryFile: summary,
+    apiUrl: setup.apiUrl,
+    serverUrl: setup.serverUrl,
+    repository: setup.repository,
+    inputs,
+    extra: { GIT_CONFIG_GLOBAL: process.env.GIT_CONFIG_GLOBAL, META_ROLLBACK_CACHE: join(dir, 'cache'), ...setup.env },
+  });
   const [command, ...prefix] = setup.node ?? [process.execPath];
   const child = spawn(command, [...prefix, join(repoRoot, 'dist', 'index.js')], { cwd: setup.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
