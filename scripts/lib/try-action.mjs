@@ -19,7 +19,12 @@ function repoName(dir) {
  * tree) as `owner/name` on the forge, with the branch `dir` has checked out as default branch.
  */
 export async function hostRepo(forge, dir, { owner = 'local', name = repoName(dir) } = {}) {
-  const branch = gitIn(dir, ['symbolic-ref', '--short', 'HEAD']);
+  let branch;
+  try {
+    branch = gitIn(dir, ['symbolic-ref', '--short', 'HEAD']);
+  } catch {
+    throw new Error(`${dir}: not a git repository with a branch checked out (the hosted repository's default branch is that branch)`);
+  }
   const created = await forge.createRepo(owner, name, { from: resolve(dir), defaultBranch: branch });
   return { owner, name, branch, bare: created.barePath };
 }
