@@ -16571,6 +16571,22 @@ async function lsRemoteTags(url, cwd, env) {
     }
     return [...tags].map(([name, commit]) => ({ name, commit }));
 }
+/** One tag as a remote lists it: the object the ref names, and for an annotated tag the commit it peels to. */
+async function lsRemoteTagObject(url, tag, cwd, env) {
+    const ref = `refs/tags/${tag}`;
+    const result = await runGitRetrying(['ls-remote', '--tags', url, ref, `${ref}^{}`], { cwd, env });
+    if (result.code !== 0)
+        throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}${triedNote(result)}`);
+    const found = {};
+    for (const line of result.stdout.toString().split('\n')) {
+        const [sha, name] = line.split('\t');
+        if (name === `${ref}^{}`)
+            found.peeled = sha;
+        else if (name === ref)
+            found.object = sha;
+    }
+    return found;
+}
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/resolve-target.js
 
@@ -16696,6 +16712,8 @@ async function rollbackComponent(ctx, name, target) {
 
 
 
+
+
 /**
  * Makes the pins read from another lock or a snapshot fit to be written into `target`:
  *
@@ -16741,7 +16759,7 @@ async function prepareSourcePins(ctx, specs, target, pins, warnings, options = {
                 continue;
             }
         }
-        const tag = await peelTagObject(ctx, spec, pin.commit);
+        const tag = await peelTagObject(ctx, spec, pin.commit, options.fromPythonLock && pin.commit !== entry?.commit ? pin.version : undefined);
         if (tag) {
             peeled += 1;
             warnings.push(`${pin.at}: components.${name}.commit: ${pin.commit.slice(0, 12)} is the annotated tag object of ${tag.tag}, not a commit; using the commit it points at, ${tag.commit.slice(0, 12)}`);
@@ -16779,16 +16797,25 @@ async function versionForCheckoutRecord(ctx, spec, pin) {
     }
     return pin.commit.slice(0, 12);
 }
-/** The tag and commit when `sha` is an annotated tag object in a repository on disk; commits cost one lookup. */
-async function peelTagObject(ctx, spec, sha) {
-    for (const dir of localSources(ctx, spec)) {
+/**
+ * The tag and commit when `sha` is an annotated tag object: asked of a repository on disk (commits
+ * cost one lookup), else, given the tag the pin names (`remoteTag`), of the component's remote,
+ * which lists the tag object beside the commit it peels to.
+ */
+async function peelTagObject(ctx, spec, sha, remoteTag) {
+    const dirs = localSources(ctx, spec);
+    for (const dir of dirs) {
         if (await isCommitObject(dir, sha))
             return undefined;
         const tag = await tagObjectIn(dir, sha);
         if (tag)
             return tag;
     }
-    return undefined;
+    const location = locateRepo(spec.repo, ctx.root);
+    if (dirs.length > 0 || remoteTag === undefined || location.kind !== 'url' || refNameProblem(remoteTag))
+        return undefined;
+    const listed = await lsRemoteTagObject(location.url, remoteTag, ctx.root, ctx.gitEnv).catch(() => ({ object: undefined, peeled: undefined }));
+    return listed.object === sha && listed.peeled && listed.peeled !== sha ? { tag: remoteTag, commit: listed.peeled } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/git/meta-history.js
@@ -16918,6 +16945,7 @@ async function rollbackLock(ctx, lockFile, options = {}) {
         components: options.components,
         // The current lock itself is rewritten only to replace a tag object it pins by its commit.
         writeLock: sourceIsCurrent ? 'if-peeled' : true,
+        fromPythonLock: source.mode !== undefined,
     });
 }
 /** Shared by lock rollbacks and snapshot restores: validate every pin first, then execute. */
@@ -16935,7 +16963,7 @@ async function applyPins(ctx, state, sourcePins, options) {
     for (const name of names)
         requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
     const chosen = new Map(names.map((name) => [name, sourcePins.get(name)]));
-    const { pins, peeled } = await prepareSourcePins(ctx, state.manifest.components, state.lock, chosen, warnings, { checkoutVersions: options.checkoutVersions });
+    const { pins, peeled } = await prepareSourcePins(ctx, state.manifest.components, state.lock, chosen, warnings, { checkoutVersions: options.checkoutVersions, fromPythonLock: options.fromPythonLock });
     const planned = names.map((name) => {
         const spec = requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
         const pin = pins.get(name);

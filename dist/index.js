@@ -14265,6 +14265,22 @@ async function lsRemoteTags(url, cwd, env) {
     }
     return [...tags].map(([name, commit]) => ({ name, commit }));
 }
+/** One tag as a remote lists it: the object the ref names, and for an annotated tag the commit it peels to. */
+async function lsRemoteTagObject(url, tag, cwd, env) {
+    const ref = `refs/tags/${tag}`;
+    const result = await runGitRetrying(['ls-remote', '--tags', url, ref, `${ref}^{}`], { cwd, env });
+    if (result.code !== 0)
+        throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}${triedNote(result)}`);
+    const found = {};
+    for (const line of result.stdout.toString().split('\n')) {
+        const [sha, name] = line.split('\t');
+        if (name === `${ref}^{}`)
+            found.peeled = sha;
+        else if (name === ref)
+            found.object = sha;
+    }
+    return found;
+}
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/resolve-target.js
 
@@ -14353,6 +14369,8 @@ async function remote(call) {
 
 
 
+
+
 /**
  * Makes the pins read from another lock or a snapshot fit to be written into `target`:
  *
@@ -14398,7 +14416,7 @@ async function prepareSourcePins(ctx, specs, target, pins, warnings, options = {
                 continue;
             }
         }
-        const tag = await peelTagObject(ctx, spec, pin.commit);
+        const tag = await peelTagObject(ctx, spec, pin.commit, options.fromPythonLock && pin.commit !== entry?.commit ? pin.version : undefined);
         if (tag) {
             peeled += 1;
             warnings.push(`${pin.at}: components.${name}.commit: ${pin.commit.slice(0, 12)} is the annotated tag object of ${tag.tag}, not a commit; using the commit it points at, ${tag.commit.slice(0, 12)}`);
@@ -14436,16 +14454,25 @@ async function versionForCheckoutRecord(ctx, spec, pin) {
     }
     return pin.commit.slice(0, 12);
 }
-/** The tag and commit when `sha` is an annotated tag object in a repository on disk; commits cost one lookup. */
-async function peelTagObject(ctx, spec, sha) {
-    for (const dir of localSources(ctx, spec)) {
+/**
+ * The tag and commit when `sha` is an annotated tag object: asked of a repository on disk (commits
+ * cost one lookup), else, given the tag the pin names (`remoteTag`), of the component's remote,
+ * which lists the tag object beside the commit it peels to.
+ */
+async function peelTagObject(ctx, spec, sha, remoteTag) {
+    const dirs = localSources(ctx, spec);
+    for (const dir of dirs) {
         if (await isCommitObject(dir, sha))
             return undefined;
         const tag = await tagObjectIn(dir, sha);
         if (tag)
             return tag;
     }
-    return undefined;
+    const location = locateRepo(spec.repo, ctx.root);
+    if (dirs.length > 0 || remoteTag === undefined || location.kind !== 'url' || refNameProblem(remoteTag))
+        return undefined;
+    const listed = await lsRemoteTagObject(location.url, remoteTag, ctx.root, ctx.gitEnv).catch(() => ({ object: undefined, peeled: undefined }));
+    return listed.object === sha && listed.peeled && listed.peeled !== sha ? { tag: remoteTag, commit: listed.peeled } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/operations/rollback-lock.js
@@ -14493,6 +14520,7 @@ async function rollbackLock(ctx, lockFile, options = {}) {
         components: options.components,
         // The current lock itself is rewritten only to replace a tag object it pins by its commit.
         writeLock: sourceIsCurrent ? 'if-peeled' : true,
+        fromPythonLock: source.mode !== undefined,
     });
 }
 /** Shared by lock rollbacks and snapshot restores: validate every pin first, then execute. */
@@ -14510,7 +14538,7 @@ async function applyPins(ctx, state, sourcePins, options) {
     for (const name of names)
         requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
     const chosen = new Map(names.map((name) => [name, sourcePins.get(name)]));
-    const { pins, peeled } = await prepareSourcePins(ctx, state.manifest.components, state.lock, chosen, warnings, { checkoutVersions: options.checkoutVersions });
+    const { pins, peeled } = await prepareSourcePins(ctx, state.manifest.components, state.lock, chosen, warnings, { checkoutVersions: options.checkoutVersions, fromPythonLock: options.fromPythonLock });
     const planned = names.map((name) => {
         const spec = requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
         const pin = pins.get(name);
@@ -15134,31 +15162,6 @@ async function signCommits(api, repo, dir, base, tip) {
     return parent;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild/action/env-check.js
-
-
-
-
-
-/** Modes that read or write the env's lock; the others name their files themselves. */
-const MODES_ON_THE_ENV_LOCK = new Set(['component', 'lock', 'store', 'snapshot', 'health', 'list']);
-/**
- * A rollback button takes the env as free text, so a typo must fail at once and say which
- * environments exist, not later as a missing file.
- */
-function checkEnvHasLock(root, inputs) {
-    if (inputs.env === undefined || !MODES_ON_THE_ENV_LOCK.has(inputs.mode))
-        return;
-    const lock = lockPathFor(inputs.env);
-    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, lock)))
-        return;
-    const known = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(root, 'manifests'))
-        .map((name) => /^components\.lock\.(.+)\.yaml$/.exec(name)?.[1])
-        .filter((env) => env !== undefined)
-        .sort();
-    throw new errors_InputError(`input env: no environment ${quote(inputs.env)}: ${lock} does not exist (environments with a lock: ${known.join(', ') || 'none'})`);
-}
-
 ;// CONCATENATED MODULE: ./.tsbuild/action/head-branch.js
 
 /** The `branch` input when given, else the default below. */
@@ -15246,6 +15249,16 @@ function rootInsideWorkspace(given, workspace) {
     if (!isInside((0,external_node_fs_namespaceObject.realpathSync)(workspace), real))
         throw new errors_InputError(`input root: ${quote(given)} leads outside the workspace (GITHUB_WORKSPACE) through a symbolic link`);
     return abs;
+}
+/** An env names a lock that must exist; a typo is answered with the envs that have one. */
+function checkEnvHasLock(root, env) {
+    if (env === undefined || (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, lockPathFor(env))))
+        return;
+    const envs = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(root, 'manifests'))
+        .map((name) => /^components\.lock\.(.+)\.yaml$/.exec(name)?.[1])
+        .filter((e) => e !== undefined && !e.endsWith('.previous'))
+        .sort();
+    throw new errors_InputError(`input env: ${quote(env)} has no lock (${lockPathFor(env)}); envs with a lock: ${envs.join(', ') || 'none'}`);
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/action/workspace-guard.js
@@ -18467,7 +18480,6 @@ function healthSection(report, title = 'Health') {
 
 
 
-
 const BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
 /** Fan-out jobs push to base one after another; each lost race redoes the rollback on the new base. */
 const PUSH_ATTEMPTS = 12;
@@ -18492,7 +18504,7 @@ async function run(inputs, runner, io) {
         io.setSecret(basicAuthHeader(token).replace(/^AUTHORIZATION: basic /, ''));
     }
     const root = resolveRoot(rootInsideWorkspace(inputs.root, runner.workspace), runner.workspace);
-    checkEnvHasLock(root, inputs);
+    checkEnvHasLock(root, inputs.env);
     const metaUrl = cloneUrl(runner.serverUrl, runner.repository);
     const gitEnv = credentialEnv([
         { urlPrefix: `${runner.serverUrl.replace(/\/+$/, '')}/`, token: inputs.componentsToken },

@@ -33,14 +33,21 @@ for (const pair of values.input) {
 const forge = await startLocalForge({}, (line) => console.error(line));
 let code = 1;
 try {
-  const hosted = await hostRepo(forge, values.repo);
-  console.log(`hosted ${values.repo} as ${hosted.owner}/${hosted.name} (branch ${hosted.branch}) on ${forge.serverUrl}`);
-  const result = await runOnRunner(forge, hosted, inputs, { persist: values.persist });
-  printRun(result);
-  code = result.run.code;
-  if (values.keep) console.log(`\nrunner workspace kept in ${result.runner}`);
-  else rmSync(result.runner, { recursive: true, force: true });
+  code = await tryIt();
+} catch (err) {
+  // A refusal of the input (no repository, no branch) in one line, not a stack trace.
+  console.error(`error: ${err.message}`);
 } finally {
   await forge.close();
 }
 process.exit(code);
+
+async function tryIt() {
+  const hosted = await hostRepo(forge, values.repo);
+  console.log(`hosted ${values.repo} as ${hosted.owner}/${hosted.name} (branch ${hosted.branch}) on ${forge.serverUrl}`);
+  const result = await runOnRunner(forge, hosted, inputs, { persist: values.persist });
+  printRun(result);
+  if (values.keep) console.log(`\nrunner workspace kept in ${result.runner}`);
+  else rmSync(result.runner, { recursive: true, force: true });
+  return result.run.code;
+}

@@ -21,9 +21,8 @@ import { moveRefWithLease, RefLeaseError } from '../github/signed-commit.js';
 import { git } from '../git/run-git.js';
 import { signCommits } from './signed-commits.js';
 import { cloneUrl, repoOnServer, type RepoRef } from '../github/repository.js';
-import { checkEnvHasLock } from './env-check.js';
 import { headBranchFor } from './head-branch.js';
-import { namedForAction, rootInsideWorkspace } from './input-names.js';
+import { checkEnvHasLock, namedForAction, rootInsideWorkspace } from './input-names.js';
 import { gitHubMessage, settingsAdvice, withAdvice } from '../github/refusals.js';
 import { discardWrites, markWorkspace, restoreWorkspace, type WorkspaceMark } from './workspace-guard.js';
 import type { ActionInputs } from './inputs.js';
@@ -100,7 +99,7 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
     io.setSecret(basicAuthHeader(token).replace(/^AUTHORIZATION: basic /, ''));
   }
   const root = resolveRoot(rootInsideWorkspace(inputs.root, runner.workspace), runner.workspace);
-  checkEnvHasLock(root, inputs);
+  checkEnvHasLock(root, inputs.env);
   const metaUrl = cloneUrl(runner.serverUrl, runner.repository);
   const gitEnv = credentialEnv([
     { urlPrefix: `${runner.serverUrl.replace(/\/+$/, '')}/`, token: inputs.componentsToken },
