@@ -8660,6 +8660,17 @@ exports.visitAsync = visitAsync;
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
 /******/ 	// no baseURI
@@ -8725,6 +8736,23 @@ exports.visitAsync = visitAsync;
 /******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
+
+// NAMESPACE OBJECT: ./.tsbuild/action/runner-io.js
+var runner_io_namespaceObject = {};
+__nccwpck_require__.r(runner_io_namespaceObject);
+__nccwpck_require__.d(runner_io_namespaceObject, {
+  annotateError: () => (annotateError),
+  debug: () => (debug),
+  endGroup: () => (endGroup),
+  getInput: () => (getInput),
+  info: () => (info),
+  setFailed: () => (setFailed),
+  setOutput: () => (setOutput),
+  setSecret: () => (setSecret),
+  startGroup: () => (startGroup),
+  warning: () => (warning),
+  writeSummary: () => (writeSummary)
+});
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
@@ -9204,6 +9232,13 @@ function setSecret(secret) {
 }
 function info(message) {
     process.stdout.write(message + external_node_os_namespaceObject.EOL);
+}
+/** Lines until endGroup fold under `title` in the Actions UI. */
+function startGroup(title) {
+    issueCommand('group', {}, title);
+}
+function endGroup() {
+    issueCommand('endgroup', {}, '');
 }
 function warning(message) {
     issueCommand('warning', {}, message);
@@ -19168,7 +19203,7 @@ async function resolveRev(remote, rev, env) {
 async function client(inputs, runner, io) {
     if (!inputs.token)
         throw new errors_OperationError('input token: empty; give the workflow a token (the default is github.token)');
-    const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(167), __nccwpck_require__.e(650)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4650));
+    const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(999), __nccwpck_require__.e(650)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4650));
     return createGitHubClient({ token: inputs.token, apiUrl: runner.apiUrl, log: io.warning });
 }
 /**
@@ -19603,7 +19638,77 @@ function changesetTable(result, pulls) {
     return `Changeset \`${result.id}\`: ${result.previousStatus} → ${result.status}\n\n| component | base | commits reverted | branch | pull request |\n|---|---|---|---|---|\n${rows.join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/action/run-log.js
+/** Longer lists than this go in a folded group, so the outcome lines stay on screen. */
+const PLAIN_LIST_MAX = 10;
+function pin(p) {
+    if (!p)
+        return '(not pinned)';
+    return `${p.version ?? '?'}${p.commit ? ` (${p.commit.slice(0, 12)})` : ''}`;
+}
+function parsed(text, fallback) {
+    try {
+        return text ? JSON.parse(text) : fallback;
+    }
+    catch {
+        return fallback;
+    }
+}
+function list(log, title, lines) {
+    if (lines.length === 0)
+        return;
+    if (lines.length <= PLAIN_LIST_MAX) {
+        log.info(`${title}:`);
+        for (const line of lines)
+            log.info(`  ${line}`);
+        return;
+    }
+    log.startGroup(title);
+    for (const line of lines)
+        log.info(line);
+    log.endGroup();
+}
+/**
+ * The run in the step's log, from its outputs: what it planned (component, from → to) and what
+ * came of it (pull request, merge, health, undo). The job summary holds the same in tables; the
+ * log is what an engineer sees first, and all a dry run leaves behind apart from the summary.
+ */
+function logRun(inputs, outputs, log) {
+    const where = `${inputs.mode} (${inputs.env ?? 'default lock'})`;
+    const changes = parsed(outputs.changes, []);
+    const plan = changes.map((c) => `${c.component}: ${pin(c.from)} → ${pin(c.to)}`);
+    const verb = inputs.dryRun ? 'would roll back' : 'rolled back';
+    if (plan.length > 0)
+        list(log, `${where}: ${verb} ${plan.length} component${plan.length === 1 ? '' : 's'}`, plan);
+    else if (inputs.mode !== 'list' && inputs.mode !== 'health' && outputs['snapshot-file'] === '')
+        log.info(`${where}: nothing to change`);
+    const targets = parsed(outputs.targets, []);
+    list(log, `${where}: ${targets.length} rollback targets`, targets.map((t) => `${t.component} ${t.version} (${t.commit.slice(0, 12)})${t.current ? ' current' : ''}`));
+    const componentPulls = parsed(outputs['component-pull-requests'], []);
+    list(log, 'component pull requests', componentPulls.map((p) => `${p.component}: ${p.url}${p.merged ? ' (merged)' : ''}`));
+    if (inputs.dryRun) {
+        log.info('dry run: no file, branch or pull request was changed');
+        return;
+    }
+    const number = outputs['pull-request-number'];
+    if (outputs.merged === 'true' && number)
+        log.info(`merged pull request #${number}`);
+    else if (outputs.queued === 'true')
+        log.info(`pull request #${number} waits in the merge queue`);
+    else if (number)
+        log.info(`pull request #${number} left open for review: ${outputs['pull-request-url']}`);
+    if (outputs['snapshot-file'] && plan.length > 0)
+        log.info(`undo: mode snapshot, snapshot-action restore, snapshot-file ${outputs['snapshot-file']}`);
+    else if (outputs['snapshot-file'])
+        log.info(`snapshot written: ${outputs['snapshot-file']}`);
+    if (outputs.healthy === 'true')
+        log.info('health: healthy');
+    else if (outputs.healthy === 'false')
+        log.info('health: UNHEALTHY');
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/main.js
+
 
 
 
@@ -19620,6 +19725,7 @@ async function main_run() {
             serverUrl: process.env.GITHUB_SERVER_URL ?? 'https://github.com',
             actor: process.env.GITHUB_ACTOR,
         }, { info: (m) => info(m), warning: (m) => warning(m), setSecret: (s) => setSecret(s) });
+        logRun(inputs, result.outputs, runner_io_namespaceObject);
         for (const [name, value] of Object.entries(result.outputs))
             setOutput(name, value);
         if (process.env.GITHUB_STEP_SUMMARY)

@@ -29,6 +29,15 @@ export function info(message: string): void {
   process.stdout.write(message + EOL);
 }
 
+/** Lines until endGroup fold under `title` in the Actions UI. */
+export function startGroup(title: string): void {
+  issueCommand('group', {}, title);
+}
+
+export function endGroup(): void {
+  issueCommand('endgroup', {}, '');
+}
+
 export function warning(message: string): void {
   issueCommand('warning', {}, message);
 }

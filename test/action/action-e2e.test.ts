@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startForge, type Forge } from '../forge/index.js';
+import { startForge, type Forge } from '../../tools/forge/index.js';
 import { fingerprint, gitOut } from '../helpers/workspace.js';
 import { hostedSystem } from './fixtures.js';
 import { journalEntriesAt } from '../helpers/journal.js';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startForge, type Forge } from '../forge/index.js';
+import { startForge, type Forge } from '../../tools/forge/index.js';
 import { meta } from '../helpers/cli.js';
 import { runnerCheckout } from '../helpers/checkout-workspace.js';
 import { gitOut, tempDir } from '../helpers/workspace.js';

@@ -1,6 +1,6 @@
 import { Octokit } from '@octokit/rest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startForge, type Forge, type PullRecord } from '../forge/index.js';
+import { startForge, type Forge, type PullRecord } from '../../tools/forge/index.js';
 import { runnerCheckout } from '../helpers/checkout-workspace.js';
 import { hostedSystem, type HostedSystem } from './fixtures.js';
 import { hostedChangesets } from './hosted-changesets.js';

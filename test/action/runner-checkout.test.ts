@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startForge, type Forge } from '../forge/index.js';
+import { startForge, type Forge } from '../../tools/forge/index.js';
 import type { PersistedCredentials } from '../helpers/checkout-workspace.js';
 import { gitOut } from '../helpers/workspace.js';
 import { startFakeProduction, type FakeProduction } from './fake-production.js';

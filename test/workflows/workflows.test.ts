@@ -83,3 +83,26 @@ describe('the CI self-test (uses: ./ against examples/meta-repo)', () => {
     expect(run.outputs['changed-components']).toBe('agent-core,web-ui');
   });
 });
+
+describe('release.yml', () => {
+  const wf = parse(readFileSync(join(repoRoot, '.github/workflows/release.yml'), 'utf8')) as {
+    on: { release: { types: string[] } };
+    permissions: Record<string, string>;
+    jobs: Record<string, { needs?: string; permissions?: Record<string, string>; steps: Array<{ run?: string; uses?: string }> }>;
+  };
+  const runs = (job: string) => wf.jobs[job]!.steps.map((s) => s.run ?? '').join('\n');
+
+  it('runs on a published release, checks the tag is vX.Y.Z and that dist/ is what the sources build', () => {
+    expect(wf.on.release.types).toEqual(['published']);
+    expect(runs('check-dist')).toContain("'^v[0-9]+\\.[0-9]+\\.[0-9]+$'");
+    expect(runs('check-dist')).toMatch(/npm ci[\s\S]*npm run build[\s\S]*git status --porcelain -- dist/);
+  });
+
+  it('moves the major tag only after that check, with write access in that job alone', () => {
+    expect(wf.permissions).toEqual({ contents: 'read' });
+    expect(wf.jobs['move-major-tag']!.needs).toBe('check-dist');
+    expect(wf.jobs['move-major-tag']!.permissions).toEqual({ contents: 'write' });
+    expect(runs('move-major-tag')).toContain('major="${TAG%%.*}"');
+    expect(runs('move-major-tag')).toContain('git push --force origin "refs/tags/$major"');
+  });
+});
