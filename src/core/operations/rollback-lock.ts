@@ -11,6 +11,7 @@ import { relativeToRoot, resolveInsideRoot } from '../paths.js';
 import { prepareSourcePins, type SourcePin } from '../source-pins.js';
 import { readFileAtRevision, resolveMetaRevision } from '../../git/meta-history.js';
 import { loadState } from './load-state.js';
+import { selectEnvForSource } from '../select-env.js';
 
 export interface LockRollbackOptions {
   /** Only these components (the CLI's --component, the action's component or components). */
@@ -31,19 +32,16 @@ export async function rollbackLock(ctx: RunContext, lockFile: string, options: L
   const rev = options.rev;
   const olderBytes = rev === undefined ? undefined : resolveMetaRevision(ctx.root, rev).then((commit) => readFileAtRevision(ctx.root, commit, rel));
   olderBytes?.catch(() => undefined);
-  const state = await loadState(ctx);
-  let source;
-  let sourceName = rel;
-  if (olderBytes !== undefined) {
-    sourceName = `${rel}@${rev}`;
-    source = parseLockBytes(await olderBytes, sourceName);
-  } else {
-    source = rel === state.lockRel ? state.lock : await loadLock(ctx.root, rel);
-  }
+  // The source is read first: whose lock it is decides which env's lock is written.
+  const sourceName = olderBytes !== undefined ? `${rel}@${rev}` : rel;
+  const source = olderBytes !== undefined ? parseLockBytes(await olderBytes, sourceName) : await loadLock(ctx.root, rel);
+  const { ctx: selected, notice } = selectEnvForSource(ctx, lockFile, 'LOCKFILE', rel, source.environment);
+  const state = await loadState(selected, olderBytes === undefined ? { rel, lock: source } : undefined);
+  if (notice) selected.log(notice);
   const sourceIsCurrent = options.rev === undefined && rel === state.lockRel;
   const pins = new Map<string, SourcePin>();
   for (const [name, entry] of source.entries) pins.set(name, { version: entry.version, commit: entry.commit, repo: entry.repo, at: `${sourceName}:${entry.commitLine}` });
-  return applyPins(ctx, state, pins, {
+  return applyPins(selected, state, pins, {
     mode: 'lock',
     sourceName,
     components: options.components,
