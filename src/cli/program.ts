@@ -16,6 +16,8 @@ import { registerChangesetCommands } from './changeset-commands.js';
 import { changesetTargets } from '../core/changeset/targets.js';
 import { storeTargets, storeTargetsFrom } from '../core/store/targets.js';
 import { openStore } from '../core/store/open.js';
+import { VERSION } from '../version.js';
+import { addExamples } from './examples.js';
 
 export { contextFor, emit, type CliEnvironment, type GlobalOptions } from './cli-context.js';
 
@@ -34,11 +36,16 @@ export function buildProgram(cli: CliEnvironment): Command {
     .option('--update-manifest', "with a rollback: also set the manifest's version of each component whose pin changes (keeps the Python CLI's `meta lock validate` passing)")
     .addOption(new Option('--jobs <n>', 'components processed at once').argParser(parseJobs))
     .addOption(new Option('--group-size <n>', 'with --json: components per group in the fan-out `matrix` (default 50)').argParser(parseGroupSize))
+    .version(VERSION, '-V, --version', 'print the version')
     .showSuggestionAfterError(true)
+    // Every subcommand's --help lists the global options too: they are accepted after it.
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeOut: (text) => cli.stdout(text),
-      writeErr: () => undefined,
+      // Commander writes here only the help of a command given without its subcommand (`meta`,
+      // `meta rollback`): that help is what was asked for, so it goes to stdout (exit 0).
+      writeErr: (text) => cli.stdout(text),
       outputError: () => undefined,
     });
 
@@ -146,6 +153,7 @@ export function buildProgram(cli: CliEnvironment): Command {
 
   registerStoreCommands(program, cli);
   registerChangesetCommands(program, cli);
+  addExamples(program);
   return program;
 }
 

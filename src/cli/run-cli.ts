@@ -16,7 +16,13 @@ export async function runCli(argv: readonly string[], io: Io & { cwd: string }):
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
-      const message = err.message.replace(/^error:\s*/, '').split('\n')[0];
+      // Commander puts its suggestion, "(Did you mean rollback?)", on a second line: keep it, on the one error line.
+      const message = err.message
+        .replace(/^error:\s*/, '')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .join(' ');
       io.stderr(`error: ${message}\n`);
       return 2;
     }

@@ -35,6 +35,8 @@ export interface Plan {
   /** False when the source is the current lock itself: only checkouts move. */
   readonly writeLock: boolean;
   readonly warnings?: readonly string[];
+  /** A line naming the lock written when the env was taken from an argument; printed before anything changes. */
+  readonly notice?: string;
 }
 
 interface Step {
@@ -56,6 +58,7 @@ export async function executePlan(ctx: RunContext, given: Plan): Promise<Rollbac
   const plan = vendoredPins(given);
   const limit = pLimit(ctx.jobs);
   let steps = await planSteps(ctx, plan, limit);
+  if (plan.notice) ctx.log(plan.notice);
   if (ctx.dryRun) return resultOf(ctx, plan, steps, null, null);
   // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
   if (effectiveOf(steps).length === 0 && !(await staleLockPresent(ctx.root))) return resultOf(ctx, plan, steps, null, null);

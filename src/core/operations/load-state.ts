@@ -20,8 +20,16 @@ export async function loadState(ctx: RunContext, known?: { rel: string; lock: Lo
   const lockRel = lockPathFor(ctx.env);
   const manifest = await loadManifest(ctx.root);
   if (ctx.env !== undefined && known?.rel !== lockRel && !existsSync(join(ctx.root, lockRel))) {
-    throw new InputError(`--env: no lock for env ${quote(ctx.env)} (${lockRel}: no such file)${didYouMean(ctx.env, await envsWithLocks(ctx.root)) || '; no env has a lock yet'}`);
+    throw new InputError(`--env: no lock for env ${quote(ctx.env)} (${lockRel}: no such file)${envHint(ctx.env, await envsWithLocks(ctx.root))}`);
   }
   const lock = known?.rel === lockRel ? known.lock : await loadLock(ctx.root, lockRel);
   return { manifest, lock, lockRel };
+}
+
+/** The closest envs; when none is close, the few there are (never a long list), or that there are none. */
+function envHint(env: string, envs: readonly string[]): string {
+  const close = didYouMean(env, envs);
+  if (close) return close;
+  if (envs.length === 0) return '; no env has a lock (only the default lock is used)';
+  return envs.length <= 5 ? `; envs with a lock: ${envs.join(', ')}` : '';
 }

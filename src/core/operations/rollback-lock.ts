@@ -37,7 +37,6 @@ export async function rollbackLock(ctx: RunContext, lockFile: string, options: L
   const source = olderBytes !== undefined ? parseLockBytes(await olderBytes, sourceName) : await loadLock(ctx.root, rel);
   const { ctx: selected, notice } = selectEnvForSource(ctx, lockFile, 'LOCKFILE', rel, source.environment);
   const state = await loadState(selected, olderBytes === undefined ? { rel, lock: source } : undefined);
-  if (notice) selected.log(notice);
   const sourceIsCurrent = options.rev === undefined && rel === state.lockRel;
   const pins = new Map<string, SourcePin>();
   for (const [name, entry] of source.entries) pins.set(name, { version: entry.version, commit: entry.commit, repo: entry.repo, at: `${sourceName}:${entry.commitLine}` });
@@ -47,6 +46,7 @@ export async function rollbackLock(ctx: RunContext, lockFile: string, options: L
     components: options.components,
     // The current lock itself is rewritten only to replace a tag object it pins by its commit.
     writeLock: sourceIsCurrent ? 'if-peeled' : true,
+    notice,
   });
 }
 
@@ -57,6 +57,8 @@ export interface ApplyPinsOptions {
   readonly writeLock: boolean | 'if-peeled';
   /** The versions were read from checkouts (a snapshot): `HEAD` or a branch name is not kept as one. */
   readonly checkoutVersions?: boolean;
+  /** Which lock is written and why (see select-env.ts): printed once every pin has been checked. */
+  readonly notice?: string;
 }
 
 /** Shared by lock rollbacks and snapshot restores: validate every pin first, then execute. */
@@ -88,5 +90,5 @@ export async function applyPins(
     if (missing.length > 0) warnings.push(`${options.sourceName} has no pin for ${missing.join(', ')}; left as they are`);
   }
   const writeLock = options.writeLock === 'if-peeled' ? peeled > 0 : options.writeLock;
-  return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock, warnings });
+  return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock, warnings, notice: options.notice });
 }

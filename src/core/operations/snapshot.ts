@@ -72,7 +72,6 @@ export async function restoreSnapshot(ctx: RunContext, file: string, components?
   }
   const { ctx: selected, notice } = selectEnvForSource(ctx, file, '--restore', rel, snapshot.environment);
   const state = await loadState(selected);
-  if (notice) selected.log(notice);
   const pins = new Map([...snapshot.components].map(([name, pin]) => [name, { ...pin, at: rel }]));
-  return applyPins(selected, state, pins, { mode: 'snapshot', sourceName: rel, components, writeLock: true, checkoutVersions: true });
+  return applyPins(selected, state, pins, { mode: 'snapshot', sourceName: rel, components, writeLock: true, checkoutVersions: true, notice });
 }
