@@ -1,5 +1,12 @@
 #!/usr/bin/env node
 import { runCli } from './cli/run-cli.js';
+import { installInterruptHandlers } from './core/interrupt.js';
+
+// Ctrl-C and SIGTERM are handled (SPEC section 2, "Interrupted runs"), not left to kill the process mid-write.
+installInterruptHandlers({
+  report: (line) => process.stderr.write(`${line}\n`),
+  exit: (code) => process.exit(code),
+});
 
 void runCli(process.argv.slice(2), {
   cwd: process.cwd(),

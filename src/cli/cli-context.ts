@@ -21,6 +21,11 @@ export interface CliEnvironment extends Io {
   readonly cwd: string;
   /** Commands register the exit code of what they did here (0 unless told otherwise). */
   exitCode: number;
+  /**
+   * Set when a command changed the workspace, so that a signal that came while it finished can be
+   * answered with "completed" and the undo (SPEC section 2, "Interrupted runs").
+   */
+  completed?: { readonly undo?: string };
 }
 
 export function parseGroupSize(value: string): number {
@@ -75,5 +80,13 @@ function rootOption(opts: GlobalOptions, cwd: string): string | undefined {
 export function emit<T>(cli: CliEnvironment, opts: GlobalOptions, result: T, format: (r: T) => string): void {
   if (opts.json) printJson(cli, result);
   else cli.stdout(format(result));
+  const r = result as { dryRun?: boolean; changes?: unknown[]; snapshot?: unknown; env?: unknown };
+  if (!r.dryRun && Array.isArray(r.changes) && r.changes.length > 0) {
+    cli.completed = { undo: typeof r.snapshot === 'string' ? undoCommand(r.snapshot, typeof r.env === 'string' ? r.env : undefined) : undefined };
+  }
+}
+
+export function undoCommand(snapshot: string, env: string | undefined): string {
+  return `meta rollback snapshot --restore ${snapshot}${env ? ` --env ${env}` : ''}`;
 }
 

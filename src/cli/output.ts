@@ -2,6 +2,7 @@ import type { RollbackResult } from '../core/changes.js';
 import { shortPin } from '../core/changes.js';
 import type { SnapshotCreated } from '../core/operations/snapshot.js';
 import type { TargetList } from '../core/operations/list-targets.js';
+import { undoCommand } from './cli-context.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -27,9 +28,8 @@ export function formatRollback(result: RollbackResult): string {
   }
   for (const warning of result.warnings) lines.push(`warning: ${warning}`);
   if (result.snapshot) {
-    const env = result.env ? ` --env ${result.env}` : '';
     lines.push(`snapshot of the previous pins: ${result.snapshot}`);
-    lines.push(`undo with: meta rollback snapshot --restore ${result.snapshot}${env}`);
+    lines.push(`undo with: ${undoCommand(result.snapshot, result.env ?? undefined)}`);
   }
   return `${lines.join('\n')}\n`;
 }

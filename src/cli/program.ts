@@ -17,6 +17,7 @@ import { changesetTargets } from '../core/changeset/targets.js';
 import { storeTargets, storeTargetsFrom } from '../core/store/targets.js';
 import { openStore } from '../core/store/open.js';
 import { VERSION } from '../version.js';
+import { duringWrites, onInterrupt } from '../core/interrupt.js';
 import { addExamples } from './examples.js';
 
 export { contextFor, emit, type CliEnvironment, type GlobalOptions } from './cli-context.js';
@@ -137,18 +138,18 @@ export function buildProgram(cli: CliEnvironment): Command {
       }
       const ctx = contextFor(cli, opts);
       const abort = new AbortController();
-      // Ctrl-C still ends every check's process group instead of leaving them running.
-      const stop = () => abort.abort();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      try {
-        const report = await checkHealth(ctx, opts.component, abort.signal, { build: Boolean(opts.build), tests: Boolean(opts.tests) });
-        emit(cli, opts, report, (r) => `${formatHealthTable(r)}\n${r.healthy ? 'healthy' : 'UNHEALTHY'}\n`);
-        cli.exitCode = report.healthy ? 0 : 1;
-      } finally {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-      }
+      // Ctrl-C still ends every check's process group instead of leaving them running: the checks
+      // count as a write phase, so the signal aborts them and the command ends by itself.
+      await duringWrites(async () => {
+        const stop = onInterrupt(() => abort.abort());
+        try {
+          const report = await checkHealth(ctx, opts.component, abort.signal, { build: Boolean(opts.build), tests: Boolean(opts.tests) });
+          emit(cli, opts, report, (r) => `${formatHealthTable(r)}\n`);
+          cli.exitCode = report.healthy ? 0 : 1;
+        } finally {
+          stop();
+        }
+      });
     });
 
   registerStoreCommands(program, cli);

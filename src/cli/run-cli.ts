@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { MetaError } from '../core/errors.js';
+import { InterruptedError, exitCodeFor, interruption } from '../core/interrupt.js';
 import { buildProgram, type CliEnvironment } from './program.js';
 import type { Io } from './output.js';
 
@@ -12,6 +13,16 @@ export async function runCli(argv: readonly string[], io: Io & { cwd: string }):
   const program = buildProgram(cli);
   try {
     await program.parseAsync([...argv], { from: 'user' });
+    const signal = interruption();
+    if (signal) {
+      // The signal came while the command was writing and it finished: say so, as the last line.
+      if (cli.completed) {
+        io.stderr(`interrupted by ${signal} after the command completed: the workspace is in its new state${cli.completed.undo ? `; undo with: ${cli.completed.undo}` : ''}\n`);
+        return cli.exitCode;
+      }
+      io.stderr(`interrupted by ${signal}: nothing was changed; the workspace is in its old state\n`);
+      return exitCodeFor(signal);
+    }
     return cli.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
@@ -27,6 +38,10 @@ export async function runCli(argv: readonly string[], io: Io & { cwd: string }):
       return 2;
     }
     if (process.env.DEBUG && err instanceof Error) io.stderr(`${err.stack}\n`);
+    if (err instanceof InterruptedError) {
+      io.stderr(`${err.message.split('\n')[0]}\n`);
+      return err.exitCode;
+    }
     if (err instanceof MetaError) {
       io.stderr(`error: ${err.message.split('\n')[0]}\n`);
       return err.exitCode;

@@ -18,6 +18,7 @@ import { writeSnapshot, type SnapshotPin } from './snapshot-file.js';
 import { inspectCheckout } from './workspace.js';
 import { ensureCommitPresent, restoreCheckout, type CheckoutState } from '../git/checkout.js';
 import { checkoutMany } from '../git/batch-checkout.js';
+import { InterruptedError, interruptPoint, throwIfInterrupted } from './interrupt.js';
 import { headState } from '../git/repo-reader.js';
 
 export interface PlannedPin {
@@ -57,7 +58,11 @@ interface Step {
 export async function executePlan(ctx: RunContext, given: Plan): Promise<RollbackResult> {
   const plan = vendoredPins(given);
   const limit = pLimit(ctx.jobs);
+  // A run killed half-way leaves checkouts this run would take for someone's uncommitted work:
+  // finish or undo it first, then plan from what is there.
+  if (!ctx.dryRun && (await staleLockPresent(ctx.root))) await withMetaLock(ctx, `meta rollback ${plan.mode} (recovery)`, async () => undefined);
   let steps = await planSteps(ctx, plan, limit);
+  interruptPoint('planned');
   if (plan.notice) ctx.log(plan.notice);
   if (ctx.dryRun) return resultOf(ctx, plan, steps, null, null);
   // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
@@ -65,6 +70,7 @@ export async function executePlan(ctx: RunContext, given: Plan): Promise<Rollbac
   await fetchMissing(ctx, effectiveOf(steps), limit);
 
   return withMetaLock(ctx, `meta rollback ${plan.mode}${ctx.env ? ` --env ${ctx.env}` : ''}`, async (metaLock) => {
+    interruptPoint('locked');
     if (metaLock.recovered) {
       // An interrupted run was just finished or undone: plan again from what is there now.
       steps = await planSteps(ctx, plan, limit);
@@ -175,6 +181,7 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     changes: effective.map((s) => ({ component: s.change.component, from: s.change.from, to: s.change.to })),
     snapshot: snapshotRel,
   };
+  throwIfInterrupted();
   await metaLock.setIntent({
     kind: 'rollback',
     lock: plan.lockRel,
@@ -186,17 +193,22 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
   });
   await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
   crashPoint('after-snapshot');
+  interruptPoint('after-snapshot');
 
   let lockWritten = false;
   let manifestWritten = false;
   const manifestPath = join(ctx.root, MANIFEST_PATH);
   const manifestEdit = ctx.updateManifest && lockChanges.length > 0 ? await manifestVersionsEdit(ctx, lockChanges.map((s) => ({ component: s.pin.component, version: s.pin.to.version }))) : undefined;
   try {
+    throwIfInterrupted('stopped before moving the checkouts');
     await checkoutMany(
       moving.map((s) => ({ dir: s.checkout!.dir, commit: s.pin.to.commit })),
       ctx.jobs,
     );
     crashPoint('after-checkouts');
+    interruptPoint('after-checkouts');
+    // Past here finishing is quicker and as safe as undoing: the rest is a few file renames, so a
+    // signal no longer stops the run; the command's end reports the completed state and its undo.
     if (newLockText !== undefined) {
       await writeFileAtomic(lockPath, newLockText);
       lockWritten = true;
@@ -206,8 +218,10 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
       manifestWritten = true;
     }
     crashPoint('after-lock');
+    interruptPoint('after-lock');
     await appendJournal(ctx.root, historyEntry);
     crashPoint('after-journal');
+    interruptPoint('after-journal');
     await metaLock.setIntent(undefined);
     return resultOf(ctx, plan, steps, snapshotRel, historyEntry);
   } catch (err) {
@@ -217,6 +231,9 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     if (manifestWritten) await writeFileAtomic(manifestPath, manifestEdit!.before).catch(() => undefined);
     await rm(snapshotPath, { force: true });
     await metaLock.setIntent(undefined).catch(() => undefined);
+    if (err instanceof InterruptedError) {
+      throw new InterruptedError(err.signal, `${err.message.replace(/^interrupted by \w+: /, '')}; every checkout it had moved is back where it was and no file changed: the workspace is in its old state`);
+    }
     throw err instanceof OperationError ? err : new OperationError(`rollback failed and was undone: ${errorMessage(err)}`);
   }
 }
