@@ -10,6 +10,7 @@ installInterruptHandlers({
 
 void runCli(process.argv.slice(2), {
   cwd: process.cwd(),
+  terminal: process.stderr.isTTY === true,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 }).then((code) => {

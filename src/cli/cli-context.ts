@@ -19,6 +19,8 @@ export interface GlobalOptions {
 
 export interface CliEnvironment extends Io {
   readonly cwd: string;
+  /** stderr is a terminal: progress counters may be shown there. */
+  readonly terminal?: boolean;
   /** Commands register the exit code of what they did here (0 unless told otherwise). */
   exitCode: number;
   /**
@@ -58,6 +60,8 @@ export function contextFor(cli: CliEnvironment, opts: GlobalOptions): RunContext
     updateManifest: opts.updateManifest ?? false,
     jobs: opts.jobs ?? 8,
     log: (message) => cli.stderr(`${message}\n`),
+    // Only for a person watching: never in a log, a pipe or with --json.
+    progress: cli.terminal && !opts.json ? terminalProgress(cli) : undefined,
   });
 }
 
@@ -75,6 +79,11 @@ function rootOption(opts: GlobalOptions, cwd: string): string | undefined {
   const root = dirname(dir);
   if (opts.root !== undefined && resolve(cwd, opts.root) !== root) throw new InputError(`--manifests: ${quote(opts.manifests)} is not inside --root ${quote(opts.root)}`);
   return root;
+}
+
+/** One line rewritten in place (carriage return, erase line); an empty message clears it before other output. */
+function terminalProgress(io: Io): (message: string) => void {
+  return (message) => io.stderr(`\r\x1b[K${message}`);
 }
 
 export function emit<T>(cli: CliEnvironment, opts: GlobalOptions, result: T, format: (r: T) => string): void {

@@ -8,7 +8,7 @@ import type { Io } from './output.js';
  * Runs the `meta` command line and returns its exit code: 0 done, 1 the operation failed,
  * 2 bad input. Every error is one `error:` line on stderr; a stack trace only with DEBUG set.
  */
-export async function runCli(argv: readonly string[], io: Io & { cwd: string }): Promise<number> {
+export async function runCli(argv: readonly string[], io: Io & { cwd: string; terminal?: boolean }): Promise<number> {
   const cli: CliEnvironment = { ...io, exitCode: 0 };
   const program = buildProgram(cli);
   try {

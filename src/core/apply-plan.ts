@@ -127,10 +127,20 @@ async function planSteps(ctx: RunContext, plan: Plan, limit: LimitFunction): Pro
 
 /** Fetching only adds objects to the checkouts, so it happens before the lock is taken. */
 async function fetchMissing(ctx: RunContext, effective: readonly Step[], limit: LimitFunction): Promise<void> {
+  try {
+    await fetchEach(ctx, effective, limit);
+  } finally {
+    ctx.progress?.('');
+  }
+}
+
+async function fetchEach(ctx: RunContext, effective: readonly Step[], limit: LimitFunction): Promise<void> {
   const moving = effective.filter((s) => s.change.checkout === 'moved' && s.checkout);
+  let looked = 0;
   await Promise.all(
     moving.map((s) =>
       limit(async () => {
+        ctx.progress?.(`commits checked (fetched where missing): ${++looked} of ${moving.length}`);
         const location = locateRepo(s.pin.repo, ctx.root);
         const url = location.kind === 'url' ? location.url : location.path;
         try {
@@ -204,7 +214,9 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     await checkoutMany(
       moving.map((s) => ({ dir: s.checkout!.dir, commit: s.pin.to.commit })),
       ctx.jobs,
+      ctx.progress && ((moved, total) => ctx.progress!(`checkouts moved: ${moved} of ${total}`)),
     );
+    ctx.progress?.('');
     crashPoint('after-checkouts');
     interruptPoint('after-checkouts');
     // Past here finishing is quicker and as safe as undoing: the rest is a few file renames, so a

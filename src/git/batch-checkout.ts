@@ -24,9 +24,17 @@ const ARGS_PER_CHECKOUT = 7;
  * caller's undo finds every checkout at rest). Without xargs (or with
  * META_ROLLBACK_BATCH=0) each checkout is started from Node, as before.
  */
-export async function checkoutMany(targets: readonly CheckoutTarget[], jobs: number): Promise<void> {
+export async function checkoutMany(targets: readonly CheckoutTarget[], jobs: number, onProgress?: (moved: number, total: number) => void): Promise<void> {
   const batched = targets.length > 1 && process.env.META_ROLLBACK_BATCH !== '0';
-  if (batched) await runThroughXargs(targets, jobs);
+  // xargs says nothing as it goes, so the count is read from the HEADs now and then (files, no process).
+  const poll = batched && onProgress ? setInterval(() => void countMoved(targets).then((n) => onProgress(n, targets.length)), PROGRESS_MS) : undefined;
+  try {
+    if (batched) await runThroughXargs(targets, jobs);
+  } finally {
+    if (poll) clearInterval(poll);
+  }
+  let moved = batched && onProgress ? await countMoved(targets) : 0;
+  if (batched) onProgress?.(moved, targets.length);
   const limit = pLimit(Math.max(1, jobs));
   let started = 0;
   const results = await Promise.allSettled(
@@ -36,13 +44,23 @@ export async function checkoutMany(targets: readonly CheckoutTarget[], jobs: num
         if (interruption()) return;
         interruptPoint(`checkout-${++started}`);
         const now = batched ? await headState(target.dir).catch(() => undefined) : undefined;
-        if (now?.head !== target.commit || now.branch !== undefined) await checkoutDetached(target.dir, target.commit);
+        if (now?.head !== target.commit || now.branch !== undefined) {
+          await checkoutDetached(target.dir, target.commit);
+          onProgress?.(++moved, targets.length);
+        }
       }),
     ),
   );
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
   throwIfInterrupted('stopped while moving the checkouts');
+}
+
+const PROGRESS_MS = 250;
+
+async function countMoved(targets: readonly CheckoutTarget[]): Promise<number> {
+  const heads = await Promise.all(targets.map((t) => headState(t.dir).then((s) => s.head === t.commit && s.branch === undefined, () => false)));
+  return heads.filter(Boolean).length;
 }
 
 /** Waits until no process of the group is left: the checkouts xargs had started when it was ended. */

@@ -117,7 +117,22 @@ export interface BranchToPublish {
 /** `meta changeset rollback ID [--push]`: plan, then apply. */
 export async function rollbackChangeset(ctx: RunContext, id: string, options: ApplyOptions = {}): Promise<ChangesetRollbackResult> {
   const plan = await planChangesetRollback(ctx, id, { gitEnv: options.gitEnv });
+  // "or use --push next time": a rolled-back changeset's revert branches are pushed as they are.
+  if (plan.status === ROLLED_BACK && options.push && !ctx.dryRun) return pushExistingBranches(ctx, id, options);
   return applyChangesetRollback(ctx, plan, options);
+}
+
+/** A second run with --push: the revert branches the first run made are pushed, all or nothing; nothing is reverted again. */
+async function pushExistingBranches(ctx: RunContext, id: string, options: ApplyOptions): Promise<ChangesetRollbackResult> {
+  const plan = await planChangesetRollback(ctx, id, { gitEnv: options.gitEnv, ignoreStatus: true });
+  const repos = plannedRepos(plan).map((r, i) => {
+    const tip = plan.repos[i]!.existingBranchTip;
+    if (!tip) throw new InputError(`changeset ${id}: ${r.checkout} has no branch ${r.revertBranch} to push (was the checkout replaced since the rollback?)`);
+    return { ...r, cloned: false, newTip: tip, commits: r.commits.map((c) => ({ ...c, revert: null })) };
+  });
+  if (repos.length === 0) return resultOf(plan, [], { ctx, warnings: [...plan.warnings], done: true, pushed: false, historyEntry: null, reason: `changeset ${id} is already rolled back and has no revert branch to push` });
+  const result = resultOf({ ...plan, nothingToDo: false }, repos, { ctx, warnings: [...plan.warnings], done: true, pushed: false, historyEntry: null });
+  return pushChangesetBranches(ctx, result, { gitEnv: options.gitEnv });
 }
 
 interface RepoWork {

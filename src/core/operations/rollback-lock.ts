@@ -7,7 +7,7 @@ import { loadLock, parseLockBytes, type Lock } from '../lock.js';
 import type { Manifest } from '../manifest.js';
 import { requireComponent } from '../manifest.js';
 import { quote } from '../names.js';
-import { relativeToRoot, resolveInsideRoot } from '../paths.js';
+import { SNAPSHOT_DIR, relativeToRoot, resolveInsideRoot } from '../paths.js';
 import { prepareSourcePins, type SourcePin } from '../source-pins.js';
 import { readFileAtRevision, resolveMetaRevision } from '../../git/meta-history.js';
 import { loadState } from './load-state.js';
@@ -85,7 +85,10 @@ export async function applyPins(
     const pin = pins.get(name)!;
     return { component: name, to: { version: pin.version, commit: pin.commit }, repo: state.lock.entries.get(name)?.repo ?? pin.repo ?? spec.repo };
   });
-  if (options.components === undefined) {
+  // An undo snapshot (.meta/snapshots/) holds only the entries its rollback changed: the others are
+  // missing by design, and a warning about each would bury the one line that matters.
+  const undoSnapshot = options.mode === 'snapshot' && options.sourceName.startsWith(`${SNAPSHOT_DIR}/`);
+  if (options.components === undefined && !undoSnapshot) {
     const missing = [...state.lock.entries.keys()].filter((n) => !sourcePins.has(n));
     if (missing.length > 0) warnings.push(`${options.sourceName} has no pin for ${missing.join(', ')}; left as they are`);
   }
