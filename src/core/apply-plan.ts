@@ -62,7 +62,7 @@ export async function executePlan(ctx: RunContext, given: Plan): Promise<Rollbac
   // finish or undo it first, then plan from what is there.
   if (!ctx.dryRun && (await staleLockPresent(ctx.root))) await withMetaLock(ctx, `meta rollback ${plan.mode} (recovery)`, async () => undefined);
   let steps = await planSteps(ctx, plan, limit);
-  interruptPoint('planned');
+  await interruptPoint('planned');
   if (plan.notice) ctx.log(plan.notice);
   if (ctx.dryRun) return resultOf(ctx, plan, steps, null, null);
   // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
@@ -70,7 +70,7 @@ export async function executePlan(ctx: RunContext, given: Plan): Promise<Rollbac
   await fetchMissing(ctx, effectiveOf(steps), limit);
 
   return withMetaLock(ctx, `meta rollback ${plan.mode}${ctx.env ? ` --env ${ctx.env}` : ''}`, async (metaLock) => {
-    interruptPoint('locked');
+    await interruptPoint('locked');
     if (metaLock.recovered) {
       // An interrupted run was just finished or undone: plan again from what is there now.
       steps = await planSteps(ctx, plan, limit);
@@ -203,7 +203,7 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
   });
   await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
   crashPoint('after-snapshot');
-  interruptPoint('after-snapshot');
+  await interruptPoint('after-snapshot');
 
   let lockWritten = false;
   let manifestWritten = false;
@@ -218,7 +218,7 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     );
     ctx.progress?.('');
     crashPoint('after-checkouts');
-    interruptPoint('after-checkouts');
+    await interruptPoint('after-checkouts');
     // Past here finishing is quicker and as safe as undoing: the rest is a few file renames, so a
     // signal no longer stops the run; the command's end reports the completed state and its undo.
     if (newLockText !== undefined) {
@@ -230,10 +230,10 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
       manifestWritten = true;
     }
     crashPoint('after-lock');
-    interruptPoint('after-lock');
+    await interruptPoint('after-lock');
     await appendJournal(ctx.root, historyEntry);
     crashPoint('after-journal');
-    interruptPoint('after-journal');
+    await interruptPoint('after-journal');
     await metaLock.setIntent(undefined);
     return resultOf(ctx, plan, steps, snapshotRel, historyEntry);
   } catch (err) {

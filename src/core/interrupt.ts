@@ -127,8 +127,10 @@ function endChildren(): void {
  * when META_ROLLBACK_TEST_SIGNAL_GROUP=1 (as a terminal's Ctrl-C does), so the suite can interrupt
  * a run at every step instead of at moments that timing happens to hit. Unset, it does nothing.
  */
-export function interruptPoint(step: string): void {
+export async function interruptPoint(step: string): Promise<void> {
   if (process.env.META_ROLLBACK_TEST_INTERRUPT_AT !== step) return;
   const signal = process.env.META_ROLLBACK_TEST_SIGNAL === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
   process.kill(process.env.META_ROLLBACK_TEST_SIGNAL_GROUP === '1' ? -process.pid : process.pid, signal);
+  // Node runs signal handlers from its event loop: wait for ours, so the signal lands at this step.
+  for (let i = 0; i < 1000 && received === undefined; i++) await new Promise((r) => setTimeout(r, 1));
 }

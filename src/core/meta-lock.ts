@@ -106,8 +106,6 @@ export async function withMetaLock<T>(ctx: RunContext, command: string, fn: (loc
   return duringWrites(async () => {
     const lock = await acquireMetaLock(ctx, command);
     try {
-      // A recovery of a killed run may just have finished or undone it; this run has changed nothing.
-      throwIfInterrupted(lock.recovered ? `stopped after it ${lock.recovered} an earlier interrupted run; this one changed nothing` : undefined);
       return await held.run(new Map([...(mine ?? new Map<string, MetaLock>()), [ctx.root, lock]]), () => fn(lock));
     } finally {
       await lock.release();
@@ -178,7 +176,7 @@ export async function acquireMetaLock(ctx: RunContext, command: string): Promise
     }
     if (interruption()) {
       await tidy();
-      throwIfInterrupted();
+      throwIfInterrupted(`stopped while waiting for ${META_LOCK_PATH}, held by another run; the workspace is in its old state`);
     }
     await sleep(POLL_MS);
   }

@@ -42,7 +42,7 @@ export async function checkoutMany(targets: readonly CheckoutTarget[], jobs: num
       limit(async () => {
         // After SIGINT/SIGTERM no checkout is started; the ones running finish, and the caller puts every moved one back.
         if (interruption()) return;
-        interruptPoint(`checkout-${++started}`);
+        await interruptPoint(`checkout-${++started}`);
         const now = batched ? await headState(target.dir).catch(() => undefined) : undefined;
         if (now?.head !== target.commit || now.branch !== undefined) {
           await checkoutDetached(target.dir, target.commit);

@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } fr
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliFromSources } from '../helpers/built-cli.js';
-import { sampleFactory } from '../helpers/workspace.js';
+import { fingerprint, sampleFactory } from '../helpers/workspace.js';
+import { bareOrigins, changesetSystem, NAMES as CS_NAMES } from '../changeset/fixture.js';
 import type { SampleSystem } from '../../scripts/lib/sample-system.mjs';
 import { journalLines } from './support.js';
 
@@ -30,7 +31,7 @@ interface Run {
   readonly stderr: string;
 }
 
-function start(sys: SampleSystem, args: string[], env: NodeJS.ProcessEnv = {}) {
+function start(sys: { meta: string }, args: string[], env: NodeJS.ProcessEnv = {}) {
   // Its own process group, as a shell gives a foreground job: a group signal reaches it and its children.
   const child = spawn(process.execPath, [cli, ...args], { cwd: sys.meta, detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
@@ -182,4 +183,38 @@ describe('a rollback interrupted by SIGINT or SIGTERM is left in its old or its 
     expect(readFileSync(join(sys.meta, 'components', NAMES[3]!, 'notes.txt'), 'utf8')).toBe('mine\n');
     expect(existsSync(join(sys.meta, '.meta/lock'))).toBe(false);
   });
+
+  it('a changeset rollback interrupted at each step leaves every repository as it was, or completes and says so', async () => {
+    const steps = ['changeset-prepared', ...CS_NAMES.map((_, k) => `changeset-revert-${k + 1}`), 'changeset-branches-set', 'changeset-pushed'];
+    let sys = changesetSystem();
+    let bare = bareOrigins(sys);
+    for (const [i, step] of steps.entries()) {
+      const signal = i % 2 === 0 ? 'SIGINT' : 'SIGTERM';
+      const before = fingerprint(sys.meta);
+      const bareBefore = Object.fromEntries(Object.entries(bare).map(([n, dir]) => [n, execFileSync('git', ['for-each-ref'], { cwd: dir, encoding: 'utf8' })]));
+      const run = await start(sys, ['changeset', 'rollback', 'CS-1', '--push'], {
+        META_ROLLBACK_TEST_INTERRUPT_AT: step,
+        META_ROLLBACK_TEST_SIGNAL: signal,
+        META_ROLLBACK_TEST_SIGNAL_GROUP: i % 4 < 2 ? '1' : '0',
+      }).done;
+      const last = run.stderr.trimEnd().split('\n').pop() ?? '';
+      expect(processesIn(sys.meta), step).toEqual([]);
+      expect(existsSync(join(sys.meta, '.meta/lock')), step).toBe(false);
+      if (step !== 'changeset-pushed') {
+        expect(run.code, `${step}: ${run.stderr}`).toBe(signal === 'SIGINT' ? 130 : 143);
+        expect(last, step).toBe(`interrupted by ${signal}: stopped; every repository, branch and file is as it was: the workspace is in its old state`);
+        expect(fingerprint(sys.meta), step).toEqual(before);
+        for (const [n, dir] of Object.entries(bare)) expect(execFileSync('git', ['for-each-ref'], { cwd: dir, encoding: 'utf8' }), `${step}: ${n}`).toBe(bareBefore[n]);
+      } else {
+        expect(run.code, `${step}: ${run.stderr}`).toBe(0);
+        expect(last, step).toBe(`interrupted by ${signal} after the command completed: the workspace is in its new state`);
+        expect(readFileSync(join(sys.meta, '.meta/changesets/CS-1.yaml'), 'utf8')).toContain('rolled-back');
+      }
+    }
+    // And, after the interruptions, an uninterrupted run on a fresh system completes.
+    sys = changesetSystem();
+    bare = bareOrigins(sys);
+    const done = await start(sys, ['changeset', 'rollback', 'CS-1', '--push']).done;
+    expect(done.code, done.stderr).toBe(0);
+  }, 300_000);
 });
