@@ -1,7 +1,6 @@
 import type { RollbackResult } from '../core/changes.js';
 import { shortPin } from '../core/changes.js';
 import type { SnapshotCreated } from '../core/operations/snapshot.js';
-import type { TargetList } from '../core/operations/list-targets.js';
 import { undoCommand } from './cli-context.js';
 
 export interface Io {
@@ -37,16 +36,4 @@ export function formatRollback(result: RollbackResult): string {
 export function formatSnapshotCreated(result: SnapshotCreated): string {
   const names = Object.keys(result.snapshot.components);
   return `${result.dryRun ? 'would write' : 'wrote'} snapshot of ${names.length} component${names.length === 1 ? '' : 's'} to ${result.file}\n`;
-}
-
-export function formatTargets(list: TargetList): string {
-  if (list.targets.length === 0) return 'no rollback targets found\n';
-  const rows = list.targets.map((t) => [t.current ? '*' : ' ', t.component, t.version, t.commit.slice(0, 12), t.kind, t.source, t.date ?? '', t.status ?? '']);
-  const header = [' ', 'COMPONENT', 'VERSION', 'COMMIT', 'KIND', 'SOURCE', 'DATE', 'STATUS'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const render = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
-  const out = [render(header), ...rows.map(render)];
-  for (const warning of list.warnings) out.push(`warning: ${warning}`);
-  out.push('* = current pin in ' + list.lock);
-  return `${out.join('\n')}\n`;
 }

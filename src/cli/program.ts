@@ -8,7 +8,8 @@ import { createSnapshot, restoreSnapshot } from '../core/operations/snapshot.js'
 import { listTargets } from '../core/operations/list-targets.js';
 import { checkHealth } from '../core/operations/check-health.js';
 import { formatHealthTable } from '../core/health/index.js';
-import { formatRollback, formatSnapshotCreated, formatTargets } from './output.js';
+import { formatRollback, formatSnapshotCreated } from './output.js';
+import { DEFAULT_PER_COMPONENT, formatTargetTable } from './target-table.js';
 import { contextFor, emit, parseGroupSize, parseJobs, parseList, type CliEnvironment, type GlobalOptions } from './cli-context.js';
 import { withMatrix } from '../core/fan-out.js';
 import { registerStoreCommands } from './store-commands.js';
@@ -87,15 +88,16 @@ export function buildProgram(cli: CliEnvironment): Command {
     .description('every target a component can be rolled back to, newest first')
     .option('-c, --component <name>', 'only this component')
     .option('--store-dir <dir>', 'list the entries of this store directory (default .meta-store)')
+    .option('--all', `every target, not only the newest ${DEFAULT_PER_COMPONENT} per component (--json always gives every one)`)
     .action(async (_o: unknown, cmd: Command) => {
-      const opts = globals(cmd) as GlobalOptions & { component?: string; storeDir?: string };
+      const opts = globals(cmd) as GlobalOptions & { component?: string; storeDir?: string; all?: boolean };
       const ctx = contextFor(cli, opts);
       // A bad --store-dir is refused here; a broken store is only a warning in the listing.
       if (opts.storeDir !== undefined) openStore(ctx, { storeDir: opts.storeDir });
       const stores = opts.storeDir === undefined ? storeTargets : storeTargetsFrom({ storeDir: opts.storeDir });
       const result = await listTargets(ctx, opts.component, [stores, changesetTargets]);
       const names = [...new Set(result.targets.map((t) => t.component))];
-      emit(cli, opts, opts.json ? await withMatrix(ctx.root, result, names, opts.groupSize) : result, formatTargets);
+      emit(cli, opts, opts.json ? await withMatrix(ctx.root, result, names, opts.groupSize) : result, (list) => formatTargetTable(list, { all: opts.all }));
     });
 
   rollback

@@ -82,7 +82,8 @@ export async function listTargets(ctx: RunContext, component?: string, extraSour
 
   const historyDone = lockHistoryTargets(ctx, wanted, envFlag, historyTargets);
   await Promise.all([tagsDone, historyDone]);
-  found.push(...tagTargets);
+  // Appended one by one: a spread of 150,000 targets (5,000 components) overflows the call stack.
+  for (const t of tagTargets) found.push(t);
 
   const lockFiles = (await readdir(join(ctx.root, 'manifests'))).filter((f) => /^components\.lock(\.[A-Za-z0-9._-]+)?\.yaml$/.test(f));
   for (const file of lockFiles) {
@@ -95,7 +96,7 @@ export async function listTargets(ctx: RunContext, component?: string, extraSour
     }
   }
 
-  found.push(...historyTargets);
+  for (const t of historyTargets) found.push(t);
 
   for (const snap of await snapshotFiles(ctx.root)) {
     try {
@@ -118,7 +119,7 @@ export async function listTargets(ctx: RunContext, component?: string, extraSour
     }
   }
 
-  for (const source of extraSources) found.push(...(await source(ctx, specs)));
+  for (const source of extraSources) for (const t of await source(ctx, specs)) found.push(t);
 
   const targets = found
     .map((t) => ({ ...t, date: isoDate(t.date), current: isCurrent(lock.entries.get(t.component), t) }))
