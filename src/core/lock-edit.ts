@@ -19,10 +19,13 @@ export function editLockText(lock: Lock, writes: readonly PinWrite[], generatedA
   const text = lock.file.text;
   const edits: TextEdit[] = [];
   const components = componentsMap(lock);
+  // One pass to index the entries: YAMLMap.get scans every item, so a get per write is quadratic.
+  const byName = new Map<string, unknown>();
+  for (const pair of components.items) if (isScalar(pair.key)) byName.set(sourceValue(pair.key), pair.value);
   let changed = false;
   const appended: PinWrite[] = [];
   for (const write of writes) {
-    const entry = components.get(write.component, true);
+    const entry = byName.get(write.component);
     if (!isMap(entry)) {
       appended.push(write);
       changed = true;

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { RunContext } from '../context.js';
 import { errorMessage } from '../errors.js';
-import { parseLockBytes, type Lock, type LockEntry } from '../lock.js';
+import { parseLockBytes, type LockEntry } from '../lock.js';
+import { scanLockEntry } from '../lock-entry-scan.js';
 import { requireComponent, type ComponentSpec } from '../manifest.js';
 import { SNAPSHOT_DIR } from '../paths.js';
 import { locateRepo } from '../repo-url.js';
@@ -89,8 +90,13 @@ export async function listTargets(ctx: RunContext, component?: string, extraSour
   for (const file of lockFiles) {
     const rel = `manifests/${file}`;
     try {
-      const other = rel === lockRel ? lock : parseLockBytes(await readFile(join(ctx.root, rel)), rel);
-      addLockPins(found, other, rel, null, wanted, 'lock', (name) => `meta rollback lock ${rel} --component ${name}${envFlag}`);
+      const command = (name: string) => `meta rollback lock ${rel} --component ${name}${envFlag}`;
+      if (rel === lockRel) addLockPins(found, lock.entries.values(), lock.generatedAt ?? null, rel, wanted, command);
+      else {
+        const bytes = await readFile(join(ctx.root, rel));
+        const other = lockEntries(bytes, rel, wanted, true);
+        addLockPins(found, other, generatedAtOf(bytes), rel, wanted, command);
+      }
     } catch (err) {
       warnings.push(`${rel}: skipped (${errorMessage(err)})`);
     }
@@ -143,13 +149,9 @@ async function lockHistoryTargets(ctx: RunContext, wanted: ReadonlySet<string>, 
     const bytes = blobs.get(`${revision.commit}:${revision.path}`);
     if (!bytes) continue;
     const at = `${revision.path}@${revision.commit.slice(0, 12)}`;
-    let old: Lock;
-    try {
-      old = parseLockBytes(bytes, at);
-    } catch {
-      continue;
-    }
-    for (const entry of old.entries.values()) {
+    const old = lockEntries(bytes, at, wanted);
+    if (!old) continue;
+    for (const entry of old) {
       const key = `${entry.name}\0${revision.path}\0${entry.commit}`;
       if (!wanted.has(entry.name) || seen.has(key)) continue;
       seen.add(key);
@@ -166,19 +168,47 @@ async function lockHistoryTargets(ctx: RunContext, wanted: ReadonlySet<string>, 
   }
 }
 
+/**
+ * The wanted entries of an old lock revision. For one or a few components only their lines are
+ * parsed (see lock-entry-scan.ts); for many, or in a layout the scan does not know, the whole lock.
+ */
+function lockEntries(bytes: Uint8Array, at: string, wanted: ReadonlySet<string>, strict: true): Iterable<LockEntry>;
+function lockEntries(bytes: Uint8Array, at: string, wanted: ReadonlySet<string>, strict?: boolean): Iterable<LockEntry> | undefined;
+/** `strict`: a lock that does not parse is an error for the caller to report, not a revision to skip. */
+function lockEntries(bytes: Uint8Array, at: string, wanted: ReadonlySet<string>, strict = false): Iterable<LockEntry> | undefined {
+  if (wanted.size <= SCAN_AT_MOST) {
+    const text = Buffer.from(bytes).toString('utf8');
+    const scanned = [...wanted].map((name) => scanLockEntry(text, name, at));
+    if (scanned.every((e) => e !== undefined)) return scanned.filter((e): e is LockEntry => e !== 'absent');
+  }
+  try {
+    return parseLockBytes(bytes, at).entries.values();
+  } catch (err) {
+    if (strict) throw err;
+    return undefined;
+  }
+}
+
+/** Up to this many components, scanning each one's lines beats parsing the whole lock. */
+const SCAN_AT_MOST = 8;
+
 function addLockPins(
   out: Array<Omit<RollbackTarget, 'current'>>,
-  lock: Lock,
-  source: string,
+  entries: Iterable<LockEntry>,
   date: string | null,
+  source: string,
   wanted: ReadonlySet<string>,
-  kind: TargetKind,
   command: (name: string) => string,
 ): void {
-  for (const entry of lock.entries.values()) {
+  for (const entry of entries) {
     if (!wanted.has(entry.name)) continue;
-    out.push({ component: entry.name, kind, version: entry.version, commit: entry.commit, source, date: date ?? lock.generatedAt ?? null, command: command(entry.name) });
+    out.push({ component: entry.name, kind: 'lock', version: entry.version, commit: entry.commit, source, date, command: command(entry.name) });
   }
+}
+
+/** A lock's `generated_at` from its text, without parsing it (see lockEntries). */
+function generatedAtOf(bytes: Uint8Array): string | null {
+  return /^generated_at:[ \t]*['"]?([^'"\s#]+)/m.exec(Buffer.from(bytes).toString('utf8'))?.[1] ?? null;
 }
 
 async function tagsOf(ctx: RunContext, spec: ComponentSpec): Promise<Array<{ name: string; commit: string; date?: string }>> {
