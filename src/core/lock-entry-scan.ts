@@ -35,3 +35,61 @@ export function scanLockEntry(text: string, name: string, display: string): Lock
     return undefined;
   }
 }
+
+const ENTRY_KEY = /^([A-Za-z0-9][A-Za-z0-9._-]*):[ \t]*(?:#.*)?$/;
+const PIN_FIELD = /^(version|commit):[ \t]*(.*?)[ \t]*(?:[ \t]#.*)?$/;
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/**
+ * Every entry's `version` and `commit` of a lock in the block layout, read line by line without the
+ * YAML parser: the listing reads up to 150 old revisions of locks of 5,000 entries, where parsing
+ * each whole costs seconds. Only what the listing needs is read; a line this reader does not
+ * understand (flow mappings, anchors, block scalars, escapes, a tab indent, a duplicate name) gives
+ * undefined, and the caller parses the whole document as before.
+ */
+export function scanLockEntries(text: string): Array<{ name: string; version: string; commit: string }> | undefined {
+  const start = /^components:[ \t]*(?:#.*)?\r?$/m.exec(text);
+  if (!start) return undefined;
+  const out: Array<{ name: string; version: string; commit: string }> = [];
+  const seen = new Set<string>();
+  let pad: string | undefined;
+  let current: { name: string; version?: string; commit?: string } | undefined;
+  const close = (): boolean => {
+    if (!current) return true;
+    const commit = current.commit ?? '';
+    if (commit !== '' && !SHA.test(commit)) return false;
+    if (commit === '' && current.version === undefined) return false;
+    out.push({ name: current.name, version: current.version ?? commit.slice(0, 12), commit });
+    current = undefined;
+    return true;
+  };
+  for (const raw of text.slice(start.index + start[0].length).split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.trim() === '' || /^\s*#/.test(line)) continue;
+    if (line.includes('\t')) return undefined;
+    const indent = line.length - line.trimStart().length;
+    if (indent === 0) break;
+    pad ??= line.slice(0, indent);
+    if (indent === pad.length) {
+      const key = ENTRY_KEY.exec(line.slice(indent));
+      if (!key || seen.has(key[1]!) || !close()) return undefined;
+      seen.add(key[1]!);
+      current = { name: key[1]! };
+    } else if (indent > pad.length && current) {
+      const field = PIN_FIELD.exec(line.slice(indent));
+      if (!field) continue;
+      const value = plainValue(field[2]!);
+      if (value === undefined) return undefined;
+      current[field[1] as 'version' | 'commit'] = value;
+    } else return undefined;
+  }
+  return close() ? out : undefined;
+}
+
+/** A scalar as the block layout writes it: plain, or quoted without escapes. Anything else: undefined. */
+function plainValue(text: string): string | undefined {
+  if (/^'[^']*'$/.test(text)) return text.slice(1, -1);
+  if (/^"[^"\\]*"$/.test(text)) return text.slice(1, -1);
+  if (text === '' || /^[-?:,[\]{}#&*!|>'"%@`]/.test(text) || /: | #/.test(text)) return undefined;
+  return text;
+}

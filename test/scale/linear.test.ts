@@ -86,3 +86,18 @@ describe('nothing quadratic', () => {
     expect(table.split('\n').filter((l) => l.includes('svc-'))).toHaveLength(50_000);
   }, 240_000);
 });
+
+describe('the line reader of old lock revisions', () => {
+  it('reads what the YAML parser reads in the block layout, and gives up on anything else', async () => {
+    const { scanLockEntries } = await import('../../src/core/lock-entry-scan.js');
+    const text = lockText({ env: 'prod', generatedAt: '2026-11-20T10:36:00Z', pins: pins(50) });
+    const parsed = [...parseLockBytes(Buffer.from(text), 'lock').entries.values()].map((e) => ({ name: e.name, version: e.version, commit: e.commit }));
+    expect(scanLockEntries(text)).toEqual(parsed);
+    expect(scanLockEntries(text.replace("version: v1.0.0", "version: 'v1.0.0'"))).toEqual(parsed);
+    // Layouts it does not read: the caller parses the whole document instead.
+    expect(scanLockEntries('components: {a: {commit: x}}\n')).toBeUndefined();
+    expect(scanLockEntries(`${text}  svc-00000:\n    version: v9\n`)).toBeUndefined();
+    expect(scanLockEntries(text.replace('version: v1.0.0', 'version: &v v1.0.0'))).toBeUndefined();
+    expect(scanLockEntries(text.replace(/commit: [0-9a-f]{40}/, 'commit: "not-a-sha"'))).toBeUndefined();
+  });
+});

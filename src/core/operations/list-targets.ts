@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import type { RunContext } from '../context.js';
 import { errorMessage } from '../errors.js';
 import { parseLockBytes, type LockEntry } from '../lock.js';
-import { scanLockEntry } from '../lock-entry-scan.js';
+import { scanLockEntries, scanLockEntry } from '../lock-entry-scan.js';
 import { requireComponent, type ComponentSpec } from '../manifest.js';
 import { SNAPSHOT_DIR } from '../paths.js';
 import { locateRepo } from '../repo-url.js';
@@ -176,10 +176,14 @@ function lockEntries(bytes: Uint8Array, at: string, wanted: ReadonlySet<string>,
 function lockEntries(bytes: Uint8Array, at: string, wanted: ReadonlySet<string>, strict?: boolean): Iterable<LockEntry> | undefined;
 /** `strict`: a lock that does not parse is an error for the caller to report, not a revision to skip. */
 function lockEntries(bytes: Uint8Array, at: string, wanted: ReadonlySet<string>, strict = false): Iterable<LockEntry> | undefined {
+  const text = Buffer.from(bytes).toString('utf8');
   if (wanted.size <= SCAN_AT_MOST) {
-    const text = Buffer.from(bytes).toString('utf8');
     const scanned = [...wanted].map((name) => scanLockEntry(text, name, at));
     if (scanned.every((e) => e !== undefined)) return scanned.filter((e): e is LockEntry => e !== 'absent');
+  } else {
+    // Read line by line; the listing uses only names, versions and commits.
+    const all = scanLockEntries(text);
+    if (all) return all.filter((e) => wanted.has(e.name)).map((e) => ({ ...e, vendored: e.commit === '', line: 0, commitLine: 0 }));
   }
   try {
     return parseLockBytes(bytes, at).entries.values();
