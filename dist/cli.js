@@ -12975,6 +12975,8 @@ function errorMessage(err) {
     return String(err);
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -13223,8 +13225,6 @@ function validateConcurrency(concurrency) {
 	}
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./.tsbuild/core/atomic-write.js
 
 
@@ -13363,7 +13363,11 @@ function quote(value) {
 const MANIFEST_PATH = 'manifests/components.yaml';
 const ENVIRONMENTS_PATH = 'manifests/environments.yaml';
 const SNAPSHOT_DIR = '.meta/snapshots';
-const HISTORY_PATH = '.meta/history.jsonl';
+/** The journal: one file per entry (see journal.ts). A subdirectory, because the Python `meta` CLI's
+ * `meta history show|clear` treat every `.meta/history/*.json` as a component's own history list. */
+const JOURNAL_DIR = '.meta/history/rollbacks';
+/** The journal as earlier versions wrote it, one JSON line per entry: read, never written. */
+const LEGACY_JOURNAL_PATH = '.meta/history.jsonl';
 const CHANGESET_DIR = '.meta/changesets';
 const STORE_DIR = '.meta-store';
 const COMPONENTS_DIR = 'components';
@@ -13446,43 +13450,58 @@ function realpathOfExistingPrefix(path) {
 
 
 
+
+
 /**
- * Appends one line to the audit journal. The whole file is rewritten through a temp file and a
- * rename, so a crash leaves either the old journal or the new one, never half a line.
+ * The journal: one file per entry in JOURNAL_DIR, never a shared file that every rollback appends to.
+ * Two rollback pull requests made from the same base then each add a file of their own, and git
+ * merges them in either order; an appended line would be an add/add conflict for the second.
+ *
+ * Name: `<UTC time, ISO 8601 basic format to the millisecond>-<env or "default">-<8 random hex>.json`,
+ * e.g. `20261204T192257.123Z-prod-3fa9c1d2.json`. The time comes first and is fixed-width, so names
+ * sort in the order entries were written; the random part keeps two runs on different machines
+ * that write in the same millisecond apart; the env is there for a human scanning the directory.
+ * Old `.meta/history.jsonl` journals are only ever read (see journal-reader.ts).
  */
-async function appendJournal(root, line) {
-    const path = (0,external_node_path_.join)(root, HISTORY_PATH);
-    let existing = '';
-    try {
-        existing = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+const JOURNAL_FILE = /^(\d{8}T\d{6}\.\d{3}Z)-([A-Za-z0-9._-]+)-([0-9a-f]{8})\.json$/;
+/**
+ * Picks the name of the next entry. Called holding `.meta/lock`: the name sorts after every entry
+ * already here even if the clock stepped back or two entries fall in one millisecond, so in one
+ * meta-repo the order of names is always the order of writes.
+ */
+async function nextJournalFile(root, env, now) {
+    // A journal directory that is a symbolic link out of the meta-repo is refused, not written through.
+    resolveInsideRoot(root, root, JOURNAL_DIR, JOURNAL_DIR);
+    const names = (await (0,promises_namespaceObject.readdir)((0,external_node_path_.join)(root, JOURNAL_DIR)).catch(() => [])).filter((n) => JOURNAL_FILE.test(n)).sort();
+    const last = names.length > 0 ? stampTime(JOURNAL_FILE.exec(names[names.length - 1])[1]) : -Infinity;
+    const at = Math.max(now.getTime(), last + 1);
+    for (;;) {
+        const rel = `${JOURNAL_DIR}/${compactStamp(new Date(at))}-${env ?? 'default'}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.json`;
+        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, rel)))
+            return rel;
     }
-    catch (err) {
-        if (err.code !== 'ENOENT')
-            throw err;
-    }
-    const separator = existing.length > 0 && !existing.endsWith('\n') ? '\n' : '';
-    await writeFileAtomic(path, `${existing}${separator}${JSON.stringify(line)}\n`);
 }
-async function readJournal(root) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(root, HISTORY_PATH), 'utf8');
-    }
-    catch {
-        return [];
-    }
-    const lines = [];
-    for (const raw of text.split('\n')) {
-        if (!raw.trim())
-            continue;
-        try {
-            lines.push(JSON.parse(raw));
-        }
-        catch {
-            // A hand-edited or foreign line is skipped, not fatal: the journal is an audit aid.
-        }
-    }
-    return lines;
+/** Writes one entry, atomically (temp file and rename): a crash leaves the whole entry or none. */
+async function writeJournalEntry(root, rel, line) {
+    await writeFileAtomic((0,external_node_path_.join)(root, rel), `${JSON.stringify(line)}\n`);
+}
+/** Names and writes the next entry; returns its path relative to the root. Hold `.meta/lock`. */
+async function recordJournal(root, line, now) {
+    const rel = await nextJournalFile(root, line.env, now);
+    await writeJournalEntry(root, rel, line);
+    return rel;
+}
+/** `20261204T192257.123Z`: ISO 8601 basic format, so the name holds no `:` (not allowed on Windows). */
+function compactStamp(date) {
+    return date.toISOString().replace(/[-:]/g, '');
+}
+/** Milliseconds since the epoch of a name's stamp. */
+function stampTime(stamp) {
+    const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})\.(\d{3})Z$/.exec(stamp);
+    if (!m)
+        return NaN;
+    const [y, mo, d, h, mi, s, ms] = m.slice(1).map(Number);
+    return Date.UTC(y, mo - 1, d, h, mi, s, ms);
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -13595,6 +13614,7 @@ function parseYamlBytes(bytes, display) {
     return parseYamlText(text, display);
 }
 function parseYamlText(text, display) {
+    refuseConflictMarkers(text, display);
     const lines = new dist/* LineCounter */.HN();
     // uniqueKeys rejects duplicate keys (which YAML forbids but many parsers quietly accept), and a
     // small alias budget stops "billion laughs" documents from expanding without bound.
@@ -13710,6 +13730,31 @@ function countAliases(file) {
 }
 function oneLine(message) {
     return message.split('\n')[0].trim();
+}
+/** At most this many marker lines are listed; a conflict in a big lock can have hundreds. */
+const MARKERS_LISTED = 12;
+/**
+ * A file left with git's conflict markers (`<<<<<<<`, `|||||||`, `=======`, `>>>>>>>` at the start of
+ * a line) is refused before it is parsed: the YAML parser would report only a confusing
+ * `Implicit keys need to be on a single line`, and a user must learn that a merge is unfinished.
+ * `=======` alone counts only beside an opening or closing marker: on its own it is a YAML scalar.
+ */
+function refuseConflictMarkers(text, display) {
+    const marked = [];
+    let fences = false;
+    text.split('\n').forEach((raw, i) => {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (/^(?:<{7}|>{7}|\|{7})(?: |$)/.test(line)) {
+            fences = true;
+            marked.push(i + 1);
+        }
+        else if (line === '=======')
+            marked.push(i + 1);
+    });
+    if (!fences)
+        return;
+    const listed = marked.slice(0, MARKERS_LISTED).join(', ') + (marked.length > MARKERS_LISTED ? `, ... ${marked.length - MARKERS_LISTED} more` : '');
+    throw new errors_InputError(`${display}:${marked[0]}: git conflict markers (lines ${listed}): resolve the merge conflict first`);
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/lock.js
@@ -13943,6 +13988,125 @@ function timestamp(now) {
 const external_node_async_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./.tsbuild/core/journal-reader.js
+
+
+
+
+/** Journal files are small; one this large is not an entry this tool wrote. */
+const MAX_ENTRY_BYTES = 1024 * 1024;
+/**
+ * Reads the whole journal, both layouts merged: the lines of an old `.meta/history.jsonl` (kept
+ * as they are, never rewritten) and the files of `.meta/history/rollbacks/`. An entry that cannot be
+ * read is reported and skipped rather than failing the read: the journal is evidence someone may
+ * be reading during an incident, and one damaged entry must not hide the others.
+ */
+async function readJournal(root) {
+    const warnings = [];
+    const found = [...(await readLegacy(root, warnings)), ...(await readDirectory(root, warnings))];
+    found.sort((a, b) => a.time - b.time || a.rank - b.rank);
+    return { records: found.reverse().map(({ entry, source }) => ({ entry, source })), warnings };
+}
+async function readLegacy(root, warnings) {
+    const text = await readRegular(root, LEGACY_JOURNAL_PATH, warnings, Infinity);
+    if (text === undefined)
+        return [];
+    const out = [];
+    text.split('\n').forEach((raw, i) => {
+        if (!raw.trim())
+            return;
+        const where = `${LEGACY_JOURNAL_PATH}:${i + 1}`;
+        const entry = parseEntry(raw, where, warnings);
+        if (entry)
+            out.push({ entry, source: { file: LEGACY_JOURNAL_PATH, line: i + 1 }, time: Date.parse(entry.at), rank: i });
+    });
+    return out;
+}
+async function readDirectory(root, warnings) {
+    let names;
+    try {
+        names = (await (0,promises_namespaceObject.readdir)((0,external_node_path_.join)(root, JOURNAL_DIR))).sort();
+    }
+    catch {
+        return [];
+    }
+    const out = [];
+    for (const [i, name] of names.entries()) {
+        // Dot files are temp files of a writer (or of one that was killed before its rename).
+        if (name.startsWith('.'))
+            continue;
+        const rel = `${JOURNAL_DIR}/${name}`;
+        const stamp = JOURNAL_FILE.exec(name)?.[1];
+        if (stamp === undefined) {
+            warnings.push(`${rel}: not named like a journal entry (<time>-<env>-<hex>.json); skipped`);
+            continue;
+        }
+        const text = await readRegular(root, rel, warnings, MAX_ENTRY_BYTES);
+        if (text === undefined)
+            continue;
+        const entry = parseEntry(text, rel, warnings);
+        // The name's time, not `at`: it has milliseconds and is kept in write order even across clock steps.
+        if (entry)
+            out.push({ entry, source: { file: rel, line: null }, time: stampTime(stamp), rank: 1_000_000_000 + i });
+    }
+    return out;
+}
+async function readRegular(root, rel, warnings, maxBytes) {
+    try {
+        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_.join)(root, rel));
+        if (!info.isFile()) {
+            warnings.push(`${rel}: not a regular file; skipped`);
+            return undefined;
+        }
+        if (info.size > maxBytes) {
+            warnings.push(`${rel}: ${info.size} bytes, too large for a journal entry; skipped`);
+            return undefined;
+        }
+        return await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(root, rel), 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        if (code !== 'ENOENT')
+            warnings.push(`${rel}: cannot read (${code ?? String(err)}); skipped`);
+        return undefined;
+    }
+}
+/** The fields `meta history` shows must be there and have their types; anything else is kept as it is. */
+function parseEntry(text, where, warnings) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        warnings.push(`${where}: not valid JSON; skipped`);
+        return undefined;
+    }
+    const problem = entryProblem(value);
+    if (problem) {
+        warnings.push(`${where}: ${problem}; skipped`);
+        return undefined;
+    }
+    return value;
+}
+function entryProblem(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return 'not a JSON object';
+    const v = value;
+    if (typeof v.at !== 'string' || Number.isNaN(Date.parse(v.at)))
+        return '"at" is missing or not a time';
+    if (typeof v.mode !== 'string')
+        return '"mode" is missing or not a string';
+    if (v.env !== undefined && v.env !== null && typeof v.env !== 'string')
+        return '"env" must be a string or null';
+    if (!Array.isArray(v.changes))
+        return '"changes" is missing or not a list';
+    for (const [i, c] of v.changes.entries()) {
+        if (typeof c !== 'object' || c === null || typeof c.component !== 'string')
+            return `"changes[${i}].component" is missing`;
+    }
+    return undefined;
+}
+
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./.tsbuild/git/run-git.js
@@ -15404,6 +15568,7 @@ async function restoreCheckout(state) {
 
 
 
+
 /**
  * `.meta/lock`: one writing command at a time per meta-repo.
  *
@@ -15419,10 +15584,10 @@ async function restoreCheckout(state) {
  *   it; after a short pause the lock is read back and must be ours, else the run backs off and
  *   waits like any other. (Two runs can both win only if one stalls for longer than that pause
  *   between its second read and its rename.)
- * - While it writes, a rollback records its intent in the lock (the journal line it will append,
- *   the lock text it will write, the checkouts it will move). A run that takes over the stale lock
- *   of a killed rollback first finishes it (the new lock had been written: the journal line is
- *   appended) or undoes it (it had not: the checkouts are put back and the snapshot removed), so
+ * - While it writes, a rollback records its intent in the lock (the journal entry it will write and
+ *   the file it goes in, the lock text it will write, the checkouts it will move). A run that takes
+ *   over the stale lock of a killed rollback first finishes it (the new lock had been written: the
+ *   journal entry is written, under the name the dead run chose) or undoes it (it had not: the checkouts are put back and the snapshot removed), so
  *   no run ever builds on a half-done one.
  * - Holding it, a run removes the temp files (`.NAME.PID.RANDOM.tmp`) that killed writers on this
  *   host left beside the lock, the journal and the snapshots.
@@ -15529,7 +15694,7 @@ async function acquireMetaLock(ctx, command) {
 const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
 /** Holding the lock, remove the temp files that runs killed on this host left beside the files they write. */
 async function sweepTemps(root) {
-    for (const dir of ['.meta', SNAPSHOT_DIR, 'manifests']) {
+    for (const dir of ['.meta', SNAPSHOT_DIR, JOURNAL_DIR, 'manifests']) {
         const names = await (0,promises_namespaceObject.readdir)((0,external_node_path_.join)(root, dir)).catch(() => []);
         for (const name of names) {
             const pid = Number(TEMP_FILE.exec(name)?.[1]);
@@ -15731,17 +15896,18 @@ function sha256(text) {
 /**
  * Finishes or undoes the rollback a killed run was writing. The commit point is the rename of the
  * new lock text (or, when the lock does not change, the journal line): past it, the rollback
- * happened and only its journal line may be missing, so it is appended; before it, the checkouts
+ * happened and only its journal entry may be missing, so it is written; before it, the checkouts
  * it moved are put back and its snapshot is removed, so the meta-repo is as it was before that run.
  */
 async function recoverInterrupted(ctx, stale, intent) {
     const who = `pid ${stale.owner.pid} on ${stale.owner.host} (${stale.owner.command})`;
     const lockNow = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(ctx.root, intent.lock), 'utf8').then(sha256, () => undefined);
-    const journaled = (await readJournal(ctx.root)).some((line) => line.snapshot === intent.snapshot && line.at === intent.journal.at);
+    const journaled = (intent.journalFile !== undefined && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(ctx.root, intent.journalFile))) ||
+        (await readJournal(ctx.root)).records.some(({ entry }) => entry.snapshot === intent.snapshot && entry.at === intent.journal.at);
     if (journaled || (intent.lockAfter !== null && lockNow === intent.lockAfter)) {
         if (!journaled)
-            await appendJournal(ctx.root, intent.journal);
-        ctx.log(`finished the rollback interrupted in ${who}: ${intent.lock} had been written${journaled ? '' : '; its journal line is now recorded'}`);
+            await writeJournalEntry(ctx.root, intent.journalFile ?? (await nextJournalFile(ctx.root, intent.journal.env, ctx.now())), intent.journal);
+        ctx.log(`finished the rollback interrupted in ${who}: ${intent.lock} had been written${journaled ? '' : '; its journal entry is now recorded'}`);
         return 'finished';
     }
     if (lockNow === intent.lockBefore) {
@@ -15784,6 +15950,9 @@ function checkIntent(raw) {
     const j = i.journal;
     if (!j || typeof j.at !== 'string' || typeof j.mode !== 'string' || !Array.isArray(j.changes) || j.snapshot !== i.snapshot)
         bad('journal', j);
+    if (i.journalFile !== undefined && (typeof i.journalFile !== 'string' || !i.journalFile.startsWith(`${JOURNAL_DIR}/`) || !JOURNAL_FILE.test(i.journalFile.slice(JOURNAL_DIR.length + 1)))) {
+        bad('journalFile', i.journalFile);
+    }
     if (!Array.isArray(i.checkouts))
         bad('checkouts', i.checkouts);
     for (const c of i.checkouts) {
@@ -16115,6 +16284,7 @@ function runThroughXargs(targets, jobs) {
 
 
 
+
 /**
  * Carries out a fully validated plan in the order that keeps it undoable: record the current state
  * as a snapshot, move the checkouts, write the lock, then journal. If any step fails, everything
@@ -16169,7 +16339,7 @@ function vendoredPins(plan) {
 function effectiveOf(steps) {
     return steps.filter((s) => s.change.lock === 'changed' || s.change.checkout === 'moved');
 }
-function resultOf(ctx, plan, steps, snapshot, historyEntry) {
+function resultOf(ctx, plan, steps, snapshot, historyEntry, journalFile = null) {
     return {
         ok: true,
         mode: plan.mode,
@@ -16180,6 +16350,7 @@ function resultOf(ctx, plan, steps, snapshot, historyEntry) {
         warnings: plan.warnings ?? [],
         snapshot,
         historyEntry,
+        journalFile,
     };
 }
 async function planSteps(ctx, plan, limit) {
@@ -16209,9 +16380,9 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
     if (lockChanges.length > 0)
         await assertUnchanged(lockPath, plan);
     const now = ctx.now();
-    // Unique under the lock: two rollbacks by one process within a second get -2, -3, ... rather
-    // than one overwriting the other's undo snapshot.
-    const stem = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-${plan.mode}-${process.pid}`;
+    // Random, not the pid: two rollback pull requests made in the same second on two runners (whose
+    // pids are alike) must add two snapshots, not one path twice. Unique under the lock besides.
+    const stem = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-${plan.mode}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
     let snapshotRel = `${stem}.yaml`;
     for (let n = 2; (0,external_node_fs_.existsSync)((0,external_node_path_.join)(ctx.root, snapshotRel)); n++)
         snapshotRel = `${stem}-${n}.yaml`;
@@ -16234,6 +16405,7 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
         changes: effective.map((s) => ({ component: s.change.component, from: s.change.from, to: s.change.to })),
         snapshot: snapshotRel,
     };
+    const journalFile = await nextJournalFile(ctx.root, historyEntry.env, now);
     await metaLock.setIntent({
         kind: 'rollback',
         lock: plan.lockRel,
@@ -16241,6 +16413,7 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
         lockAfter: newLockText === undefined ? null : sha256(newLockText),
         snapshot: snapshotRel,
         journal: historyEntry,
+        journalFile,
         checkouts: moving.map((s) => ({ dir: relativeToRoot(ctx.root, s.checkout.dir), head: s.checkout.head, branch: s.checkout.branch, to: s.pin.to.commit })),
     });
     await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
@@ -16261,10 +16434,10 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
             manifestWritten = true;
         }
         crashPoint('after-lock');
-        await appendJournal(ctx.root, historyEntry);
+        await writeJournalEntry(ctx.root, journalFile, historyEntry);
         crashPoint('after-journal');
         await metaLock.setIntent(undefined);
-        return resultOf(ctx, plan, steps, snapshotRel, historyEntry);
+        return resultOf(ctx, plan, steps, snapshotRel, historyEntry, journalFile);
     }
     catch (err) {
         // A checkout that failed part-way may still have moved: put back every one not where it was.
@@ -16398,6 +16571,22 @@ async function lsRemoteTags(url, cwd, env) {
     }
     return [...tags].map(([name, commit]) => ({ name, commit }));
 }
+/** One tag as a remote lists it: the object the ref names, and for an annotated tag the commit it peels to. */
+async function lsRemoteTagObject(url, tag, cwd, env) {
+    const ref = `refs/tags/${tag}`;
+    const result = await runGitRetrying(['ls-remote', '--tags', url, ref, `${ref}^{}`], { cwd, env });
+    if (result.code !== 0)
+        throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}${triedNote(result)}`);
+    const found = {};
+    for (const line of result.stdout.toString().split('\n')) {
+        const [sha, name] = line.split('\t');
+        if (name === `${ref}^{}`)
+            found.peeled = sha;
+        else if (name === ref)
+            found.object = sha;
+    }
+    return found;
+}
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/resolve-target.js
 
@@ -16523,6 +16712,8 @@ async function rollbackComponent(ctx, name, target) {
 
 
 
+
+
 /**
  * Makes the pins read from another lock or a snapshot fit to be written into `target`:
  *
@@ -16568,7 +16759,7 @@ async function prepareSourcePins(ctx, specs, target, pins, warnings, options = {
                 continue;
             }
         }
-        const tag = await peelTagObject(ctx, spec, pin.commit);
+        const tag = await peelTagObject(ctx, spec, pin.commit, options.fromPythonLock && pin.commit !== entry?.commit ? pin.version : undefined);
         if (tag) {
             peeled += 1;
             warnings.push(`${pin.at}: components.${name}.commit: ${pin.commit.slice(0, 12)} is the annotated tag object of ${tag.tag}, not a commit; using the commit it points at, ${tag.commit.slice(0, 12)}`);
@@ -16606,16 +16797,25 @@ async function versionForCheckoutRecord(ctx, spec, pin) {
     }
     return pin.commit.slice(0, 12);
 }
-/** The tag and commit when `sha` is an annotated tag object in a repository on disk; commits cost one lookup. */
-async function peelTagObject(ctx, spec, sha) {
-    for (const dir of localSources(ctx, spec)) {
+/**
+ * The tag and commit when `sha` is an annotated tag object: asked of a repository on disk (commits
+ * cost one lookup), else, given the tag the pin names (`remoteTag`), of the component's remote,
+ * which lists the tag object beside the commit it peels to.
+ */
+async function peelTagObject(ctx, spec, sha, remoteTag) {
+    const dirs = localSources(ctx, spec);
+    for (const dir of dirs) {
         if (await isCommitObject(dir, sha))
             return undefined;
         const tag = await tagObjectIn(dir, sha);
         if (tag)
             return tag;
     }
-    return undefined;
+    const location = locateRepo(spec.repo, ctx.root);
+    if (dirs.length > 0 || remoteTag === undefined || location.kind !== 'url' || refNameProblem(remoteTag))
+        return undefined;
+    const listed = await lsRemoteTagObject(location.url, remoteTag, ctx.root, ctx.gitEnv).catch(() => ({ object: undefined, peeled: undefined }));
+    return listed.object === sha && listed.peeled && listed.peeled !== sha ? { tag: remoteTag, commit: listed.peeled } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/git/meta-history.js
@@ -16745,6 +16945,7 @@ async function rollbackLock(ctx, lockFile, options = {}) {
         components: options.components,
         // The current lock itself is rewritten only to replace a tag object it pins by its commit.
         writeLock: sourceIsCurrent ? 'if-peeled' : true,
+        fromPythonLock: source.mode !== undefined,
     });
 }
 /** Shared by lock rollbacks and snapshot restores: validate every pin first, then execute. */
@@ -16762,7 +16963,7 @@ async function applyPins(ctx, state, sourcePins, options) {
     for (const name of names)
         requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
     const chosen = new Map(names.map((name) => [name, sourcePins.get(name)]));
-    const { pins, peeled } = await prepareSourcePins(ctx, state.manifest.components, state.lock, chosen, warnings, { checkoutVersions: options.checkoutVersions });
+    const { pins, peeled } = await prepareSourcePins(ctx, state.manifest.components, state.lock, chosen, warnings, { checkoutVersions: options.checkoutVersions, fromPythonLock: options.fromPythonLock });
     const planned = names.map((name) => {
         const spec = requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
         const pin = pins.get(name);
@@ -19309,19 +19510,19 @@ async function restoreTree(ctx, state, store, meta, entry, warnings) {
     const planned = await inspectTarget(ctx, state, meta, entry);
     // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
     if (planned.holdsEntry && (ctx.dryRun || !(await staleLockPresent(ctx.root))))
-        return { ...base, changes: [], snapshot: null, historyEntry: null };
+        return { ...base, changes: [], snapshot: null, historyEntry: null, journalFile: null };
     if (planned.keepGit) {
         warnings.push(`${COMPONENTS_DIR}/${name} is a git checkout: its .git is kept and its HEAD does not move, so git status there shows the entry's files as changes (the Python CLI would have replaced the .git too)`);
     }
     if (ctx.dryRun)
-        return { ...base, changes: [{ component: name, from: planned.from, to, checkout: 'moved', lock: 'unchanged' }], snapshot: null, historyEntry: null };
-    // The files are written holding .meta/lock, so the journal lines of concurrent runs are written in
+        return { ...base, changes: [{ component: name, from: planned.from, to, checkout: 'moved', lock: 'unchanged' }], snapshot: null, historyEntry: null, journalFile: null };
+    // The files are written holding .meta/lock, so the journal entries of concurrent runs are named in
     // the order their changes were; what was seen above is seen again under it, since another run may
     // have replaced components/NAME or moved its pin meanwhile.
     return withMetaLock(ctx, `meta rollback store${ctx.env ? ` --env ${ctx.env}` : ''}`, async () => {
         const now = await inspectTarget(ctx, await loadState(ctx), meta, entry);
         if (now.holdsEntry)
-            return { ...base, changes: [], snapshot: null, historyEntry: null };
+            return { ...base, changes: [], snapshot: null, historyEntry: null, journalFile: null };
         return writeTree(ctx, state.lockRel, store, meta, entry, now, base, warnings);
     });
 }
@@ -19352,7 +19553,7 @@ async function inspectTarget(ctx, state, meta, entry) {
 /**
  * Replaces `components/NAME` with the entry's files: they are written into a temp directory beside
  * it and checked again as they are written, the old directory is renamed aside, the new one renamed
- * into place, and the old one removed only once the journal line is written.
+ * into place, and the old one removed only once the journal entry is written.
  */
 async function writeTree(ctx, lockRel, store, meta, entry, target, base, warnings) {
     const name = meta.component;
@@ -19365,7 +19566,7 @@ async function writeTree(ctx, lockRel, store, meta, entry, target, base, warning
     const parentExisted = (await rollback_store_lstatOrUndefined(parent)) !== undefined;
     await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
     const now = ctx.now();
-    const snapshotRel = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-store-${process.pid}.yaml`;
+    const snapshotRel = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-store-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.yaml`;
     let temp;
     let old;
     let swapped = false;
@@ -19405,14 +19606,14 @@ async function writeTree(ctx, lockRel, store, meta, entry, target, base, warning
             changes: [{ component: name, from, to }],
             snapshot: snapshotRel,
         };
-        // The journal line has the shape of every other one; only `to.commit` may be null here.
-        await appendJournal(ctx.root, historyEntry);
+        // The journal entry has the shape of every other one; only `to.commit` may be null here.
+        const journalFile = await recordJournal(ctx.root, historyEntry, now);
         if (old) {
             await (0,promises_namespaceObject.rm)(old, { recursive: true, force: true }).catch((err) => {
                 warnings.push(`the previous ${rel} was kept at ${COMPONENTS_DIR}/${old.split(/[\\/]/).pop()}: ${errorMessage(err)}`);
             });
         }
-        return { ...base, changes: [change], snapshot: snapshotRel, historyEntry };
+        return { ...base, changes: [change], snapshot: snapshotRel, historyEntry, journalFile };
     }
     catch (err) {
         if (gitIn === 'temp') {
@@ -20742,9 +20943,9 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
         // 6. The changeset (and its index entry) become rolled-back; then the journal. Under .meta/lock,
         // like every write to the meta-repo's files: the check that nobody changed the changeset files
         // since they were read and the writes that follow are then one step for other runs, and journal
-        // lines are appended in the order the changes were made.
+        // entries are named in the order the changes were made.
         const results = effective.map((w) => repoResult(w));
-        const historyEntry = await withMetaLock(ctx, `meta changeset rollback ${id}`, async () => {
+        const journaled = await withMetaLock(ctx, `meta changeset rollback ${id}`, async () => {
             const fileUndo = await markRolledBack(ctx, plan);
             const line = {
                 at: timestamp(ctx.now()),
@@ -20756,7 +20957,7 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
                 snapshot: null,
             };
             try {
-                await appendJournal(ctx.root, line);
+                return { line, file: await recordJournal(ctx.root, line, ctx.now()) };
             }
             catch (err) {
                 // Undone while the lock is still held, so no other run's write to these files is undone with it.
@@ -20765,9 +20966,8 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
                     throw new OperationError(`${errorMessage(err)}; could not undo: ${failed.join(', ')}`);
                 throw err;
             }
-            return line;
         });
-        return apply_resultOf(plan, results, { ctx, warnings, done: true, pushed: Boolean(options.push), historyEntry, lockRestore });
+        return apply_resultOf(plan, results, { ctx, warnings, done: true, pushed: Boolean(options.push), historyEntry: journaled.line, journalFile: journaled.file, lockRestore });
     }
     catch (err) {
         await Promise.allSettled(work.map((w) => dropWorktree(w)));
@@ -21016,6 +21216,7 @@ function apply_resultOf(plan, repos, state) {
         snapshot: null,
         historyEntry: state.historyEntry,
         lockRestore: state.lockRestore ?? (plan.lockRestore ? { ...plan.lockRestore.preview, rev: plan.lockRestore.rev } : null),
+        journalFile: state.journalFile ?? null,
         warnings: state.warnings,
     };
 }
@@ -21188,6 +21389,111 @@ function changeset_commands_oneLine(text) {
     return first.length > 72 ? `${first.slice(0, 71)}…` : first;
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/core/operations/history.js
+
+
+const DEFAULT_HISTORY_LIMIT = 20;
+/** `meta history`: the journal (both layouts), newest first, filtered by env and component, then limited. */
+async function journalHistory(root, options) {
+    if (options.env !== undefined)
+        checkEnvName(options.env);
+    if (options.component !== undefined)
+        checkComponentName(options.component, '--component');
+    const { records, warnings } = await readJournal(root);
+    const matching = records.filter(({ entry }) => (options.env === undefined || entry.env === options.env) && (options.component === undefined || entry.changes.some((c) => c.component === options.component)));
+    const shown = options.limit === 0 ? matching : matching.slice(0, options.limit);
+    return { entries: shown.map(({ entry, source }) => ({ ...entry, source })), matched: matching.length, warnings };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/cli/history-command.js
+
+
+
+
+/** Every line fits a terminal 80 columns wide. */
+const WIDTH = 80;
+const COLUMNS = { when: 19, env: 10, mode: 9, actor: 16 };
+/** Components listed under an entry; a rollback of a hundred is summed up, and --json has them all. */
+const CHANGES_LISTED = 5;
+/** Adds `meta history`, the journal newest first (like `helm history`). */
+function registerHistoryCommand(program, cli) {
+    program
+        .command('history')
+        .description('the rollback journal, newest first: when, env, mode, actor, components from -> to')
+        .option('--component <name>', 'only entries that changed this component')
+        .option('-n, --limit <n>', `show the newest N entries; 0 shows all (default ${DEFAULT_HISTORY_LIMIT})`, history_command_parseLimit)
+        .option('--all', 'show every entry (same as --limit 0)')
+        .addHelpText('after', [
+        '',
+        'Without --env, entries of every environment are shown. Reads .meta/history/rollbacks/*.json and',
+        'an old .meta/history.jsonl, merged in the order the entries were written. An entry that cannot be',
+        'read is skipped with a "warning:" line on stderr naming its file (and line), and the rest is shown.',
+        'With --json: an array of entries, newest first, each with "source": {"file", "line"}.',
+    ].join('\n'))
+        .action(async (_o, cmd) => {
+        const opts = cmd.optsWithGlobals();
+        const root = resolveRoot(opts.root, cli.cwd);
+        const limit = opts.all ? 0 : (opts.limit ?? DEFAULT_HISTORY_LIMIT);
+        const result = await journalHistory(root, { env: opts.env, component: opts.component, limit });
+        for (const warning of result.warnings)
+            cli.stderr(`warning: ${warning}\n`);
+        if (opts.json)
+            printJson(cli, result.entries);
+        else
+            cli.stdout(formatHistory(result, opts.component));
+    });
+}
+function history_command_parseLimit(value) {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n))
+        throw new InvalidArgumentError('must be a whole number (0 shows all)');
+    return n;
+}
+/**
+ * One row per entry (when, env, mode, actor, how many components), and under it one line per
+ * component moved, from -> to: the row is what `helm history` shows, the lines what an incident asks next.
+ */
+function formatHistory(result, component) {
+    if (result.entries.length === 0)
+        return result.matched === 0 ? 'no journal entries\n' : '';
+    const last = WIDTH - (COLUMNS.when + COLUMNS.env + COLUMNS.mode + COLUMNS.actor) - 2 * 4;
+    const row = (when, env, mode, actor, changes) => [fit(when, COLUMNS.when), fit(env, COLUMNS.env), fit(mode, COLUMNS.mode), fit(actor, COLUMNS.actor), fit(changes, last)].join('  ').trimEnd();
+    const lines = [row('WHEN (UTC)', 'ENV', 'MODE', 'ACTOR', 'CHANGES')];
+    for (const entry of result.entries) {
+        const count = entry.changes.length;
+        lines.push(row(when(entry.at), entry.env ?? '-', entry.mode, entry.actor ?? '-', count === 1 ? '1 component' : `${count} components`));
+        lines.push(...changeLines(entry, component));
+    }
+    if (result.matched > result.entries.length)
+        lines.push(`(${result.matched - result.entries.length} older entries not shown; --limit 0 shows all)`);
+    return `${lines.join('\n')}\n`;
+}
+/** The component asked about first, then the others, at most CHANGES_LISTED. */
+function changeLines(entry, component) {
+    const ordered = [...entry.changes.filter((c) => c.component === component), ...entry.changes.filter((c) => c.component !== component)];
+    const shown = ordered.slice(0, CHANGES_LISTED);
+    const width = Math.min(30, Math.max(0, ...shown.map((c) => c.component.length)));
+    const lines = shown.map((c) => fit(`  ${fit(c.component, width)}  ${pinText(c.from)} -> ${pinText(c.to)}`, WIDTH).trimEnd());
+    if (ordered.length > shown.length)
+        lines.push(`  ... and ${ordered.length - shown.length} more (--json lists them, --component NAME finds one)`);
+    return lines;
+}
+function when(at) {
+    const d = new Date(at);
+    return Number.isNaN(d.getTime()) ? at : d.toISOString().replace('T', ' ').replace(/(\.\d{3})?Z$/, '');
+}
+function pinText(pin) {
+    if (!pin)
+        return '(none)';
+    return pin.version ?? pin.commit?.slice(0, 12) ?? '?';
+}
+/** Pads to the column, or cuts with an ellipsis so one long value never shifts the columns after it. */
+function fit(text, width) {
+    // eslint-disable-next-line no-control-regex -- a journal file is anyone's text: no escape reaches the terminal
+    const flat = text.replace(/[\x00-\x1f\x7f]/g, '?');
+    return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat.padEnd(width);
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/core/changeset/targets.js
 
 
@@ -21307,6 +21613,7 @@ function storeTargetsFrom(options = {}) {
 const storeTargets = storeTargetsFrom();
 
 ;// CONCATENATED MODULE: ./.tsbuild/cli/program.js
+
 
 
 
@@ -21449,6 +21756,7 @@ function buildProgram(cli) {
     });
     registerStoreCommands(program, cli);
     registerChangesetCommands(program, cli);
+    registerHistoryCommand(program, cli);
     return program;
 }
 /** A `--json --dry-run` plan carries the fan-out matrix of the components it would change. */

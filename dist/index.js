@@ -9387,7 +9387,11 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const MANIFEST_PATH = 'manifests/components.yaml';
 const ENVIRONMENTS_PATH = 'manifests/environments.yaml';
 const SNAPSHOT_DIR = '.meta/snapshots';
-const HISTORY_PATH = '.meta/history.jsonl';
+/** The journal: one file per entry (see journal.ts). A subdirectory, because the Python `meta` CLI's
+ * `meta history show|clear` treat every `.meta/history/*.json` as a component's own history list. */
+const JOURNAL_DIR = '.meta/history/rollbacks';
+/** The journal as earlier versions wrote it, one JSON line per entry: read, never written. */
+const LEGACY_JOURNAL_PATH = '.meta/history.jsonl';
 const CHANGESET_DIR = '.meta/changesets';
 const STORE_DIR = '.meta-store';
 const COMPONENTS_DIR = 'components';
@@ -9624,6 +9628,7 @@ function parseYamlBytes(bytes, display) {
     return parseYamlText(text, display);
 }
 function parseYamlText(text, display) {
+    refuseConflictMarkers(text, display);
     const lines = new dist/* LineCounter */.HN();
     // uniqueKeys rejects duplicate keys (which YAML forbids but many parsers quietly accept), and a
     // small alias budget stops "billion laughs" documents from expanding without bound.
@@ -9739,6 +9744,31 @@ function countAliases(file) {
 }
 function oneLine(message) {
     return message.split('\n')[0].trim();
+}
+/** At most this many marker lines are listed; a conflict in a big lock can have hundreds. */
+const MARKERS_LISTED = 12;
+/**
+ * A file left with git's conflict markers (`<<<<<<<`, `|||||||`, `=======`, `>>>>>>>` at the start of
+ * a line) is refused before it is parsed: the YAML parser would report only a confusing
+ * `Implicit keys need to be on a single line`, and a user must learn that a merge is unfinished.
+ * `=======` alone counts only beside an opening or closing marker: on its own it is a YAML scalar.
+ */
+function refuseConflictMarkers(text, display) {
+    const marked = [];
+    let fences = false;
+    text.split('\n').forEach((raw, i) => {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (/^(?:<{7}|>{7}|\|{7})(?: |$)/.test(line)) {
+            fences = true;
+            marked.push(i + 1);
+        }
+        else if (line === '=======')
+            marked.push(i + 1);
+    });
+    if (!fences)
+        return;
+    const listed = marked.slice(0, MARKERS_LISTED).join(', ') + (marked.length > MARKERS_LISTED ? `, ... ${marked.length - MARKERS_LISTED} more` : '');
+    throw new errors_InputError(`${display}:${marked[0]}: git conflict markers (lines ${listed}): resolve the merge conflict first`);
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/manifest.js
@@ -12784,43 +12814,58 @@ async function writeFileAtomic(path, data) {
 
 
 
+
+
 /**
- * Appends one line to the audit journal. The whole file is rewritten through a temp file and a
- * rename, so a crash leaves either the old journal or the new one, never half a line.
+ * The journal: one file per entry in JOURNAL_DIR, never a shared file that every rollback appends to.
+ * Two rollback pull requests made from the same base then each add a file of their own, and git
+ * merges them in either order; an appended line would be an add/add conflict for the second.
+ *
+ * Name: `<UTC time, ISO 8601 basic format to the millisecond>-<env or "default">-<8 random hex>.json`,
+ * e.g. `20261204T192257.123Z-prod-3fa9c1d2.json`. The time comes first and is fixed-width, so names
+ * sort in the order entries were written; the random part keeps two runs on different machines
+ * that write in the same millisecond apart; the env is there for a human scanning the directory.
+ * Old `.meta/history.jsonl` journals are only ever read (see journal-reader.ts).
  */
-async function appendJournal(root, line) {
-    const path = (0,external_node_path_namespaceObject.join)(root, HISTORY_PATH);
-    let existing = '';
-    try {
-        existing = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+const JOURNAL_FILE = /^(\d{8}T\d{6}\.\d{3}Z)-([A-Za-z0-9._-]+)-([0-9a-f]{8})\.json$/;
+/**
+ * Picks the name of the next entry. Called holding `.meta/lock`: the name sorts after every entry
+ * already here even if the clock stepped back or two entries fall in one millisecond, so in one
+ * meta-repo the order of names is always the order of writes.
+ */
+async function nextJournalFile(root, env, now) {
+    // A journal directory that is a symbolic link out of the meta-repo is refused, not written through.
+    resolveInsideRoot(root, root, JOURNAL_DIR, JOURNAL_DIR);
+    const names = (await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, JOURNAL_DIR)).catch(() => [])).filter((n) => JOURNAL_FILE.test(n)).sort();
+    const last = names.length > 0 ? stampTime(JOURNAL_FILE.exec(names[names.length - 1])[1]) : -Infinity;
+    const at = Math.max(now.getTime(), last + 1);
+    for (;;) {
+        const rel = `${JOURNAL_DIR}/${compactStamp(new Date(at))}-${env ?? 'default'}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.json`;
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, rel)))
+            return rel;
     }
-    catch (err) {
-        if (err.code !== 'ENOENT')
-            throw err;
-    }
-    const separator = existing.length > 0 && !existing.endsWith('\n') ? '\n' : '';
-    await writeFileAtomic(path, `${existing}${separator}${JSON.stringify(line)}\n`);
 }
-async function readJournal(root) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, HISTORY_PATH), 'utf8');
-    }
-    catch {
-        return [];
-    }
-    const lines = [];
-    for (const raw of text.split('\n')) {
-        if (!raw.trim())
-            continue;
-        try {
-            lines.push(JSON.parse(raw));
-        }
-        catch {
-            // A hand-edited or foreign line is skipped, not fatal: the journal is an audit aid.
-        }
-    }
-    return lines;
+/** Writes one entry, atomically (temp file and rename): a crash leaves the whole entry or none. */
+async function writeJournalEntry(root, rel, line) {
+    await writeFileAtomic((0,external_node_path_namespaceObject.join)(root, rel), `${JSON.stringify(line)}\n`);
+}
+/** Names and writes the next entry; returns its path relative to the root. Hold `.meta/lock`. */
+async function recordJournal(root, line, now) {
+    const rel = await nextJournalFile(root, line.env, now);
+    await writeJournalEntry(root, rel, line);
+    return rel;
+}
+/** `20261204T192257.123Z`: ISO 8601 basic format, so the name holds no `:` (not allowed on Windows). */
+function compactStamp(date) {
+    return date.toISOString().replace(/[-:]/g, '');
+}
+/** Milliseconds since the epoch of a name's stamp. */
+function stampTime(stamp) {
+    const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})\.(\d{3})Z$/.exec(stamp);
+    if (!m)
+        return NaN;
+    const [y, mo, d, h, mi, s, ms] = m.slice(1).map(Number);
+    return Date.UTC(y, mo - 1, d, h, mi, s, ms);
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/source-edit.js
@@ -12990,6 +13035,125 @@ function timestamp(now) {
 
 ;// CONCATENATED MODULE: external "node:async_hooks"
 const external_node_async_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+;// CONCATENATED MODULE: ./.tsbuild/core/journal-reader.js
+
+
+
+
+/** Journal files are small; one this large is not an entry this tool wrote. */
+const MAX_ENTRY_BYTES = 1024 * 1024;
+/**
+ * Reads the whole journal, both layouts merged: the lines of an old `.meta/history.jsonl` (kept
+ * as they are, never rewritten) and the files of `.meta/history/rollbacks/`. An entry that cannot be
+ * read is reported and skipped rather than failing the read: the journal is evidence someone may
+ * be reading during an incident, and one damaged entry must not hide the others.
+ */
+async function readJournal(root) {
+    const warnings = [];
+    const found = [...(await readLegacy(root, warnings)), ...(await readDirectory(root, warnings))];
+    found.sort((a, b) => a.time - b.time || a.rank - b.rank);
+    return { records: found.reverse().map(({ entry, source }) => ({ entry, source })), warnings };
+}
+async function readLegacy(root, warnings) {
+    const text = await readRegular(root, LEGACY_JOURNAL_PATH, warnings, Infinity);
+    if (text === undefined)
+        return [];
+    const out = [];
+    text.split('\n').forEach((raw, i) => {
+        if (!raw.trim())
+            return;
+        const where = `${LEGACY_JOURNAL_PATH}:${i + 1}`;
+        const entry = parseEntry(raw, where, warnings);
+        if (entry)
+            out.push({ entry, source: { file: LEGACY_JOURNAL_PATH, line: i + 1 }, time: Date.parse(entry.at), rank: i });
+    });
+    return out;
+}
+async function readDirectory(root, warnings) {
+    let names;
+    try {
+        names = (await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, JOURNAL_DIR))).sort();
+    }
+    catch {
+        return [];
+    }
+    const out = [];
+    for (const [i, name] of names.entries()) {
+        // Dot files are temp files of a writer (or of one that was killed before its rename).
+        if (name.startsWith('.'))
+            continue;
+        const rel = `${JOURNAL_DIR}/${name}`;
+        const stamp = JOURNAL_FILE.exec(name)?.[1];
+        if (stamp === undefined) {
+            warnings.push(`${rel}: not named like a journal entry (<time>-<env>-<hex>.json); skipped`);
+            continue;
+        }
+        const text = await readRegular(root, rel, warnings, MAX_ENTRY_BYTES);
+        if (text === undefined)
+            continue;
+        const entry = parseEntry(text, rel, warnings);
+        // The name's time, not `at`: it has milliseconds and is kept in write order even across clock steps.
+        if (entry)
+            out.push({ entry, source: { file: rel, line: null }, time: stampTime(stamp), rank: 1_000_000_000 + i });
+    }
+    return out;
+}
+async function readRegular(root, rel, warnings, maxBytes) {
+    try {
+        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, rel));
+        if (!info.isFile()) {
+            warnings.push(`${rel}: not a regular file; skipped`);
+            return undefined;
+        }
+        if (info.size > maxBytes) {
+            warnings.push(`${rel}: ${info.size} bytes, too large for a journal entry; skipped`);
+            return undefined;
+        }
+        return await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, rel), 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        if (code !== 'ENOENT')
+            warnings.push(`${rel}: cannot read (${code ?? String(err)}); skipped`);
+        return undefined;
+    }
+}
+/** The fields `meta history` shows must be there and have their types; anything else is kept as it is. */
+function parseEntry(text, where, warnings) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        warnings.push(`${where}: not valid JSON; skipped`);
+        return undefined;
+    }
+    const problem = entryProblem(value);
+    if (problem) {
+        warnings.push(`${where}: ${problem}; skipped`);
+        return undefined;
+    }
+    return value;
+}
+function entryProblem(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return 'not a JSON object';
+    const v = value;
+    if (typeof v.at !== 'string' || Number.isNaN(Date.parse(v.at)))
+        return '"at" is missing or not a time';
+    if (typeof v.mode !== 'string')
+        return '"mode" is missing or not a string';
+    if (v.env !== undefined && v.env !== null && typeof v.env !== 'string')
+        return '"env" must be a string or null';
+    if (!Array.isArray(v.changes))
+        return '"changes" is missing or not a list';
+    for (const [i, c] of v.changes.entries()) {
+        if (typeof c !== 'object' || c === null || typeof c.component !== 'string')
+            return `"changes[${i}].component" is missing`;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/git/transient-retry.js
 
 
@@ -13146,6 +13310,7 @@ async function restoreCheckout(state) {
 
 
 
+
 /**
  * `.meta/lock`: one writing command at a time per meta-repo.
  *
@@ -13161,10 +13326,10 @@ async function restoreCheckout(state) {
  *   it; after a short pause the lock is read back and must be ours, else the run backs off and
  *   waits like any other. (Two runs can both win only if one stalls for longer than that pause
  *   between its second read and its rename.)
- * - While it writes, a rollback records its intent in the lock (the journal line it will append,
- *   the lock text it will write, the checkouts it will move). A run that takes over the stale lock
- *   of a killed rollback first finishes it (the new lock had been written: the journal line is
- *   appended) or undoes it (it had not: the checkouts are put back and the snapshot removed), so
+ * - While it writes, a rollback records its intent in the lock (the journal entry it will write and
+ *   the file it goes in, the lock text it will write, the checkouts it will move). A run that takes
+ *   over the stale lock of a killed rollback first finishes it (the new lock had been written: the
+ *   journal entry is written, under the name the dead run chose) or undoes it (it had not: the checkouts are put back and the snapshot removed), so
  *   no run ever builds on a half-done one.
  * - Holding it, a run removes the temp files (`.NAME.PID.RANDOM.tmp`) that killed writers on this
  *   host left beside the lock, the journal and the snapshots.
@@ -13271,7 +13436,7 @@ async function acquireMetaLock(ctx, command) {
 const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
 /** Holding the lock, remove the temp files that runs killed on this host left beside the files they write. */
 async function sweepTemps(root) {
-    for (const dir of ['.meta', SNAPSHOT_DIR, 'manifests']) {
+    for (const dir of ['.meta', SNAPSHOT_DIR, JOURNAL_DIR, 'manifests']) {
         const names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, dir)).catch(() => []);
         for (const name of names) {
             const pid = Number(TEMP_FILE.exec(name)?.[1]);
@@ -13473,17 +13638,18 @@ function sha256(text) {
 /**
  * Finishes or undoes the rollback a killed run was writing. The commit point is the rename of the
  * new lock text (or, when the lock does not change, the journal line): past it, the rollback
- * happened and only its journal line may be missing, so it is appended; before it, the checkouts
+ * happened and only its journal entry may be missing, so it is written; before it, the checkouts
  * it moved are put back and its snapshot is removed, so the meta-repo is as it was before that run.
  */
 async function recoverInterrupted(ctx, stale, intent) {
     const who = `pid ${stale.owner.pid} on ${stale.owner.host} (${stale.owner.command})`;
     const lockNow = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(ctx.root, intent.lock), 'utf8').then(sha256, () => undefined);
-    const journaled = (await readJournal(ctx.root)).some((line) => line.snapshot === intent.snapshot && line.at === intent.journal.at);
+    const journaled = (intent.journalFile !== undefined && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(ctx.root, intent.journalFile))) ||
+        (await readJournal(ctx.root)).records.some(({ entry }) => entry.snapshot === intent.snapshot && entry.at === intent.journal.at);
     if (journaled || (intent.lockAfter !== null && lockNow === intent.lockAfter)) {
         if (!journaled)
-            await appendJournal(ctx.root, intent.journal);
-        ctx.log(`finished the rollback interrupted in ${who}: ${intent.lock} had been written${journaled ? '' : '; its journal line is now recorded'}`);
+            await writeJournalEntry(ctx.root, intent.journalFile ?? (await nextJournalFile(ctx.root, intent.journal.env, ctx.now())), intent.journal);
+        ctx.log(`finished the rollback interrupted in ${who}: ${intent.lock} had been written${journaled ? '' : '; its journal entry is now recorded'}`);
         return 'finished';
     }
     if (lockNow === intent.lockBefore) {
@@ -13526,6 +13692,9 @@ function checkIntent(raw) {
     const j = i.journal;
     if (!j || typeof j.at !== 'string' || typeof j.mode !== 'string' || !Array.isArray(j.changes) || j.snapshot !== i.snapshot)
         bad('journal', j);
+    if (i.journalFile !== undefined && (typeof i.journalFile !== 'string' || !i.journalFile.startsWith(`${JOURNAL_DIR}/`) || !JOURNAL_FILE.test(i.journalFile.slice(JOURNAL_DIR.length + 1)))) {
+        bad('journalFile', i.journalFile);
+    }
     if (!Array.isArray(i.checkouts))
         bad('checkouts', i.checkouts);
     for (const c of i.checkouts) {
@@ -13775,6 +13944,7 @@ function runThroughXargs(targets, jobs) {
 
 
 
+
 /**
  * Carries out a fully validated plan in the order that keeps it undoable: record the current state
  * as a snapshot, move the checkouts, write the lock, then journal. If any step fails, everything
@@ -13829,7 +13999,7 @@ function vendoredPins(plan) {
 function effectiveOf(steps) {
     return steps.filter((s) => s.change.lock === 'changed' || s.change.checkout === 'moved');
 }
-function resultOf(ctx, plan, steps, snapshot, historyEntry) {
+function resultOf(ctx, plan, steps, snapshot, historyEntry, journalFile = null) {
     return {
         ok: true,
         mode: plan.mode,
@@ -13840,6 +14010,7 @@ function resultOf(ctx, plan, steps, snapshot, historyEntry) {
         warnings: plan.warnings ?? [],
         snapshot,
         historyEntry,
+        journalFile,
     };
 }
 async function planSteps(ctx, plan, limit) {
@@ -13869,9 +14040,9 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
     if (lockChanges.length > 0)
         await assertUnchanged(lockPath, plan);
     const now = ctx.now();
-    // Unique under the lock: two rollbacks by one process within a second get -2, -3, ... rather
-    // than one overwriting the other's undo snapshot.
-    const stem = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-${plan.mode}-${process.pid}`;
+    // Random, not the pid: two rollback pull requests made in the same second on two runners (whose
+    // pids are alike) must add two snapshots, not one path twice. Unique under the lock besides.
+    const stem = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-${plan.mode}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
     let snapshotRel = `${stem}.yaml`;
     for (let n = 2; (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(ctx.root, snapshotRel)); n++)
         snapshotRel = `${stem}-${n}.yaml`;
@@ -13894,6 +14065,7 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
         changes: effective.map((s) => ({ component: s.change.component, from: s.change.from, to: s.change.to })),
         snapshot: snapshotRel,
     };
+    const journalFile = await nextJournalFile(ctx.root, historyEntry.env, now);
     await metaLock.setIntent({
         kind: 'rollback',
         lock: plan.lockRel,
@@ -13901,6 +14073,7 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
         lockAfter: newLockText === undefined ? null : sha256(newLockText),
         snapshot: snapshotRel,
         journal: historyEntry,
+        journalFile,
         checkouts: moving.map((s) => ({ dir: relativeToRoot(ctx.root, s.checkout.dir), head: s.checkout.head, branch: s.checkout.branch, to: s.pin.to.commit })),
     });
     await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
@@ -13921,10 +14094,10 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
             manifestWritten = true;
         }
         crashPoint('after-lock');
-        await appendJournal(ctx.root, historyEntry);
+        await writeJournalEntry(ctx.root, journalFile, historyEntry);
         crashPoint('after-journal');
         await metaLock.setIntent(undefined);
-        return resultOf(ctx, plan, steps, snapshotRel, historyEntry);
+        return resultOf(ctx, plan, steps, snapshotRel, historyEntry, journalFile);
     }
     catch (err) {
         // A checkout that failed part-way may still have moved: put back every one not where it was.
@@ -14058,6 +14231,22 @@ async function lsRemoteTags(url, cwd, env) {
     }
     return [...tags].map(([name, commit]) => ({ name, commit }));
 }
+/** One tag as a remote lists it: the object the ref names, and for an annotated tag the commit it peels to. */
+async function lsRemoteTagObject(url, tag, cwd, env) {
+    const ref = `refs/tags/${tag}`;
+    const result = await runGitRetrying(['ls-remote', '--tags', url, ref, `${ref}^{}`], { cwd, env });
+    if (result.code !== 0)
+        throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}${triedNote(result)}`);
+    const found = {};
+    for (const line of result.stdout.toString().split('\n')) {
+        const [sha, name] = line.split('\t');
+        if (name === `${ref}^{}`)
+            found.peeled = sha;
+        else if (name === ref)
+            found.object = sha;
+    }
+    return found;
+}
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/resolve-target.js
 
@@ -14146,6 +14335,8 @@ async function remote(call) {
 
 
 
+
+
 /**
  * Makes the pins read from another lock or a snapshot fit to be written into `target`:
  *
@@ -14191,7 +14382,7 @@ async function prepareSourcePins(ctx, specs, target, pins, warnings, options = {
                 continue;
             }
         }
-        const tag = await peelTagObject(ctx, spec, pin.commit);
+        const tag = await peelTagObject(ctx, spec, pin.commit, options.fromPythonLock && pin.commit !== entry?.commit ? pin.version : undefined);
         if (tag) {
             peeled += 1;
             warnings.push(`${pin.at}: components.${name}.commit: ${pin.commit.slice(0, 12)} is the annotated tag object of ${tag.tag}, not a commit; using the commit it points at, ${tag.commit.slice(0, 12)}`);
@@ -14229,16 +14420,25 @@ async function versionForCheckoutRecord(ctx, spec, pin) {
     }
     return pin.commit.slice(0, 12);
 }
-/** The tag and commit when `sha` is an annotated tag object in a repository on disk; commits cost one lookup. */
-async function peelTagObject(ctx, spec, sha) {
-    for (const dir of localSources(ctx, spec)) {
+/**
+ * The tag and commit when `sha` is an annotated tag object: asked of a repository on disk (commits
+ * cost one lookup), else, given the tag the pin names (`remoteTag`), of the component's remote,
+ * which lists the tag object beside the commit it peels to.
+ */
+async function peelTagObject(ctx, spec, sha, remoteTag) {
+    const dirs = localSources(ctx, spec);
+    for (const dir of dirs) {
         if (await isCommitObject(dir, sha))
             return undefined;
         const tag = await tagObjectIn(dir, sha);
         if (tag)
             return tag;
     }
-    return undefined;
+    const location = locateRepo(spec.repo, ctx.root);
+    if (dirs.length > 0 || remoteTag === undefined || location.kind !== 'url' || refNameProblem(remoteTag))
+        return undefined;
+    const listed = await lsRemoteTagObject(location.url, remoteTag, ctx.root, ctx.gitEnv).catch(() => ({ object: undefined, peeled: undefined }));
+    return listed.object === sha && listed.peeled && listed.peeled !== sha ? { tag: remoteTag, commit: listed.peeled } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/operations/rollback-lock.js
@@ -14286,6 +14486,7 @@ async function rollbackLock(ctx, lockFile, options = {}) {
         components: options.components,
         // The current lock itself is rewritten only to replace a tag object it pins by its commit.
         writeLock: sourceIsCurrent ? 'if-peeled' : true,
+        fromPythonLock: source.mode !== undefined,
     });
 }
 /** Shared by lock rollbacks and snapshot restores: validate every pin first, then execute. */
@@ -14303,7 +14504,7 @@ async function applyPins(ctx, state, sourcePins, options) {
     for (const name of names)
         requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
     const chosen = new Map(names.map((name) => [name, sourcePins.get(name)]));
-    const { pins, peeled } = await prepareSourcePins(ctx, state.manifest.components, state.lock, chosen, warnings, { checkoutVersions: options.checkoutVersions });
+    const { pins, peeled } = await prepareSourcePins(ctx, state.manifest.components, state.lock, chosen, warnings, { checkoutVersions: options.checkoutVersions, fromPythonLock: options.fromPythonLock });
     const planned = names.map((name) => {
         const spec = requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
         const pin = pins.get(name);
@@ -15014,6 +15215,16 @@ function rootInsideWorkspace(given, workspace) {
     if (!isInside((0,external_node_fs_namespaceObject.realpathSync)(workspace), real))
         throw new errors_InputError(`input root: ${quote(given)} leads outside the workspace (GITHUB_WORKSPACE) through a symbolic link`);
     return abs;
+}
+/** An env names a lock that must exist; a typo is answered with the envs that have one. */
+function checkEnvHasLock(root, env) {
+    if (env === undefined || (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, lockPathFor(env))))
+        return;
+    const envs = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(root, 'manifests'))
+        .map((name) => /^components\.lock\.(.+)\.yaml$/.exec(name)?.[1])
+        .filter((e) => e !== undefined && !e.endsWith('.previous'))
+        .sort();
+    throw new errors_InputError(`input env: ${quote(env)} has no lock (${lockPathFor(env)}); envs with a lock: ${envs.join(', ') || 'none'}`);
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/action/workspace-guard.js
@@ -16115,9 +16326,9 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
         // 6. The changeset (and its index entry) become rolled-back; then the journal. Under .meta/lock,
         // like every write to the meta-repo's files: the check that nobody changed the changeset files
         // since they were read and the writes that follow are then one step for other runs, and journal
-        // lines are appended in the order the changes were made.
+        // entries are named in the order the changes were made.
         const results = effective.map((w) => repoResult(w));
-        const historyEntry = await withMetaLock(ctx, `meta changeset rollback ${id}`, async () => {
+        const journaled = await withMetaLock(ctx, `meta changeset rollback ${id}`, async () => {
             const fileUndo = await markRolledBack(ctx, plan);
             const line = {
                 at: timestamp(ctx.now()),
@@ -16129,7 +16340,7 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
                 snapshot: null,
             };
             try {
-                await appendJournal(ctx.root, line);
+                return { line, file: await recordJournal(ctx.root, line, ctx.now()) };
             }
             catch (err) {
                 // Undone while the lock is still held, so no other run's write to these files is undone with it.
@@ -16138,9 +16349,8 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
                     throw new OperationError(`${errorMessage(err)}; could not undo: ${failed.join(', ')}`);
                 throw err;
             }
-            return line;
         });
-        return apply_resultOf(plan, results, { ctx, warnings, done: true, pushed: Boolean(options.push), historyEntry, lockRestore });
+        return apply_resultOf(plan, results, { ctx, warnings, done: true, pushed: Boolean(options.push), historyEntry: journaled.line, journalFile: journaled.file, lockRestore });
     }
     catch (err) {
         await Promise.allSettled(work.map((w) => dropWorktree(w)));
@@ -16389,6 +16599,7 @@ function apply_resultOf(plan, repos, state) {
         snapshot: null,
         historyEntry: state.historyEntry,
         lockRestore: state.lockRestore ?? (plan.lockRestore ? { ...plan.lockRestore.preview, rev: plan.lockRestore.rev } : null),
+        journalFile: state.journalFile ?? null,
         warnings: state.warnings,
     };
 }
@@ -17612,19 +17823,19 @@ async function restoreTree(ctx, state, store, meta, entry, warnings) {
     const planned = await inspectTarget(ctx, state, meta, entry);
     // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
     if (planned.holdsEntry && (ctx.dryRun || !(await staleLockPresent(ctx.root))))
-        return { ...base, changes: [], snapshot: null, historyEntry: null };
+        return { ...base, changes: [], snapshot: null, historyEntry: null, journalFile: null };
     if (planned.keepGit) {
         warnings.push(`${COMPONENTS_DIR}/${name} is a git checkout: its .git is kept and its HEAD does not move, so git status there shows the entry's files as changes (the Python CLI would have replaced the .git too)`);
     }
     if (ctx.dryRun)
-        return { ...base, changes: [{ component: name, from: planned.from, to, checkout: 'moved', lock: 'unchanged' }], snapshot: null, historyEntry: null };
-    // The files are written holding .meta/lock, so the journal lines of concurrent runs are written in
+        return { ...base, changes: [{ component: name, from: planned.from, to, checkout: 'moved', lock: 'unchanged' }], snapshot: null, historyEntry: null, journalFile: null };
+    // The files are written holding .meta/lock, so the journal entries of concurrent runs are named in
     // the order their changes were; what was seen above is seen again under it, since another run may
     // have replaced components/NAME or moved its pin meanwhile.
     return withMetaLock(ctx, `meta rollback store${ctx.env ? ` --env ${ctx.env}` : ''}`, async () => {
         const now = await inspectTarget(ctx, await loadState(ctx), meta, entry);
         if (now.holdsEntry)
-            return { ...base, changes: [], snapshot: null, historyEntry: null };
+            return { ...base, changes: [], snapshot: null, historyEntry: null, journalFile: null };
         return writeTree(ctx, state.lockRel, store, meta, entry, now, base, warnings);
     });
 }
@@ -17655,7 +17866,7 @@ async function inspectTarget(ctx, state, meta, entry) {
 /**
  * Replaces `components/NAME` with the entry's files: they are written into a temp directory beside
  * it and checked again as they are written, the old directory is renamed aside, the new one renamed
- * into place, and the old one removed only once the journal line is written.
+ * into place, and the old one removed only once the journal entry is written.
  */
 async function writeTree(ctx, lockRel, store, meta, entry, target, base, warnings) {
     const name = meta.component;
@@ -17668,7 +17879,7 @@ async function writeTree(ctx, lockRel, store, meta, entry, target, base, warning
     const parentExisted = (await rollback_store_lstatOrUndefined(parent)) !== undefined;
     await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
     const now = ctx.now();
-    const snapshotRel = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-store-${process.pid}.yaml`;
+    const snapshotRel = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-store-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.yaml`;
     let temp;
     let old;
     let swapped = false;
@@ -17708,14 +17919,14 @@ async function writeTree(ctx, lockRel, store, meta, entry, target, base, warning
             changes: [{ component: name, from, to }],
             snapshot: snapshotRel,
         };
-        // The journal line has the shape of every other one; only `to.commit` may be null here.
-        await appendJournal(ctx.root, historyEntry);
+        // The journal entry has the shape of every other one; only `to.commit` may be null here.
+        const journalFile = await recordJournal(ctx.root, historyEntry, now);
         if (old) {
             await (0,promises_namespaceObject.rm)(old, { recursive: true, force: true }).catch((err) => {
                 warnings.push(`the previous ${rel} was kept at ${COMPONENTS_DIR}/${old.split(/[\\/]/).pop()}: ${errorMessage(err)}`);
             });
         }
-        return { ...base, changes: [change], snapshot: snapshotRel, historyEntry };
+        return { ...base, changes: [change], snapshot: snapshotRel, historyEntry, journalFile };
     }
     catch (err) {
         if (gitIn === 'temp') {
@@ -17938,7 +18149,7 @@ const perform_mode_CHANGESET_INDEX = `${CHANGESET_DIR}/index.yaml`;
 function filesOf(result) {
     if (result.dryRun || result.changes.length === 0)
         return [];
-    const files = [HISTORY_PATH];
+    const files = result.journalFile ? [result.journalFile] : [];
     if (result.changes.some((c) => c.lock === 'changed'))
         files.unshift(result.lock);
     if (result.snapshot)
@@ -17973,7 +18184,8 @@ async function performMode(ctx, inputs, publishBranch) {
         case 'changeset': {
             // Revert branches are pushed here, all or nothing, with the components' credentials.
             const result = await rollbackChangeset(ctx, inputs.changeset, { push: !ctx.dryRun, gitEnv: ctx.gitEnv, publishBranch });
-            const written = result.dryRun || result.nothingToDo ? [] : [result.file, perform_mode_CHANGESET_INDEX, HISTORY_PATH];
+            const restored = result.lockRestore ? filesOf(result.lockRestore) : [];
+            const written = result.dryRun || result.nothingToDo ? [] : [result.file, perform_mode_CHANGESET_INDEX, ...(result.journalFile ? [result.journalFile] : []), ...restored];
             return { kind: 'changeset', result, files: written.filter((f) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(ctx.root, f))) };
         }
         case 'list': {
@@ -18186,7 +18398,7 @@ function undoText(snapshot, env) {
 function journalBlock(entry) {
     if (!entry)
         return '';
-    return ['### Journal entry (`.meta/history.jsonl`)', '', '```json', JSON.stringify(entry), '```', ''].join('\n');
+    return ['### Journal entry (`.meta/history/rollbacks/`)', '', '```json', JSON.stringify(entry), '```', ''].join('\n');
 }
 function pullRequestBody(input) {
     return [
@@ -18258,6 +18470,7 @@ async function run(inputs, runner, io) {
         io.setSecret(basicAuthHeader(token).replace(/^AUTHORIZATION: basic /, ''));
     }
     const root = resolveRoot(rootInsideWorkspace(inputs.root, runner.workspace), runner.workspace);
+    checkEnvHasLock(root, inputs.env);
     const metaUrl = cloneUrl(runner.serverUrl, runner.repository);
     const gitEnv = credentialEnv([
         { urlPrefix: `${runner.serverUrl.replace(/\/+$/, '')}/`, token: inputs.componentsToken },
@@ -18274,6 +18487,12 @@ async function run(inputs, runner, io) {
         log: io.info,
     });
     const remote = { root, url: metaUrl, env: gitEnv };
+    // Octokit loads, and the default branch is asked for, while git fetches history.
+    const publishes = inputs.mode !== 'list' && inputs.mode !== 'health' && !inputs.dryRun;
+    const apiLoading = publishes ? client(inputs, runner, io) : undefined;
+    const baseLoading = apiLoading?.then((api) => inputs.base ?? defaultBranch(api, runner.repository));
+    // Awaited below; until then a failure must not surface as an unhandled rejection.
+    baseLoading?.catch(() => undefined);
     // The lock history that list shows is the whole history; a shallow checkout has one commit of it.
     if (inputs.mode === 'list')
         await ensureFullHistory(remote);
@@ -18281,7 +18500,7 @@ async function run(inputs, runner, io) {
     // redo on a moved base must restore the same pins.
     const rev = inputs.rev !== undefined && inputs.mode === 'lock' ? await ensureRevision(remote, inputs.rev, 'input rev') : undefined;
     const pinned = rev ? { ...inputs, rev } : inputs;
-    const session = { inputs, runner, io, root, metaUrl, gitEnv, remote, rev, ctx };
+    const session = { inputs, runner, io, root, metaUrl, gitEnv, remote, rev, base: baseLoading, ctx };
     if (inputs.storeBranch !== undefined && !(await fetchBranch(root, metaUrl, inputs.storeBranch, gitEnv))) {
         io.warning(`store branch ${inputs.storeBranch} could not be fetched; using the local one if any`);
     }
@@ -18291,7 +18510,7 @@ async function run(inputs, runner, io) {
         const outcome = await performMode(ctx, pinned);
         return report(session, { operation: 'none', merged: false, outcome }, undefined);
     }
-    const api = await client(session);
+    const api = await apiLoading;
     let componentPulls = [];
     let changesetResult;
     // With sign-commits, revert branches are made again through the API before they are recorded.
@@ -18333,11 +18552,11 @@ async function run(inputs, runner, io) {
     return report(session, published, health);
 }
 /** Octokit is loaded only by runs that call the API: `list`, `health` and dry runs start faster without it. */
-async function client(s) {
-    if (!s.inputs.token)
+async function client(inputs, runner, io) {
+    if (!inputs.token)
         throw new OperationError('input token: empty; give the workflow a token (the default is github.token)');
     const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(167), __nccwpck_require__.e(650)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4650));
-    return createGitHubClient({ token: s.inputs.token, apiUrl: s.runner.apiUrl, log: s.io.warning });
+    return createGitHubClient({ token: inputs.token, apiUrl: runner.apiUrl, log: io.warning });
 }
 /**
  * Moves the workspace to the tip of base, performs the change, and lands it as asked: a pull request
@@ -18350,7 +18569,7 @@ async function client(s) {
  */
 async function publish(s, api, head, perform) {
     const { root } = s;
-    const mark = await markWorkspace(root, filesKeptBy(s.inputs), [SNAPSHOT_DIR, ...(s.inputs.snapshotFile ? [(0,external_node_path_namespaceObject.dirname)(s.inputs.snapshotFile)] : [])]);
+    const mark = await markWorkspace(root, filesKeptBy(s.inputs), [SNAPSHOT_DIR, JOURNAL_DIR, ...(s.inputs.snapshotFile ? [(0,external_node_path_namespaceObject.dirname)(s.inputs.snapshotFile)] : [])]);
     const written = new Set();
     const landed = { done: false };
     try {
@@ -18377,10 +18596,13 @@ async function publish(s, api, head, perform) {
 async function land(s, api, head, mark, landed, perform) {
     const { inputs, root, metaUrl, gitEnv, io } = s;
     const repo = s.runner.repository;
-    const base = inputs.base ?? (await defaultBranch(api, repo));
+    const base = inputs.base ?? (await (s.base ?? defaultBranch(api, repo)));
     if (head === base)
         throw new errors_InputError(`input branch: ${JSON.stringify(head)} is the base branch too; the head branch must be another`);
     let baseSha = await prepareWorkspace(root, metaUrl, base, gitEnv);
+    // Where the head branch is now, asked while the rollback runs.
+    const headLoading = inputs.pullRequest === 'none' ? undefined : remoteBranchSha(root, metaUrl, head, gitEnv);
+    headLoading?.catch(() => undefined);
     let outcome = await perform();
     if (outcome.files.length === 0) {
         io.info('nothing to change: the lock already matches');
@@ -18411,7 +18633,7 @@ async function land(s, api, head, mark, landed, perform) {
         }
         return { operation: 'pushed', merged: false, queued: false, outcome };
     }
-    let previous = await remoteBranchSha(root, metaUrl, head, gitEnv);
+    let previous = await headLoading;
     // Fetched while a branch still holds it, in case the branch has to be put back there.
     const canPutBack = previous === undefined || (await fetchCommit(root, metaUrl, previous, gitEnv).then(() => true, () => false));
     let pushed = await publishCommit(s, api, outcome, baseSha, head, { expected: previous ?? '' });
@@ -18540,7 +18762,7 @@ async function putHeadBranchBack(s, head, commit, previous, canPutBack) {
 }
 /** Files a run edits in place or appends to; see markWorkspace. */
 function filesKeptBy(inputs) {
-    const files = [HISTORY_PATH, lockPathFor(inputs.env), CHANGESET_INDEX];
+    const files = [lockPathFor(inputs.env), CHANGESET_INDEX];
     if (inputs.changeset !== undefined)
         files.push(changesetFileRel(inputs.changeset));
     if (inputs.snapshotFile !== undefined)
@@ -18574,7 +18796,7 @@ async function runHealthMode(s) {
         const outcome = await rollbackToPrevious();
         return report(s, { operation: 'none', merged: false, outcome }, before, before);
     }
-    const api = await client(s);
+    const api = await client(s.inputs, s.runner, s.io);
     const published = await publish(s, api, headBranchFor(inputs), rollbackToPrevious);
     const after = await checkHealth(ctx, selection(inputs));
     if (published.pr) {

@@ -11,6 +11,9 @@
 //    pull-request open, health false) counted by the project's local GitHub server (test/forge).
 // C: cold start: `node dist/index.js` (mode list, tiny meta-repo) to its first byte on stdout,
 //    against `node -e 0`.
+// D: time to recover (scripts/bench/recover.mjs): the action from start to exit for mode lock,
+//    rev HEAD~1, 100 components, pull-request merge, 100 http health checks, on the workspace
+//    actions/checkout leaves by default; median of --runs, with its request timeline.
 // Peak RSS of every run by /usr/bin/time -f %M; git processes by GIT_TRACE2_EVENT (one extra,
 // untimed run per tool that also warms the caches).
 //
@@ -29,6 +32,9 @@ import { buildForge, startForge } from './bench/forge.mjs';
 import { getRssMode, hasGnuTime, killLiveChildren, median, pool, run, runOk, setRssMode } from './bench/proc.mjs';
 import { commandWorks, ensureTool } from './bench/tools.mjs';
 import { summarizeTrace } from './bench/trace.mjs';
+import { RECOVER_COMPONENTS, timeToRecover } from './bench/recover.mjs';
+import { checkoutLikeActions } from './lib/actions-checkout.mjs';
+import { parseOutputFile, runnerEnvironment } from './lib/actions-runner.mjs';
 import { SCALE_TARGETS, scaleTable, scenarioScale } from './bench/scale.mjs';
 
 const SCALE_TARGETS_TEXT = () => Object.fromEntries(Object.entries(SCALE_TARGETS).map(([k, t]) => [k, t.text]));
@@ -46,6 +52,8 @@ const TARGETS = {
   api_requests: { text: '<= 10', ok: (v) => v <= 10 },
   cold_start_ms: { text: '< 300 ms', ok: (v) => v < 300 },
   peak_rss_mb: { text: '< 200 MB', ok: (v) => v < 200 },
+  time_to_recover_s: { text: '< 1.5 s', ok: (v) => v < 1.5 },
+  recover_api_requests: { text: '< 10', ok: (v) => v < 10 },
 };
 
 const USAGE = `usage: npm run bench -- [--n N] [--runs R] [--json] [--fresh] [--jobs J] [--vcs-workers W] [--no-vcstool]
@@ -57,8 +65,8 @@ const USAGE = `usage: npm run bench -- [--n N] [--runs R] [--json] [--fresh] [--
   --jobs J         pass --jobs J to meta (default: meta's own default, 8)
   --vcs-workers W  vcs import --workers (default: the same as meta's jobs, 8)
   --no-vcstool     skip the vcstool comparison
-  --only LIST      run only some scenarios: a comma list of a, b, c, d (default a,b,c; d with --scale)
-  --scale LIST     scenario D at these component counts, e.g. 500,5000 (alone: only D runs)
+  --only LIST      run only some scenarios: a comma list of a, b, c, d, e (default a,b,c,d; only e with --scale)
+  --scale LIST     scenario E at these component counts, e.g. 500,5000 (alone: only E runs)
   --dist DIR       run cli.js and index.js from DIR instead of dist/ (to measure a patched build)
 `;
 
@@ -97,16 +105,16 @@ function options(argv) {
     vcsWorkers: values['vcs-workers'] === undefined ? (jobs ?? 8) : int('vcs-workers', values['vcs-workers'], 1, 256),
     vcstool: !values['no-vcstool'],
     dist: values.dist === undefined ? undefined : resolve(values.dist),
-    // --scale alone runs only scenario D; with --only, as listed.
+    // --scale alone runs only scenario E; with --only, as listed.
     scale: values.scale === undefined ? [] : values.scale.split(',').map((x) => int('scale', x.trim(), 10, 20000)),
     only: new Set(
-      (values.only ?? (values.scale !== undefined ? 'd' : 'a,b,c'))
+      (values.only ?? (values.scale !== undefined ? 'e' : 'a,b,c,d'))
         .toLowerCase()
         .split(',')
         .map((x) => x.trim())
         .filter(Boolean)
         .map((x) => {
-          if (!['a', 'b', 'c', 'd'].includes(x)) throw new Error(`--only: unknown scenario ${JSON.stringify(x)} (a, b, c, d)`);
+          if (!['a', 'b', 'c', 'd', 'e'].includes(x)) throw new Error(`--only: unknown scenario ${JSON.stringify(x)} (a, b, c, d, e)`);
           return x;
         }),
     ),
@@ -278,22 +286,6 @@ async function scenarioBLockOnly(fx, opts, out) {
   await resetMeta(dir);
 }
 
-function parseOutputFile(text) {
-  const outputs = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]);
-    if (m) {
-      const value = [];
-      for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]);
-      outputs[m[1]] = value.join('\n');
-    } else if (lines[i].includes('=')) {
-      outputs[lines[i].slice(0, lines[i].indexOf('='))] = lines[i].slice(lines[i].indexOf('=') + 1);
-    }
-  }
-  return outputs;
-}
-
 async function scenarioBAction(fx, out) {
   const forgeJs = await buildForge(root, benchDir, log);
   const token = `ghs_${randomBytes(18).toString('hex')}`;
@@ -302,12 +294,13 @@ async function scenarioBAction(fx, out) {
   try {
     await resetMeta(fx.paths.lockOnly);
     const name = `meta-n${fx.n}`;
-    const created = await forge.createRepo('acme', name, { from: fx.paths.lockOnly, defaultBranch: 'main' });
+    await forge.createRepo('acme', name, { from: fx.paths.lockOnly, defaultBranch: 'main' });
     const runner = join(tmp, 'runner');
     const workspace = join(runner, 'work', name);
-    for (const d of ['home', 'tmp']) mkdirSync(join(runner, d), { recursive: true });
-    // Asynchronously: the server answers from this process.
-    await runOk('git', ['-c', `http.extraheader=${forge.gitAuthHeader(token)}`, 'clone', '--quiet', created.cloneUrl, workspace], { env: GIT_ENV, timeoutMs: 10 * 60_000 });
+    const runnerTemp = join(runner, 'tmp');
+    mkdirSync(join(runner, 'home'), { recursive: true });
+    // The workspace a runner has: actions/checkout's defaults (shallow, no tags, credentials persisted).
+    await checkoutLikeActions({ serverUrl: forge.serverUrl, owner: 'acme', name, token, workspace, runnerTemp });
     const outputFile = join(runner, 'output');
     const summaryFile = join(runner, 'summary.md');
     writeFileSync(outputFile, '');
@@ -325,24 +318,18 @@ async function scenarioBAction(fx, out) {
       'rollback-on-unhealthy': 'false',
     };
     const traceFile = join(tmp, 'trace-action.json');
-    const env = {
-      PATH: process.env.PATH,
-      HOME: join(runner, 'home'),
-      GIT_CONFIG_NOSYSTEM: '1',
-      META_ROLLBACK_CACHE: join(runner, 'cache'),
-      GITHUB_ACTIONS: 'true',
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_STEP_SUMMARY: summaryFile,
-      GITHUB_API_URL: forge.apiUrl,
-      GITHUB_SERVER_URL: forge.serverUrl,
-      GITHUB_GRAPHQL_URL: `${forge.serverUrl}/api/graphql`,
-      GITHUB_REPOSITORY: `acme/${name}`,
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_ACTOR: 'on-call-engineer',
-      RUNNER_TEMP: join(runner, 'tmp'),
-      GIT_TRACE2_EVENT: traceFile,
-    };
-    for (const [key, value] of Object.entries(inputs)) env[`INPUT_${key.toUpperCase()}`] = value;
+    const env = runnerEnvironment({
+      home: join(runner, 'home'),
+      workspace,
+      runnerTemp,
+      outputFile,
+      summaryFile,
+      apiUrl: forge.apiUrl,
+      serverUrl: forge.serverUrl,
+      repository: `acme/${name}`,
+      inputs,
+      extra: { META_ROLLBACK_CACHE: join(runner, 'cache'), GIT_TRACE2_EVENT: traceFile },
+    });
     forge.resetRecords();
     log('B: the action (mode lock, rev HEAD~1, pull-request open, health false)');
     const spawnedAt = Date.now();
@@ -364,6 +351,20 @@ async function scenarioBAction(fx, out) {
     if (forge.violations.length) out.notes.push(`forge violations during the action run: ${forge.violations.slice(0, 3).join('; ')}`);
     out.rss.action = res.maxRssKb ?? 0;
     out.trace.action = summarizeTrace(traceFile, spawnedAt, res.ms);
+  } finally {
+    await forge.close();
+  }
+}
+
+async function scenarioD(opts, out) {
+  const fx = await ensureFixture({ benchDir, n: RECOVER_COMPONENTS, fresh: false, jobs: setupJobs, log });
+  await resetMeta(fx.paths.lockOnly);
+  const forgeJs = await buildForge(root, benchDir, log);
+  const token = `ghs_${randomBytes(18).toString('hex')}`;
+  const forge = await startForge(forgeJs, { tokens: [{ token, login: 'github-actions[bot]', type: 'Bot' }] });
+  try {
+    out.recover = await timeToRecover({ fx, forge, token, actionJs, tmp, runs: opts.runs, log });
+    if (forge.violations.length) out.notes.push(`forge violations during time to recover: ${forge.violations.slice(0, 3).join('; ')}`);
   } finally {
     await forge.close();
   }
@@ -449,6 +450,12 @@ function table(result) {
   lines.push('');
   lines.push('C. Cold start');
   lines.push(`   node dist/index.js (mode list) to its first stdout byte: ${result.cold_start_ms} ms (exit ${result.cold_exit_ms} ms); node -e 0: ${result.node_e0_ms} ms`);
+  if (result.recover) {
+    lines.push('');
+    lines.push(`D. Time to recover: the action, mode lock --rev HEAD~1, ${RECOVER_COMPONENTS} components, pull-request merge, ${RECOVER_COMPONENTS} http checks`);
+    lines.push(`   ${secs(result.recover.median_s)} (runs ${result.recover.samples_s.join(' ')}), ${result.recover.api_requests} API requests:`);
+    lines.push(`     ${result.recover.timeline.join(' · ')}`);
+  }
   lines.push('');
   lines.push('Where the time goes (the traced run of each tool: git processes by command, summed process time, when they ran):');
   for (const key of ['restore', 'vcstool', 'loop', 'lock_only', 'action']) {
@@ -521,7 +528,7 @@ async function main() {
     if (v.ok) vcsVersion = spawnSync('vcs', ['--version'], { encoding: 'utf8', timeout: 30_000 }).stdout.trim();
   } else if (!opts.vcstool) out.notes.push('vcstool comparison skipped (--no-vcstool)');
 
-  if (opts.only.has('d')) {
+  if (opts.only.has('e')) {
     const sizes = opts.scale.length > 0 ? opts.scale : [5000];
     const rows = await scenarioScale({ cli, sizes, runs: opts.runs, tmp, env: GIT_ENV, log });
     for (const row of rows) for (const [key, t] of Object.entries(SCALE_TARGETS)) if (row[key] !== null && !t.ok(row[key])) log(`scale target missed at N = ${row.n}: ${key} ${row[key]} (${t.text})`);
@@ -547,7 +554,8 @@ async function main() {
     await scenarioBAction(fx, out);
   }
   if (opts.only.has('c')) await scenarioC(opts, out);
-  if (opts.only.size < 3 || opts.only.has('d')) out.notes.push(`only scenario(s) ${[...opts.only].join(', ').toUpperCase()} were run (--only)`);
+  if (opts.only.has('d')) await scenarioD(opts, out);
+  if (opts.only.size < 4 || opts.only.has('e')) out.notes.push(`only scenario(s) ${[...opts.only].join(', ').toUpperCase()} were run (--only)`);
 
   const restore = median(out.samples.restore);
   const vcs = vcsOk ? median(out.samples.vcstool) : null;
@@ -564,6 +572,9 @@ async function main() {
     ratio_vs_loop: restore !== null && loop ? r3(restore / loop) : null,
     lock_only_s: r3(median(out.samples.lock_only)),
     api_requests: out.action?.api_requests ?? null,
+    time_to_recover_s: out.recover?.median_s ?? null,
+    recover_api_requests: out.recover?.api_requests ?? null,
+    recover: out.recover ?? null,
     cold_start_ms: r1(median(out.samples.cold_start_ms)),
     cold_exit_ms: r1(median(out.samples.cold_exit_ms)),
     node_e0_ms: r1(median(out.samples.node_e0_ms)),

@@ -62,8 +62,8 @@ try {
   pins();
   lockDiff();
 
-  step('The audit journal (.meta/history.jsonl): one line per rollback');
-  console.log(execFileSync('cat', [join(system.meta, '.meta', 'history.jsonl')], { encoding: 'utf8' }).trimEnd());
+  step('The audit journal (.meta/history/rollbacks/): one file per rollback, newest first');
+  console.log(execFileSync(process.execPath, [cli, 'history', '--root', system.meta], { encoding: 'utf8' }).trimEnd());
 } finally {
   if (keep) console.log(`\nkept ${base}`);
   else rmSync(base, { recursive: true, force: true });

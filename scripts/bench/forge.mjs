@@ -2,7 +2,7 @@
 // compiled once with the project's own tsc into .bench/forge-build (rebuilt when its sources
 // change) and imported from there, so the benchmark counts the requests of a real action run.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runOk } from './proc.mjs';
@@ -13,7 +13,7 @@ function sourceHash(dir) {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.ts')) hash.update(relative(dir, p)).update('\0').update(readFileSync(p)).update('\0');
+      else if (name.endsWith('.ts') || name.endsWith('.mjs')) hash.update(relative(dir, p)).update('\0').update(readFileSync(p)).update('\0');
     }
   };
   walk(dir);
@@ -37,6 +37,8 @@ export async function buildForge(root, benchDir, log) {
     { cwd: root, timeoutMs: 5 * 60_000 },
   );
   if (!existsSync(join(out, 'index.js'))) throw new Error('tsc produced no forge-build/index.js');
+  // Plain JavaScript the forge reads at run time (its git hook) is not emitted by tsc.
+  for (const name of readdirSync(src).filter((n) => n.endsWith('.mjs'))) copyFileSync(join(src, name), join(out, name));
   writeFileSync(stamp, hash);
   return join(out, 'index.js');
 }

@@ -1,4 +1,4 @@
-// Scenario D (`npm run bench -- --scale 5000`): the commands that must not grow faster than the
+// Scenario E (`npm run bench -- --scale 5000`): the commands that must not grow faster than the
 // number of components, at sizes given, each beside its floor measured in the same run.
 //
 // Fixture per N: a meta-repo of N components (repositories that are not there, no checkouts: only
@@ -48,7 +48,7 @@ export async function scenarioScale({ cli, sizes, runs, tmp, env, log }) {
   const baselineJs = join(import.meta.dirname, 'yaml-baseline.mjs');
   for (const n of sizes) {
     const dir = join(tmp, `scale-${n}`);
-    log(`D: scale fixture N = ${n} (${REVISIONS} revisions of ${ENVS.length} locks)`);
+    log(`E: scale fixture N = ${n} (${REVISIONS} revisions of ${ENVS.length} locks)`);
     makeFixture(dir, n, env);
     const lock = 'manifests/components.lock.prod.yaml';
     const timed = async (label, file, args, { reset = false } = {}) => {
@@ -64,7 +64,7 @@ export async function scenarioScale({ cli, sizes, runs, tmp, env, log }) {
         // The first run warms the page cache and is not counted.
         if (r > 0) ms.push(last.ms / 1000);
       }
-      log(`D: N = ${n}: ${label}: ${median(ms).toFixed(2)} s`);
+      log(`E: N = ${n}: ${label}: ${median(ms).toFixed(2)} s`);
       return { s: median(ms), rssMb: last.maxRssKb ? Math.round(last.maxRssKb / 1024) : null, stdout: last.stdout };
     };
     const lockOnly = await timed('lock-only rollback', process.execPath, [cli, 'rollback', 'lock', lock, '--rev', 'HEAD~1', '--env', 'prod'], { reset: true });
@@ -88,7 +88,7 @@ export async function scenarioScale({ cli, sizes, runs, tmp, env, log }) {
 const round = (x) => Math.round(x * 1000) / 1000;
 
 export function scaleTable(rows) {
-  const lines = [`D. Scale (${ENVS.length} env locks, ${REVISIONS} lock revisions, the last bumping every component)`];
+  const lines = [`E. Scale (${ENVS.length} env locks, ${REVISIONS} lock revisions, the last bumping every component)`];
   const head = ['N', 'lock-only --rev HEAD~1', 'yaml parse+write', 'ratio', 'list --component X', 'list', 'targets', 'list RSS'];
   const cells = rows.map((r) => [
     r.n.toLocaleString('en'),

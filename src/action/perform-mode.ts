@@ -1,6 +1,6 @@
 import type { RollbackReport } from '../core/changes.js';
 import type { RunContext } from '../core/context.js';
-import { CHANGESET_DIR, HISTORY_PATH } from '../core/paths.js';
+import { CHANGESET_DIR } from '../core/paths.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { rollbackChangeset, type ApplyOptions, type ChangesetRollbackResult } from '../core/changeset/apply.js';
@@ -26,7 +26,7 @@ export type ModeOutcome =
 /** The files a rollback wrote, which the action commits: lock, journal, the undo snapshot. */
 export function filesOf(result: RollbackReport): string[] {
   if (result.dryRun || result.changes.length === 0) return [];
-  const files = [HISTORY_PATH];
+  const files = result.journalFile ? [result.journalFile] : [];
   if (result.changes.some((c) => c.lock === 'changed')) files.unshift(result.lock);
   if (result.snapshot) files.push(result.snapshot);
   return files;
@@ -60,7 +60,8 @@ export async function performMode(ctx: RunContext, inputs: ActionInputs, publish
     case 'changeset': {
       // Revert branches are pushed here, all or nothing, with the components' credentials.
       const result = await rollbackChangeset(ctx, inputs.changeset!, { push: !ctx.dryRun, gitEnv: ctx.gitEnv, publishBranch });
-      const written = result.dryRun || result.nothingToDo ? [] : [result.file, CHANGESET_INDEX, HISTORY_PATH];
+      const restored = result.lockRestore ? filesOf(result.lockRestore) : [];
+      const written = result.dryRun || result.nothingToDo ? [] : [result.file, CHANGESET_INDEX, ...(result.journalFile ? [result.journalFile] : []), ...restored];
       return { kind: 'changeset', result, files: written.filter((f) => existsSync(join(ctx.root, f))) };
     }
     case 'list': {

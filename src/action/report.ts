@@ -53,7 +53,7 @@ export function undoText(snapshot: string | null, env: string | null): string {
 
 export function journalBlock(entry: RollbackReport['historyEntry']): string {
   if (!entry) return '';
-  return ['### Journal entry (`.meta/history.jsonl`)', '', '```json', JSON.stringify(entry), '```', ''].join('\n');
+  return ['### Journal entry (`.meta/history/rollbacks/`)', '', '```json', JSON.stringify(entry), '```', ''].join('\n');
 }
 
 export function pullRequestBody(input: { title: string; rows: readonly ChangeRow[]; entry: RollbackReport['historyEntry']; snapshot: string | null; env: string | null; note?: string }): string {

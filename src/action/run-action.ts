@@ -5,7 +5,7 @@ import { InputError, OperationError, errorMessage } from '../core/errors.js';
 import type { HealthReport } from '../core/health/index.js';
 import { loadManifest } from '../core/manifest.js';
 import { checkHealth } from '../core/operations/check-health.js';
-import { HISTORY_PATH, SNAPSHOT_DIR, lockPathFor, resolveRoot } from '../core/paths.js';
+import { JOURNAL_DIR, SNAPSHOT_DIR, lockPathFor, resolveRoot } from '../core/paths.js';
 import { CHANGESET_INDEX, changesetFileRel } from '../core/changeset/id.js';
 import { withMatrix } from '../core/fan-out.js';
 import { rollbackLock } from '../core/operations/rollback-lock.js';
@@ -22,7 +22,7 @@ import { git } from '../git/run-git.js';
 import { signCommits } from './signed-commits.js';
 import { cloneUrl, repoOnServer, type RepoRef } from '../github/repository.js';
 import { headBranchFor } from './head-branch.js';
-import { namedForAction, rootInsideWorkspace } from './input-names.js';
+import { checkEnvHasLock, namedForAction, rootInsideWorkspace } from './input-names.js';
 import { gitHubMessage, settingsAdvice, withAdvice } from '../github/refusals.js';
 import { discardWrites, markWorkspace, restoreWorkspace, type WorkspaceMark } from './workspace-guard.js';
 import type { ActionInputs } from './inputs.js';
@@ -74,6 +74,8 @@ interface Session {
   readonly remote: MetaRemote;
   /** Input rev of mode lock, resolved once to its commit. */
   readonly rev?: string;
+  /** The base branch, asked of the API while git fetches what the run needs. */
+  readonly base?: Promise<string>;
   readonly ctx: RunContext;
 }
 
@@ -97,6 +99,7 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
     io.setSecret(basicAuthHeader(token).replace(/^AUTHORIZATION: basic /, ''));
   }
   const root = resolveRoot(rootInsideWorkspace(inputs.root, runner.workspace), runner.workspace);
+  checkEnvHasLock(root, inputs.env);
   const metaUrl = cloneUrl(runner.serverUrl, runner.repository);
   const gitEnv = credentialEnv([
     { urlPrefix: `${runner.serverUrl.replace(/\/+$/, '')}/`, token: inputs.componentsToken },
@@ -113,13 +116,19 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
     log: io.info,
   });
   const remote: MetaRemote = { root, url: metaUrl, env: gitEnv };
+  // Octokit loads, and the default branch is asked for, while git fetches history.
+  const publishes = inputs.mode !== 'list' && inputs.mode !== 'health' && !inputs.dryRun;
+  const apiLoading = publishes ? client(inputs, runner, io) : undefined;
+  const baseLoading = apiLoading?.then((api) => inputs.base ?? defaultBranch(api, runner.repository));
+  // Awaited below; until then a failure must not surface as an unhandled rejection.
+  baseLoading?.catch(() => undefined);
   // The lock history that list shows is the whole history; a shallow checkout has one commit of it.
   if (inputs.mode === 'list') await ensureFullHistory(remote);
   // A revision such as HEAD~1 is resolved once (fetching the history a shallow checkout lacks): a
   // redo on a moved base must restore the same pins.
   const rev = inputs.rev !== undefined && inputs.mode === 'lock' ? await ensureRevision(remote, inputs.rev, 'input rev') : undefined;
   const pinned: ActionInputs = rev ? { ...inputs, rev } : inputs;
-  const session: Session = { inputs, runner, io, root, metaUrl, gitEnv, remote, rev, ctx };
+  const session: Session = { inputs, runner, io, root, metaUrl, gitEnv, remote, rev, base: baseLoading, ctx };
 
   if (inputs.storeBranch !== undefined && !(await fetchBranch(root, metaUrl, inputs.storeBranch, gitEnv))) {
     io.warning(`store branch ${inputs.storeBranch} could not be fetched; using the local one if any`);
@@ -129,7 +138,7 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
     const outcome = await performMode(ctx, pinned);
     return report(session, { operation: 'none', merged: false, outcome }, undefined);
   }
-  const api = await client(session);
+  const api = await apiLoading!;
   let componentPulls: ComponentPull[] = [];
   let changesetResult: ChangesetRollbackResult | undefined;
   // With sign-commits, revert branches are made again through the API before they are recorded.
@@ -170,10 +179,10 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
 }
 
 /** Octokit is loaded only by runs that call the API: `list`, `health` and dry runs start faster without it. */
-async function client(s: Session): Promise<GitHubApi> {
-  if (!s.inputs.token) throw new OperationError('input token: empty; give the workflow a token (the default is github.token)');
+async function client(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promise<GitHubApi> {
+  if (!inputs.token) throw new OperationError('input token: empty; give the workflow a token (the default is github.token)');
   const { createGitHubClient } = await import('../github/client.js');
-  return createGitHubClient({ token: s.inputs.token, apiUrl: s.runner.apiUrl, log: s.io.warning });
+  return createGitHubClient({ token: inputs.token, apiUrl: runner.apiUrl, log: io.warning });
 }
 
 /**
@@ -187,7 +196,7 @@ async function client(s: Session): Promise<GitHubApi> {
  */
 async function publish(s: Session, api: GitHubApi, head: string, perform: (wrote: (files: readonly string[]) => void) => Promise<ModeOutcome>): Promise<Published> {
   const { root } = s;
-  const mark = await markWorkspace(root, filesKeptBy(s.inputs), [SNAPSHOT_DIR, ...(s.inputs.snapshotFile ? [dirname(s.inputs.snapshotFile)] : [])]);
+  const mark = await markWorkspace(root, filesKeptBy(s.inputs), [SNAPSHOT_DIR, JOURNAL_DIR, ...(s.inputs.snapshotFile ? [dirname(s.inputs.snapshotFile)] : [])]);
   const written = new Set<string>();
   const landed = { done: false };
   try {
@@ -211,9 +220,12 @@ async function publish(s: Session, api: GitHubApi, head: string, perform: (wrote
 async function land(s: Session, api: GitHubApi, head: string, mark: WorkspaceMark, landed: { done: boolean }, perform: () => Promise<ModeOutcome>): Promise<Published> {
   const { inputs, root, metaUrl, gitEnv, io } = s;
   const repo = s.runner.repository;
-  const base = inputs.base ?? (await defaultBranch(api, repo));
+  const base = inputs.base ?? (await (s.base ?? defaultBranch(api, repo)));
   if (head === base) throw new InputError(`input branch: ${JSON.stringify(head)} is the base branch too; the head branch must be another`);
   let baseSha = await prepareWorkspace(root, metaUrl, base, gitEnv);
+  // Where the head branch is now, asked while the rollback runs.
+  const headLoading = inputs.pullRequest === 'none' ? undefined : remoteBranchSha(root, metaUrl, head, gitEnv);
+  headLoading?.catch(() => undefined);
 
   let outcome = await perform();
   if (outcome.files.length === 0) {
@@ -245,7 +257,7 @@ async function land(s: Session, api: GitHubApi, head: string, mark: WorkspaceMar
     return { operation: 'pushed', merged: false, queued: false, outcome };
   }
 
-  let previous = await remoteBranchSha(root, metaUrl, head, gitEnv);
+  let previous = await headLoading!;
   // Fetched while a branch still holds it, in case the branch has to be put back there.
   const canPutBack = previous === undefined || (await fetchCommit(root, metaUrl, previous, gitEnv).then(() => true, () => false));
   let pushed = await publishCommit(s, api, outcome, baseSha, head, { expected: previous ?? '' });
@@ -376,7 +388,7 @@ async function putHeadBranchBack(s: Session, head: string, commit: string, previ
 
 /** Files a run edits in place or appends to; see markWorkspace. */
 function filesKeptBy(inputs: ActionInputs): string[] {
-  const files = [HISTORY_PATH, lockPathFor(inputs.env), CHANGESET_INDEX];
+  const files = [lockPathFor(inputs.env), CHANGESET_INDEX];
   if (inputs.changeset !== undefined) files.push(changesetFileRel(inputs.changeset));
   if (inputs.snapshotFile !== undefined) files.push(inputs.snapshotFile);
   return files;
@@ -409,7 +421,7 @@ async function runHealthMode(s: Session): Promise<ActionResult> {
     const outcome = await rollbackToPrevious();
     return report(s, { operation: 'none', merged: false, outcome }, before, before);
   }
-  const api = await client(s);
+  const api = await client(s.inputs, s.runner, s.io);
   const published = await publish(s, api, headBranchFor(inputs), rollbackToPrevious);
   const after = await checkHealth(ctx, selection(inputs));
   if (published.pr) {

@@ -9,6 +9,7 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'rollback list': ['meta rollback list --component web-ui --env prod', 'meta rollback list --all --json'],
   'rollback snapshot': ['meta rollback snapshot --output before.yaml --env prod', 'meta rollback snapshot --restore .meta/snapshots/<file>.yaml --env prod'],
   'rollback store': ['meta rollback store web-ui 3f2a9c1d --env prod'],
+  history: ['meta history --env prod --limit 10', 'meta history --component web-ui --json'],
   health: ['meta health --all --env prod', 'meta health --component web-ui --env staging --json'],
   changeset: ['meta changeset list --status committed', 'meta changeset rollback CS-42 --push'],
   'changeset list': ['meta changeset list --limit 10 --status committed'],

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import type { Change, JournalLine, RollbackResult } from './changes.js';
 import type { RunContext } from './context.js';
 import { OperationError, errorMessage } from './errors.js';
-import { appendJournal } from './journal.js';
+import { nextJournalFile, writeJournalEntry } from './journal.js';
 import { editLockText, timestamp } from './lock-edit.js';
 import type { Lock, Pin } from './lock.js';
 import { crashPoint, sha256, staleLockPresent, withMetaLock, type MetaLock } from './meta-lock.js';
@@ -107,7 +108,7 @@ function effectiveOf(steps: readonly Step[]): Step[] {
   return steps.filter((s) => s.change.lock === 'changed' || s.change.checkout === 'moved');
 }
 
-function resultOf(ctx: RunContext, plan: Plan, steps: readonly Step[], snapshot: string | null, historyEntry: JournalLine | null): RollbackResult {
+function resultOf(ctx: RunContext, plan: Plan, steps: readonly Step[], snapshot: string | null, historyEntry: JournalLine | null, journalFile: string | null = null): RollbackResult {
   return {
     ok: true,
     mode: plan.mode,
@@ -118,6 +119,7 @@ function resultOf(ctx: RunContext, plan: Plan, steps: readonly Step[], snapshot:
     warnings: plan.warnings ?? [],
     snapshot,
     historyEntry,
+    journalFile,
   };
 }
 
@@ -163,9 +165,9 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
   if (lockChanges.length > 0) await assertUnchanged(lockPath, plan);
 
   const now = ctx.now();
-  // Unique under the lock: two rollbacks by one process within a second get -2, -3, ... rather
-  // than one overwriting the other's undo snapshot.
-  const stem = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-${plan.mode}-${process.pid}`;
+  // Random, not the pid: two rollback pull requests made in the same second on two runners (whose
+  // pids are alike) must add two snapshots, not one path twice. Unique under the lock besides.
+  const stem = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-${plan.mode}-${randomBytes(4).toString('hex')}`;
   let snapshotRel = `${stem}.yaml`;
   for (let n = 2; existsSync(join(ctx.root, snapshotRel)); n++) snapshotRel = `${stem}-${n}.yaml`;
   // A .meta/snapshots that is a symbolic link out of the meta-repo is refused, not written through.
@@ -192,6 +194,7 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     snapshot: snapshotRel,
   };
   throwIfInterrupted();
+  const journalFile = await nextJournalFile(ctx.root, historyEntry.env, now);
   await metaLock.setIntent({
     kind: 'rollback',
     lock: plan.lockRel,
@@ -199,6 +202,7 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     lockAfter: newLockText === undefined ? null : sha256(newLockText),
     snapshot: snapshotRel,
     journal: historyEntry,
+    journalFile,
     checkouts: moving.map((s) => ({ dir: relativeToRoot(ctx.root, s.checkout!.dir), head: s.checkout!.head, branch: s.checkout!.branch, to: s.pin.to.commit })),
   });
   await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
@@ -231,11 +235,11 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     }
     crashPoint('after-lock');
     await interruptPoint('after-lock');
-    await appendJournal(ctx.root, historyEntry);
+    await writeJournalEntry(ctx.root, journalFile, historyEntry);
     crashPoint('after-journal');
     await interruptPoint('after-journal');
     await metaLock.setIntent(undefined);
-    return resultOf(ctx, plan, steps, snapshotRel, historyEntry);
+    return resultOf(ctx, plan, steps, snapshotRel, historyEntry, journalFile);
   } catch (err) {
     // A checkout that failed part-way may still have moved: put back every one not where it was.
     await Promise.allSettled(moving.map((s) => limit(() => restoreIfMoved(s.checkout!))));

@@ -29,6 +29,8 @@ export interface RollbackResult {
   readonly changes: readonly Change[];
   readonly snapshot: string | null;
   readonly historyEntry: JournalLine | null;
+  /** The journal file the entry was written to, relative to the root (null: nothing was journaled). */
+  readonly journalFile: string | null;
   readonly warnings: readonly string[];
 }
 
@@ -51,6 +53,7 @@ export interface RollbackReport {
   readonly changes: ReadonlyArray<Omit<Change, 'to'> & { readonly to: TargetPin }>;
   readonly snapshot: string | null;
   readonly historyEntry: (Omit<JournalLine, 'changes'> & { readonly changes: ReadonlyArray<{ component: string; from: Pin | null; to: TargetPin }> }) | null;
+  readonly journalFile: string | null;
   readonly warnings: readonly string[];
 }
 

@@ -7,9 +7,10 @@ import { basename, dirname, join } from 'node:path';
 import type { JournalLine } from './changes.js';
 import type { RunContext } from './context.js';
 import { InputError, OperationError, errorMessage } from './errors.js';
-import { appendJournal, readJournal } from './journal.js';
+import { JOURNAL_FILE, nextJournalFile, writeJournalEntry } from './journal.js';
+import { readJournal } from './journal-reader.js';
 import { isFullSha, isValidComponentName, quote, refNameProblem } from './names.js';
-import { SNAPSHOT_DIR, resolveInsideRoot } from './paths.js';
+import { JOURNAL_DIR, SNAPSHOT_DIR, resolveInsideRoot } from './paths.js';
 import { putBackCheckout } from '../git/half-checkout.js';
 import { duringWrites, interruption, throwIfInterrupted } from './interrupt.js';
 
@@ -28,10 +29,10 @@ import { duringWrites, interruption, throwIfInterrupted } from './interrupt.js';
  *   it; after a short pause the lock is read back and must be ours, else the run backs off and
  *   waits like any other. (Two runs can both win only if one stalls for longer than that pause
  *   between its second read and its rename.)
- * - While it writes, a rollback records its intent in the lock (the journal line it will append,
- *   the lock text it will write, the checkouts it will move). A run that takes over the stale lock
- *   of a killed rollback first finishes it (the new lock had been written: the journal line is
- *   appended) or undoes it (it had not: the checkouts are put back and the snapshot removed), so
+ * - While it writes, a rollback records its intent in the lock (the journal entry it will write and
+ *   the file it goes in, the lock text it will write, the checkouts it will move). A run that takes
+ *   over the stale lock of a killed rollback first finishes it (the new lock had been written: the
+ *   journal entry is written, under the name the dead run chose) or undoes it (it had not: the checkouts are put back and the snapshot removed), so
  *   no run ever builds on a half-done one.
  * - Holding it, a run removes the temp files (`.NAME.PID.RANDOM.tmp`) that killed writers on this
  *   host left beside the lock, the journal and the snapshots.
@@ -64,8 +65,10 @@ export interface RollbackIntent {
   readonly lockAfter: string | null;
   /** The undo snapshot written first. */
   readonly snapshot: string;
-  /** The journal line appended last. */
+  /** The journal entry written last. */
   readonly journal: JournalLine;
+  /** The file it goes in, relative to the root; absent in the intents of versions that appended to .meta/history.jsonl. */
+  readonly journalFile?: string;
   /** Checkouts being moved: where each was, and where it goes. */
   readonly checkouts: ReadonlyArray<{ readonly dir: string; readonly head: string; readonly branch?: string; readonly to: string }>;
 }
@@ -187,7 +190,7 @@ const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
 
 /** Holding the lock, remove the temp files that runs killed on this host left beside the files they write. */
 async function sweepTemps(root: string): Promise<void> {
-  for (const dir of ['.meta', SNAPSHOT_DIR, 'manifests']) {
+  for (const dir of ['.meta', SNAPSHOT_DIR, JOURNAL_DIR, 'manifests']) {
     const names = await readdir(join(root, dir)).catch(() => [] as string[]);
     for (const name of names) {
       const pid = Number(TEMP_FILE.exec(name)?.[1]);
@@ -388,16 +391,18 @@ export function sha256(text: string): string {
 /**
  * Finishes or undoes the rollback a killed run was writing. The commit point is the rename of the
  * new lock text (or, when the lock does not change, the journal line): past it, the rollback
- * happened and only its journal line may be missing, so it is appended; before it, the checkouts
+ * happened and only its journal entry may be missing, so it is written; before it, the checkouts
  * it moved are put back and its snapshot is removed, so the meta-repo is as it was before that run.
  */
 export async function recoverInterrupted(ctx: RunContext, stale: MetaLockRecord, intent: RollbackIntent): Promise<'finished' | 'undone'> {
   const who = `pid ${stale.owner.pid} on ${stale.owner.host} (${stale.owner.command})`;
   const lockNow = await readFile(join(ctx.root, intent.lock), 'utf8').then(sha256, () => undefined);
-  const journaled = (await readJournal(ctx.root)).some((line) => line.snapshot === intent.snapshot && line.at === intent.journal.at);
+  const journaled =
+    (intent.journalFile !== undefined && existsSync(join(ctx.root, intent.journalFile))) ||
+    (await readJournal(ctx.root)).records.some(({ entry }) => entry.snapshot === intent.snapshot && entry.at === intent.journal.at);
   if (journaled || (intent.lockAfter !== null && lockNow === intent.lockAfter)) {
-    if (!journaled) await appendJournal(ctx.root, intent.journal);
-    ctx.log(`finished the rollback interrupted in ${who}: ${intent.lock} had been written${journaled ? '' : '; its journal line is now recorded'}`);
+    if (!journaled) await writeJournalEntry(ctx.root, intent.journalFile ?? (await nextJournalFile(ctx.root, intent.journal.env, ctx.now())), intent.journal);
+    ctx.log(`finished the rollback interrupted in ${who}: ${intent.lock} had been written${journaled ? '' : '; its journal entry is now recorded'}`);
     return 'finished';
   }
   if (lockNow === intent.lockBefore) {
@@ -432,6 +437,9 @@ function checkIntent(raw: unknown): RollbackIntent {
   if (typeof i.snapshot !== 'string' || !SNAPSHOT_REL.test(i.snapshot)) bad('snapshot', i.snapshot);
   const j = i.journal as Partial<JournalLine> | undefined;
   if (!j || typeof j.at !== 'string' || typeof j.mode !== 'string' || !Array.isArray(j.changes) || j.snapshot !== i.snapshot) bad('journal', j);
+  if (i.journalFile !== undefined && (typeof i.journalFile !== 'string' || !i.journalFile.startsWith(`${JOURNAL_DIR}/`) || !JOURNAL_FILE.test(i.journalFile.slice(JOURNAL_DIR.length + 1)))) {
+    bad('journalFile', i.journalFile);
+  }
   if (!Array.isArray(i.checkouts)) bad('checkouts', i.checkouts);
   for (const c of i.checkouts!) {
     const name = typeof c?.dir === 'string' && c.dir.startsWith('components/') ? c.dir.slice('components/'.length) : '';

@@ -6,7 +6,11 @@ import { checkEnvName, quote } from './names.js';
 export const MANIFEST_PATH = 'manifests/components.yaml';
 export const ENVIRONMENTS_PATH = 'manifests/environments.yaml';
 export const SNAPSHOT_DIR = '.meta/snapshots';
-export const HISTORY_PATH = '.meta/history.jsonl';
+/** The journal: one file per entry (see journal.ts). A subdirectory, because the Python `meta` CLI's
+ * `meta history show|clear` treat every `.meta/history/*.json` as a component's own history list. */
+export const JOURNAL_DIR = '.meta/history/rollbacks';
+/** The journal as earlier versions wrote it, one JSON line per entry: read, never written. */
+export const LEGACY_JOURNAL_PATH = '.meta/history.jsonl';
 export const CHANGESET_DIR = '.meta/changesets';
 export const STORE_DIR = '.meta-store';
 export const COMPONENTS_DIR = 'components';

@@ -6,6 +6,8 @@ import { quote, refNameProblem } from './names.js';
 import { localSources, resolveTarget, versionOf } from './resolve-target.js';
 import type { SnapshotPin } from './snapshot-file.js';
 import { isBranchName, isCommitObject, listTags, tagObjectIn } from '../git/repo-reader.js';
+import { lsRemoteTagObject } from '../git/remote-reader.js';
+import { locateRepo } from './repo-url.js';
 
 export interface SourcePin extends SnapshotPin {
   /** Where the pin was read, for messages: `file:line`. */
@@ -27,7 +29,14 @@ export async function prepareSourcePins(
   target: Lock,
   pins: ReadonlyMap<string, SourcePin>,
   warnings: string[],
-  options: { readonly checkoutVersions?: boolean } = {},
+  options: {
+    readonly checkoutVersions?: boolean;
+    /**
+     * The pins come from a lock the Python CLI wrote (it records `mode:`), which may pin a tag
+     * object; a component with no repository on disk is then asked through its remote's tags.
+     */
+    readonly fromPythonLock?: boolean;
+  } = {},
 ): Promise<{ pins: Map<string, SnapshotPin>; peeled: number }> {
   const out = new Map<string, SnapshotPin>();
   let peeled = 0;
@@ -62,7 +71,7 @@ export async function prepareSourcePins(
         continue;
       }
     }
-    const tag = await peelTagObject(ctx, spec, pin.commit);
+    const tag = await peelTagObject(ctx, spec, pin.commit, options.fromPythonLock && pin.commit !== entry?.commit ? pin.version : undefined);
     if (tag) {
       peeled += 1;
       warnings.push(
@@ -101,12 +110,20 @@ async function versionForCheckoutRecord(ctx: RunContext, spec: ComponentSpec, pi
   return pin.commit.slice(0, 12);
 }
 
-/** The tag and commit when `sha` is an annotated tag object in a repository on disk; commits cost one lookup. */
-export async function peelTagObject(ctx: RunContext, spec: ComponentSpec, sha: string): Promise<{ tag: string; commit: string } | undefined> {
-  for (const dir of localSources(ctx, spec)) {
+/**
+ * The tag and commit when `sha` is an annotated tag object: asked of a repository on disk (commits
+ * cost one lookup), else, given the tag the pin names (`remoteTag`), of the component's remote,
+ * which lists the tag object beside the commit it peels to.
+ */
+export async function peelTagObject(ctx: RunContext, spec: ComponentSpec, sha: string, remoteTag?: string): Promise<{ tag: string; commit: string } | undefined> {
+  const dirs = localSources(ctx, spec);
+  for (const dir of dirs) {
     if (await isCommitObject(dir, sha)) return undefined;
     const tag = await tagObjectIn(dir, sha);
     if (tag) return tag;
   }
-  return undefined;
+  const location = locateRepo(spec.repo, ctx.root);
+  if (dirs.length > 0 || remoteTag === undefined || location.kind !== 'url' || refNameProblem(remoteTag)) return undefined;
+  const listed = await lsRemoteTagObject(location.url, remoteTag, ctx.root, ctx.gitEnv).catch(() => ({ object: undefined, peeled: undefined }));
+  return listed.object === sha && listed.peeled && listed.peeled !== sha ? { tag: remoteTag, commit: listed.peeled } : undefined;
 }

@@ -55,6 +55,7 @@ export function yamlCharsParsed(): number {
 
 export function parseYamlText(text: string, display: string): YamlFile {
   bytesParsed += text.length;
+  refuseConflictMarkers(text, display);
   const lines = new LineCounter();
   // Duplicate keys (which YAML forbids but many parsers quietly accept) are refused by checkNodes
   // below, with a set per mapping: the yaml package's own uniqueKeys check compares every key with
@@ -183,4 +184,28 @@ function uniqueKeys(file: YamlFile, map: YAMLMap<unknown, unknown>): void {
 
 function oneLine(message: string): string {
   return message.split('\n')[0]!.trim();
+}
+
+/** At most this many marker lines are listed; a conflict in a big lock can have hundreds. */
+const MARKERS_LISTED = 12;
+
+/**
+ * A file left with git's conflict markers (`<<<<<<<`, `|||||||`, `=======`, `>>>>>>>` at the start of
+ * a line) is refused before it is parsed: the YAML parser would report only a confusing
+ * `Implicit keys need to be on a single line`, and a user must learn that a merge is unfinished.
+ * `=======` alone counts only beside an opening or closing marker: on its own it is a YAML scalar.
+ */
+function refuseConflictMarkers(text: string, display: string): void {
+  const marked: number[] = [];
+  let fences = false;
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (/^(?:<{7}|>{7}|\|{7})(?: |$)/.test(line)) {
+      fences = true;
+      marked.push(i + 1);
+    } else if (line === '=======') marked.push(i + 1);
+  });
+  if (!fences) return;
+  const listed = marked.slice(0, MARKERS_LISTED).join(', ') + (marked.length > MARKERS_LISTED ? `, ... ${marked.length - MARKERS_LISTED} more` : '');
+  throw new InputError(`${display}:${marked[0]}: git conflict markers (lines ${listed}): resolve the merge conflict first`);
 }

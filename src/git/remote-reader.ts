@@ -30,3 +30,17 @@ export async function lsRemoteTags(url: string, cwd: string, env?: Record<string
   }
   return [...tags].map(([name, commit]) => ({ name, commit }));
 }
+
+/** One tag as a remote lists it: the object the ref names, and for an annotated tag the commit it peels to. */
+export async function lsRemoteTagObject(url: string, tag: string, cwd: string, env?: Record<string, string>): Promise<{ object?: string; peeled?: string }> {
+  const ref = `refs/tags/${tag}`;
+  const result = await runGitRetrying(['ls-remote', '--tags', url, ref, `${ref}^{}`], { cwd, env });
+  if (result.code !== 0) throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}${triedNote(result)}`);
+  const found: { object?: string; peeled?: string } = {};
+  for (const line of result.stdout.toString().split('\n')) {
+    const [sha, name] = line.split('\t');
+    if (name === `${ref}^{}`) found.peeled = sha;
+    else if (name === ref) found.object = sha;
+  }
+  return found;
+}

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startForge, type Forge } from '../forge/index.js';
 import { fingerprint, gitOut } from '../helpers/workspace.js';
 import { hostedSystem } from './fixtures.js';
+import { journalEntriesAt } from '../helpers/journal.js';
 
 const TOKEN = 'ghs_RollbackSecretToken0123456789abcdefXYZ';
 let forge: Forge;
@@ -50,7 +51,8 @@ describe('the action, run as a runner runs it (node dist/index.js)', () => {
     expect(pr.body).toContain('meta rollback snapshot --restore .meta/snapshots/');
 
     const files = h.bareGit(['diff', '--name-only', `main...${pr.headRef}`]).split('\n').sort();
-    expect(files).toEqual(['.meta/history.jsonl', 'manifests/components.lock.prod.yaml', run.outputs['snapshot-file']!].sort());
+    expect(files).toHaveLength(3);
+    expect(files.filter((f) => f !== run.outputs['snapshot-file'] && f !== 'manifests/components.lock.prod.yaml')[0]).toMatch(/^\.meta\/history\/rollbacks\/.+\.json$/);
     const changed = lockDiff(h.bareGit, pr.headRef);
     expect(changed).toHaveLength(6);
     expect(changed.filter((l) => l.startsWith('+'))).toEqual([expect.stringMatching(/^\+generated_at: '/), '+    version: v1.0.0', `+    commit: ${web.versions[0]!.commit}   # web-ui v1.2.0`]);
@@ -124,7 +126,7 @@ describe('the action, run as a runner runs it (node dist/index.js)', () => {
     expect(log[0]).toMatch(/^Rollback \(prod\): web-ui v1\.2\.0 → v1\.0\.0$/);
     expect(log[1]).toBe('teammate: unrelated change');
     expect(h.bareGit(['show', 'main:manifests/components.lock.prod.yaml'])).toContain(h.sys.components[2]!.versions[0]!.commit);
-    expect(JSON.parse(h.bareGit(['show', 'main:.meta/history.jsonl']).trim().split('\n').pop()!)).toMatchObject({ mode: 'component' });
+    expect(journalEntriesAt(h.bareGit, 'main').pop()).toMatchObject({ mode: 'component' });
     expect(await forge.pulls(h.owner, h.name)).toHaveLength(0);
   });
 

@@ -8,6 +8,7 @@ import { runActionProcess } from '../helpers/action-runner.js';
 import { meta } from '../helpers/cli.js';
 import { runnerCheckout } from '../helpers/checkout-workspace.js';
 import { tempDir } from '../helpers/workspace.js';
+import { journalEntriesAt } from '../helpers/journal.js';
 
 const N = 1000;
 const names = Array.from({ length: N }, (_, i) => `svc-${String(i).padStart(4, '0')}`);
@@ -98,7 +99,7 @@ describe('fan-out of a 1,000-component rollback', () => {
     const bare = (args: string[]) => execFileSync('git', args, { cwd: hosted.barePath, encoding: 'utf8', maxBuffer: 64 << 20 });
     const lock = bare(['show', 'main:manifests/components.lock.yaml']);
     for (const name of names) expect(lock).toContain(`  ${name}:\n    version: v1.0.0\n    commit: ${pin(name, 'old').commit}\n`);
-    const journal = bare(['show', 'main:.meta/history.jsonl']).trim().split('\n').map((l) => JSON.parse(l));
+    const journal = journalEntriesAt(bare, 'main') as Array<{ changes: Array<{ component: string }> }>;
     expect(journal).toHaveLength(matrix.include.length);
     expect(journal.flatMap((j: { changes: Array<{ component: string }> }) => j.changes.map((c) => c.component)).sort()).toEqual(names);
     expect(forge.violations).toEqual([]);

@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { createSampleSystem, type SampleOptions, type SampleSystem } from '../../scripts/lib/sample-system.mjs';
 import type { Forge, RepoSettings } from '../forge/index.js';
 import { runActionProcess, type ActionRun } from '../helpers/action-runner.js';
 import { credentialFiles, runnerCheckout, type PersistedCredentials, type RunnerCheckout } from '../helpers/checkout-workspace.js';
+import { meta } from '../helpers/cli.js';
 import { tempDir } from '../helpers/workspace.js';
 
 export interface HostedSystem {
@@ -69,4 +71,25 @@ export async function hostedSystem(forge: Forge, options: HostingOptions = {}): 
       ),
     bareGit: (args) => execFileSync('git', args, { cwd: created.barePath, encoding: 'utf8' }).trim(),
   };
+}
+
+/**
+ * A hosted system whose meta-repo has web-ui's v1.1.0 files committed as a store entry (its
+ * content hash in `prepared`), while the lock pins v1.2.0.
+ */
+export function hostedStoreSystem(forge: Forge, options: HostingOptions = {}): Promise<HostedSystem> {
+  return hostedSystem(forge, {
+    ...options,
+    checkouts: ['web-ui'],
+    prepare: async (metaDir: string) => {
+      const checkout = join(metaDir, 'components', 'web-ui');
+      execFileSync('git', ['checkout', '-q', '--detach', 'v1.1.0'], { cwd: checkout });
+      const added = await meta(['store', 'add', 'web-ui', '--json'], metaDir);
+      if (added.code !== 0) throw new Error(added.stderr);
+      execFileSync('git', ['checkout', '-q', '--detach', 'v1.2.0'], { cwd: checkout });
+      execFileSync('git', ['add', '-f', '.meta-store'], { cwd: metaDir });
+      execFileSync('git', ['commit', '-q', '-m', 'Store web-ui v1.1.0'], { cwd: metaDir });
+      return JSON.parse(added.stdout).entry.content_hash as string;
+    },
+  });
 }

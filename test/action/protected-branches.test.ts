@@ -228,15 +228,14 @@ describe('two rollback pull requests for one env, opened from the same base', ()
   });
 });
 
-describe('no waiting between writes', () => {
-  it('a merge run makes a handful of API requests, none held back', async () => {
+describe('a handful of requests', () => {
+  it('a merge run makes fewer than 10 API requests, its writes in data-flow order', async () => {
     const h = await hostedSystem(forge);
     const run = await h.run({ ...rollback, 'pull-request': 'merge', health: 'true' });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const api = forge.requests.filter((r) => r.kind !== 'git' && r.path.includes(h.name));
     expect(api.map((r) => `${r.method} ${r.operation ?? r.path}`).length, api.map((r) => `${r.method} ${r.path}`).join('\n')).toBeLessThan(10);
-    // Writes follow each other as fast as the forge answers: plugin-throttling's 1 s / 3 s spacing is gone.
-    const writes = api.filter((r) => r.method !== 'GET');
-    for (let i = 1; i < writes.length; i++) expect(writes[i]!.at - writes[i - 1]!.at).toBeLessThan(900);
+    // The writes, in data-flow order; how long the action waits between them is the benchmark's to measure.
+    expect(api.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path.replace(`/repos/${h.owner}/${h.name}`, '')}`)).toEqual(['POST /pulls', 'PUT /pulls/1/merge', 'POST /issues/1/comments']);
   });
 });

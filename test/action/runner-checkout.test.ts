@@ -1,12 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startForge, type Forge } from '../forge/index.js';
-import { meta } from '../helpers/cli.js';
 import type { PersistedCredentials } from '../helpers/checkout-workspace.js';
 import { gitOut } from '../helpers/workspace.js';
 import { startFakeProduction, type FakeProduction } from './fake-production.js';
-import { hostedSystem, type HostedSystem } from './fixtures.js';
+import { hostedStoreSystem, hostedSystem } from './fixtures.js';
 import { hostedChangesets } from './hosted-changesets.js';
 
 // The workspace every runner has after `actions/checkout` with its defaults: depth 1, no tags, the
@@ -32,23 +30,6 @@ afterEach(() => {
 function expectShallowAtFirst(h: { workspace: string }): void {
   expect(gitOut(h.workspace, ['rev-parse', '--is-shallow-repository'])).toBe('true');
   expect(gitOut(h.workspace, ['tag'])).toBe('');
-}
-
-async function storedEntry(persist: PersistedCredentials): Promise<HostedSystem> {
-  return hostedSystem(forge, {
-    persist,
-    checkouts: ['web-ui'],
-    prepare: async (metaDir: string) => {
-      const checkout = join(metaDir, 'components', 'web-ui');
-      gitOut(checkout, ['checkout', '-q', '--detach', 'v1.1.0']);
-      const added = await meta(['store', 'add', 'web-ui', '--json'], metaDir);
-      expect(added.code, added.stderr).toBe(0);
-      gitOut(checkout, ['checkout', '-q', '--detach', 'v1.2.0']);
-      execFileSync('git', ['add', '-f', '.meta-store'], { cwd: metaDir });
-      execFileSync('git', ['commit', '-q', '-m', 'Store web-ui v1.1.0'], { cwd: metaDir });
-      return JSON.parse(added.stdout).entry.content_hash as string;
-    },
-  });
 }
 
 describe.each<PersistedCredentials>(['v4', 'v6'])('on a default actions/checkout workspace (credentials persisted the %s way)', (persist) => {
@@ -88,7 +69,7 @@ describe.each<PersistedCredentials>(['v4', 'v6'])('on a default actions/checkout
   });
 
   it('mode store restores a stored entry through a pull request', async () => {
-    const h = await storedEntry(persist);
+    const h = await hostedStoreSystem(forge, { persist });
     const before = h.credentials();
     const run = await h.run({ mode: 'store', component: 'web-ui', 'store-hash': (h.prepared as string).slice(0, 10), env: 'prod', health: 'false' });
     expect(run.code, run.stdout + run.stderr).toBe(0);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint, gitOut } from '../helpers/workspace.js';
 import { CS1_YAML, DEPENDENTS_FIRST, INDEX_YAML, NAMES, bareOrigins, changesetSystem, checkoutOf, metaCs, repoState, tryGitOut } from './fixture.js';
+import { journalEntries } from '../helpers/journal.js';
 
 const BRANCH = 'meta-rollback/changeset-CS-1';
 
@@ -69,10 +70,10 @@ describe('meta changeset rollback', () => {
     const index = readFileSync(join(sys.meta, '.meta/changesets/index.yaml'), 'utf8');
     expect(index).toBe(INDEX_YAML.replace('CS-1: {status: open,', 'CS-1: {status: rolled-back,'));
 
-    // One journal line.
-    const journal = readFileSync(join(sys.meta, '.meta/history.jsonl'), 'utf8').trim().split('\n');
+    // One journal entry.
+    const journal = journalEntries(sys.meta);
     expect(journal).toHaveLength(1);
-    const line = JSON.parse(journal[0]!);
+    const line = journal[0] as { changes: unknown };
     expect(Object.keys(line).sort()).toEqual(['actor', 'at', 'changes', 'env', 'lock', 'mode', 'snapshot']);
     expect(line).toMatchObject({ mode: 'changeset', lock: '.meta/changesets/CS-1.yaml', snapshot: null, env: null });
     expect(line.changes).toEqual(
@@ -137,7 +138,7 @@ describe('meta changeset rollback', () => {
       expect(gitOut(checkoutOf(sys, name), ['worktree', 'list']).split('\n')).toHaveLength(1);
       expect(tryGitOut(checkoutOf(sys, name), ['rev-parse', '--verify', '-q', 'meta-rollback/changeset-CS-3'])).toBeUndefined();
     }
-    expect(existsSync(join(sys.meta, '.meta/history.jsonl'))).toBe(false);
+    expect(journalEntries(sys.meta)).toEqual([]);
   });
 
   it('clones a missing checkout first, from the manifest repo', async () => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { meta } from '../helpers/cli.js';
 import { fingerprint, gitOut, read, sampleFactory } from '../helpers/workspace.js';
+import { journalEntries } from '../helpers/journal.js';
 
 const sample = sampleFactory();
 const PROD = 'manifests/components.lock.prod.yaml';
@@ -21,9 +22,9 @@ describe('meta rollback component', () => {
     expect(after).not.toBe(before);
     expect(gitOut(join(sys.meta, 'components', 'web-ui'), ['rev-parse', 'HEAD'])).toBe(web.versions[0]!.commit);
 
-    const journal = read(join(sys.meta, '.meta/history.jsonl')).trim().split('\n');
+    const journal = journalEntries(sys.meta);
     expect(journal).toHaveLength(1);
-    const line = JSON.parse(journal[0]!);
+    const line = journal[0] as { snapshot: string };
     expect(line).toMatchObject({
       mode: 'component',
       env: 'prod',
@@ -136,6 +137,6 @@ describe('meta rollback component', () => {
     expect(strip(restored)).toBe(strip(original));
     const web = sys.components.find((c) => c.name === 'web-ui')!;
     expect(gitOut(join(sys.meta, 'components', 'web-ui'), ['rev-parse', 'HEAD'])).toBe(web.versions[2]!.commit);
-    expect(read(join(sys.meta, '.meta/history.jsonl')).trim().split('\n')).toHaveLength(2);
+    expect(journalEntries(sys.meta)).toHaveLength(2);
   });
 });

@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitFiles } from '../../scripts/lib/sample-system.mjs';
 import { meta } from '../helpers/cli.js';
-import { fingerprint, gitOut, read, sampleFactory } from '../helpers/workspace.js';
+import { startForge } from '../forge/index.js';
+import { fingerprint, gitOut, read, sampleFactory, tempDir } from '../helpers/workspace.js';
+import { journalEntries } from '../helpers/journal.js';
 import { pyLoad, pyReferenceLock, pySnapshot, pyValidateLock, pyVendoredLock, writeVendoredComponent, type PyPin } from './python-files.js';
 
 const sample = sampleFactory();
+const remoteOnly = sampleFactory({ checkouts: [] });
 type Sys = ReturnType<typeof sample>;
 type PyLock = { generated_at: unknown; environment?: unknown; components: Record<string, Record<string, unknown>> };
 
@@ -42,7 +45,7 @@ describe('locks written by the Python CLI', () => {
     expect(typeof loaded.generated_at).toBe('string');
     expect(loaded.environment).toBe('eu.prod');
     expect(loaded.components['web-ui']).toMatchObject({ version: 'v1.1.0', commit: web(sys).versions[1]!.commit, build_target: null, environment: 'eu.prod' });
-    const journal = JSON.parse(read(join(sys.meta, '.meta/history.jsonl')).trim()) as { env: string; lock: string };
+    const journal = journalEntries(sys.meta).at(-1) as { env: string; lock: string };
     expect(journal).toMatchObject({ env: 'eu.prod', lock: rel });
     expect((await meta(['rollback', 'list', '--env', 'eu.prod', '--component', 'web-ui'], sys.meta)).code).toBe(0);
   });
@@ -124,6 +127,33 @@ describe('locks written by the Python CLI', () => {
       expect(prod.components['web-ui']!.commit).toBe(web(sys).versions[1]!.commit);
       const health = await meta(['health', '--component', 'web-ui', '--env', 'prod'], sys.meta);
       expect(health.code).toBe(0);
+    });
+
+    it('of a component known only by its URL (no checkout, as on a runner) are peeled through the remote\'s tag list', async () => {
+      const sys = remoteOnly();
+      const forge = await startForge();
+      const globalBefore = process.env.GIT_CONFIG_GLOBAL;
+      try {
+        await forge.createRepo('acme', 'web-ui', { from: web(sys).dir });
+        // The CLI's git reads credentials from the user's own config, as on a laptop.
+        const config = join(tempDir('meta-gitconfig-'), 'gitconfig');
+        writeFileSync(config, `[include]\n\tpath = ${globalBefore}\n[http "${forge.serverUrl}/"]\n\textraheader = ${forge.gitAuthHeader()}\n`);
+        process.env.GIT_CONFIG_GLOBAL = config;
+        const manifest = join(sys.meta, 'manifests/components.yaml');
+        writeFileSync(manifest, read(manifest).split(web(sys).dir).join(forge.cloneUrl('acme', 'web-ui')));
+        const tagObject = gitOut(web(sys).dir, ['rev-parse', 'refs/tags/v1.1.0']);
+        const staging = pyReferenceLock('staging', pins(sys, 1, (c) => (c.name === 'web-ui' ? tagObject : c.versions[1]!.commit)));
+        writeFileSync(join(sys.meta, 'manifests/components.lock.staging.yaml'), staging);
+        const result = await meta(['rollback', 'lock', 'manifests/components.lock.staging.yaml', '--env', 'prod', '-c', 'web-ui'], sys.meta);
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain(`components.web-ui.commit: ${tagObject.slice(0, 12)} is the annotated tag object of v1.1.0, not a commit`);
+        expect((pyLoad(read(join(sys.meta, 'manifests/components.lock.prod.yaml'))) as PyLock).components['web-ui']!.commit).toBe(web(sys).versions[1]!.commit);
+        expect(forge.requests.filter((r) => r.kind === 'git').length).toBeGreaterThan(0);
+      } finally {
+        process.env.GIT_CONFIG_GLOBAL = globalBefore;
+        await forge.close();
+      }
     });
 
     it('in the current lock pass health at the peeled commit, and are rewritten by rolling back to that lock', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PythonDirHasher, pythonExcludes, pythonJsonString } from '../../src/core/store/python-hash.js';
 import { meta } from '../helpers/cli.js';
 import { fingerprint, gitOut, read, sampleFactory, tempDir } from '../helpers/workspace.js';
+import { journalEntries } from '../helpers/journal.js';
 import { PY_BUILD_OUTPUT_FILES, PY_BUILD_OUTPUT_HASH, PY_FILE_OUTPUT_HASH, pyBuildOutput, pyInputsHash, writePyStoreEntry } from './python-files.js';
 
 const sample = sampleFactory();
@@ -93,7 +94,7 @@ describe('store entries made by the Python CLI', () => {
     expect(read(join(dir, 'a/b.txt'))).toBe('slash\n');
     expect(existsSync(join(dir, '.git'))).toBe(false);
     expect(read(join(sys.meta, 'manifests/components.lock.yaml'))).toBe(lockBefore);
-    const journal = read(join(sys.meta, '.meta/history.jsonl')).trim().split('\n').map((l) => JSON.parse(l) as { mode: string; changes: unknown[] });
+    const journal = journalEntries(sys.meta) as Array<{ mode: string; changes: unknown[] }>;
     expect(journal.at(-1)).toMatchObject({ mode: 'store', changes: [{ component: 'web-ui', to: { version: dirEntry.hash.slice(0, 12), commit: null } }] });
 
     // The single-file entry lands as that file, under its source's name.

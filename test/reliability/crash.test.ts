@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseLockBytes } from '../../src/core/lock.js';
@@ -7,12 +7,13 @@ import { metaProcess, repoRoot } from '../helpers/cli.js';
 import { sampleFactory } from '../helpers/workspace.js';
 import type { SampleSystem } from '../../scripts/lib/sample-system.mjs';
 import { CRASH_POINTS, KILLS } from './counts.js';
-import { gitAsync, journalLines, withoutGeneratedAt } from './support.js';
+import { gitAsync, withoutGeneratedAt } from './support.js';
+import { JOURNAL_DIR, journalEntries, journalFiles } from '../helpers/journal.js';
 
 // Two components keep each run short; both have checkouts, so checkouts move and can be caught half-way.
 const sample = sampleFactory({ names: ['agent-core', 'web-ui'] });
 const LOCK = 'manifests/components.lock.prod.yaml';
-const JOURNAL = '.meta/history.jsonl';
+const LEGACY_JOURNAL = '.meta/history.jsonl';
 const cli = join(repoRoot, 'dist', 'cli.js');
 const command = (rev: string) => ['rollback', 'lock', LOCK, '--rev', rev, '--env', 'prod'];
 
@@ -28,7 +29,8 @@ const read = (sys: SampleSystem, rel: string) => (existsSync(join(sys.meta, rel)
 const heads = async (sys: SampleSystem) =>
   Object.fromEntries(await Promise.all(sys.components.map(async (c) => [c.name, await gitAsync(join(sys.meta, 'components', c.name), ['rev-parse', 'HEAD'])] as const)));
 const snapshots = (sys: SampleSystem) => (existsSync(join(sys.meta, '.meta/snapshots')) ? readdirSync(join(sys.meta, '.meta/snapshots')).sort() : []);
-const temps = (sys: SampleSystem) => [...readdirSync(join(sys.meta, 'manifests')), ...(existsSync(join(sys.meta, '.meta')) ? readdirSync(join(sys.meta, '.meta')) : [])].filter((n) => n.endsWith('.tmp'));
+const temps = (sys: SampleSystem) =>
+  [...readdirSync(join(sys.meta, 'manifests')), ...['.meta', JOURNAL_DIR].flatMap((d) => (existsSync(join(sys.meta, d)) ? readdirSync(join(sys.meta, d)) : []))].filter((n) => n.endsWith('.tmp'));
 
 /** Starts the built CLI in its own process group, so what it leaves running can be waited for. */
 function start(sys: SampleSystem, args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -66,7 +68,7 @@ async function afterKill(sys: SampleSystem, { from, to, lockBefore, linesBefore 
   const lockState = lockNow === lockBefore ? 'old' : withoutGeneratedAt(lockNow) === to.text ? 'new' : 'mixed';
   expect(lockState, `${what}: lock is neither the old text nor the new`).not.toBe('mixed');
   // The journal has whole lines only, and at most the one this run appends.
-  const lines = journalLines(read(sys, JOURNAL));
+  const lines = journalEntries(sys.meta);
   expect(lines.length - linesBefore).toBeGreaterThanOrEqual(0);
   expect(lines.length - linesBefore).toBeLessThanOrEqual(1);
   // Each checkout is at its old pin or its new one; once the lock is new, all of them are new.
@@ -84,7 +86,7 @@ async function rerunCompletes(sys: SampleSystem, { to, linesBefore, snapshotsBef
   expect(rerun.code, rerun.stderr).toBe(0);
   expect(withoutGeneratedAt(read(sys, LOCK))).toBe(to.text);
   expect(await heads(sys)).toEqual(to.pins);
-  const after = journalLines(read(sys, JOURNAL));
+  const after = journalEntries(sys.meta);
   expect(after.length, `${what}: exactly one journal line for one rollback`).toBe(linesBefore + 1);
   const last = after[after.length - 1]!;
   expect(last).toMatchObject({ mode: 'lock', env: 'prod', lock: LOCK });
@@ -136,7 +138,7 @@ describe(`a rollback killed at ${KILLS} moments: the lock is old or new, never a
       const from = states[i % 2]!;
       const to = states[(i + 1) % 2]!;
       const lockBefore = read(sys, LOCK);
-      const linesBefore = journalLines(read(sys, JOURNAL)).length;
+      const linesBefore = journalEntries(sys.meta).length;
       const snapshotsBefore = snapshots(sys);
       const headsBefore = await heads(sys);
       expect(withoutGeneratedAt(lockBefore)).toBe(from.text);
@@ -169,12 +171,31 @@ describe(`a rollback killed at ${KILLS} moments: the lock is old or new, never a
     console.log(`kills (run ${fullRunMs} ms, write phase ${writeWindowMs} ms): ${JSON.stringify(outcomes)}`);
   }, 240_000);
 
+  it('a run killed by an earlier version (its intent names no journal file) is finished into the new layout', async () => {
+    const sys = sample();
+    const [, to] = states;
+    const linesBefore = journalEntries(sys.meta).length;
+    const snapshotsBefore = snapshots(sys);
+    const run = start(sys, command(to.rev), { META_ROLLBACK_TEST_CRASH_AT: 'after-lock' });
+    expect(await run.exited).toBeNull();
+    await groupGone(run.child.pid!);
+    const record = JSON.parse(read(sys, '.meta/lock')) as { intent: Record<string, unknown> };
+    delete record.intent.journalFile;
+    writeFileSync(join(sys.meta, '.meta/lock'), `${JSON.stringify(record)}\n`);
+    await rerunCompletes(sys, { to, linesBefore, snapshotsBefore }, 'intent of an earlier version');
+    expect(existsSync(join(sys.meta, LEGACY_JOURNAL))).toBe(false);
+  });
+
   for (const point of CRASH_POINTS) {
     it(`a run that dies ${point.replace('-', ' the ')} is finished or undone by the next`, async () => {
       const sys = sample();
       const [from, to] = states;
+      // A journal of the old layout is read, never rewritten, by the run and by its recovery.
+      const legacy = `${JSON.stringify({ at: '2026-01-01T00:00:00Z', actor: 'old', mode: 'lock', env: 'prod', lock: LOCK, changes: [], snapshot: null })}\n`;
+      mkdirSync(join(sys.meta, '.meta'), { recursive: true });
+      writeFileSync(join(sys.meta, LEGACY_JOURNAL), legacy);
       const lockBefore = read(sys, LOCK);
-      const linesBefore = journalLines(read(sys, JOURNAL)).length;
+      const linesBefore = journalEntries(sys.meta).length;
       const snapshotsBefore = snapshots(sys);
       const run = start(sys, command(to.rev), { META_ROLLBACK_TEST_CRASH_AT: point });
       expect(await run.exited).toBeNull();
@@ -182,9 +203,15 @@ describe(`a rollback killed at ${KILLS} moments: the lock is old or new, never a
       const { lockState, journalAdded } = await afterKill(sys, { from, to, lockBefore, linesBefore }, point);
       expect(lockState).toBe(point === 'after-snapshot' || point === 'after-checkouts' ? 'old' : 'new');
       expect(journalAdded).toBe(point === 'after-journal' ? 1 : 0);
-      // The dead run's lock names what it was doing.
+      // The dead run's lock names what it was doing, down to the journal file it writes.
+      const { intent } = JSON.parse(read(sys, '.meta/lock')) as { intent: { journalFile: string } };
       expect(JSON.parse(read(sys, '.meta/lock'))).toMatchObject({ intent: { kind: 'rollback', lock: LOCK } });
+      expect(intent.journalFile.startsWith(`${JOURNAL_DIR}/`)).toBe(true);
       await rerunCompletes(sys, { to, linesBefore, snapshotsBefore }, point);
+      // Finished: the entry is under the name the dead run chose; undone: that name was never used.
+      const name = intent.journalFile.slice(JOURNAL_DIR.length + 1);
+      expect(journalFiles(sys.meta).includes(name)).toBe(lockState === 'new');
+      expect(read(sys, LEGACY_JOURNAL)).toBe(legacy);
     });
   }
 });

@@ -281,19 +281,26 @@ export const cliCases: CliCase[] = [
   // A planted .meta/lock whose "interrupted rollback" would delete a file outside .meta/snapshots.
   {
     name: 'a stale .meta/lock whose intent names a path outside .meta/snapshots',
-    setup: (s) =>
-      write(
-        s,
-        '.meta/lock',
-        `${JSON.stringify({
-          owner: { pid: deadPid(), host: hostnameOf(), command: 'meta rollback component' },
-          created_at: '2026-11-25T12:00:00Z',
-          id: 'planted',
-          intent: { kind: 'rollback', lock: LOCK, lockBefore: '0'.repeat(64), lockAfter: null, snapshot: '../../important.yaml', journal: {}, checkouts: [] },
-        })}\n`,
-      ),
+    setup: (s) => plantStaleLock(s, { kind: 'rollback', lock: LOCK, lockBefore: '0'.repeat(64), lockAfter: null, snapshot: '../../important.yaml', journal: {}, checkouts: [] }),
     args: () => rollbackWeb,
     message: /^error: \.meta\/lock: intent\.snapshot: "\.\.\/\.\.\/important\.yaml" is not what a rollback writes; remove \.meta\/lock if no rollback is running$/,
+  },
+  // ...or whose "interrupted rollback" would write its journal entry outside the journal directory.
+  {
+    name: 'a stale .meta/lock whose intent names a journal file outside .meta/history/rollbacks',
+    setup: (s) =>
+      plantStaleLock(s, {
+        kind: 'rollback',
+        lock: LOCK,
+        lockBefore: '0'.repeat(64),
+        lockAfter: null,
+        snapshot: '.meta/snapshots/x.yaml',
+        journal: { at: '2026-11-25T12:00:00Z', mode: 'component', changes: [], snapshot: '.meta/snapshots/x.yaml' },
+        journalFile: '.meta/history/rollbacks/../../../manifests/components.yaml',
+        checkouts: [],
+      }),
+    args: () => rollbackWeb,
+    message: /^error: \.meta\/lock: intent\.journalFile: "\.meta\/history\/rollbacks\/\.\.\/\.\.\/\.\.\/manifests\/components\.yaml" is not what a rollback writes; remove \.meta\/lock if no rollback is running$/,
   },
   // The same refusals hold for the built CLI, in a real process.
   { name: '(process) option injection through --to-version', process: true, args: () => ['rollback', 'component', 'web-ui', `--to-version=--upload-pack=touch ${PWNED}`], message: /^error: --to-version: invalid ref name "--upload-pack=touch pwned-by-meta-rollback-test": starts with '-'$/ },
@@ -309,6 +316,12 @@ export const cliCases: CliCase[] = [
     message: /^error: manifests\/components\.lock\.yaml@HEAD:\d+: components\.web-ui\.repo: "ext::sh -c touch% pwned-by-meta-rollback-test" uses a '::' transport/,
   },
 ];
+
+/** A .meta/lock left by a run of this host that is gone, with the intent given. */
+function plantStaleLock(s: SampleSystem, intent: Record<string, unknown>): void {
+  const owner = { pid: deadPid(), host: hostnameOf(), command: 'meta rollback component' };
+  write(s, '.meta/lock', `${JSON.stringify({ owner, created_at: '2026-11-25T12:00:00Z', id: 'planted', intent })}\n`);
+}
 
 function hostnameOf(): string {
   return execFileSync('hostname', { encoding: 'utf8' }).trim();
@@ -438,7 +451,7 @@ export const actionCases: ActionCase[] = [
   { name: 'an env with a slash', inputs: { ...component, 'to-version': 'v1.0.0', env: 'prod/x' }, message: /^error: input env: invalid environment name "prod\/x"/ },
   { name: 'an env that is an option', inputs: { ...component, 'to-version': 'v1.0.0', env: '--help' }, message: /^error: input env: invalid environment name "--help"/ },
   { name: 'an env of 300 characters', inputs: { ...component, 'to-version': 'v1.0.0', env: 'e'.repeat(300) }, message: /^error: input env: invalid environment name/ },
-  { name: 'an env that has no lock', inputs: { ...component, 'to-version': 'v1.0.0', env: 'qa' }, message: /^error: manifests\/components\.lock\.qa\.yaml: / },
+  { name: 'an env that has no lock', inputs: { ...component, 'to-version': 'v1.0.0', env: 'qa' }, message: /^error: input env: "qa" has no lock \(manifests\/components\.lock\.qa\.yaml\); envs with a lock: prod$/ },
   { name: 'a token with a newline (a second header line)', inputs: { ...component, 'to-version': 'v1.0.0', token: 'ghs_x\nX-Evil: 1' }, message: /^error: input token: contains white space or a control character \(the value is not shown\)$/ },
   { name: 'a components-token with a space', inputs: { ...component, 'to-version': 'v1.0.0', 'components-token': 'ghs_a ghs_b' }, message: /^error: input components-token: contains white space or a control character \(the value is not shown\)$/ },
   { name: 'an empty token', inputs: { ...component, 'to-version': 'v1.0.0', token: '', health: 'false' }, message: /^error: input token: empty/ },
@@ -457,5 +470,9 @@ export const actionCases: ActionCase[] = [
   { name: 'rollback-on-unhealthy: 1', inputs: { mode: 'health', env: 'prod', 'rollback-on-unhealthy': '1' }, message: /^error: input rollback-on-unhealthy: "1" is not true or false$/ },
   { name: 'rollback-on-unhealthy with mode component', inputs: { ...component, 'to-version': 'v1.0.0', 'rollback-on-unhealthy': 'true' }, message: /^error: input rollback-on-unhealthy: only with mode health$/ },
   { name: 'dry-run: on', inputs: { ...component, 'to-version': 'v1.0.0', 'dry-run': 'on' }, message: /^error: input dry-run: "on" is not true or false$/ },
+  { name: 'sign-commits: yes', inputs: { ...component, 'to-version': 'v1.0.0', 'sign-commits': 'yes' }, message: /^error: input sign-commits: "yes" is not true or false$/ },
+  { name: 'a merge-timeout in words', inputs: { ...component, 'to-version': 'v1.0.0', 'merge-timeout': '10 minutes' }, message: /^error: input merge-timeout: "10 minutes" is not a duration from 1s to 6h, such as 90s, 10m or 1h$/ },
+  { name: 'a merge-timeout of 0', inputs: { ...component, 'to-version': 'v1.0.0', 'merge-timeout': '0s' }, message: /^error: input merge-timeout: "0s" is not a duration/ },
+  { name: 'a merge-timeout over a job\'s 6 hours', inputs: { ...component, 'to-version': 'v1.0.0', 'merge-timeout': '7h' }, message: /^error: input merge-timeout: "7h" is not a duration/ },
   { name: 'dry-run: flase', inputs: { ...component, 'to-version': 'v1.0.0', 'dry-run': 'flase' }, message: /^error: input dry-run: "flase" is not true or false$/ },
 ];

@@ -6,13 +6,12 @@ import { cliFromSources } from '../helpers/built-cli.js';
 import { fingerprint, sampleFactory } from '../helpers/workspace.js';
 import { bareOrigins, changesetSystem, NAMES as CS_NAMES } from '../changeset/fixture.js';
 import type { SampleSystem } from '../../scripts/lib/sample-system.mjs';
-import { journalLines } from './support.js';
 
 // Many checkouts, so that a signal can land between one checkout and the next.
 const NAMES = Array.from({ length: 10 }, (_, i) => `svc-${String(i).padStart(2, '0')}`);
 const sample = sampleFactory({ names: NAMES, chain: false });
 const LOCK = 'manifests/components.lock.prod.yaml';
-const JOURNAL = '.meta/history.jsonl';
+const JOURNAL = '.meta/history/rollbacks';
 const command = (rev: string) => ['rollback', 'lock', LOCK, '--rev', rev, '--env', 'prod'];
 
 /** Steps of a rollback where the run signals itself (see interruptPoint); checkout-N only without the xargs batch. */
@@ -47,7 +46,8 @@ const snapshots = (sys: SampleSystem) => (existsSync(join(sys.meta, '.meta/snaps
 const temps = (sys: SampleSystem) =>
   [...readdirSync(join(sys.meta, 'manifests')), ...(existsSync(join(sys.meta, '.meta')) ? readdirSync(join(sys.meta, '.meta')) : [])].filter((n) => n.endsWith('.tmp'));
 const lockText = (sys: SampleSystem) => readFileSync(join(sys.meta, LOCK), 'utf8');
-const journal = (sys: SampleSystem) => (existsSync(join(sys.meta, JOURNAL)) ? journalLines(readFileSync(join(sys.meta, JOURNAL), 'utf8')).length : 0);
+// One file per journal entry (see journal.ts).
+const journal = (sys: SampleSystem) => (existsSync(join(sys.meta, JOURNAL)) ? readdirSync(join(sys.meta, JOURNAL)).filter((n) => !n.startsWith('.')).length : 0);
 
 /** Processes still running in the meta-repo: a git the CLI started and left behind would show here. */
 function processesIn(dir: string): number[] {

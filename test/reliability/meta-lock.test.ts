@@ -11,7 +11,8 @@ import { meta, repoRoot } from '../helpers/cli.js';
 import { sampleFactory } from '../helpers/workspace.js';
 import type { SampleSystem } from '../../scripts/lib/sample-system.mjs';
 import { deadPid } from './hostile-cases.js';
-import { journalLines, safeFingerprint } from './support.js';
+import { safeFingerprint } from './support.js';
+import { journalEntries } from '../helpers/journal.js';
 
 const sample = sampleFactory({ checkouts: ['web-ui'] });
 const rollbackWeb = ['rollback', 'component', 'web-ui', '--to-version', 'v1.0.0', '--env', 'prod'];
@@ -41,7 +42,7 @@ function livePid(): number {
   return child.pid!;
 }
 
-const journal = (sys: SampleSystem) => (existsSync(join(sys.meta, '.meta/history.jsonl')) ? journalLines(readFileSync(join(sys.meta, '.meta/history.jsonl'), 'utf8')) : []);
+const journal = (sys: SampleSystem) => journalEntries(sys.meta);
 
 describe('.meta/lock: one writing command at a time', () => {
   it('a live holder makes a writer wait, then refuse in one line naming it (exit 1, nothing changed)', async () => {

@@ -12,7 +12,8 @@ import type { SampleSystem } from '../../scripts/lib/sample-system.mjs';
 import { changesetSystem, checkoutOf } from '../changeset/fixture.js';
 import { expectedHash, writeEntry } from '../store/helpers.js';
 import { CHANGESET_RACE_ROUNDS, CLI_RACE_ROUNDS, STORE_RACE_ROUNDS } from './counts.js';
-import { execFileAsync, gitAsync, journalLines } from './support.js';
+import { execFileAsync, gitAsync } from './support.js';
+import { journalEntries, journalEntriesAt } from '../helpers/journal.js';
 
 const sample = sampleFactory();
 const PROD = 'manifests/components.lock.prod.yaml';
@@ -35,7 +36,7 @@ function metaAsync(args: string[], cwd: string): Promise<CliRun> {
 const read = (sys: SampleSystem, rel: string) => readFileSync(join(sys.meta, rel), 'utf8');
 const journal = (sys: SampleSystem) => {
   try {
-    return journalLines(read(sys, '.meta/history.jsonl'));
+    return journalEntries(sys.meta);
   } catch {
     return [];
   }
@@ -209,7 +210,7 @@ describe('two action runs at the same moment, from two runners', () => {
     const lock = h.bareGit(['show', `main:${PROD}`]);
     expect(pinOf(lock, 'web-ui')).toEqual(['v1.0.0', h.sys.components[2]!.versions[0]!.commit]);
     expect(pinOf(lock, 'agent-core')).toEqual(['v1.1.0', h.sys.components[0]!.versions[1]!.commit]);
-    const lines = journalLines(`${h.bareGit(['show', 'main:.meta/history.jsonl'])}\n`);
+    const lines = journalEntriesAt(h.bareGit, 'main');
     expect(lines.map((l) => (l.changes as Array<{ component: string }>)[0]!.component).sort()).toEqual(['agent-core', 'web-ui']);
     // Two commits on main, one per rollback, the later on top of the earlier (a fast-forward each).
     const subjects = h.bareGit(['log', '--format=%s', '-2', 'main']).split('\n');

@@ -51,7 +51,7 @@ describe('meta store and meta rollback store', () => {
     expect(restore.code).toBe(0);
     expect(restore.stdout).toContain(`store entry ${hash.slice(0, 12)}`);
     expect(restore.stdout).toContain('-> v1.0.0');
-    expect(restore.stdout).toMatch(/undo with: meta rollback snapshot --restore \.meta\/snapshots\/\S+-prod-store-\d+\.yaml --env prod/);
+    expect(restore.stdout).toMatch(/undo with: meta rollback snapshot --restore \.meta\/snapshots\/\S+-prod-store-[0-9a-f]{8}\.yaml --env prod/);
     expect(gitOut(join(sys.meta, 'components/web-ui'), ['rev-parse', 'HEAD'])).toBe(web.versions[0]!.commit);
     expect(read(join(sys.meta, 'manifests/components.lock.prod.yaml'))).toContain(`commit: ${web.versions[0]!.commit}`);
   });

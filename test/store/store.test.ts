@@ -10,6 +10,7 @@ import { storeTargets } from '../../src/core/store/targets.js';
 import { storeVerify } from '../../src/core/store/verify.js';
 import { gitOut, read, sampleFactory, tempDir } from '../helpers/workspace.js';
 import { editMetadata, expectedHash, linkSafeFingerprint, storeContext, storedMetadata, writeEntry } from './helpers.js';
+import { journalEntries } from '../helpers/journal.js';
 
 const sample = sampleFactory();
 const PROD = 'manifests/components.lock.prod.yaml';
@@ -169,8 +170,7 @@ describe('rollback store', () => {
     ]);
     expect(read(join(sys.meta, PROD))).toContain(`commit: ${web.versions[1]!.commit}`);
     expect(gitOut(join(sys.meta, 'components/web-ui'), ['rev-parse', 'HEAD'])).toBe(web.versions[1]!.commit);
-    const journal = read(join(sys.meta, '.meta/history.jsonl')).trim().split('\n');
-    const line = JSON.parse(journal[journal.length - 1]!) as Record<string, unknown>;
+    const line = journalEntries(sys.meta).pop()!;
     expect(line).toMatchObject({ mode: 'store', env: 'prod', lock: PROD, snapshot: result.snapshot });
     expect(read(join(sys.meta, result.snapshot!))).toContain(`commit: ${web.versions[2]!.commit}`);
   });
@@ -220,8 +220,7 @@ describe('rollback store', () => {
     expect(read(join(dir, 'src/app.txt'))).toBe('web-ui at v1.0.0\n');
     expect(readdirSync(join(sys.meta, 'components')).filter((n) => n.startsWith('.'))).toEqual([]);
     expect(read(join(sys.meta, 'manifests/components.lock.yaml'))).toBe(lockBefore);
-    const journal = read(join(sys.meta, '.meta/history.jsonl')).trim().split('\n');
-    const line = JSON.parse(journal[journal.length - 1]!) as { mode: string; changes: Array<{ to: unknown }>; snapshot: string };
+    const line = journalEntries(sys.meta).pop() as { mode: string; changes: Array<{ to: unknown }>; snapshot: string };
     expect(line.mode).toBe('store');
     expect(line.changes[0]!.to).toEqual({ version: 'v1.0.0', commit: null });
     expect(existsSync(join(sys.meta, line.snapshot))).toBe(true);

@@ -10,7 +10,7 @@ import { restoreSnapshot } from '../operations/snapshot.js';
 import { restoreLock } from './meta-repo-entry.js';
 import type { RunContext } from '../context.js';
 import { InputError, MetaError, OperationError, errorMessage } from '../errors.js';
-import { appendJournal } from '../journal.js';
+import { recordJournal } from '../journal.js';
 import { withMetaLock } from '../meta-lock.js';
 import { timestamp } from '../lock-edit.js';
 import type { Pin } from '../lock.js';
@@ -87,6 +87,7 @@ export interface ChangesetRollbackResult {
    * changeset (planned only, in a dry run). Its own snapshot and journal line undo it.
    */
   readonly lockRestore: (RollbackResult & { readonly rev: string }) | null;
+  readonly journalFile: string | null;
   readonly warnings: readonly string[];
 }
 
@@ -250,10 +251,10 @@ async function applyWrites(ctx: RunContext, plan: ChangesetRollbackPlan, options
     // 6. The changeset (and its index entry) become rolled-back; then the journal. Under .meta/lock,
     // like every write to the meta-repo's files: the check that nobody changed the changeset files
     // since they were read and the writes that follow are then one step for other runs, and journal
-    // lines are appended in the order the changes were made.
+    // entries are named in the order the changes were made.
     const results = effective.map((w) => repoResult(w));
     await interruptPoint('changeset-pushed');
-    const historyEntry = await withMetaLock(ctx, `meta changeset rollback ${id}`, async () => {
+    const journaled = await withMetaLock(ctx, `meta changeset rollback ${id}`, async () => {
       const fileUndo = await markRolledBack(ctx, plan);
       const line: JournalLine = {
         at: timestamp(ctx.now()),
@@ -265,16 +266,15 @@ async function applyWrites(ctx: RunContext, plan: ChangesetRollbackPlan, options
         snapshot: null,
       };
       try {
-        await appendJournal(ctx.root, line);
+        return { line, file: await recordJournal(ctx.root, line, ctx.now()) };
       } catch (err) {
         // Undone while the lock is still held, so no other run's write to these files is undone with it.
         const failed = await runUndo(fileUndo);
         if (failed.length > 0) throw new OperationError(`${errorMessage(err)}; could not undo: ${failed.join(', ')}`);
         throw err;
       }
-      return line;
     });
-    return resultOf(plan, results, { ctx, warnings, done: true, pushed: Boolean(options.push), historyEntry, lockRestore });
+    return resultOf(plan, results, { ctx, warnings, done: true, pushed: Boolean(options.push), historyEntry: journaled.line, journalFile: journaled.file, lockRestore });
   } catch (err) {
     await Promise.allSettled(work.map((w) => dropWorktree(w)));
     const failedUndo: string[] = [];
@@ -507,6 +507,7 @@ function resultOf(
     done: boolean;
     pushed: boolean;
     historyEntry: JournalLine | null;
+    journalFile?: string;
     reason?: string;
     lockRestore?: ChangesetRollbackResult['lockRestore'];
   },
@@ -529,6 +530,7 @@ function resultOf(
     snapshot: null,
     historyEntry: state.historyEntry,
     lockRestore: state.lockRestore ?? (plan.lockRestore ? { ...plan.lockRestore.preview, rev: plan.lockRestore.rev } : null),
+    journalFile: state.journalFile ?? null,
     warnings: state.warnings,
   };
 }

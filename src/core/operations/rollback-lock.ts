@@ -47,6 +47,7 @@ export async function rollbackLock(ctx: RunContext, lockFile: string, options: L
     // The current lock itself is rewritten only to replace a tag object it pins by its commit.
     writeLock: sourceIsCurrent ? 'if-peeled' : true,
     notice,
+    fromPythonLock: source.mode !== undefined,
   });
 }
 
@@ -59,6 +60,8 @@ export interface ApplyPinsOptions {
   readonly checkoutVersions?: boolean;
   /** Which lock is written and why (see select-env.ts): printed once every pin has been checked. */
   readonly notice?: string;
+  /** See prepareSourcePins. */
+  readonly fromPythonLock?: boolean;
 }
 
 /** Shared by lock rollbacks and snapshot restores: validate every pin first, then execute. */
@@ -79,7 +82,7 @@ export async function applyPins(
   }
   for (const name of names) requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
   const chosen = new Map(names.map((name) => [name, sourcePins.get(name)!]));
-  const { pins, peeled } = await prepareSourcePins(ctx, state.manifest.components, state.lock, chosen, warnings, { checkoutVersions: options.checkoutVersions });
+  const { pins, peeled } = await prepareSourcePins(ctx, state.manifest.components, state.lock, chosen, warnings, { checkoutVersions: options.checkoutVersions, fromPythonLock: options.fromPythonLock });
   const planned: PlannedPin[] = names.map((name) => {
     const spec = requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
     const pin = pins.get(name)!;

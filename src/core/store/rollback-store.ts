@@ -8,7 +8,7 @@ import { staleLockPresent, withMetaLock } from '../meta-lock.js';
 import type { Change, JournalLine } from '../changes.js';
 import type { RunContext } from '../context.js';
 import { InputError, MetaError, OperationError, errorMessage } from '../errors.js';
-import { appendJournal } from '../journal.js';
+import { recordJournal } from '../journal.js';
 import { timestamp } from '../lock-edit.js';
 import type { LockEntry, Pin } from '../lock.js';
 import { requireComponent, type ComponentSpec } from '../manifest.js';
@@ -43,6 +43,7 @@ export interface StoreRollbackResult {
   readonly changes: readonly StoreChange[];
   readonly snapshot: string | null;
   readonly historyEntry: StoreJournalLine | null;
+  readonly journalFile: string | null;
   readonly warnings: readonly string[];
   readonly store: {
     readonly hash: string;
@@ -125,20 +126,20 @@ async function restoreTree(
   const to = { version: meta.version, commit: meta.commit };
   const planned = await inspectTarget(ctx, state, meta, entry);
   // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
-  if (planned.holdsEntry && (ctx.dryRun || !(await staleLockPresent(ctx.root)))) return { ...base, changes: [], snapshot: null, historyEntry: null };
+  if (planned.holdsEntry && (ctx.dryRun || !(await staleLockPresent(ctx.root)))) return { ...base, changes: [], snapshot: null, historyEntry: null, journalFile: null };
   if (planned.keepGit) {
     warnings.push(
       `${COMPONENTS_DIR}/${name} is a git checkout: its .git is kept and its HEAD does not move, so git status there shows the entry's files as changes (the Python CLI would have replaced the .git too)`,
     );
   }
-  if (ctx.dryRun) return { ...base, changes: [{ component: name, from: planned.from, to, checkout: 'moved', lock: 'unchanged' }], snapshot: null, historyEntry: null };
+  if (ctx.dryRun) return { ...base, changes: [{ component: name, from: planned.from, to, checkout: 'moved', lock: 'unchanged' }], snapshot: null, historyEntry: null, journalFile: null };
 
-  // The files are written holding .meta/lock, so the journal lines of concurrent runs are written in
+  // The files are written holding .meta/lock, so the journal entries of concurrent runs are named in
   // the order their changes were; what was seen above is seen again under it, since another run may
   // have replaced components/NAME or moved its pin meanwhile.
   return withMetaLock(ctx, `meta rollback store${ctx.env ? ` --env ${ctx.env}` : ''}`, async () => {
     const now = await inspectTarget(ctx, await loadState(ctx), meta, entry);
-    if (now.holdsEntry) return { ...base, changes: [], snapshot: null, historyEntry: null };
+    if (now.holdsEntry) return { ...base, changes: [], snapshot: null, historyEntry: null, journalFile: null };
     return writeTree(ctx, state.lockRel, store, meta, entry, now, base, warnings);
   });
 }
@@ -179,7 +180,7 @@ async function inspectTarget(ctx: RunContext, state: MetaState, meta: StoreMetad
 /**
  * Replaces `components/NAME` with the entry's files: they are written into a temp directory beside
  * it and checked again as they are written, the old directory is renamed aside, the new one renamed
- * into place, and the old one removed only once the journal line is written.
+ * into place, and the old one removed only once the journal entry is written.
  */
 async function writeTree(
   ctx: RunContext,
@@ -188,7 +189,7 @@ async function writeTree(
   meta: StoreMetadata,
   entry: EntryFacts,
   target: TreeTarget,
-  base: Omit<StoreRollbackResult, 'changes' | 'snapshot' | 'historyEntry'>,
+  base: Omit<StoreRollbackResult, 'changes' | 'snapshot' | 'historyEntry' | 'journalFile'>,
   warnings: string[],
 ): Promise<StoreRollbackResult> {
   const name = meta.component;
@@ -201,7 +202,7 @@ async function writeTree(
   const parentExisted = (await lstatOrUndefined(parent)) !== undefined;
   await mkdir(parent, { recursive: true });
   const now = ctx.now();
-  const snapshotRel = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-store-${process.pid}.yaml`;
+  const snapshotRel = `${SNAPSHOT_DIR}/${timestamp(now).replace(/:/g, '')}-${ctx.env ?? 'default'}-store-${randomBytes(4).toString('hex')}.yaml`;
   let temp: string | undefined;
   let old: string | undefined;
   let swapped = false;
@@ -247,14 +248,14 @@ async function writeTree(
       changes: [{ component: name, from, to }],
       snapshot: snapshotRel,
     };
-    // The journal line has the shape of every other one; only `to.commit` may be null here.
-    await appendJournal(ctx.root, historyEntry as unknown as JournalLine);
+    // The journal entry has the shape of every other one; only `to.commit` may be null here.
+    const journalFile = await recordJournal(ctx.root, historyEntry as unknown as JournalLine, now);
     if (old) {
       await rm(old, { recursive: true, force: true }).catch((err: unknown) => {
         warnings.push(`the previous ${rel} was kept at ${COMPONENTS_DIR}/${old!.split(/[\\/]/).pop()}: ${errorMessage(err)}`);
       });
     }
-    return { ...base, changes: [change], snapshot: snapshotRel, historyEntry };
+    return { ...base, changes: [change], snapshot: snapshotRel, historyEntry, journalFile };
   } catch (err) {
     if (gitIn === 'temp') {
       // The checkout's .git goes back first, so no clean-up below can remove it.
