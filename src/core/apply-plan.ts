@@ -64,11 +64,13 @@ export async function executePlan(ctx: RunContext, given: Plan): Promise<Rollbac
   if (!ctx.dryRun && (await staleLockPresent(ctx.root))) await withMetaLock(ctx, `meta rollback ${plan.mode} (recovery)`, async () => undefined);
   let steps = await planSteps(ctx, plan, limit);
   await interruptPoint('planned');
-  if (plan.notice) ctx.log(plan.notice);
+  if (ctx.dryRun && plan.notice) ctx.log(plan.notice);
   if (ctx.dryRun) return resultOf(ctx, plan, steps, null, null);
   // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
   if (effectiveOf(steps).length === 0 && !(await staleLockPresent(ctx.root))) return resultOf(ctx, plan, steps, null, null);
   await fetchMissing(ctx, effectiveOf(steps), limit);
+  // After the fetch (objects only) and before the first write: a failed fetch stays one error line.
+  if (plan.notice) ctx.log(plan.notice);
 
   return withMetaLock(ctx, `meta rollback ${plan.mode}${ctx.env ? ` --env ${ctx.env}` : ''}`, async (metaLock) => {
     await interruptPoint('locked');
