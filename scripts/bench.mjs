@@ -35,6 +35,9 @@ import { summarizeTrace } from './bench/trace.mjs';
 import { RECOVER_COMPONENTS, timeToRecover } from './bench/recover.mjs';
 import { checkoutLikeActions } from './lib/actions-checkout.mjs';
 import { parseOutputFile, runnerEnvironment } from './lib/actions-runner.mjs';
+import { SCALE_TARGETS, scaleTable, scenarioScale } from './bench/scale.mjs';
+
+const SCALE_TARGETS_TEXT = () => Object.fromEntries(Object.entries(SCALE_TARGETS).map(([k, t]) => [k, t.text]));
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = join(root, '.bench');
@@ -62,7 +65,8 @@ const USAGE = `usage: npm run bench -- [--n N] [--runs R] [--json] [--fresh] [--
   --jobs J         pass --jobs J to meta (default: meta's own default, 8)
   --vcs-workers W  vcs import --workers (default: the same as meta's jobs, 8)
   --no-vcstool     skip the vcstool comparison
-  --only LIST      run only some scenarios: a comma list of a, b, c, d (default a,b,c,d)
+  --only LIST      run only some scenarios: a comma list of a, b, c, d, e (default a,b,c,d; only e with --scale)
+  --scale LIST     scenario E at these component counts, e.g. 500,5000 (alone: only E runs)
   --dist DIR       run cli.js and index.js from DIR instead of dist/ (to measure a patched build)
 `;
 
@@ -78,7 +82,8 @@ function options(argv) {
       'vcs-workers': { type: 'string' },
       'no-vcstool': { type: 'boolean', default: false },
       dist: { type: 'string' },
-      only: { type: 'string', default: 'a,b,c,d' },
+      only: { type: 'string' },
+      scale: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -100,14 +105,16 @@ function options(argv) {
     vcsWorkers: values['vcs-workers'] === undefined ? (jobs ?? 8) : int('vcs-workers', values['vcs-workers'], 1, 256),
     vcstool: !values['no-vcstool'],
     dist: values.dist === undefined ? undefined : resolve(values.dist),
+    // --scale alone runs only scenario E; with --only, as listed.
+    scale: values.scale === undefined ? [] : values.scale.split(',').map((x) => int('scale', x.trim(), 10, 20000)),
     only: new Set(
-      values.only
+      (values.only ?? (values.scale !== undefined ? 'e' : 'a,b,c,d'))
         .toLowerCase()
         .split(',')
         .map((x) => x.trim())
         .filter(Boolean)
         .map((x) => {
-          if (!['a', 'b', 'c', 'd'].includes(x)) throw new Error(`--only: unknown scenario ${JSON.stringify(x)} (a, b, c, d)`);
+          if (!['a', 'b', 'c', 'd', 'e'].includes(x)) throw new Error(`--only: unknown scenario ${JSON.stringify(x)} (a, b, c, d, e)`);
           return x;
         }),
     ),
@@ -466,6 +473,10 @@ function table(result) {
   for (const [key, v] of Object.entries(result.targets)) {
     lines.push(`   ${pad(key, 18)}${pad(v.target, 10)}${lpad(v.value, 10)}   ${v.pass === null ? 'SKIP' : v.pass ? 'PASS' : 'FAIL'}`);
   }
+  if (result.scale) {
+    lines.push('');
+    lines.push(...scaleTable(result.scale));
+  }
   if (result.notes.length) {
     lines.push('');
     for (const note of result.notes) lines.push(`note: ${note}`);
@@ -517,6 +528,18 @@ async function main() {
     if (v.ok) vcsVersion = spawnSync('vcs', ['--version'], { encoding: 'utf8', timeout: 30_000 }).stdout.trim();
   } else if (!opts.vcstool) out.notes.push('vcstool comparison skipped (--no-vcstool)');
 
+  if (opts.only.has('e')) {
+    const sizes = opts.scale.length > 0 ? opts.scale : [5000];
+    const rows = await scenarioScale({ cli, sizes, runs: opts.runs, tmp, env: GIT_ENV, log });
+    for (const row of rows) for (const [key, t] of Object.entries(SCALE_TARGETS)) if (row[key] !== null && !t.ok(row[key])) log(`scale target missed at N = ${row.n}: ${key} ${row[key]} (${t.text})`);
+    if (opts.only.size === 1) {
+      if (opts.json) process.stdout.write(`${JSON.stringify({ scale: rows, targets: SCALE_TARGETS_TEXT(), machine: { cpus, node: process.version } })}\n`);
+      else process.stdout.write(`${scaleTable(rows).join('\n')}\n`);
+      return;
+    }
+    out.scale = rows;
+  }
+
   // Fixture
   const fx = await ensureFixture({ benchDir, n: opts.n, fresh: opts.fresh, jobs: setupJobs, log });
   log(fx.cached ? `fixture: ${fx.paths.dir} (cached; generated in ${fx.generation_s} s)` : `fixture generated in ${fx.generation_s} s: ${fx.paths.dir}`);
@@ -532,7 +555,7 @@ async function main() {
   }
   if (opts.only.has('c')) await scenarioC(opts, out);
   if (opts.only.has('d')) await scenarioD(opts, out);
-  if (opts.only.size < 4) out.notes.push(`only scenario(s) ${[...opts.only].join(', ').toUpperCase()} were run (--only)`);
+  if (opts.only.size < 4 || opts.only.has('e')) out.notes.push(`only scenario(s) ${[...opts.only].join(', ').toUpperCase()} were run (--only)`);
 
   const restore = median(out.samples.restore);
   const vcs = vcsOk ? median(out.samples.vcstool) : null;
@@ -576,6 +599,7 @@ async function main() {
     },
     settings: { dist: distSource, meta_jobs: opts.jobs ?? 8, vcs_workers: opts.vcsWorkers, rss: getRssMode(), vcs_flags: 'import --input FILE --workers W . (no --force, no --skip-existing, no --shallow)' },
     machine: { cpus, node: process.version, git: spawnSync('git', ['--version'], { encoding: 'utf8' }).stdout.trim(), vcs: vcsVersion, loadavg_start: loadStart, loadavg_end: loadavg().map((x) => Math.round(x * 100) / 100) },
+    scale: out.scale ?? null,
     notes: out.notes,
     duration_s: r1((Date.now() - started) / 1000),
   };
