@@ -23233,6 +23233,11 @@ const EXAMPLES = {
     'store add': ['meta store add web-ui'],
     'store list': ['meta store list --component web-ui'],
     'store verify': ['meta store verify', 'meta store verify 3f2a9c1d'],
+    hold: ['meta hold list', 'meta hold add web-ui --version v1.2.0 --reason "breaks checkout" --envs prod'],
+    'hold list': ['meta hold list --json'],
+    'hold add': ['meta hold add web-ui --version v1.2.0 --reason "breaks checkout" --envs prod', 'meta hold add web-ui --commit 5b5e97f77c68'],
+    'hold release': ['meta hold release web-ui --version v1.2.0', 'meta hold release web-ui'],
+    check: ['meta check', 'meta check --env prod'],
 };
 function commandPath(cmd) {
     const names = [];
@@ -23291,7 +23296,9 @@ function buildProgram(cli) {
         .option('--no-hold', 'with a rollback: add no holds for the pins it rolls away from')
         .addOption(new Option('--jobs <n>', 'components processed at once').argParser(parseJobs))
         .addOption(new Option('--group-size <n>', 'with --json: components per group in the fan-out `matrix` (default 50)').argParser(parseGroupSize))
-        .version(VERSION, '-V, --version', 'print the version')
+        // Not commander's .version(): root options are also read after a subcommand, so it would take
+        // `meta hold add web-ui --version v1.2.0` for a request to print the version (see run-cli.ts).
+        .addHelpText('after', `\n  -V, --version            print the version (${VERSION}); only as the first argument\n`)
         .showSuggestionAfterError(true)
         // Every subcommand's --help lists the global options too: they are accepted after it.
         .configureHelp({ showGlobalOptions: true })
@@ -23434,12 +23441,17 @@ async function planOutput(ctx, opts, result) {
 
 
 
+
 /**
  * Runs the `meta` command line and returns its exit code: 0 done, 1 the operation failed,
  * 2 bad input. Every error is one `error:` line on stderr; a stack trace only with DEBUG set.
  */
 async function runCli(argv, io) {
     const cli = { ...io, exitCode: 0 };
+    if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+        io.stdout(`${VERSION}\n`);
+        return 0;
+    }
     const program = buildProgram(cli);
     try {
         await program.parseAsync([...argv], { from: 'user' });

@@ -19,6 +19,11 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'store add': ['meta store add web-ui'],
   'store list': ['meta store list --component web-ui'],
   'store verify': ['meta store verify', 'meta store verify 3f2a9c1d'],
+  hold: ['meta hold list', 'meta hold add web-ui --version v1.2.0 --reason "breaks checkout" --envs prod'],
+  'hold list': ['meta hold list --json'],
+  'hold add': ['meta hold add web-ui --version v1.2.0 --reason "breaks checkout" --envs prod', 'meta hold add web-ui --commit 5b5e97f77c68'],
+  'hold release': ['meta hold release web-ui --version v1.2.0', 'meta hold release web-ui'],
+  check: ['meta check', 'meta check --env prod'],
 };
 
 export function commandPath(cmd: Command): string {

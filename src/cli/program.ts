@@ -44,7 +44,9 @@ export function buildProgram(cli: CliEnvironment): Command {
     .option('--no-hold', 'with a rollback: add no holds for the pins it rolls away from')
     .addOption(new Option('--jobs <n>', 'components processed at once').argParser(parseJobs))
     .addOption(new Option('--group-size <n>', 'with --json: components per group in the fan-out `matrix` (default 50)').argParser(parseGroupSize))
-    .version(VERSION, '-V, --version', 'print the version')
+    // Not commander's .version(): root options are also read after a subcommand, so it would take
+    // `meta hold add web-ui --version v1.2.0` for a request to print the version (see run-cli.ts).
+    .addHelpText('after', `\n  -V, --version            print the version (${VERSION}); only as the first argument\n`)
     .showSuggestionAfterError(true)
     // Every subcommand's --help lists the global options too: they are accepted after it.
     .configureHelp({ showGlobalOptions: true })

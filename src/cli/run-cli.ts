@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { MetaError } from '../core/errors.js';
 import { InterruptedError, exitCodeFor, interruption } from '../core/interrupt.js';
 import { buildProgram, type CliEnvironment } from './program.js';
+import { VERSION } from '../version.js';
 import type { Io } from './output.js';
 
 /**
@@ -10,6 +11,10 @@ import type { Io } from './output.js';
  */
 export async function runCli(argv: readonly string[], io: Io & { cwd: string; terminal?: boolean }): Promise<number> {
   const cli: CliEnvironment = { ...io, exitCode: 0 };
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
   const program = buildProgram(cli);
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -56,7 +56,7 @@ describe('the action, run as a runner runs it (node dist/index.js)', () => {
     expect(files.filter((f) => ![run.outputs['snapshot-file'], 'manifests/components.lock.prod.yaml', 'manifests/holds.yaml'].includes(f))[0]).toMatch(/^\.meta\/history\/rollbacks\/.+\.json$/);
     const changed = lockDiff(h.bareGit, pr.headRef);
     expect(changed).toHaveLength(6);
-    expect(changed.filter((l) => l.startsWith('+'))).toEqual([expect.stringMatching(/^\+generated_at: '/), '+    version: v1.0.0', `+    commit: ${web.versions[0]!.commit}   # web-ui v1.2.0`]);
+    expect(changed.filter((l) => l.startsWith('+'))).toEqual([expect.stringMatching(/^\+generated_at: '/), '+    version: v1.0.0', `+    commit: ${web.versions[0]!.commit}   # web-ui v1.0.0`]);
 
     expect(run.summary).toContain('## meta-rollback: component (prod)');
     expect(run.summary).toMatch(/\| web-ui \| v1\.2\.0 \(cea|\| web-ui \| v1\.2\.0/);

@@ -76,7 +76,7 @@ describe('the env is never guessed silently', () => {
     const sys = sample();
     await meta(['rollback', 'snapshot', '--output', 'prod.yaml', '--env', 'prod'], sys.meta);
     // Something to restore: the line names the lock that will be written.
-    await meta(['rollback', 'component', 'web-ui', '--to-version', 'v1.0.0', '--env', 'prod'], sys.meta);
+    await meta(['rollback', 'component', 'web-ui', '--to-version', 'v1.0.0', '--env', 'prod', '--no-hold'], sys.meta);
     const run = await meta(['rollback', 'snapshot', '--restore', 'prod.yaml', '--json'], sys.meta);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr.split('\n')[0]).toContain(`lock to write: ${PROD} (env prod, from the environment: of prod.yaml`);

@@ -91,7 +91,7 @@ describe('--rev known-good and rollback list', () => {
     const list = JSON.parse((await meta(['rollback', 'list', '--component', 'web-ui', '--env', 'prod', '--json'], sys.meta)).stdout) as { targets: Array<{ kind: string; version: string; source: string; command: string }> };
     const kg = list.targets.filter((t) => t.kind === 'known-good');
     expect(kg).toEqual([expect.objectContaining({ version: 'v1.2.0', source: `known-good ${good.slice(0, 12)}`, command: `meta rollback lock ${PROD} --rev known-good --component web-ui --env prod` })]);
-    expect((await meta(['rollback', 'list', '--env', 'prod'], sys.meta)).stdout).toMatch(/web-ui +v1\.2\.0 +[0-9a-f]{12} +known-good/);
+    expect((await meta(['rollback', 'list', '--env', 'prod'], sys.meta)).stdout).toMatch(/web-ui +v1\.2\.0 +[0-9a-f]{10} +[0-9-]{10} +tag, known-good/);
     const run = await meta(['rollback', 'lock', PROD, '--rev', 'known-good', '--env', 'prod'], sys.meta);
     expect(run.code, run.stderr).toBe(0);
     expect(read(join(sys.meta, PROD))).toContain(`commit: ${sys.components.find((c) => c.name === 'web-ui')!.versions[2]!.commit}`);

@@ -12,7 +12,8 @@ const NAMES = Array.from({ length: 10 }, (_, i) => `svc-${String(i).padStart(2, 
 const sample = sampleFactory({ names: NAMES, chain: false });
 const LOCK = 'manifests/components.lock.prod.yaml';
 const JOURNAL = '.meta/history/rollbacks';
-const command = (rev: string) => ['rollback', 'lock', LOCK, '--rev', rev, '--env', 'prod'];
+// Holds are not what is tested here: rolling back and forth must not be refused for them.
+const command = (rev: string) => ['rollback', 'lock', LOCK, '--rev', rev, '--env', 'prod', '--no-hold'];
 
 /** Steps of a rollback where the run signals itself (see interruptPoint); checkout-N only without the xargs batch. */
 const BEFORE_COMMIT = ['planned', 'locked', 'after-snapshot', ...NAMES.map((_, i) => `checkout-${i + 1}`)];

@@ -59,7 +59,7 @@ describe('docs/workflows/rollback-button.yml', () => {
     expect(env!.run.stdout).toContain('::error::error: input env: "prdo" has no lock (manifests/components.lock.prdo.yaml); envs with a lock: prod, staging');
     const [component] = await runTemplate(file, forge, h, { name: 'workflow_dispatch', inputs: { mode: 'component', env: 'prod', component: 'webui', 'to-version': 'v1.1.0' } });
     expect(component!.run.code).toBe(1);
-    expect(component!.run.stdout).toContain('unknown component "webui" (not in manifests/components.yaml; known: agent-core, scraper-capabilities, web-ui)');
+    expect(component!.run.stdout).toContain('unknown component "webui" (not in manifests/components.yaml); did you mean web-ui?');
   });
 });
 
