@@ -1,0 +1,95 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { InputError } from '../core/errors.js';
+import { BisectInterrupted, runBisect, type BisectResult, type ProbeRecord } from '../core/bisect/run-bisect.js';
+import { formatRollback } from './output.js';
+import { contextFor, type CliEnvironment, type GlobalOptions } from './cli-context.js';
+import { printJson } from './output.js';
+
+interface BisectFlags extends GlobalOptions {
+  good?: string;
+  bad?: string;
+  run?: boolean;
+  rollback?: boolean;
+  retries?: number;
+}
+
+function parseRetries(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 20) throw new InvalidArgumentError('must be a whole number from 0 to 20');
+  return n;
+}
+
+/** Exit codes of a run cut short by a signal, as a shell reports them. */
+const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
+
+export function registerBisectCommand(program: Command, cli: CliEnvironment): void {
+  program
+    .command('bisect')
+    .description('find which of the components whose pins changed between GOOD and BAD broke the system')
+    .argument('[command...]', 'with --run: the oracle command and its arguments, after --')
+    .option('--good <rev>', 'meta-repo revision whose lock works (or known-good)')
+    .option('--bad <rev>', 'meta-repo revision whose lock fails')
+    .option('--run', 'use the command after -- as the oracle (exit 0 good, 125 cannot test, other bad) instead of the command health checks')
+    .option('--rollback', 'then roll back only the culprits to their good pins')
+    .addOption(new Option('--retries <n>', 'ask an oracle that answered bad up to N more times (bad only when every answer is bad)').argParser(parseRetries))
+    .action(async (command: string[], _o: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals() as BisectFlags;
+      if (opts.good === undefined) throw new InputError('--good: required (the revision whose lock works)');
+      if (opts.bad === undefined) throw new InputError('--bad: required (the revision whose lock fails)');
+      if (opts.run && command.length === 0) throw new InputError('--run: give the oracle command after --, as in --run -- npm test');
+      if (!opts.run && command.length > 0) throw new InputError(`bisect: unexpected argument ${JSON.stringify(command[0])}; an oracle command goes after --run --`);
+      const ctx = contextFor(cli, opts);
+      const abort = new AbortController();
+      let stoppedBy: 'SIGINT' | 'SIGTERM' | undefined;
+      const handlers = (['SIGINT', 'SIGTERM'] as const).map((sig) => [sig, () => ((stoppedBy ??= sig), abort.abort())] as const);
+      for (const [sig, handler] of handlers) process.on(sig, handler);
+      try {
+        const result = await runBisect(ctx, {
+          good: opts.good,
+          bad: opts.bad,
+          run: opts.run ? command : undefined,
+          retries: opts.retries,
+          rollback: opts.rollback,
+          signal: abort.signal,
+          onProbe: (p) => cli.stderr(`${formatProbe(p)}\n`),
+        });
+        if (opts.json) printJson(cli, jsonOf(result));
+        else cli.stdout(formatBisect(result));
+        cli.exitCode = result.ok ? 0 : 1;
+      } catch (err) {
+        if (!(err instanceof BisectInterrupted)) throw err;
+        cli.stderr(`interrupted: bisect stopped by ${stoppedBy ?? 'a signal'}; every checkout is back where it was and no file was changed\n`);
+        cli.exitCode = SIGNAL_EXIT[stoppedBy ?? 'SIGINT'];
+      } finally {
+        for (const [sig, handler] of handlers) process.off(sig, handler);
+      }
+    });
+}
+
+/** SPEC section 6's shape, plus the `ok` and `changes` every `--json` result carries. */
+function jsonOf(result: BisectResult): Record<string, unknown> {
+  return {
+    ok: result.ok,
+    candidates: result.candidates,
+    probes: result.probes.map((p) => ({ pins: p.pins, ok: p.ok, seconds: p.seconds })),
+    culprits: result.culprits,
+    changes: result.rollback?.changes ?? [],
+  };
+}
+
+const VERDICT = (ok: boolean | null): string => (ok === null ? 'cannot test' : ok ? 'good' : 'bad');
+
+export function formatProbe(p: ProbeRecord): string {
+  const what = p.role === 'good' ? 'GOOD' : p.role === 'bad' ? 'BAD' : p.atBad.length === 0 ? 'none at bad' : `at bad: ${p.atBad.join(', ')}`;
+  const moved = p.moved.length === 0 ? 'no checkout moved' : `moved ${p.moved.join(', ')}`;
+  return `probe ${p.index}: ${VERDICT(p.ok).padEnd(11)} ${p.seconds.toFixed(2)}s  ${what} (${moved})${p.ok === true ? '' : ` — ${p.detail}`}`;
+}
+
+function formatBisect(result: BisectResult): string {
+  const lines = [`${result.candidates.length} candidate(s) in ${result.lock}: ${result.candidates.join(', ')}`, `${result.probes.length} probe(s)`];
+  lines.push(result.message);
+  if (result.rollbackCommand.length > 0 && result.rollback === undefined) lines.push(`roll back only the culprits with:\n  ${result.rollbackCommand.join(' ')}`);
+  let out = `${lines.join('\n')}\n`;
+  if (result.rollback !== undefined) out += formatRollback(result.rollback);
+  return out;
+}

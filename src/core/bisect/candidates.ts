@@ -1,0 +1,64 @@
+import { InputError } from '../errors.js';
+import { parseLockBytes } from '../lock.js';
+import { quote } from '../names.js';
+import { lockPathFor } from '../paths.js';
+import { readFileAtRevision, resolveMetaRevision } from '../../git/meta-history.js';
+import { runGit } from '../../git/run-git.js';
+
+export interface Candidate {
+  readonly name: string;
+  readonly good: string;
+  readonly bad: string;
+  readonly goodVersion: string;
+  readonly badVersion: string;
+  readonly repo?: string;
+}
+
+export interface BisectRange {
+  readonly lockRel: string;
+  readonly goodCommit: string;
+  readonly badCommit: string;
+  /** In the order of the BAD lock, so probes and output follow the file a user reads. */
+  readonly candidates: readonly Candidate[];
+}
+
+/** The ref `meta health --record` writes (SPEC section 6); `known-good` names it once recorded. */
+export function knownGoodRef(env: string | undefined): string {
+  return `refs/meta-rollback/known-good/${env ?? 'default'}`;
+}
+
+async function resolveSide(root: string, env: string | undefined, rev: string, where: string): Promise<string> {
+  if (rev === 'known-good') {
+    const ref = knownGoodRef(env);
+    const found = await runGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root });
+    if (found.code !== 0) throw new InputError(`${where}: no known-good state is recorded for ${env === undefined ? 'the default lock' : `env ${quote(env)}`} (${ref}); run meta health --record first or name a revision`);
+    return found.stdout.toString().trim();
+  }
+  return resolveMetaRevision(root, rev, where);
+}
+
+/**
+ * The components whose pin in the env's lock differs between two revisions of the meta-repo.
+ * Refused, before anything is touched: revisions that are not commits of the meta-repo, GOOD and
+ * BAD naming the same commit, a lock missing at either, and no pin that differs.
+ */
+export async function bisectRange(root: string, env: string | undefined, good: string, bad: string): Promise<BisectRange> {
+  const lockRel = lockPathFor(env);
+  const [goodCommit, badCommit] = await Promise.all([resolveSide(root, env, good, '--good'), resolveSide(root, env, bad, '--bad')]);
+  if (goodCommit === badCommit) throw new InputError(`--bad: ${quote(bad)} and --good ${quote(good)} are the same commit ${goodCommit.slice(0, 12)}`);
+  const [goodBytes, badBytes] = await Promise.all([readFileAtRevision(root, goodCommit, lockRel, '--good'), readFileAtRevision(root, badCommit, lockRel, '--bad')]);
+  const goodLock = parseLockBytes(goodBytes, `${lockRel}@${good}`);
+  const badLock = parseLockBytes(badBytes, `${lockRel}@${bad}`);
+  const candidates: Candidate[] = [];
+  for (const [name, entry] of badLock.entries) {
+    const before = goodLock.entries.get(name);
+    // A component added or removed between the two has no pin to mix on one side; vendored entries
+    // pin no commit to check out. Neither can be probed, so neither is a candidate.
+    if (before === undefined || before.vendored || entry.vendored || before.commit === entry.commit) continue;
+    candidates.push({ name, good: before.commit, bad: entry.commit, goodVersion: before.version, badVersion: entry.version, repo: entry.repo ?? before.repo });
+  }
+  if (candidates.length === 0) {
+    throw new InputError(`--bad: ${lockRel} pins the same commits at ${quote(good)} and ${quote(bad)}; there is nothing to bisect`);
+  }
+  return { lockRel, goodCommit, badCommit, candidates };
+}
