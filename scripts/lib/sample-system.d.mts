@@ -23,4 +23,5 @@ export function initRepo(dir: string): void;
 export function commitFiles(dir: string, files: Record<string, string>, message: string): string;
 export function createComponentRepo(dir: string, name: string, versions: string[], options?: { extraCommits?: number; fileBytes?: number }): Omit<ComponentRepo, 'dependsOn'>;
 export function lockText(input: { env?: string; generatedAt: string; pins: Array<{ name: string; version: string; commit: string; repo: string; dependsOn?: string[] }> }): string;
+export function manifestText(components: Array<{ name: string; repo: string; version?: string; type?: string; dependsOn?: string[] }>, options?: { header?: string }): string;
 export function createSampleSystem(base: string, options?: SampleOptions): SampleSystem;
