@@ -44,9 +44,16 @@ async function resolveSide(root: string, env: string | undefined, rev: string, w
  */
 export async function bisectRange(root: string, env: string | undefined, good: string, bad: string): Promise<BisectRange> {
   const lockRel = lockPathFor(env);
-  const [goodCommit, badCommit] = await Promise.all([resolveSide(root, env, good, '--good'), resolveSide(root, env, bad, '--bad')]);
+  const [goodSide, badSide] = await Promise.allSettled([resolveSide(root, env, good, '--good'), resolveSide(root, env, bad, '--bad')]);
+  if (goodSide.status === 'rejected') throw goodSide.reason;
+  if (badSide.status === 'rejected') throw badSide.reason;
+  const [goodCommit, badCommit] = [goodSide.value, badSide.value];
   if (goodCommit === badCommit) throw new InputError(`--bad: ${quote(bad)} and --good ${quote(good)} are the same commit ${goodCommit.slice(0, 12)}`);
-  const [goodBytes, badBytes] = await Promise.all([readFileAtRevision(root, goodCommit, lockRel, '--good'), readFileAtRevision(root, badCommit, lockRel, '--bad')]);
+  // Both read at once; when both fail, GOOD's error is the one reported, every time.
+  const [goodRead, badRead] = await Promise.allSettled([readFileAtRevision(root, goodCommit, lockRel, '--good'), readFileAtRevision(root, badCommit, lockRel, '--bad')]);
+  if (goodRead.status === 'rejected') throw goodRead.reason;
+  if (badRead.status === 'rejected') throw badRead.reason;
+  const [goodBytes, badBytes] = [goodRead.value, badRead.value];
   const goodLock = parseLockBytes(goodBytes, `${lockRel}@${good}`);
   const badLock = parseLockBytes(badBytes, `${lockRel}@${bad}`);
   const candidates: Candidate[] = [];
