@@ -22,6 +22,7 @@ export async function run(): Promise<void> {
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
     if (process.env.GITHUB_STEP_SUMMARY) await core.writeSummary(result.summary);
     if (result.outputs.healthy === 'false') core.setFailed('unhealthy after the rollback (see the job summary)');
+    else if (result.failure !== undefined) core.setFailed(result.failure);
   } catch (err) {
     const message = errorMessage(err).split('\n')[0] ?? 'failed';
     if (process.env.RUNNER_DEBUG && err instanceof Error && !(err instanceof MetaError)) core.debug(err.stack ?? message);

@@ -27,6 +27,9 @@ import { gitHubMessage, settingsAdvice, withAdvice } from '../github/refusals.js
 import { discardWrites, markWorkspace, restoreWorkspace, type WorkspaceMark } from './workspace-guard.js';
 import type { ActionInputs } from './inputs.js';
 import { filesOf, performMode, selection, type ModeOutcome } from './perform-mode.js';
+import { bisectSection } from './bisect-report.js';
+import { runBisect } from '../core/bisect/run-bisect.js';
+import { formatProbe } from '../core/bisect/format-probe.js';
 import { closeChangesetPulls, openChangesetPulls, type ComponentPull } from './changeset-pulls.js';
 import type { BranchToPublish, ChangesetRollbackResult } from '../core/changeset/apply.js';
 import { changesTable, compareLink, healthSection, journalBlock, pullRequestBody, undoText, type ChangeRow } from './report.js';
@@ -48,6 +51,8 @@ export interface ActionIo {
 export interface ActionResult {
   readonly outputs: Record<string, string>;
   readonly summary: string;
+  /** Set when the run completed but must fail the step (mode bisect found no culprit). */
+  readonly failure?: string;
 }
 
 const BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
@@ -116,7 +121,7 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
   });
   const remote: MetaRemote = { root, url: metaUrl, env: gitEnv };
   // Octokit loads, and the default branch is asked for, while git fetches history.
-  const publishes = inputs.mode !== 'list' && inputs.mode !== 'health' && !inputs.dryRun;
+  const publishes = inputs.mode !== 'list' && inputs.mode !== 'health' && inputs.mode !== 'bisect' && !inputs.dryRun;
   const apiLoading = publishes ? client(inputs, runner, io) : undefined;
   const baseLoading = apiLoading?.then((api) => inputs.base ?? defaultBranch(api, runner.repository));
   // Awaited below; until then a failure must not surface as an unhandled rejection.
@@ -133,6 +138,7 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
     io.warning(`store branch ${inputs.storeBranch} could not be fetched; using the local one if any`);
   }
   if (inputs.mode === 'health') return runHealthMode(session);
+  if (inputs.mode === 'bisect') return runBisectMode(session);
   if (inputs.mode === 'list' || inputs.dryRun) {
     const outcome = await performMode(ctx, pinned);
     return report(session, { operation: 'none', merged: false, outcome }, undefined);
@@ -428,6 +434,33 @@ async function runHealthMode(s: Session): Promise<ActionResult> {
     await commentHealth(api, s.runner.repository, published.pr.number, body, io);
   }
   return report(s, published, after, before);
+}
+
+/**
+ * `mode: bisect`: find the culprits on the runner (the env's command health checks, against the
+ * component checkouts the workflow made), then, with rollback-culprits, land the rollback of only
+ * the culprits to their good pins like any rollback. A run that finds no culprit fails.
+ */
+async function runBisectMode(s: Session): Promise<ActionResult> {
+  const { inputs, ctx } = s;
+  // A shallow checkout lacks the older revision (and HEAD~N below it): fetched first, resolved once.
+  const side = (rev: string, where: string) => (rev === 'known-good' ? Promise.resolve(rev) : ensureRevision(s.remote, rev, where));
+  const good = await side(inputs.good!, 'input good');
+  const bad = await side(inputs.bad!, 'input bad');
+  const found = await runBisect(ctx, { good, bad, onProbe: (p) => s.io.info(formatProbe(p)) });
+  const extra = { outputs: { culprits: found.culprits.join(',') }, section: bisectSection(found), failed: found.culprits.length === 0 ? found.message : undefined };
+  if (found.culprits.length === 0 || !inputs.rollbackCulprits || inputs.dryRun) return withBisect(await report(s, { operation: 'none', merged: false }, undefined), extra);
+  const api = await client(inputs, s.runner, s.io);
+  const culpritInputs: ActionInputs = { ...inputs, components: found.culprits };
+  const published = await publish({ ...s, inputs: culpritInputs }, api, headBranchFor(culpritInputs), async () => {
+    const result = await rollbackLock(ctx, found.lock, { rev: found.good, components: found.culprits });
+    return { kind: 'rollback', result, files: filesOf(result) };
+  });
+  return withBisect(await report(s, published, undefined), extra);
+}
+
+function withBisect(result: ActionResult, extra: { outputs: Record<string, string>; section: string; failed?: string }): ActionResult {
+  return { outputs: { ...result.outputs, ...extra.outputs }, summary: `${result.summary}\n${extra.section}`, ...(extra.failed !== undefined && { failure: extra.failed }) };
 }
 
 async function healthAfter(ctx: RunContext, inputs: ActionInputs): Promise<HealthReport | undefined> {

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../core/errors.js';
-import { BisectInterrupted, runBisect, type BisectResult, type ProbeRecord } from '../core/bisect/run-bisect.js';
+import { BisectInterrupted, runBisect, type BisectResult } from '../core/bisect/run-bisect.js';
+import { formatProbe } from '../core/bisect/format-probe.js';
 import { formatRollback } from './output.js';
 import { contextFor, type CliEnvironment, type GlobalOptions } from './cli-context.js';
 import { printJson } from './output.js';
@@ -75,14 +76,6 @@ function jsonOf(result: BisectResult): Record<string, unknown> {
     culprits: result.culprits,
     changes: result.rollback?.changes ?? [],
   };
-}
-
-const VERDICT = (ok: boolean | null): string => (ok === null ? 'cannot test' : ok ? 'good' : 'bad');
-
-export function formatProbe(p: ProbeRecord): string {
-  const what = p.role === 'good' ? 'GOOD' : p.role === 'bad' ? 'BAD' : p.atBad.length === 0 ? 'none at bad' : `at bad: ${p.atBad.join(', ')}`;
-  const moved = p.moved.length === 0 ? 'no checkout moved' : p.moved.length > 4 ? `moved ${p.moved.length} checkouts` : `moved ${p.moved.join(', ')}`;
-  return `probe ${p.index}: ${VERDICT(p.ok).padEnd(11)} ${p.seconds.toFixed(2)}s  ${what} (${moved})${p.ok === true ? '' : ` — ${p.detail}`}`;
 }
 
 function formatBisect(result: BisectResult): string {
