@@ -447,7 +447,7 @@ async function runBisectMode(s: Session): Promise<ActionResult> {
   const side = (rev: string, where: string) => (rev === 'known-good' ? Promise.resolve(rev) : ensureRevision(s.remote, rev, where));
   const good = await side(inputs.good!, 'input good');
   const bad = await side(inputs.bad!, 'input bad');
-  const found = await runBisect(ctx, { good, bad, onProbe: (p) => s.io.info(formatProbe(p)) });
+  const found = await runBisect(ctx, { good, bad, labels: { good: inputs.good!, bad: inputs.bad! }, onProbe: (p) => s.io.info(formatProbe(p)) });
   const extra = { outputs: { culprits: found.culprits.join(',') }, section: bisectSection(found), failed: found.culprits.length === 0 ? found.message : undefined };
   if (found.culprits.length === 0 || !inputs.rollbackCulprits || inputs.dryRun) return withBisect(await report(s, { operation: 'none', merged: false }, undefined), extra);
   const api = await client(inputs, s.runner, s.io);

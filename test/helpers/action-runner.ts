@@ -22,6 +22,8 @@ export interface RunnerSetup {
   readonly serverUrl: string;
   /** The node binary to run dist/index.js with (default: this process's). */
   readonly node?: readonly string[];
+  /** The action's entry to run (default: the committed dist/index.js). */
+  readonly script?: string;
   readonly env?: Record<string, string>;
 }
 
@@ -52,7 +54,7 @@ export async function runActionProcess(inputs: Record<string, string>, setup: Ru
     extra: { GIT_CONFIG_GLOBAL: process.env.GIT_CONFIG_GLOBAL, META_ROLLBACK_CACHE: join(dir, 'cache'), ...setup.env },
   });
   const [command, ...prefix] = setup.node ?? [process.execPath];
-  const child = spawn(command!, [...prefix, join(repoRoot, 'dist', 'index.js')], { cwd: setup.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command!, [...prefix, setup.script ?? join(repoRoot, 'dist', 'index.js')], { cwd: setup.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

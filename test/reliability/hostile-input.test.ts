@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
@@ -55,9 +56,16 @@ describe('hostile input through the action: ::error:: in one line, exit 1, nothi
   let h: HostedSystem;
   /** A copy of the meta-repo's files beside the workspace, where hostile inputs point: it must never change. */
   let outside: string;
+  /** The action built from the current source, for cases of inputs the committed dist/ predates. */
+  let fromSource: string | undefined;
   beforeAll(async () => {
     forge = await startForge();
     h = await hostedSystem(forge);
+    if (actionCases.some((c) => c.fromSource)) {
+      const out = tempDir('meta-hostile-dist-');
+      execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), '--out', out], { stdio: 'ignore' });
+      fromSource = join(out, 'index.js');
+    }
     outside = join(tempDir('meta-outside-'), 'outside');
     cpSync(h.workspace, outside, { recursive: true, filter: (src) => !src.split(sep).includes('.git') });
   });
@@ -74,7 +82,7 @@ describe('hostile input through the action: ::error:: in one line, exit 1, nothi
         const refs = h.bareGit(['for-each-ref', '--format=%(refname) %(objectname)']);
         const seen = forge.requests.length;
         const inputs = Object.fromEntries(Object.entries(c.inputs).map(([k, v]) => [k, v === '<outside>' ? outside : v]));
-        const run = await h.run({ health: 'false', ...inputs });
+        const run = await h.run({ health: 'false', ...inputs }, c.fromSource ? { script: fromSource } : {});
         const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'));
         expect(errors, run.stdout + run.stderr).toHaveLength(1);
         expect(unescapeCommand(errors[0]!.slice('::error::'.length))).toMatch(c.message);

@@ -22,6 +22,8 @@ export interface BisectOptions {
   readonly rollback?: boolean;
   readonly signal?: AbortSignal;
   readonly onProbe?: (probe: ProbeRecord) => void;
+  /** How messages name GOOD and BAD when `good`/`bad` are commits resolved from what the user wrote. */
+  readonly labels?: { readonly good: string; readonly bad: string };
 }
 
 export interface ProbeRecord {
@@ -121,13 +123,13 @@ async function search(ctx: RunContext, range: BisectRange, options: BisectOption
   role = 'good';
   const good = await cache.ask([]);
   if (good !== 'good') {
-    const message = good === 'bad' ? `GOOD ${options.good} fails the oracle: nothing to find between it and BAD` : `GOOD ${options.good} cannot be tested (exit 125)`;
+    const message = good === 'bad' ? `GOOD ${options.labels?.good ?? options.good} fails the oracle: nothing to find between it and BAD` : `GOOD ${options.labels?.good ?? options.good} cannot be tested (exit 125)`;
     return resultOf(ctx, range, options, { outcome: good === 'bad' ? 'good-fails' : 'untestable', message, probes, culprits: [] });
   }
   role = 'bad';
   const bad = await cache.ask(names);
   if (bad !== 'bad') {
-    const message = bad === 'good' ? `BAD ${options.bad} passes the oracle: no culprit to find` : `BAD ${options.bad} cannot be tested (exit 125)`;
+    const message = bad === 'good' ? `BAD ${options.labels?.bad ?? options.bad} passes the oracle: no culprit to find` : `BAD ${options.labels?.bad ?? options.bad} cannot be tested (exit 125)`;
     return resultOf(ctx, range, options, { outcome: bad === 'good' ? 'bad-passes' : 'untestable', message, probes, culprits: [] });
   }
   role = undefined;
