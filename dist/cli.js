@@ -13264,7 +13264,7 @@ const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const ABBREV_SHA = /^[0-9a-f]{7,64}$/;
 function checkComponentName(name, where = 'component') {
     if (!COMPONENT_NAME.test(name) || name.includes('..') || name.endsWith('.lock')) {
-        throw new errors_InputError(`${where}: invalid component name ${quote(name)} (letters, digits, '.', '_' and '-'; no '..')`);
+        throw new errors_InputError(`${where}: invalid component name ${names_quote(name)} (letters, digits, '.', '_' and '-'; no '..')`);
     }
     return name;
 }
@@ -13275,7 +13275,7 @@ function isValidComponentName(name) {
 // because the name also becomes part of git ref names (head branches, known-good refs).
 function checkEnvName(env, where = '--env') {
     if (!isValidEnvName(env)) {
-        throw new errors_InputError(`${where}: invalid environment name ${quote(env)} (letters, digits, '.', '_' and '-'; no '..', no trailing '.' or '.lock')`);
+        throw new errors_InputError(`${where}: invalid environment name ${names_quote(env)} (letters, digits, '.', '_' and '-'; no '..', no trailing '.' or '.lock')`);
     }
     return env;
 }
@@ -13287,16 +13287,16 @@ function isFullSha(value) {
 }
 function checkFullSha(value, where) {
     if (!FULL_SHA.test(value)) {
-        throw new InputError(`${where}: not a SHA (${quote(value)}; expected 40 or 64 lowercase hex digits)`);
+        throw new InputError(`${where}: not a SHA (${names_quote(value)}; expected 40 or 64 lowercase hex digits)`);
     }
     return value;
 }
 function checkShaOrAbbrev(value, where) {
     if (!ABBREV_SHA.test(value)) {
         if (/^[0-9a-fA-F]{7,64}$/.test(value)) {
-            throw new errors_InputError(`${where}: ${quote(value)} must be lowercase hex`);
+            throw new errors_InputError(`${where}: ${names_quote(value)} must be lowercase hex`);
         }
-        throw new errors_InputError(`${where}: not a commit SHA (${quote(value)}; expected 7 to 64 lowercase hex digits)`);
+        throw new errors_InputError(`${where}: not a commit SHA (${names_quote(value)}; expected 7 to 64 lowercase hex digits)`);
     }
     return value;
 }
@@ -13335,7 +13335,7 @@ function refNameProblem(name) {
 function checkRefName(name, where) {
     const problem = refNameProblem(name);
     if (problem)
-        throw new errors_InputError(`${where}: invalid ref name ${quote(name)}: ${problem}`);
+        throw new errors_InputError(`${where}: invalid ref name ${names_quote(name)}: ${problem}`);
     return name;
 }
 /**
@@ -13351,7 +13351,7 @@ function versionProblem(version) {
     return undefined;
 }
 /** Quotes a user value for an error message without letting it break the one-line format. */
-function quote(value) {
+function names_quote(value) {
     return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 }
 
@@ -13371,6 +13371,7 @@ const LEGACY_JOURNAL_PATH = '.meta/history.jsonl';
 const CHANGESET_DIR = '.meta/changesets';
 const STORE_DIR = '.meta-store';
 const COMPONENTS_DIR = 'components';
+const HOLDS_PATH = 'manifests/holds.yaml';
 /** The nearest directory at or above `start` that holds manifests/components.yaml. */
 function findRoot(start) {
     let dir = (0,external_node_path_.resolve)(start);
@@ -13379,7 +13380,7 @@ function findRoot(start) {
             return dir;
         const parent = (0,external_node_path_.dirname)(dir);
         if (parent === dir) {
-            throw new errors_InputError(`--root: no ${MANIFEST_PATH} in ${quote((0,external_node_path_.resolve)(start))} or any parent directory`);
+            throw new errors_InputError(`--root: no ${MANIFEST_PATH} in ${names_quote((0,external_node_path_.resolve)(start))} or any parent directory`);
         }
         dir = parent;
     }
@@ -13391,7 +13392,7 @@ function resolveRoot(root, cwd) {
         throw new errors_InputError('--root: contains a NUL byte');
     const dir = (0,external_node_path_.resolve)(cwd, root);
     if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, MANIFEST_PATH))) {
-        throw new errors_InputError(`--root: ${quote(dir)} has no ${MANIFEST_PATH}`);
+        throw new errors_InputError(`--root: ${names_quote(dir)} has no ${MANIFEST_PATH}`);
     }
     return dir;
 }
@@ -13413,10 +13414,10 @@ function resolveInsideRoot(root, cwd, given, what) {
         throw new errors_InputError(`${what}: path is empty`);
     const abs = (0,external_node_path_.resolve)(cwd, given);
     if (!isInside(root, abs))
-        throw new errors_InputError(`${what}: ${quote(given)} is outside the meta-repo root`);
+        throw new errors_InputError(`${what}: ${names_quote(given)} is outside the meta-repo root`);
     const real = realpathOfExistingPrefix(abs);
     if (!isInside((0,external_node_fs_.realpathSync)(root), real)) {
-        throw new errors_InputError(`${what}: ${quote(given)} leads outside the meta-repo root through a symbolic link`);
+        throw new errors_InputError(`${what}: ${names_quote(given)} leads outside the meta-repo root through a symbolic link`);
     }
     return abs;
 }
@@ -13778,7 +13779,7 @@ function parseLock(file) {
     for (const { key, keyNode, value } of entries(file, map)) {
         const field = `components.${key}`;
         if (!isValidComponentName(key))
-            fail(file, keyNode, field, `invalid component name ${quote(key)}`);
+            fail(file, keyNode, field, `invalid component name ${names_quote(key)}`);
         const entry = mapAt(file, value, field, keyNode);
         const get = (k) => entry.get(k, true);
         const commitNode = get('commit');
@@ -13790,14 +13791,14 @@ function parseLock(file) {
         if (repo !== undefined) {
             const problem = repoUrlProblem(repo);
             if (problem)
-                fail(file, get('repo'), `${field}.repo`, `${quote(repo)} ${problem}`);
+                fail(file, get('repo'), `${field}.repo`, `${names_quote(repo)} ${problem}`);
         }
         const version = optionalStringAt(file, get('version'), `${field}.version`) ?? commit.slice(0, 12);
         if (version === '')
             fail(file, get('version') ?? entry, `${field}.version`, 'missing (an entry without a commit pins a version)');
         const versionBad = versionProblem(version);
         if (versionBad)
-            fail(file, get('version'), `${field}.version`, `${quote(version)} ${versionBad}`);
+            fail(file, get('version'), `${field}.version`, `${names_quote(version)} ${versionBad}`);
         const line = file.lines.linePos(keyNode.range?.[0] ?? 0).line;
         result.set(key, { name: key, version, commit, vendored, repo, line, commitLine: commitNode?.range ? file.lines.linePos(commitNode.range[0]).line : line });
     }
@@ -14514,7 +14515,7 @@ class TransientFailure extends Error {
     }
 }
 /** `runGit`, repeated while it fails in transit; the last result is returned either way. */
-async function runGitRetrying(args, options, hooks = {}) {
+async function transient_retry_runGitRetrying(args, options, hooks = {}) {
     let attempts = 0;
     try {
         return await pRetry(async (attempt) => {
@@ -14535,7 +14536,7 @@ async function runGitRetrying(args, options, hooks = {}) {
 }
 /** Like `git`: stdout on success, else a GitError saying how many times it was tried. */
 async function gitRetrying(args, options, hooks = {}) {
-    const result = await runGitRetrying(args, options, hooks);
+    const result = await transient_retry_runGitRetrying(args, options, hooks);
     if (result.code !== 0)
         throw retriedError(args, result);
     return result.stdout.toString('utf8');
@@ -14550,7 +14551,7 @@ function triedNote(result) {
  * own lease); `landed` looks at the remote, and the push counts as done when it says so.
  */
 async function pushRetrying(args, options, landed) {
-    const result = await runGitRetrying(args, options);
+    const result = await transient_retry_runGitRetrying(args, options);
     if (result.code === 0 || result.attempts < 2)
         return result;
     return (await landed().catch(() => false)) ? { ...result, code: 0 } : result;
@@ -15924,9 +15925,22 @@ async function recoverInterrupted(ctx, stale, intent) {
             await restoreCheckout({ dir, head: c.head, branch: c.branch });
         }
     }
+    if (intent.holds)
+        await undoHolds(ctx.root, intent.holds);
     await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(ctx.root, intent.snapshot), { force: true });
     ctx.log(`undid the rollback interrupted in ${who}: it had not written ${intent.lock}`);
     return 'undone';
+}
+/** The holds the killed run added go too, unless someone has changed the file since. */
+async function undoHolds(root, holds) {
+    const path = (0,external_node_path_.join)(root, HOLDS_PATH);
+    const now = await (0,promises_namespaceObject.readFile)(path, 'utf8').then(sha256, () => undefined);
+    if (now !== holds.after)
+        return;
+    if (holds.before === null)
+        await (0,promises_namespaceObject.rm)(path, { force: true });
+    else
+        await replaceFile(path, holds.before);
 }
 const SNAPSHOT_REL = /^\.meta\/snapshots\/[A-Za-z0-9][A-Za-z0-9._-]*\.yaml$/;
 const LOCK_REL = /^manifests\/components\.lock(?:\.[A-Za-z0-9._-]+)?\.yaml$/;
@@ -15934,7 +15948,7 @@ const HASH = /^[0-9a-f]{64}$/;
 /** The intent comes from a file anyone could have written: it may only name the paths a rollback writes. */
 function checkIntent(raw) {
     const bad = (field, value) => {
-        throw new errors_InputError(`${META_LOCK_PATH}: intent.${field}: ${quote(String(typeof value === 'string' ? value : JSON.stringify(value) ?? 'missing'))} is not what a rollback writes; remove ${META_LOCK_PATH} if no rollback is running`);
+        throw new errors_InputError(`${META_LOCK_PATH}: intent.${field}: ${names_quote(String(typeof value === 'string' ? value : JSON.stringify(value) ?? 'missing'))} is not what a rollback writes; remove ${META_LOCK_PATH} if no rollback is running`);
     };
     const i = (raw ?? {});
     if (i.kind !== 'rollback')
@@ -15955,6 +15969,8 @@ function checkIntent(raw) {
     }
     if (!Array.isArray(i.checkouts))
         bad('checkouts', i.checkouts);
+    if (i.holds !== undefined && (typeof i.holds?.after !== 'string' || !HASH.test(i.holds.after) || (i.holds.before !== null && typeof i.holds.before !== 'string')))
+        bad('holds', i.holds);
     for (const c of i.checkouts) {
         const name = typeof c?.dir === 'string' && c.dir.startsWith('components/') ? c.dir.slice('components/'.length) : '';
         if (!isValidComponentName(name))
@@ -16008,13 +16024,13 @@ function parseManifest(file) {
     for (const { key, keyNode, value } of entries(file, map)) {
         const field = `components.${key}`;
         if (!isValidComponentName(key))
-            fail(file, keyNode, field, `invalid component name ${quote(key)}`);
+            fail(file, keyNode, field, `invalid component name ${names_quote(key)}`);
         const entry = mapAt(file, value, field, keyNode);
         const get = (k) => entry.get(k, true);
         const repo = stringAt(file, get('repo'), `${field}.repo`, entry);
         const problem = repoUrlProblem(repo);
         if (problem)
-            fail(file, get('repo'), `${field}.repo`, `${quote(repo)} ${problem}`);
+            fail(file, get('repo'), `${field}.repo`, `${names_quote(repo)} ${problem}`);
         const dependsOn = stringListAt(file, get('depends_on'), `${field}.depends_on`);
         const healthNode = get('health');
         components.set(key, {
@@ -16030,7 +16046,7 @@ function parseManifest(file) {
     for (const spec of components.values()) {
         spec.dependsOn.forEach((dep, i) => {
             if (!components.has(dep)) {
-                throw new errors_InputError(`${file.display}:${spec.line}: components.${spec.name}.depends_on[${i}]: unknown component ${quote(dep)}`);
+                throw new errors_InputError(`${file.display}:${spec.line}: components.${spec.name}.depends_on[${i}]: unknown component ${names_quote(dep)}`);
             }
         });
     }
@@ -16041,7 +16057,7 @@ function requireComponent(manifest, name, where = 'component') {
     const spec = manifest.components.get(name);
     if (!spec) {
         const known = [...manifest.components.keys()].slice(0, 20).join(', ');
-        throw new errors_InputError(`${where}: unknown component ${quote(name)} (not in ${MANIFEST_PATH}; known: ${known || 'none'})`);
+        throw new errors_InputError(`${where}: unknown component ${names_quote(name)} (not in ${MANIFEST_PATH}; known: ${known || 'none'})`);
     }
     return spec;
 }
@@ -16155,7 +16171,7 @@ function parseSnapshot(file) {
     for (const { key, keyNode, value } of entries(file, map)) {
         const field = `components.${key}`;
         if (!isValidComponentName(key))
-            fail(file, keyNode, field, `invalid component name ${quote(key)}`);
+            fail(file, keyNode, field, `invalid component name ${names_quote(key)}`);
         const entry = mapAt(file, value, field, keyNode);
         const at = (k) => entry.get(k, true);
         // The Python CLI records `commit: null` for a checkout it cannot read; a version alone is a vendored pin.
@@ -16167,10 +16183,10 @@ function parseSnapshot(file) {
             fail(file, at('commit') ?? entry, `${field}`, 'has neither a commit nor a version');
         const versionBad = versionProblem(version);
         if (versionBad)
-            fail(file, at('version'), `${field}.version`, `${quote(version)} ${versionBad}`);
+            fail(file, at('version'), `${field}.version`, `${names_quote(version)} ${versionBad}`);
         const repo = optionalStringAt(file, at('repo'), `${field}.repo`);
         if (repo !== undefined && repoUrlProblem(repo))
-            fail(file, at('repo'), `${field}.repo`, `${quote(repo)} ${repoUrlProblem(repo)}`);
+            fail(file, at('repo'), `${field}.repo`, `${names_quote(repo)} ${repoUrlProblem(repo)}`);
         components.set(key, { version, commit, repo });
     }
     return { createdAt, environment, components };
@@ -16265,7 +16281,265 @@ function runThroughXargs(targets, jobs) {
     });
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/core/holds/holds-file.js
+
+
+
+
+
+
+/**
+ * Reads the holds file through the same reader as every other YAML file (size limit, alias budget,
+ * duplicate keys), and checks each hold against the manifest: a hold naming a component that does
+ * not exist is a typo that would silently hold nothing, so it is refused like any bad input.
+ */
+async function loadHolds(root, manifest) {
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, HOLDS_PATH)))
+        return { holds: [] };
+    const file = await readYamlFile((0,external_node_path_.join)(root, HOLDS_PATH), HOLDS_PATH);
+    return { file, holds: parseHolds(file, manifest) };
+}
+/** The `holds:` sequence node, or undefined when the file has none or it is empty (`holds:`). */
+function holdsSeq(file) {
+    const top = file.doc.contents;
+    if (top === null || ((0,dist/* isScalar */.jn)(top) && top.value === null))
+        return undefined;
+    const map = mapAt(file, top, 'document');
+    const node = deref(file, map.get('holds', true));
+    if (node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+        return undefined;
+    if (!(0,dist/* isSeq */.oP)(node))
+        fail(file, node, 'holds', 'must be a list');
+    return node;
+}
+function parseHolds(file, manifest) {
+    const seq = holdsSeq(file);
+    if (!seq)
+        return [];
+    return seq.items.map((item, i) => {
+        const field = `holds[${i}]`;
+        const entry = mapAt(file, item, field, seq);
+        const get = (k) => deref(file, entry.get(k, true));
+        const component = stringAt(file, get('component'), `${field}.component`, entry);
+        if (!isValidComponentName(component))
+            fail(file, get('component'), `${field}.component`, `invalid component name ${names_quote(component)}`);
+        if (!manifest.components.has(component))
+            fail(file, get('component'), `${field}.component`, `unknown component ${names_quote(component)} (not in manifests/components.yaml)`);
+        const commit = stringAt(file, get('commit'), `${field}.commit`, entry);
+        if (!isFullSha(commit))
+            fail(file, get('commit'), `${field}.commit`, `not a full commit SHA (${names_quote(commit)})`);
+        const version = optionalStringAt(file, get('version'), `${field}.version`);
+        const bad = version === undefined ? undefined : versionProblem(version);
+        if (bad)
+            fail(file, get('version'), `${field}.version`, `${names_quote(version)} ${bad}`);
+        const envsNode = get('envs');
+        const envs = envsNode === undefined ? undefined : stringListAt(file, envsNode, `${field}.envs`);
+        envs?.forEach((env, k) => {
+            if (!isValidEnvName(env))
+                fail(file, envsNode, `${field}.envs[${k}]`, `invalid environment name ${names_quote(env)}`);
+        });
+        const text = (k) => {
+            const value = optionalStringAt(file, get(k), `${field}.${k}`);
+            if (value !== undefined && versionProblem(value))
+                fail(file, get(k), `${field}.${k}`, 'contains a control character or is over 255 characters');
+            return value;
+        };
+        const lineAt = (node) => file.lines.linePos(node?.range?.[0] ?? entry.range?.[0] ?? 0).line;
+        return { component, commit, version, envs, reason: text('reason'), at: text('at'), by: text('by'), line: lineAt(entry), commitLine: lineAt(get('commit')) };
+    });
+}
+/** Whether a hold applies to a lock of this env (undefined: the default lock, which only env-less holds cover). */
+function holdCovers(hold, env) {
+    if (hold.envs === undefined)
+        return true;
+    return env !== undefined && hold.envs.includes(env);
+}
+/** The first hold on this component's commit that covers the env. */
+function findHold(holds, component, commit, env) {
+    return holds.find((h) => h.component === component && h.commit === commit && holdCovers(h, env));
+}
+function describeHold(hold) {
+    const where = hold.envs === undefined ? 'every env' : `env ${hold.envs.join(', ')}`;
+    return `${HOLDS_PATH}:${hold.line}: ${hold.component} ${hold.version ?? hold.commit.slice(0, 12)} (${hold.commit.slice(0, 12)}) is held for ${where}${hold.reason ? `: ${hold.reason}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/holds/holds-edit.js
+
+
+
+
+
+
+const HEADER = '# Pins that must not be released again: added by rollbacks and `meta hold add`,\n# removed by `meta hold release`. `meta check` fails while a lock pins one of them.\n';
+function renderHold(hold, indent) {
+    const lines = [`${indent}- component: ${renderScalar(hold.component)}`, `${indent}  commit: ${renderScalar(hold.commit)}`];
+    if (hold.version !== undefined)
+        lines.push(`${indent}  version: ${renderScalar(hold.version)}`);
+    if (hold.envs !== undefined)
+        lines.push(`${indent}  envs: [${hold.envs.map((e) => renderScalar(e)).join(', ')}]`);
+    if (hold.reason !== undefined)
+        lines.push(`${indent}  reason: ${renderScalar(hold.reason)}`);
+    // Quoted like generated_at, so YAML 1.1 readers keep it a string rather than a timestamp.
+    if (hold.at !== undefined)
+        lines.push(`${indent}  at: ${renderScalar(hold.at, 'QUOTE_SINGLE')}`);
+    if (hold.by !== undefined)
+        lines.push(`${indent}  by: ${renderScalar(hold.by)}`);
+    return `${lines.join('\n')}\n`;
+}
+/**
+ * The holds file's text with these holds appended to its list, every other byte as it was (comments,
+ * order, quoting), so the rollback's pull request shows only the lines added. Without a file, a new one.
+ */
+function appendHoldsText(file, holds) {
+    if (holds.length === 0 && file)
+        return file.text;
+    const block = (indent) => holds.map((h) => renderHold(h, indent)).join('');
+    if (!file || file.text.trim() === '' || !(0,dist/* isMap */.jh)(file.doc.contents)) {
+        // An empty file, or one holding only comments: its text is kept above the new list.
+        const kept = file?.text ?? HEADER;
+        return `${kept}${needsNewline(kept, kept.length)}holds:\n${block('  ')}`;
+    }
+    const text = file.text;
+    const top = file.doc.contents;
+    const seq = holdsSeq(file);
+    if (seq && !seq.flow && seq.items.length > 0 && seq.range) {
+        const at = endOfLine(text, seq.range[1]);
+        return applyEdits(text, [{ start: at, end: at, text: `${needsNewline(text, at)}${block(' '.repeat(columnOf(text, seq.range[0])))}` }]);
+    }
+    const pair = top.items.find((p) => p.key?.value === 'holds');
+    if (!pair) {
+        const at = text.length;
+        return applyEdits(text, [{ start: at, end: at, text: `${needsNewline(text, at)}holds:\n${block('  ')}` }]);
+    }
+    const value = pair.value;
+    // `holds: []` or `holds:` with nothing: the list becomes a block list under the key.
+    const keyEnd = pair.key.range[1];
+    const edit = value?.range ? { start: keyEnd, end: value.range[1], text: `:\n${block('  ').replace(/\n$/, '')}` } : { start: keyEnd, end: endOfLine(text, keyEnd), text: `:\n${block('  ')}` };
+    return applyEdits(text, [edit]);
+}
+/**
+ * The holds file's text without the holds at these indexes of its list. Each entry's lines go, from
+ * the comment lines right above its `-` (indented as the `-` is: they are about it) to the start of
+ * the next entry. An emptied list leaves `holds:` with no value, which reads as no holds.
+ */
+function removeHoldsText(file, indexes) {
+    const seq = holdsSeq(file);
+    if (!seq || indexes.size === 0)
+        return file.text;
+    const text = file.text;
+    if (seq.flow) {
+        // A flow list has no lines to cut; emptied whole it becomes `[]`, anything finer is left to a person.
+        if (indexes.size === seq.items.length && seq.range)
+            return applyEdits(text, [{ start: seq.range[0], end: seq.range[1], text: '[]' }]);
+        throw new errors_InputError(`${file.display}:${lineOf(file, seq)}: holds: a flow list ([...]); write it as a block list (one \`- component:\` per entry) to release single holds`);
+    }
+    const edits = [];
+    seq.items.forEach((item, i) => {
+        if (!indexes.has(i) || !(0,dist/* isMap */.jh)(item) || !item.range)
+            return;
+        edits.push({ start: withCommentsAbove(text, text.lastIndexOf('\n', item.range[0] - 1) + 1), end: endOfLine(text, item.range[1]), text: '' });
+    });
+    return applyEdits(text, edits);
+}
+/** The start of the comment lines directly above the line at `start` that are indented as it is. */
+function withCommentsAbove(text, start) {
+    const indent = /^ */.exec(text.slice(start))[0];
+    let at = start;
+    while (at > 0) {
+        const prev = text.lastIndexOf('\n', at - 2) + 1;
+        const line = text.slice(prev, at - 1);
+        if (!line.startsWith(`${indent}#`))
+            break;
+        at = prev;
+    }
+    return at;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/holds/rollback-holds.js
+
+
+
+
+
+/**
+ * A rollback whose targets include a held commit is refused whole, before anything changes: the
+ * hold says that version was rolled away from for a reason. `--force` goes ahead (the hold stays)
+ * and says so in a warning.
+ */
+function refuseHeldTargets(ctx, holds, moves, warnings) {
+    for (const move of moves) {
+        if (move.to.commit === '')
+            continue;
+        const hold = findHold(holds.holds, move.component, move.to.commit, ctx.env);
+        if (!hold)
+            continue;
+        if (ctx.force) {
+            warnings.push(`--force: rolling ${move.component} back to a held commit (${describeHold(hold)}); the hold stays`);
+            continue;
+        }
+        throw new errors_InputError(`${describeHold(hold)}; release it first (meta hold release ${move.component} --commit ${hold.commit.slice(0, 12)}) or give --force`);
+    }
+}
+/**
+ * The holds a rollback adds: one for each pin it rolls away from, for the rollback's env (none for
+ * the default lock's, which covers every env), unless one already holds that pin there.
+ */
+function holdsFor(ctx, holds, moves, mode, at) {
+    if (ctx.hold === false)
+        return [];
+    const added = [];
+    for (const { component, from, to } of moves) {
+        if (!from || from.commit === '' || from.commit === to.commit)
+            continue;
+        if (findHold(holds.holds, component, from.commit, ctx.env) || added.some((h) => h.component === component && h.commit === from.commit))
+            continue;
+        added.push({
+            component,
+            commit: from.commit,
+            version: from.version,
+            envs: ctx.env === undefined ? undefined : [ctx.env],
+            reason: ctx.holdReason ?? `rolled back by meta-rollback (${mode})`,
+            at,
+            by: ctx.actor,
+        });
+    }
+    return added;
+}
+/**
+ * Restoring the undo snapshot of a rollback undoes that rollback, holds included: the holds it added
+ * (as its journal entry names them) are released in the same write, so the undo is not refused for
+ * re-pinning what that very rollback held; and it adds none, since it says the rollback was the
+ * mistake, not the pins it moves away from. Returns their indexes in the holds file.
+ */
+async function holdsAddedByRollbackOf(root, snapshotRel, holds) {
+    // Newest first: the latest rollback that saved this snapshot.
+    const entry = (await readJournal(root)).records.find((r) => r.entry.snapshot === snapshotRel)?.entry;
+    const added = entry?.holds ?? [];
+    const indexes = new Set();
+    holds.holds.forEach((h, i) => {
+        if (added.some((a) => a.component === h.component && a.commit === h.commit && (a.envs ?? []).join(',') === (h.envs ?? []).join(',')))
+            indexes.add(i);
+    });
+    return { undo: entry !== undefined, released: indexes };
+}
+/** The holds file less the released entries, as refusals and de-duplication see it. */
+function withoutReleased(holds, released) {
+    return { file: holds.file, holds: holds.holds.filter((_, i) => !released.has(i)) };
+}
+/** The holds file's new text (undefined: unchanged) after releasing and adding, each edit in place. */
+function holdsText(holds, released, added) {
+    if (released.size === 0 && added.length === 0)
+        return undefined;
+    let file = holds.file;
+    if (file && released.size > 0)
+        file = parseYamlText(removeHoldsText(file, released), file.display);
+    return added.length > 0 ? appendHoldsText(file, added) : file.text;
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/core/apply-plan.js
+
+
+
 
 
 
@@ -16295,9 +16569,13 @@ function runThroughXargs(targets, jobs) {
  * lock records what is being written so a run killed half-way is finished or undone by the next.
  */
 async function executePlan(ctx, given) {
-    const plan = vendoredPins(given);
+    let plan = vendoredPins(given);
     const limit = pLimit(ctx.jobs);
     let steps = await planSteps(ctx, plan, limit);
+    const warnings = [...(plan.warnings ?? [])];
+    // Held targets are refused before anything is fetched or locked, dry runs included.
+    refuseHeldTargets(ctx, (await readHoldsState(ctx, plan)).kept, lockMoves(steps), warnings);
+    plan = { ...plan, warnings };
     if (ctx.dryRun)
         return resultOf(ctx, plan, steps, null, null);
     // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
@@ -16315,7 +16593,11 @@ async function executePlan(ctx, given) {
         }
         if (effectiveOf(steps).length === 0)
             return resultOf(ctx, plan, steps, null, null);
-        return writePlan(ctx, plan, steps, metaLock, limit);
+        // Read again under the lock: a rollback of another env may have added holds meanwhile, and
+        // holds are only ever written under it, so this read stays true until this run writes.
+        const holds = await readHoldsState(ctx, plan);
+        refuseHeldTargets(ctx, holds.kept, lockMoves(steps), []);
+        return writePlan(ctx, plan, steps, metaLock, limit, holds);
     });
 }
 /**
@@ -16335,6 +16617,14 @@ function vendoredPins(plan) {
         return { ...pin, to: { version: pin.to.version, commit: '' } };
     });
     return { ...plan, pins, warnings };
+}
+/** How the journal names a hold: what it holds and where. */
+function holdSummary(h) {
+    return { component: h.component, commit: h.commit, version: h.version, envs: h.envs };
+}
+/** The pins a rollback writes into the lock: what holds guard (a checkout synced to the lock is no release). */
+function lockMoves(steps) {
+    return steps.filter((s) => s.change.lock === 'changed').map((s) => s.change);
 }
 function effectiveOf(steps) {
     return steps.filter((s) => s.change.lock === 'changed' || s.change.checkout === 'moved');
@@ -16372,13 +16662,20 @@ async function fetchMissing(ctx, effective, limit) {
         }
     })));
 }
-async function writePlan(ctx, plan, steps, metaLock, limit) {
+async function readHoldsState(ctx, plan) {
+    const read = await loadHolds(ctx.root, await loadManifest(ctx.root));
+    const { undo, released } = plan.undoOf === undefined ? { undo: false, released: new Set() } : await holdsAddedByRollbackOf(ctx.root, plan.undoOf, read);
+    return { read, kept: withoutReleased(read, released), released, undo };
+}
+async function writePlan(ctx, plan, steps, metaLock, limit, holdsState) {
+    const holds = holdsState.read;
     const effective = effectiveOf(steps);
     const moving = effective.filter((s) => s.change.checkout === 'moved' && s.checkout);
     const lockPath = (0,external_node_path_.join)(ctx.root, plan.lockRel);
     const lockChanges = effective.filter((s) => s.change.lock === 'changed');
     if (lockChanges.length > 0)
         await assertUnchanged(lockPath, plan);
+    const holdsPath = (0,external_node_path_.join)(ctx.root, HOLDS_PATH);
     const now = ctx.now();
     // Random, not the pid: two rollback pull requests made in the same second on two runners (whose
     // pids are alike) must add two snapshots, not one path twice. Unique under the lock besides.
@@ -16396,6 +16693,10 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
     const newLockText = lockChanges.length > 0
         ? editLockText(plan.lock, lockChanges.map((s) => ({ component: s.pin.component, pin: s.pin.to, repo: s.pin.repo })), timestamp(now))
         : undefined;
+    // Holds go with the lock change they guard: a checkout moved back alone rolls no release away.
+    const added = holdsState.undo ? [] : holdsFor(ctx, holdsState.kept, lockChanges.map((s) => s.change), plan.mode, timestamp(now));
+    const released = holds.holds.filter((_, i) => holdsState.released.has(i));
+    const newHoldsText = holdsText(holds, holdsState.released, added);
     const historyEntry = {
         at: timestamp(now),
         actor: ctx.actor,
@@ -16404,6 +16705,8 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
         lock: plan.lockRel,
         changes: effective.map((s) => ({ component: s.change.component, from: s.change.from, to: s.change.to })),
         snapshot: snapshotRel,
+        ...(added.length > 0 ? { holds: added.map(holdSummary) } : {}),
+        ...(released.length > 0 ? { holds_released: released.map(holdSummary) } : {}),
     };
     const journalFile = await nextJournalFile(ctx.root, historyEntry.env, now);
     await metaLock.setIntent({
@@ -16415,16 +16718,24 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
         journal: historyEntry,
         journalFile,
         checkouts: moving.map((s) => ({ dir: relativeToRoot(ctx.root, s.checkout.dir), head: s.checkout.head, branch: s.checkout.branch, to: s.pin.to.commit })),
+        ...(newHoldsText !== undefined ? { holds: { before: holds.file?.text ?? null, after: sha256(newHoldsText) } } : {}),
     });
     await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
     crashPoint('after-snapshot');
     let lockWritten = false;
+    let holdsWritten = false;
     let manifestWritten = false;
     const manifestPath = (0,external_node_path_.join)(ctx.root, MANIFEST_PATH);
     const manifestEdit = ctx.updateManifest && lockChanges.length > 0 ? await manifestVersionsEdit(ctx, lockChanges.map((s) => ({ component: s.pin.component, version: s.pin.to.version }))) : undefined;
     try {
         await checkoutMany(moving.map((s) => ({ dir: s.checkout.dir, commit: s.pin.to.commit })), ctx.jobs);
         crashPoint('after-checkouts');
+        // Before the lock, whose rename is the commit point: a run killed between the two is undone,
+        // holds included (see recoverInterrupted).
+        if (newHoldsText !== undefined) {
+            await writeFileAtomic(holdsPath, newHoldsText);
+            holdsWritten = true;
+        }
         if (newLockText !== undefined) {
             await writeFileAtomic(lockPath, newLockText);
             lockWritten = true;
@@ -16444,6 +16755,8 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
         await Promise.allSettled(moving.map((s) => limit(() => restoreIfMoved(s.checkout))));
         if (lockWritten)
             await writeFileAtomic(lockPath, plan.lock.file.text).catch(() => undefined);
+        if (holdsWritten)
+            await (holds.file ? writeFileAtomic(holdsPath, holds.file.text) : (0,promises_namespaceObject.rm)(holdsPath, { force: true })).catch(() => undefined);
         if (manifestWritten)
             await writeFileAtomic(manifestPath, manifestEdit.before).catch(() => undefined);
         await (0,promises_namespaceObject.rm)(snapshotPath, { force: true });
@@ -16524,7 +16837,7 @@ async function ensureMirror(url, env) {
     const temp = `${dir}.${process.pid}.tmp`;
     await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
     const clean = () => (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
-    const result = await runGitRetrying(['clone', '--quiet', '--bare', '--filter=tree:0', '--', url, temp], { cwd: parent, env }, { beforeRetry: clean });
+    const result = await transient_retry_runGitRetrying(['clone', '--quiet', '--bare', '--filter=tree:0', '--', url, temp], { cwd: parent, env }, { beforeRetry: clean });
     if (result.code !== 0) {
         await clean();
         throw new Error(`cannot clone ${url}: ${result.stderr.split('\n').find(Boolean) ?? ''}${triedNote(result)}`);
@@ -16542,7 +16855,7 @@ async function ensureMirror(url, env) {
  */
 async function lsRemoteTag(url, tag, cwd, env) {
     const ref = `refs/tags/${tag}`;
-    const result = await runGitRetrying(['ls-remote', '--tags', url, ref, `${ref}^{}`], { cwd, env });
+    const result = await transient_retry_runGitRetrying(['ls-remote', '--tags', url, ref, `${ref}^{}`], { cwd, env });
     if (result.code !== 0)
         throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}${triedNote(result)}`);
     let direct;
@@ -16556,7 +16869,7 @@ async function lsRemoteTag(url, tag, cwd, env) {
     return direct;
 }
 async function lsRemoteTags(url, cwd, env) {
-    const result = await runGitRetrying(['ls-remote', '--tags', url], { cwd, env });
+    const result = await transient_retry_runGitRetrying(['ls-remote', '--tags', url], { cwd, env });
     if (result.code !== 0)
         throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}${triedNote(result)}`);
     const tags = new Map();
@@ -16574,7 +16887,7 @@ async function lsRemoteTags(url, cwd, env) {
 /** One tag as a remote lists it: the object the ref names, and for an annotated tag the commit it peels to. */
 async function lsRemoteTagObject(url, tag, cwd, env) {
     const ref = `refs/tags/${tag}`;
-    const result = await runGitRetrying(['ls-remote', '--tags', url, ref, `${ref}^{}`], { cwd, env });
+    const result = await transient_retry_runGitRetrying(['ls-remote', '--tags', url, ref, `${ref}^{}`], { cwd, env });
     if (result.code !== 0)
         throw new Error(`cannot reach ${url}: ${result.stderr.split('\n')[0] ?? ''}${triedNote(result)}`);
     const found = {};
@@ -16640,7 +16953,7 @@ async function resolveTarget(ctx, spec, target) {
                 return { version: target.tag, commit };
             }
         }
-        throw new errors_InputError(`${where}: tag ${quote(target.tag)} not found in ${spec.name} (${spec.repo})`);
+        throw new errors_InputError(`${where}: tag ${names_quote(target.tag)} not found in ${spec.name} (${spec.repo})`);
     }
     for (const dir of dirs) {
         const commit = await resolveCommitIn(dir, target.sha, where);
@@ -16655,7 +16968,7 @@ async function resolveTarget(ctx, spec, target) {
             return { version: tags.find((t) => t.commit === commit)?.name ?? commit.slice(0, 12), commit };
         }
     }
-    throw new errors_InputError(`${where}: commit ${quote(target.sha)} not found in ${spec.name} (${spec.repo})`);
+    throw new errors_InputError(`${where}: commit ${names_quote(target.sha)} not found in ${spec.name} (${spec.repo})`);
 }
 async function versionOf(dir, commit) {
     const tags = await tagsPointingAt(dir, commit);
@@ -16746,7 +17059,7 @@ async function prepareSourcePins(ctx, specs, target, pins, warnings, options = {
             catch (err) {
                 if (!(err instanceof errors_InputError))
                     throw err;
-                throw new errors_InputError(`${pin.at}: components.${name}: pins version ${quote(pin.version)} and no commit, and no tag of ${name} has that name; ${target.file.display} needs a commit`);
+                throw new errors_InputError(`${pin.at}: components.${name}: pins version ${names_quote(pin.version)} and no commit, and no tag of ${name} has that name; ${target.file.display} needs a commit`);
             }
             out.set(name, { version: pin.version, commit: resolved.commit, repo: pin.repo });
             continue;
@@ -16754,7 +17067,7 @@ async function prepareSourcePins(ctx, specs, target, pins, warnings, options = {
         if (options.checkoutVersions) {
             const version = await versionForCheckoutRecord(ctx, spec, pin);
             if (version !== pin.version) {
-                warnings.push(`${pin.at}: components.${name}.version: ${quote(pin.version)} names where the checkout was (detached HEAD or a branch), not a version; using ${quote(version)}`);
+                warnings.push(`${pin.at}: components.${name}.version: ${names_quote(pin.version)} names where the checkout was (detached HEAD or a branch), not a version; using ${names_quote(version)}`);
                 out.set(name, { ...pin, version });
                 continue;
             }
@@ -16826,18 +17139,18 @@ async function peelTagObject(ctx, spec, sha, remoteTag) {
  * Revisions such as `HEAD~1`, `main^`, `v1.2`, `abc1234` or `HEAD@{2}`; refused are option-like
  * values and anything with characters that no revision needs.
  */
-function checkRevision(rev, where = '--rev') {
+function meta_history_checkRevision(rev, where = '--rev') {
     // eslint-disable-next-line no-control-regex
     if (rev.length === 0 || rev.length > 255 || rev.startsWith('-') || /[\x00-\x20\x7f\\:?*[]/.test(rev) || rev.includes('..')) {
-        throw new errors_InputError(`${where}: invalid revision ${quote(rev)}`);
+        throw new errors_InputError(`${where}: invalid revision ${names_quote(rev)}`);
     }
     return rev;
 }
 async function resolveMetaRevision(root, rev) {
-    checkRevision(rev);
+    meta_history_checkRevision(rev);
     const result = await run_git_runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: root });
     if (result.code !== 0)
-        throw new errors_InputError(`--rev: ${quote(rev)} is not a revision of the meta-repo`);
+        throw new errors_InputError(`--rev: ${names_quote(rev)} is not a revision of the meta-repo`);
     return result.stdout.toString().trim();
 }
 /** The bytes of a file as it was at a revision of the meta-repo. */
@@ -16889,10 +17202,10 @@ async function isMetaRepoGit(root) {
     return (await run_git_runGit(['rev-parse', '--git-dir'], { cwd: root })).code === 0;
 }
 async function metaHead(root) {
-    return (await git(['rev-parse', 'HEAD'], { cwd: root })).trim();
+    return (await run_git_git(['rev-parse', 'HEAD'], { cwd: root })).trim();
 }
 /** The newest commit that changed a file, with its first parent (undefined for a root commit). */
-async function lastCommitTouching(root, relPath) {
+async function meta_history_lastCommitTouching(root, relPath) {
     const result = await runGit(['log', '-n', '1', '--format=%H%x00%P%x00%B', '--', relPath], { cwd: root });
     if (result.code !== 0 || result.stdout.length === 0)
         return undefined;
@@ -16900,7 +17213,263 @@ async function lastCommitTouching(root, relPath) {
     return { commit, parent: parents.split(' ').filter(Boolean)[0], message };
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/git/shallow-history.js
+
+
+
+
+
+
+/** The commits at the shallow boundary (empty for a complete clone). */
+async function shallowBoundary(root) {
+    const path = (await run_git_git(['rev-parse', '--path-format=absolute', '--git-path', 'shallow'], { cwd: root })).trim();
+    const text = await (0,promises_namespaceObject.readFile)(path, 'utf8').catch(() => '');
+    return new Set(text.split('\n').filter(Boolean));
+}
+async function resolveLocal(root, rev) {
+    const result = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: root });
+    return result.code === 0 ? result.stdout.toString().trim() : undefined;
+}
+async function fetchInto(remote, options, want) {
+    await gitRetrying(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...options, remote.url, want], { cwd: remote.root, env: remote.env });
+}
+async function deepen(remote, by) {
+    const head = (await git(['rev-parse', 'HEAD'], { cwd: remote.root })).trim();
+    await fetchInto(remote, [`--deepen=${by}`], head);
+}
+async function unshallow(remote) {
+    if ((await shallowBoundary(remote.root)).size === 0)
+        return;
+    const head = (await run_git_git(['rev-parse', 'HEAD'], { cwd: remote.root })).trim();
+    await fetchInto(remote, ['--unshallow'], head);
+}
+/** `v1.2~3` → base `v1.2`, 3 generations; undefined generations when the suffix is not ~N / ^N steps. */
+function splitRevision(rev) {
+    const match = /^(.*?)((?:[~^]\d*)*)$/.exec(rev);
+    const base = match?.[1] || 'HEAD';
+    const suffix = match?.[2] ?? '';
+    let generations = 0;
+    for (const step of suffix.match(/[~^]\d*/g) ?? []) {
+        const n = step.length > 1 ? Number(step.slice(1)) : 1;
+        // `^2` is a second parent: one generation, but fetched by depth just the same.
+        generations += step[0] === '~' ? n : Math.min(n, 1);
+    }
+    return { base, generations: base.includes('@{') ? undefined : generations };
+}
+/** A branch or tag name on the remote, peeled to its commit; undefined when the remote has none. */
+async function remoteCommitOf(remote, name) {
+    if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(name))
+        return name;
+    const refs = [`refs/tags/${name}`, `refs/heads/${name}`];
+    const result = await runGitRetrying(['ls-remote', remote.url, ...refs, `refs/tags/${name}^{}`], { cwd: remote.root, env: remote.env });
+    if (result.code !== 0)
+        return undefined;
+    const lines = result.stdout.toString().split('\n').map((l) => l.split('\t'));
+    const find = (ref) => lines.find((l) => l[1] === ref)?.[0];
+    return find(`refs/tags/${name}^{}`) ?? find(refs[0]) ?? find(refs[1]);
+}
+/**
+ * Resolves a revision of the meta-repo to its commit, first fetching what a shallow clone lacks:
+ * the generations below a present commit (`HEAD~1`), or a branch or tag the clone does not have.
+ * A revision that the whole history does not hold is refused, as in a complete clone.
+ */
+async function ensureRevision(remote, rev, where) {
+    checkRevision(rev, where);
+    const refuse = () => new InputError(`${where}: ${quote(rev)} is not a revision of the meta-repo`);
+    const found = await resolveLocal(remote.root, rev);
+    if (found)
+        return found;
+    if ((await shallowBoundary(remote.root)).size === 0)
+        throw refuse();
+    const { base, generations } = splitRevision(rev);
+    const suffix = rev.slice(base.length);
+    const present = await resolveLocal(remote.root, base);
+    let start = present;
+    if (present && generations !== undefined && generations > 0) {
+        await deepen(remote, generations);
+    }
+    else if (!present) {
+        start = await remoteCommitOf(remote, base);
+        // Not present, so fetching it with a depth cannot cut history that is.
+        if (start)
+            await fetchInto(remote, generations === undefined ? [] : [`--depth=${generations + 1}`], start).catch(() => undefined);
+    }
+    const after = start ? await resolveLocal(remote.root, `${start}${suffix}`) : undefined;
+    if (after)
+        return after;
+    await unshallow(remote);
+    const last = await resolveLocal(remote.root, start ? `${start}${suffix}` : rev);
+    if (!last)
+        throw refuse();
+    return last;
+}
+/**
+ * The newest commit that changed a file, with its parent present: in a shallow clone the boundary
+ * commit seems to add every file, so the history is deepened (1, 2, 4, ... commits) until the
+ * commit found lies above the boundary, or the clone is complete.
+ */
+async function ensureLastChange(remote, relPath) {
+    for (let by = 1;; by *= 2) {
+        const last = await lastCommitTouching(remote.root, relPath);
+        const boundary = await shallowBoundary(remote.root);
+        if (boundary.size === 0 || (last && !boundary.has(last.commit)))
+            return last;
+        if (by > 64)
+            await unshallow(remote);
+        else
+            await deepen(remote, by);
+    }
+}
+/** The whole history, for what reads every revision (the lock history `list` shows). */
+async function ensureFullHistory(remote) {
+    await unshallow(remote);
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/git/known-good.js
+
+
+
+
+/**
+ * An env's known-good state: the meta-repo commit whose health checks last passed, kept in
+ * `refs/meta-rollback/known-good/<env>` (`default` for the default lock). A ref rather than a file,
+ * so recording it never makes a commit, and it travels with `git push`/`git fetch` like a branch.
+ */
+function knownGoodRef(env) {
+    return `refs/meta-rollback/known-good/${env ?? 'default'}`;
+}
+async function readKnownGood(root, env) {
+    const result = await run_git_runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${knownGoodRef(env)}^{commit}`], { cwd: root });
+    return result.code === 0 ? result.stdout.toString().trim() : undefined;
+}
+/** Whether `older` is `newer` or one of its ancestors; in a shallow clone the history is fetched first when needed. */
+async function isAncestor(root, older, newer, remote) {
+    const ask = async () => (await run_git_runGit(['merge-base', '--is-ancestor', older, newer], { cwd: root })).code === 0;
+    if (await ask())
+        return true;
+    if (!remote)
+        return false;
+    // A shallow clone cannot see past its boundary: look again with the whole history.
+    await ensureFullHistory(remote);
+    return ask();
+}
+/**
+ * Only forward: the ref moves to `commit` when it is absent or `commit` descends from where it is.
+ * A health run that started on an older commit and finished last never moves it back.
+ */
+function forwardNote(previous, commit) {
+    return `${previous.slice(0, 12)} is already recorded and ${commit.slice(0, 12)} does not descend from it; the known-good state only moves forward`;
+}
+/** Records `commit` in the local ref, compare-and-swap (`update-ref NEW OLD`), never backwards. */
+async function recordKnownGood(root, env, commit) {
+    const ref = knownGoodRef(env);
+    const previous = await readKnownGood(root, env);
+    if (previous === commit)
+        return { moved: false, commit, previous, note: `${commit.slice(0, 12)} is already recorded` };
+    if (previous && !(await isAncestor(root, previous, commit)))
+        return { moved: false, commit: previous, previous, note: forwardNote(previous, commit) };
+    const result = await run_git_runGit(['update-ref', '-m', 'meta health --record', ref, commit, previous ?? ''], { cwd: root });
+    if (result.code !== 0)
+        throw new OperationError(`${ref}: moved by another run while this one recorded it; run again (${result.stderr.trim().split('\n')[0]})`);
+    return { moved: true, commit, previous };
+}
+/** The remote's known-good commit, or undefined when it has none. */
+async function remoteKnownGood(remote, env) {
+    const ref = knownGoodRef(env);
+    const result = await transient_retry_runGitRetrying(['ls-remote', remote.url, ref], { cwd: remote.root, env: remote.env });
+    if (result.code !== 0)
+        throw new OperationError(`cannot read ${ref} from the meta-repo's remote: ${result.stderr.trim().split('\n')[0]}${triedNote(result)}`);
+    return result.stdout.toString().split('\n').find((l) => l.endsWith(`\t${ref}`))?.split('\t')[0];
+}
+/**
+ * Fetches the remote's known-good ref into the same local ref, for `--rev known-good` and `list` on
+ * a checkout that lacks it (actions/checkout fetches one branch, shallow, without tags). Only the
+ * commit itself is fetched (depth 1) when it is not present, so the shallow boundary of what is
+ * present never moves. Returns the commit, or undefined when the remote has none.
+ */
+async function fetchKnownGood(remote, env) {
+    const commit = await remoteKnownGood(remote, env);
+    if (commit === undefined)
+        return undefined;
+    const present = (await run_git_runGit(['cat-file', '-e', `${commit}^{commit}`], { cwd: remote.root })).code === 0;
+    if (!present)
+        await gitRetrying(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--depth=1', remote.url, commit], { cwd: remote.root, env: remote.env });
+    await run_git_git(['update-ref', knownGoodRef(env), commit], { cwd: remote.root });
+    return commit;
+}
+const PUSH_ATTEMPTS = 5;
+/**
+ * Pushes `commit` as the remote's known-good state with a lease (`--force-with-lease=REF:SEEN`):
+ * the push lands only if the ref is still where it was read, and only forward from it. When another
+ * run moved it in between, it is read again; a newer state recorded by that run is kept.
+ */
+async function pushKnownGood(remote, env, commit) {
+    const ref = knownGoodRef(env);
+    for (let attempt = 1;; attempt++) {
+        const seen = await remoteKnownGood(remote, env);
+        if (seen === commit)
+            return { moved: false, commit, previous: seen, note: `${commit.slice(0, 12)} is already recorded` };
+        if (seen) {
+            await fetchKnownGood(remote, env);
+            if (!(await isAncestor(remote.root, seen, commit, remote)))
+                return { moved: false, commit: seen, previous: seen, note: forwardNote(seen, commit) };
+        }
+        const args = ['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:${seen ?? ''}`, remote.url, `${commit}:${ref}`];
+        const result = await pushRetrying(args, { cwd: remote.root, env: remote.env }, async () => (await remoteKnownGood(remote, env)) === commit);
+        if (result.code === 0) {
+            await run_git_git(['update-ref', ref, commit], { cwd: remote.root });
+            return { moved: true, commit, previous: seen };
+        }
+        const text = `${result.stdout.toString()}\n${result.stderr}`;
+        if (!/stale info|rejected|fetch first/.test(text) || attempt >= PUSH_ATTEMPTS) {
+            throw new OperationError(`push of ${ref} failed: ${result.stderr.trim().split('\n').find((l) => l && !l.startsWith('To ')) ?? text.trim()}${triedNote(result)}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/known-good.js
+
+
+
+
+
+
+/** The word `--rev` (and the action's `rev`) takes for the env's recorded known-good state. */
+const KNOWN_GOOD_REV = 'known-good';
+/** A `--rev` as the commit it names: `known-good` is the env's known-good ref, anything else a git revision. */
+async function resolveLockRevision(ctx, rev) {
+    if (rev !== KNOWN_GOOD_REV)
+        return resolveMetaRevision(ctx.root, rev);
+    const commit = await readKnownGood(ctx.root, ctx.env);
+    if (commit === undefined) {
+        throw new errors_InputError(`--rev: no known-good state recorded for ${ctx.env === undefined ? 'the default lock' : `env ${ctx.env}`} (${knownGoodRef(ctx.env)}); record one with meta health --all --record${ctx.env ? ` --env ${ctx.env}` : ''}, or fetch it (git fetch origin ${knownGoodRef(ctx.env)}:${knownGoodRef(ctx.env)})`);
+    }
+    return commit;
+}
+/** `rollback list`'s kind `known-good`: the pins of the env's lock at its known-good commit. */
+async function knownGoodTargets(ctx, components) {
+    const commit = await readKnownGood(ctx.root, ctx.env);
+    if (commit === undefined)
+        return [];
+    const lockRel = lockPathFor(ctx.env);
+    const source = `known-good ${commit.slice(0, 12)}`;
+    let lock;
+    try {
+        lock = parseLockBytes(await readFileAtRevision(ctx.root, commit, lockRel), `${lockRel}@${source}`);
+    }
+    catch {
+        return [];
+    }
+    const date = (await run_git_git(['log', '-1', '--format=%cI', commit], { cwd: ctx.root })).trim() || null;
+    const envFlag = ctx.env ? ` --env ${ctx.env}` : '';
+    const wanted = new Set(components.map((c) => c.name));
+    return [...lock.entries.values()]
+        .filter((e) => wanted.has(e.name))
+        .map((e) => ({ component: e.name, kind: 'known-good', version: e.version, commit: e.commit, source, date, command: `meta rollback lock ${lockRel} --rev known-good --component ${e.name}${envFlag}` }));
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/core/operations/rollback-lock.js
+
 
 
 
@@ -16919,11 +17488,11 @@ async function rollbackLock(ctx, lockFile, options = {}) {
     const abs = resolveInsideRoot(ctx.root, ctx.cwd, lockFile, 'LOCKFILE');
     // Named as given, so the CLI and the action each name their argument.
     if (options.rev === undefined && !(0,external_node_fs_.existsSync)(abs))
-        throw new errors_InputError(`LOCKFILE: ${quote(lockFile)}: no such file`);
+        throw new errors_InputError(`LOCKFILE: ${names_quote(lockFile)}: no such file`);
     const rel = relativeToRoot(ctx.root, abs);
     // git reads the older lock while the manifest and the current lock are parsed.
     const rev = options.rev;
-    const olderBytes = rev === undefined ? undefined : resolveMetaRevision(ctx.root, rev).then((commit) => readFileAtRevision(ctx.root, commit, rel));
+    const olderBytes = rev === undefined ? undefined : resolveLockRevision(ctx, rev).then((commit) => readFileAtRevision(ctx.root, commit, rel));
     olderBytes?.catch(() => undefined);
     const state = await loadState(ctx);
     let source;
@@ -16956,7 +17525,7 @@ async function applyPins(ctx, state, sourcePins, options) {
         for (const name of options.components) {
             requireComponent(state.manifest, name, '--component');
             if (!sourcePins.has(name))
-                throw new errors_InputError(`--component: ${quote(name)} has no pin in ${options.sourceName}`);
+                throw new errors_InputError(`--component: ${names_quote(name)} has no pin in ${options.sourceName}`);
         }
         names = [...new Set(options.components)];
     }
@@ -16975,7 +17544,7 @@ async function applyPins(ctx, state, sourcePins, options) {
             warnings.push(`${options.sourceName} has no pin for ${missing.join(', ')}; left as they are`);
     }
     const writeLock = options.writeLock === 'if-peeled' ? peeled > 0 : options.writeLock;
-    return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock, warnings });
+    return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock, warnings, undoOf: options.undoOf });
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/operations/snapshot.js
@@ -17016,7 +17585,7 @@ async function createSnapshot(ctx, output, components) {
             return [name, { version, commit: checkout.head, repo }];
         }
         if (!entry)
-            throw new errors_InputError(`--components: ${quote(name)} has no checkout and no pin in the selected lock`);
+            throw new errors_InputError(`--components: ${names_quote(name)} has no checkout and no pin in the selected lock`);
         return [name, { version: entry.version, commit: entry.commit, repo }];
     })));
     const snapshot = { createdAt: timestamp(ctx.now()), environment: ctx.env, components: new Map(pins) };
@@ -17036,14 +17605,14 @@ async function restoreSnapshot(ctx, file, components) {
     const rel = relativeToRoot(ctx.root, abs);
     const snapshot = await readSnapshot(abs, rel);
     if (snapshot.environment !== undefined && snapshot.environment !== (ctx.env ?? snapshot.environment)) {
-        throw new errors_InputError(`${rel}: environment: snapshot is of ${quote(snapshot.environment)}, not ${quote(ctx.env ?? 'default')}; pass --env ${snapshot.environment}`);
+        throw new errors_InputError(`${rel}: environment: snapshot is of ${names_quote(snapshot.environment)}, not ${names_quote(ctx.env ?? 'default')}; pass --env ${snapshot.environment}`);
     }
     if (snapshot.environment !== undefined && ctx.env === undefined) {
-        throw new errors_InputError(`${rel}: environment: snapshot is of ${quote(snapshot.environment)}; pass --env ${snapshot.environment}`);
+        throw new errors_InputError(`${rel}: environment: snapshot is of ${names_quote(snapshot.environment)}; pass --env ${snapshot.environment}`);
     }
     const state = await loadState(ctx);
     const pins = new Map([...snapshot.components].map(([name, pin]) => [name, { ...pin, at: rel }]));
-    return applyPins(ctx, state, pins, { mode: 'snapshot', sourceName: rel, components, writeLock: true, checkoutVersions: true });
+    return applyPins(ctx, state, pins, { mode: 'snapshot', sourceName: rel, components, writeLock: true, checkoutVersions: true, undoOf: rel });
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/operations/list-targets.js
@@ -17307,7 +17876,7 @@ function parseHealthChecks(raw, where) {
         const name = parseName(item.name, `${at}.name`, fail);
         const earlier = seen.get(name);
         if (earlier !== undefined)
-            fail(`${at}.name`, `duplicate check name ${quote(name)} (also at health[${earlier}])`);
+            fail(`${at}.name`, `duplicate check name ${names_quote(name)} (also at health[${earlier}])`);
         seen.set(name, index);
         const hasHttp = item.http !== undefined;
         const hasCommand = item.command !== undefined;
@@ -17360,7 +17929,7 @@ function parseName(value, field, fail) {
     if (value.length > 100)
         return fail(field, 'must be at most 100 characters');
     if (value === LOCK_CHECK_NAME)
-        return fail(field, `${quote(LOCK_CHECK_NAME)} is reserved for the built-in lock check`);
+        return fail(field, `${names_quote(LOCK_CHECK_NAME)} is reserved for the built-in lock check`);
     return value;
 }
 function parseUrl(value, field, fail) {
@@ -17377,10 +17946,10 @@ function parseUrl(value, field, fail) {
         url = new URL(value.replaceAll(ENV_PLACEHOLDER, 'env'));
     }
     catch {
-        return fail(field, `not a valid URL: ${quote(value)}`);
+        return fail(field, `not a valid URL: ${names_quote(value)}`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        return fail(field, `must be an http:// or https:// URL, not ${quote(url.protocol.replace(/:$/, ''))}`);
+        return fail(field, `must be an http:// or https:// URL, not ${names_quote(url.protocol.replace(/:$/, ''))}`);
     }
     if (url.username !== '' || url.password !== '') {
         return fail(field, 'must not contain credentials (the URL appears in reports and logs)');
@@ -17504,7 +18073,7 @@ async function runCommandCheck(spec, options) {
         });
     }
     catch (err) {
-        return { ok: false, detail: `could not start ${quote(program)}: ${err.message}` };
+        return { ok: false, detail: `could not start ${names_quote(program)}: ${err.message}` };
     }
     return new Promise((resolve) => {
         let cutOff;
@@ -17565,7 +18134,7 @@ function outcome(run, output) {
     if (run.cutOff !== undefined)
         head = `${run.cutOff} (killed)`;
     else if (run.startError && !run.exit)
-        head = `could not start ${quote(run.program)}: ${run.startError.message}`;
+        head = `could not start ${names_quote(run.program)}: ${run.startError.message}`;
     else if (run.exit?.code === 0) {
         head = 'exit 0';
         ok = true;
@@ -17579,11 +18148,11 @@ function outcome(run, output) {
 async function directoryProblem(dir) {
     try {
         if (!(await (0,promises_namespaceObject.stat)(dir)).isDirectory())
-            return `checkout ${quote(dir)} is not a directory`;
+            return `checkout ${names_quote(dir)} is not a directory`;
         return undefined;
     }
     catch {
-        return `checkout ${quote(dir)} does not exist`;
+        return `checkout ${names_quote(dir)} does not exist`;
     }
 }
 /** Keeps the end of the output (where test runners print their verdict) in bounded memory. */
@@ -17696,7 +18265,7 @@ async function attempt(url, spec, outer) {
             return { problem: `HTTP ${response.status}, expected ${expected}${snippet(body)}` };
         }
         if (spec.expectBody !== undefined && !body.includes(spec.expectBody)) {
-            return { problem: `HTTP ${response.status} but the body does not contain ${quote(spec.expectBody)}${snippet(body)}` };
+            return { problem: `HTTP ${response.status} but the body does not contain ${names_quote(spec.expectBody)}${snippet(body)}` };
         }
         return { status: response.status };
     }
@@ -17735,7 +18304,7 @@ function snippet(body) {
     const flat = body.replace(/[\s\x00-\x1f\x7f]+/g, ' ').trim();
     if (flat.length === 0)
         return '';
-    return `; body: ${quote(flat.length > BODY_SNIPPET_CHARS ? `${flat.slice(0, BODY_SNIPPET_CHARS)}…` : flat)}`;
+    return `; body: ${names_quote(flat.length > BODY_SNIPPET_CHARS ? `${flat.slice(0, BODY_SNIPPET_CHARS)}…` : flat)}`;
 }
 /** fetch reports every network failure as "fetch failed"; the useful reason is in its cause. */
 function networkReason(err) {
@@ -18070,6 +18639,11 @@ function formatRollback(result) {
     }
     for (const warning of result.warnings)
         lines.push(`warning: ${warning}`);
+    for (const hold of result.historyEntry?.holds ?? []) {
+        lines.push(`held ${hold.component} ${hold.version ?? ''} (${hold.commit.slice(0, 12)})${hold.envs ? ` for ${hold.envs.join(', ')}` : ''} in manifests/holds.yaml; release with: meta hold release ${hold.component} --commit ${hold.commit.slice(0, 12)}`);
+    }
+    for (const hold of result.historyEntry?.holds_released ?? [])
+        lines.push(`released the hold on ${hold.component} ${hold.version ?? ''} (${hold.commit.slice(0, 12)}) that the undone rollback added`);
     if (result.snapshot) {
         const env = result.env ? ` --env ${result.env}` : '';
         lines.push(`snapshot of the previous pins: ${result.snapshot}`);
@@ -18156,6 +18730,8 @@ function contextFor(cli, opts) {
         env: opts.env,
         dryRun: opts.dryRun ?? false,
         updateManifest: opts.updateManifest ?? false,
+        force: opts.force ?? false,
+        hold: opts.hold ?? true,
         jobs: opts.jobs ?? 8,
         log: (message) => cli.stderr(`${message}\n`),
     });
@@ -18171,11 +18747,11 @@ function rootOption(opts, cwd) {
         throw new errors_InputError('--manifests: contains a NUL byte');
     const dir = (0,external_node_path_.resolve)(cwd, opts.manifests);
     if ((0,external_node_path_.basename)(dir) !== 'manifests') {
-        throw new errors_InputError(`--manifests: ${quote(opts.manifests)} is not a directory named manifests (the meta-repo layout keeps its manifests in <root>/manifests)`);
+        throw new errors_InputError(`--manifests: ${names_quote(opts.manifests)} is not a directory named manifests (the meta-repo layout keeps its manifests in <root>/manifests)`);
     }
     const root = (0,external_node_path_.dirname)(dir);
     if (opts.root !== undefined && (0,external_node_path_.resolve)(cwd, opts.root) !== root)
-        throw new errors_InputError(`--manifests: ${quote(opts.manifests)} is not inside --root ${quote(opts.root)}`);
+        throw new errors_InputError(`--manifests: ${names_quote(opts.manifests)} is not inside --root ${names_quote(opts.root)}`);
     return root;
 }
 function emit(cli, opts, result, format) {
@@ -18268,20 +18844,20 @@ function parseMetadata(bytes, display, hash) {
     };
     const contentHash = optionalString('content_hash');
     if (contentHash !== hash)
-        fail('content_hash', `${quote(contentHash ?? '(missing)')} is not the entry's hash ${hash}`);
+        fail('content_hash', `${names_quote(contentHash ?? '(missing)')} is not the entry's hash ${hash}`);
     const component = optionalString('component');
     if (component === null)
         return fail('component', 'missing');
     if (!isValidComponentName(component))
-        fail('component', `invalid component name ${quote(component)}`);
+        fail('component', `invalid component name ${names_quote(component)}`);
     const commit = optionalString('commit');
     if (commit !== null && !isFullSha(commit))
-        fail('commit', `not a SHA (${quote(commit)}; expected 40 or 64 lowercase hex digits)`);
+        fail('commit', `not a SHA (${names_quote(commit)}; expected 40 or 64 lowercase hex digits)`);
     const repo = optionalString('repo');
     if (repo !== null) {
         const problem = repoUrlProblem(repo);
         if (problem)
-            fail('repo', `${quote(repo)} ${problem}`);
+            fail('repo', `${names_quote(repo)} ${problem}`);
     }
     const version = optionalString('version');
     if (version !== null && (version.length === 0 || version.length > 255))
@@ -18289,7 +18865,7 @@ function parseMetadata(bytes, display, hash) {
     const outputHash = optionalString('output_hash');
     // Python writes an empty output_hash for a source it could not hash; such an entry fails verify.
     if (outputHash !== null && outputHash !== '' && !/^[0-9a-f]{64}$/.test(outputHash))
-        fail('output_hash', `not a sha256 hex digest (${quote(outputHash)})`);
+        fail('output_hash', `not a sha256 hex digest (${names_quote(outputHash)})`);
     const python = !('version' in record) && outputHash !== null;
     return {
         contentHash: hash,
@@ -18379,7 +18955,7 @@ class UnsafeTreeError extends Error {
     path;
     problem;
     constructor(path, problem) {
-        super(`${quote(path)} ${problem}`);
+        super(`${names_quote(path)} ${problem}`);
         this.path = path;
         this.problem = problem;
         this.name = 'UnsafeTreeError';
@@ -18395,8 +18971,8 @@ function checkHashPrefix(value, where) {
     if (HASH_PREFIX.test(value))
         return value;
     if (/^[0-9a-fA-F]{8,64}$/.test(value))
-        throw new errors_InputError(`${where}: ${quote(value)} must be lowercase hex`);
-    throw new errors_InputError(`${where}: not a store hash (${quote(value)}; expected 8 to 64 lowercase hex digits)`);
+        throw new errors_InputError(`${where}: ${names_quote(value)} must be lowercase hex`);
+    throw new errors_InputError(`${where}: not a store hash (${names_quote(value)}; expected 8 to 64 lowercase hex digits)`);
 }
 /**
  * Why a path inside a tree is unsafe to write, or undefined. Refused: absolute paths, empty, `.` and
@@ -18431,14 +19007,14 @@ function symlinkProblem(path, target) {
     if (target.includes('\0'))
         return 'is a symbolic link whose target contains NUL';
     if (target.startsWith('/'))
-        return `is a symbolic link to an absolute path (${quote(target)})`;
+        return `is a symbolic link to an absolute path (${names_quote(target)})`;
     const depth = path.split('/').length - 1;
     let ups = 0;
     let named = false;
     for (const part of target.split('/')) {
         if (part === '..') {
             if (named)
-                return `is a symbolic link with '..' after a name (${quote(target)})`;
+                return `is a symbolic link with '..' after a name (${names_quote(target)})`;
             ups += 1;
         }
         else if (part !== '' && part !== '.') {
@@ -18446,7 +19022,7 @@ function symlinkProblem(path, target) {
         }
     }
     if (ups > depth)
-        return `is a symbolic link pointing outside the tree (${quote(target)})`;
+        return `is a symbolic link pointing outside the tree (${names_quote(target)})`;
     return undefined;
 }
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -18606,10 +19182,10 @@ async function resolveHash(store, given, where) {
     if (matches.length === 1)
         return matches[0];
     if (matches.length === 0)
-        throw new errors_InputError(`${where}: no entry in ${store.description} matches ${quote(given)}`);
+        throw new errors_InputError(`${where}: no entry in ${store.description} matches ${names_quote(given)}`);
     const shown = matches.slice(0, 5).map((h) => h.slice(0, Math.max(16, given.length + 4)));
     const more = matches.length > 5 ? ` and ${matches.length - 5} more` : '';
-    throw new errors_InputError(`${where}: ${quote(given)} is ambiguous (matches ${shown.join(', ')}${more}); give more digits`);
+    throw new errors_InputError(`${where}: ${names_quote(given)} is ambiguous (matches ${shown.join(', ')}${more}); give more digits`);
 }
 async function readMetadata(store, hash) {
     const bytes = await store.readMetadataBytes(hash);
@@ -18644,7 +19220,7 @@ function describeCheck(store, hash, check, meta) {
     }
     if (check.status === 'corrupt')
         return `${store.entryName(hash)}: corrupt: its files hash to ${check.actual}, not ${hash}`;
-    return `${store.entryName(hash)}: unsafe: ${quote(check.path)} ${check.problem}`;
+    return `${store.entryName(hash)}: unsafe: ${names_quote(check.path)} ${check.problem}`;
 }
 /** The checks an add makes of an entry that is already there before reusing it. */
 async function requireSoundEntry(store, hash) {
@@ -18933,7 +19509,7 @@ class BranchStore {
             return { hash, files, added: !metadata, metadata: metadata ?? input.metadataFor(hash) };
         }
         if ((await headRef(this.root)) === `refs/heads/${this.branch}`) {
-            throw new errors_InputError(`--store-branch: ${quote(this.branch)} is checked out in the meta-repo; use a branch that is not`);
+            throw new errors_InputError(`--store-branch: ${names_quote(this.branch)} is checked out in the meta-repo; use a branch that is not`);
         }
         const temp = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'meta-store-add-'));
         try {
@@ -18964,7 +19540,7 @@ class BranchStore {
             const tree = await writeTreeFrom(this.root, tip, entries);
             const commit = await commitTree(this.root, tree, tip, input.message, input.actor);
             if (!(await updateBranch(this.root, this.branch, commit, tip, input.message))) {
-                throw new OperationError(`--store-branch: ${quote(this.branch)} moved while the entry was being added; run again`);
+                throw new OperationError(`--store-branch: ${names_quote(this.branch)} moved while the entry was being added; run again`);
             }
             this.tipPromise = Promise.resolve(commit);
             return { hash, files, added: true, metadata };
@@ -19268,7 +19844,7 @@ function openStore(ctx, options = {}) {
     const abs = resolveInsideRoot(ctx.root, ctx.cwd, options.storeDir, '--store-dir');
     const rel = relativeToRoot(ctx.root, abs);
     if (rel === '' || rel.split('/').some((p) => p === '.git'))
-        throw new errors_InputError(`--store-dir: ${quote(options.storeDir)} is the meta-repo root or inside its .git`);
+        throw new errors_InputError(`--store-dir: ${names_quote(options.storeDir)} is the meta-repo root or inside its .git`);
     return new DirStore(ctx.root, rel);
 }
 
@@ -19341,7 +19917,7 @@ async function storeAdd(ctx, name, options = {}) {
     }
     const warnings = [];
     if (!outcome.added && outcome.metadata.component !== name) {
-        warnings.push(`the same files are already stored for ${quote(outcome.metadata.component)}; that entry was left as it is`);
+        warnings.push(`the same files are already stored for ${names_quote(outcome.metadata.component)}; that entry was left as it is`);
     }
     return {
         ok: true,
@@ -19465,7 +20041,7 @@ async function rollbackStore(ctx, name, hash, options = {}) {
         throw new errors_InputError(`HASH: ${store.entryName(full)} has no metadata (${store.metadataName(full)}), so the component it belongs to is unknown`);
     }
     if (meta.component !== name)
-        throw new errors_InputError(`HASH: ${store.entryName(full)} belongs to ${quote(meta.component)}, not ${quote(name)}`);
+        throw new errors_InputError(`HASH: ${store.entryName(full)} belongs to ${names_quote(meta.component)}, not ${names_quote(name)}`);
     const check = await checkEntry(store, full, meta);
     if (check.status !== 'ok')
         throw new errors_InputError(`HASH: ${describeCheck(store, full, check, meta)}; nothing was changed`);
@@ -19856,7 +20432,7 @@ function isValidChangesetId(id) {
 function checkChangesetId(id, where = 'ID') {
     const problem = changesetIdProblem(id);
     if (problem)
-        throw new errors_InputError(`${where}: invalid changeset id ${quote(id)} (${problem})`);
+        throw new errors_InputError(`${where}: invalid changeset id ${names_quote(id)} (${problem})`);
     return id;
 }
 /** `.meta/changesets/<id>.yaml`, relative to the meta-repo root. */
@@ -19911,7 +20487,7 @@ function parseChangeset(yaml, id) {
     const get = (key) => deref(yaml, top.get(key, true));
     const fileId = looseString(get('id'));
     if (fileId !== undefined && fileId !== id) {
-        fail(yaml, get('id'), 'id', `${quote(fileId)} does not match the file name (${quote(id)})`);
+        fail(yaml, get('id'), 'id', `${names_quote(fileId)} does not match the file name (${names_quote(id)})`);
     }
     const statusNode = get('status');
     const status = statusNode === undefined || isNull(statusNode) ? undefined : strictString(yaml, statusNode, 'status');
@@ -19941,12 +20517,12 @@ function parseRepos(yaml, node) {
         const repoEmpty = rawRepo === '';
         // The meta-repo's own entry is named after its directory, which need not be a component name.
         if (name !== undefined && !repoEmpty && !isValidComponentName(name))
-            fail(yaml, get('name'), `${field}.name`, `invalid component name ${quote(name)}`);
+            fail(yaml, get('name'), `${field}.name`, `invalid component name ${names_quote(name)}`);
         const repo = repoEmpty ? undefined : rawRepo;
         if (repo !== undefined) {
             const problem = repoUrlProblem(repo);
             if (problem)
-                fail(yaml, get('repo'), `${field}.repo`, `${quote(repo)} ${problem}`);
+                fail(yaml, get('repo'), `${field}.repo`, `${names_quote(repo)} ${problem}`);
         }
         if (name === undefined && repo === undefined)
             fail(yaml, item, field, 'needs a name (a component of manifests/components.yaml) or a repo');
@@ -19967,14 +20543,14 @@ function parseRepos(yaml, node) {
         if (branch !== undefined) {
             const problem = refNameProblem(branch);
             if (problem)
-                fail(yaml, get('branch'), `${field}.branch`, `invalid branch name ${quote(branch)}: ${problem}`);
+                fail(yaml, get('branch'), `${field}.branch`, `invalid branch name ${names_quote(branch)}: ${problem}`);
         }
         return { index, name, repo, ...(repoEmpty ? { repoEmpty } : {}), commits, branch, message: looseString(get('message')), line: lineOf(yaml, item) };
     });
 }
 function checkSha(yaml, node, field, value) {
     if (!file_ABBREV_SHA.test(value))
-        fail(yaml, node, field, `not a commit SHA (${quote(value)}; expected 7 to 64 lowercase hex digits)`);
+        fail(yaml, node, field, `not a commit SHA (${names_quote(value)}; expected 7 to 64 lowercase hex digits)`);
     return value;
 }
 /** Reads `.meta/changesets/index.yaml`; undefined when there is none. */
@@ -20009,7 +20585,7 @@ function parseChangesetIndex(yaml) {
         if (!isValidChangesetId(id))
             skipped.push(id);
         else if (out.has(id))
-            fail(yaml, entry.node ?? null, field, `changeset ${quote(id)} is listed twice`);
+            fail(yaml, entry.node ?? null, field, `changeset ${names_quote(id)} is listed twice`);
         else
             out.set(id, entry);
     };
@@ -20133,11 +20709,11 @@ async function planLockRestore(ctx, changeset, entries, warnings) {
     }
     catch (err) {
         if (err instanceof errors_InputError)
-            throw new errors_InputError(`${where}.commit: ${quote(sha)} is not a commit of the meta-repo`);
+            throw new errors_InputError(`${where}.commit: ${names_quote(sha)} is not a commit of the meta-repo`);
         throw err;
     }
     if (entry.name !== undefined && entry.name !== (0,external_node_path_.basename)(ctx.root)) {
-        warnings.push(`${where}.name: ${quote(entry.name)} is no component and its repo is ''; read as the meta-repo itself (this one is ${quote((0,external_node_path_.basename)(ctx.root))})`);
+        warnings.push(`${where}.name: ${names_quote(entry.name)} is no component and its repo is ''; read as the meta-repo itself (this one is ${names_quote((0,external_node_path_.basename)(ctx.root))})`);
     }
     const lock = lockPathFor(ctx.env);
     const rev = recorded;
@@ -20199,12 +20775,12 @@ async function orderOnBranch(dir, tip, commits) {
     const walk = await run_git_gitLines(['rev-list', '--topo-order', tip, ...(bound ? [`^${bound}`] : []), '--'], { cwd: dir });
     const ordered = walk.filter((c) => wanted.has(c));
     // The common ancestor itself is excluded from the walk; when it is one of the commits it is the oldest.
-    if (bound && wanted.has(bound) && (await isAncestor(dir, bound, tip)))
+    if (bound && wanted.has(bound) && (await changeset_log_isAncestor(dir, bound, tip)))
         ordered.push(bound);
     const found = new Set(ordered);
     return { ordered, notOnBranch: [...wanted].filter((c) => !found.has(c)) };
 }
-async function isAncestor(dir, ancestor, descendant) {
+async function changeset_log_isAncestor(dir, ancestor, descendant) {
     return (await run_git_runGit(['merge-base', '--is-ancestor', ancestor, descendant], { cwd: dir })).code === 0;
 }
 /** The commits a merge brought in besides itself (reachable from it but not from its first parent). */
@@ -20226,7 +20802,7 @@ async function originUrl(dir) {
 }
 /** The branch a remote's HEAD points at (its default branch); value undefined when it has none. */
 async function remoteDefaultBranch(cwd, remote, env) {
-    const result = await runGitRetrying(['ls-remote', '--symref', '--end-of-options', remote, 'HEAD'], { cwd, env });
+    const result = await transient_retry_runGitRetrying(['ls-remote', '--symref', '--end-of-options', remote, 'HEAD'], { cwd, env });
     if (result.code !== 0)
         return { ok: false, error: (changeset_remote_firstLine(result.stderr) || `git ls-remote exited ${result.code}`) + triedNote(result) };
     for (const line of result.stdout.toString().split('\n')) {
@@ -20239,7 +20815,7 @@ async function remoteDefaultBranch(cwd, remote, env) {
 /** The commit a remote branch points at; value undefined when the remote has no such branch. */
 async function remoteBranchTip(cwd, remote, branch, env) {
     const ref = `refs/heads/${branch}`;
-    const result = await runGitRetrying(['ls-remote', '--end-of-options', remote, ref], { cwd, env });
+    const result = await transient_retry_runGitRetrying(['ls-remote', '--end-of-options', remote, ref], { cwd, env });
     if (result.code !== 0)
         return { ok: false, error: (changeset_remote_firstLine(result.stderr) || `git ls-remote exited ${result.code}`) + triedNote(result) };
     for (const line of result.stdout.toString().split('\n')) {
@@ -20263,7 +20839,7 @@ async function refTip(dir, ref) {
 /** Clones a component into `dest` (which must not exist yet). */
 async function cloneInto(url, dest, cwd, env) {
     // `dest` is this run's own new directory, so whatever a failed attempt left there can go.
-    const result = await runGitRetrying(['clone', '--quiet', '--end-of-options', url, dest], { cwd, env }, { beforeRetry: () => (0,promises_namespaceObject.rm)(dest, { recursive: true, force: true }) });
+    const result = await transient_retry_runGitRetrying(['clone', '--quiet', '--end-of-options', url, dest], { cwd, env }, { beforeRetry: () => (0,promises_namespaceObject.rm)(dest, { recursive: true, force: true }) });
     if (result.code !== 0)
         throw new Error(`cannot clone ${url}: ${changeset_remote_firstLine(result.stderr)}${triedNote(result)}`);
 }
@@ -20492,14 +21068,14 @@ function componentOf(manifest, changeset, entry) {
         if (spec)
             return spec;
         if (entry.repo === undefined)
-            throw new errors_InputError(`${where}.name: unknown component ${quote(entry.name)} (not in manifests/components.yaml)`);
+            throw new errors_InputError(`${where}.name: unknown component ${names_quote(entry.name)} (not in manifests/components.yaml)`);
     }
     const same = [...manifest.components.values()].filter((s) => sameRepo(s.repo, entry.repo));
     if (same.length === 1)
         return same[0];
     if (same.length > 1)
-        throw new errors_InputError(`${where}.repo: ${quote(entry.repo)} is the repo of several components (${same.map((s) => s.name).join(', ')}); give a name`);
-    throw new errors_InputError(`${where}: no component of manifests/components.yaml is named ${quote(entry.name ?? '')} or has repo ${quote(entry.repo)}`);
+        throw new errors_InputError(`${where}.repo: ${names_quote(entry.repo)} is the repo of several components (${same.map((s) => s.name).join(', ')}); give a name`);
+    throw new errors_InputError(`${where}: no component of manifests/components.yaml is named ${names_quote(entry.name ?? '')} or has repo ${names_quote(entry.repo)}`);
 }
 function sameRepo(a, b) {
     const norm = (s) => s.replace(/\/+$/, '').replace(/\.git$/, '');
@@ -20535,7 +21111,7 @@ async function planRepo(ctx, changeset, wanted, rc) {
     const branches = [...new Set(withBranch.map((e) => e.branch))];
     if (branches.length > 1) {
         const e = withBranch.find((x) => x.branch === branches[1]);
-        throw new errors_InputError(`${changeset.rel}:${e.line}: repos[${e.index}].branch: ${name} is listed on branches ${branches.map((b) => quote(b)).join(' and ')}; one changeset's commits in one repository must be on one branch`);
+        throw new errors_InputError(`${changeset.rel}:${e.line}: repos[${e.index}].branch: ${name} is listed on branches ${branches.map((b) => names_quote(b)).join(' and ')}; one changeset's commits in one repository must be on one branch`);
     }
     let branch = branches[0];
     if (branch === undefined) {
@@ -20560,7 +21136,7 @@ async function planRepo(ctx, changeset, wanted, rc) {
     else if (tip.ok) {
         const e = withBranch[0];
         const where = e ? `${changeset.rel}:${e.line}: repos[${e.index}].branch` : name;
-        throw new errors_InputError(`${where}: ${shown} has no branch ${quote(branch)}`);
+        throw new errors_InputError(`${where}: ${shown} has no branch ${names_quote(branch)}`);
     }
     else {
         const local = checkoutExists ? await refTip(dir, `refs/remotes/origin/${branch}`) : undefined;
@@ -20606,7 +21182,7 @@ async function planRepo(ctx, changeset, wanted, rc) {
         const sha = notOnBranch[0];
         const entry = listedAt.get(sha);
         const where = entry ? `${changeset.rel}:${entry.line}: repos[${entry.index}].commit` : name;
-        throw new errors_InputError(`${where}: ${sha.slice(0, 12)} is not on branch ${quote(branch)} of ${name} (${shown})`);
+        throw new errors_InputError(`${where}: ${sha.slice(0, 12)} is not on branch ${names_quote(branch)} of ${name} (${shown})`);
     }
     const commits = ordered.map((c) => {
         const info = infos.get(c);
@@ -21612,7 +22188,254 @@ function storeTargetsFrom(options = {}) {
 /** The `.meta-store/` entries, for `listTargets(ctx, component, [storeTargets])`. */
 const storeTargets = storeTargetsFrom();
 
+;// CONCATENATED MODULE: ./.tsbuild/core/holds/check-locks.js
+
+
+
+
+
+
+const LOCK_NAME = /^components\.lock(?:\.([A-Za-z0-9][A-Za-z0-9._-]*))?\.yaml$/;
+/**
+ * `meta check [--env ENV]`: the gate for lock changes. Every lock file (or only ENV's) is read, and
+ * each entry pinning a commit that a hold covers for that lock's env is reported by file and line.
+ */
+async function checkLocks(ctx) {
+    const manifest = await loadManifest(ctx.root);
+    const { holds } = await loadHolds(ctx.root, manifest);
+    const locks = ctx.env !== undefined ? [{ rel: lockPathFor(ctx.env), env: ctx.env }] : await allLocks(ctx.root);
+    const offending = [];
+    for (const { rel, env } of locks) {
+        const lock = await loadLock(ctx.root, rel);
+        for (const entry of lock.entries.values()) {
+            if (entry.commit === '')
+                continue;
+            const hold = findHold(holds, entry.name, entry.commit, env);
+            if (!hold)
+                continue;
+            const message = `${entry.name} pins ${entry.version} (${entry.commit.slice(0, 12)}), which is held: ${describeHold(hold)}`;
+            offending.push({ file: rel, line: entry.commitLine, component: entry.name, version: entry.version, commit: entry.commit, env: env ?? null, hold, message });
+        }
+    }
+    return { ok: offending.length === 0, locks: locks.map((l) => l.rel), offending, changes: [] };
+}
+async function allLocks(root) {
+    const names = (await (0,promises_namespaceObject.readdir)((0,external_node_path_.join)(root, 'manifests')).catch(() => [])).sort();
+    return names.flatMap((name) => {
+        const match = LOCK_NAME.exec(name);
+        return match ? [{ rel: `manifests/${name}`, env: match[1] }] : [];
+    });
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/holds/hold-commands.js
+
+
+
+
+
+
+
+
+
+
+
+/** `meta hold list`. */
+async function listHolds(ctx) {
+    const { holds } = await loadHolds(ctx.root, await loadManifest(ctx.root));
+    return { ok: true, dryRun: ctx.dryRun, file: HOLDS_PATH, holds, changed: [], changes: [] };
+}
+/**
+ * `meta hold add NAME (--version V | --commit SHA) [--reason TEXT] [--envs a,b]`: the target is
+ * resolved in the component's repository as a rollback resolves it, so a hold always names a
+ * commit that exists (a typo would hold nothing and block nothing).
+ */
+async function addHold(ctx, name, target, options) {
+    const manifest = await loadManifest(ctx.root);
+    const spec = requireComponent(manifest, name);
+    for (const env of options.envs ?? [])
+        checkEnvName(env, '--envs');
+    if (options.envs?.length === 0)
+        throw new errors_InputError('--envs: empty; leave it out to hold for every env');
+    // A reason is written on one YAML line and quoted in one-line errors.
+    // eslint-disable-next-line no-control-regex
+    if (options.reason !== undefined && /[\x00-\x1f\x7f]/.test(options.reason))
+        throw new errors_InputError('--reason: contains a control character (newline, tab, ...)');
+    const pin = await resolveTarget(ctx, spec, target).catch((err) => {
+        throw err instanceof MetaError ? new MetaError(err.message.replace(/^--to-(version|commit)/, '--$1'), err.exitCode) : err;
+    });
+    const hold = {
+        component: name,
+        commit: pin.commit,
+        version: pin.version,
+        envs: options.envs === undefined ? undefined : [...new Set(options.envs)],
+        reason: options.reason ?? `held by ${ctx.actor}`,
+        at: timestamp(ctx.now()),
+        by: ctx.actor,
+    };
+    return editHolds(ctx, manifest, (file) => {
+        const same = file.holds.find((h) => h.component === name && h.commit === pin.commit && sameEnvs(h.envs, hold.envs));
+        if (same)
+            return { text: undefined, changed: [] };
+        return { text: appendHoldsText(file.file, [hold]), changed: [hold] };
+    });
+}
+/** `meta hold release NAME [--version V | --commit SHA]`: every hold of NAME, or only those on that pin. */
+async function releaseHold(ctx, name, which) {
+    const manifest = await loadManifest(ctx.root);
+    requireComponent(manifest, name);
+    if (which.commit !== undefined)
+        checkShaOrAbbrev(which.commit, '--commit');
+    return editHolds(ctx, manifest, (file) => {
+        const indexes = new Set();
+        file.holds.forEach((h, i) => {
+            if (h.component !== name)
+                return;
+            if (which.commit !== undefined && !h.commit.startsWith(which.commit))
+                return;
+            if (which.version !== undefined && h.version !== which.version)
+                return;
+            indexes.add(i);
+        });
+        if (indexes.size === 0) {
+            const pin = which.commit ?? which.version;
+            throw new errors_InputError(`${name}: no hold${pin ? ` on ${names_quote(pin)}` : ''} in ${HOLDS_PATH}${file.holds.some((h) => h.component === name) ? ` (its holds: ${file.holds.filter((h) => h.component === name).map((h) => h.version ?? h.commit.slice(0, 12)).join(', ')})` : ''}`);
+        }
+        return { text: removeHoldsText(file.file, indexes), changed: file.holds.filter((_, i) => indexes.has(i)) };
+    });
+}
+function sameEnvs(a, b) {
+    if (a === undefined || b === undefined)
+        return a === b;
+    return a.length === b.length && a.every((e) => b.includes(e));
+}
+/**
+ * Reads, edits and writes the holds file under the meta-repo's lock, where every writer of it
+ * (rollbacks, hold commands) works, so the edit is made to what is there and no write is lost.
+ */
+async function editHolds(ctx, manifest, edit) {
+    const result = (holds, changed) => ({ ok: true, dryRun: ctx.dryRun, file: HOLDS_PATH, holds, changed, changes: [] });
+    if (ctx.dryRun) {
+        const before = await loadHolds(ctx.root, manifest);
+        return result(before.holds, edit(before).changed);
+    }
+    // Bad input is refused before the lock is taken, so a refusal leaves no trace at all.
+    edit(await loadHolds(ctx.root, manifest));
+    return withMetaLock(ctx, 'meta hold', async () => {
+        const before = await loadHolds(ctx.root, manifest);
+        const { text, changed } = edit(before);
+        if (text === undefined)
+            return result(before.holds, changed);
+        await writeFileAtomic((0,external_node_path_.join)(ctx.root, HOLDS_PATH), text);
+        return result((await loadHolds(ctx.root, manifest)).holds, changed);
+    });
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/cli/hold-commands.js
+
+
+
+
+/** `meta hold list|add|release` and `meta check`: the holds of SPEC section 6. */
+function registerHoldCommands(program, cli) {
+    const globals = (cmd) => cmd.optsWithGlobals();
+    const hold = program.command('hold').description('versions that must not be released again (manifests/holds.yaml)');
+    hold
+        .command('list')
+        .description('every hold, in file order')
+        .action(async (_o, cmd) => {
+        const opts = globals(cmd);
+        emit(cli, opts, await listHolds(contextFor(cli, opts)), formatHolds);
+    });
+    hold
+        .command('add <name>')
+        .description('hold a version or commit of a component, so no rollback or release pins it again')
+        .option('--version <tag>', 'the tag to hold')
+        .option('--commit <sha>', 'the commit to hold (full or unique abbreviation of at least 7 hex digits)')
+        .option('--reason <text>', 'why, shown by every refusal and by meta check')
+        .option('--envs <list>', 'only for these envs (comma-separated; default every env)', parseList)
+        .action(async (name, _o, cmd) => {
+        const opts = globals(cmd);
+        if ((opts.version === undefined) === (opts.commit === undefined))
+            throw new errors_InputError('hold add: give exactly one of --version or --commit');
+        const target = opts.version !== undefined ? { kind: 'version', tag: opts.version } : { kind: 'commit', sha: opts.commit };
+        emit(cli, opts, await addHold(contextFor(cli, opts), name, target, { reason: opts.reason, envs: opts.envs }), (r) => formatEdit(r, 'held', 'already held'));
+    });
+    hold
+        .command('release <name>')
+        .description("release a component's holds (all of them, or only the one on --version or --commit)")
+        .option('--version <tag>', 'only the hold on this version')
+        .option('--commit <sha>', 'only the hold on this commit (or an abbreviation of it)')
+        .action(async (name, _o, cmd) => {
+        const opts = globals(cmd);
+        if (opts.version !== undefined && opts.commit !== undefined)
+            throw new errors_InputError('hold release: give at most one of --version or --commit');
+        emit(cli, opts, await releaseHold(contextFor(cli, opts), name, { version: opts.version, commit: opts.commit }), (r) => formatEdit(r, 'released', 'nothing released'));
+    });
+    program
+        .command('check')
+        .description('CI gate for lock changes: exit 1 when any lock (or --env ENV\'s) pins a held commit')
+        .action(async (_o, cmd) => {
+        const opts = globals(cmd);
+        const result = await checkLocks(contextFor(cli, opts));
+        emit(cli, opts, result, formatCheck);
+        cli.exitCode = result.ok ? 0 : 1;
+    });
+}
+function formatHolds(result) {
+    if (result.holds.length === 0)
+        return `no holds (${result.file})\n`;
+    const rows = result.holds.map((h) => [h.component, h.version ?? '', h.commit.slice(0, 12), h.envs?.join(',') ?? '(all)', h.at ?? '', h.by ?? '', h.reason ?? '']);
+    const header = ['COMPONENT', 'VERSION', 'COMMIT', 'ENVS', 'AT', 'BY', 'REASON'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const render = (r) => r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+    return `${[render(header), ...rows.map(render)].join('\n')}\n`;
+}
+function formatEdit(result, verb, none) {
+    if (result.changed.length === 0)
+        return `${none}: ${result.file} is unchanged\n`;
+    const lines = result.changed.map((h) => `${result.dryRun ? `would be ${verb}` : verb}: ${h.component} ${h.version ?? ''} (${h.commit.slice(0, 12)})${h.envs ? ` for ${h.envs.join(', ')}` : ' for every env'}`);
+    return `${lines.join('\n')}\n`;
+}
+function formatCheck(result) {
+    const lines = result.offending.map((o) => `${o.file}:${o.line}: ${o.message}`);
+    const count = `${result.locks.length} lock file${result.locks.length === 1 ? '' : 's'}`;
+    lines.push(result.ok ? `ok: no lock pins a held commit (${count} checked)` : `${result.offending.length} held pin${result.offending.length === 1 ? '' : 's'} in ${count}; pin another version, or release the hold (meta hold release NAME --commit SHA)`);
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/cli/record-known-good.js
+
+
+
+
+
+/**
+ * `meta health --record [--push]` after a pass: HEAD is what was found healthy, so HEAD is recorded,
+ * but only if the env's lock is as HEAD has it; a lock edited and not committed was what passed, and
+ * no commit names that state.
+ */
+async function recordHealthy(ctx, options) {
+    const lockRel = lockPathFor(ctx.env);
+    const dirty = await run_git_runGit(['diff', '--quiet', 'HEAD', '--', lockRel], { cwd: ctx.root });
+    if (dirty.code !== 0)
+        throw new OperationError(`--record: ${lockRel} differs from HEAD; commit it first, so the known-good state is a commit`);
+    const head = await metaHead(ctx.root);
+    const local = await recordKnownGood(ctx.root, ctx.env, head);
+    // origin by name: its URL and credentials are the user's own git setup.
+    const pushed = options.push ? await pushKnownGood({ root: ctx.root, url: 'origin', env: {} }, ctx.env, head) : undefined;
+    return { ...local, ref: knownGoodRef(ctx.env), pushed };
+}
+function formatKnownGood(result) {
+    const lines = [result.moved ? `recorded ${result.commit.slice(0, 12)} as known-good in ${result.ref}` : `${result.ref} not moved: ${result.note}`];
+    if (result.pushed)
+        lines.push(result.pushed.moved ? `pushed ${result.ref} to origin` : `${result.ref} on origin not moved: ${result.pushed.note}`);
+    return `${lines.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/cli/program.js
+
+
+
 
 
 
@@ -21643,6 +22466,8 @@ function buildProgram(cli) {
         .option('--json', 'machine-readable result on stdout')
         .option('--dry-run', 'print the plan, change nothing')
         .option('--update-manifest', "with a rollback: also set the manifest's version of each component whose pin changes (keeps the Python CLI's `meta lock validate` passing)")
+        .option('--force', 'with a rollback: go ahead even when a target is held in manifests/holds.yaml (the hold stays)')
+        .option('--no-hold', 'with a rollback: add no holds for the pins it rolls away from')
         .addOption(new Option('--jobs <n>', 'components processed at once').argParser(parseJobs))
         .addOption(new Option('--group-size <n>', 'with --json: components per group in the fan-out `matrix` (default 50)').argParser(parseGroupSize))
         .showSuggestionAfterError(true)
@@ -21692,7 +22517,7 @@ function buildProgram(cli) {
         if (opts.storeDir !== undefined)
             openStore(ctx, { storeDir: opts.storeDir });
         const stores = opts.storeDir === undefined ? storeTargets : storeTargetsFrom({ storeDir: opts.storeDir });
-        const result = await listTargets(ctx, opts.component, [stores, changesetTargets]);
+        const result = await listTargets(ctx, opts.component, [stores, changesetTargets, knownGoodTargets]);
         const names = [...new Set(result.targets.map((t) => t.component))];
         emit(cli, opts, opts.json ? await withMatrix(ctx.root, result, names, opts.groupSize) : result, formatTargets);
     });
@@ -21729,8 +22554,15 @@ function buildProgram(cli) {
         .option('-e <env>', "the same as --env (the Python CLI's spelling)")
         .option('--build', "also run each component's health check named build (the Python CLI's --build)")
         .option('--tests', "also run each component's health check named tests or test (the Python CLI's --tests)")
+        .option('--record', "when healthy, record the meta-repo's HEAD as the env's known-good state (refs/meta-rollback/known-good/<env>)")
+        .option('--push', 'with --record: also push that ref to origin (with a lease; never backwards)')
         .action(async (_o, cmd) => {
         const opts = globals(cmd);
+        if (opts.push && !opts.record)
+            throw new errors_InputError('--push: goes with --record');
+        // Only a whole-env pass is a known-good state: one healthy component says nothing of the rest.
+        if (opts.record && opts.component !== undefined)
+            throw new errors_InputError('--record: goes with --all (a known-good state is the whole env\'s)');
         if (Boolean(opts.all) === (opts.component !== undefined))
             throw new errors_InputError('health: give exactly one of --all or --component');
         if (opts.e !== undefined) {
@@ -21745,8 +22577,10 @@ function buildProgram(cli) {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
         try {
-            const report = await checkHealth(ctx, opts.component, abort.signal, { build: Boolean(opts.build), tests: Boolean(opts.tests) });
-            emit(cli, opts, report, (r) => `${formatHealthTable(r)}\n${r.healthy ? 'healthy' : 'UNHEALTHY'}\n`);
+            const health = await checkHealth(ctx, opts.component, abort.signal, { build: Boolean(opts.build), tests: Boolean(opts.tests) });
+            const knownGood = opts.record && health.healthy && !ctx.dryRun ? await recordHealthy(ctx, { push: Boolean(opts.push) }) : undefined;
+            const report = knownGood ? { ...health, knownGood } : health;
+            emit(cli, opts, report, (r) => `${formatHealthTable(r)}\n${r.healthy ? 'healthy' : 'UNHEALTHY'}\n${knownGood ? formatKnownGood(knownGood) : ''}`);
             cli.exitCode = report.healthy ? 0 : 1;
         }
         finally {
@@ -21757,6 +22591,7 @@ function buildProgram(cli) {
     registerStoreCommands(program, cli);
     registerChangesetCommands(program, cli);
     registerHistoryCommand(program, cli);
+    registerHoldCommands(program, cli);
     return program;
 }
 /** A `--json --dry-run` plan carries the fan-out matrix of the components it would change. */

@@ -8660,6 +8660,17 @@ exports.visitAsync = visitAsync;
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
 /******/ 	// no baseURI
@@ -8725,6 +8736,23 @@ exports.visitAsync = visitAsync;
 /******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
+
+// NAMESPACE OBJECT: ./.tsbuild/action/runner-io.js
+var runner_io_namespaceObject = {};
+__nccwpck_require__.r(runner_io_namespaceObject);
+__nccwpck_require__.d(runner_io_namespaceObject, {
+  annotateError: () => (annotateError),
+  debug: () => (debug),
+  endGroup: () => (endGroup),
+  getInput: () => (getInput),
+  info: () => (info),
+  setFailed: () => (setFailed),
+  setOutput: () => (setOutput),
+  setSecret: () => (setSecret),
+  startGroup: () => (startGroup),
+  warning: () => (warning),
+  writeSummary: () => (writeSummary)
+});
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
@@ -9205,8 +9233,19 @@ function setSecret(secret) {
 function info(message) {
     process.stdout.write(message + external_node_os_namespaceObject.EOL);
 }
+/** Lines until endGroup fold under `title` in the Actions UI. */
+function startGroup(title) {
+    issueCommand('group', {}, title);
+}
+function endGroup() {
+    issueCommand('endgroup', {}, '');
+}
 function warning(message) {
     issueCommand('warning', {}, message);
+}
+/** An error annotation on a line of a file (a pull request shows it on that line of the diff). */
+function annotateError(message, file, line) {
+    issueCommand('error', { file, line: String(line) }, message);
 }
 function debug(message) {
     issueCommand('debug', {}, message);
@@ -9239,7 +9278,7 @@ class errors_InputError extends MetaError {
     }
 }
 /** The operation ran and failed: unhealthy, conflict, remote refused. Exit 1. */
-class OperationError extends MetaError {
+class errors_OperationError extends MetaError {
     constructor(message) {
         super(message, 1);
     }
@@ -9395,6 +9434,7 @@ const LEGACY_JOURNAL_PATH = '.meta/history.jsonl';
 const CHANGESET_DIR = '.meta/changesets';
 const STORE_DIR = '.meta-store';
 const COMPONENTS_DIR = 'components';
+const HOLDS_PATH = 'manifests/holds.yaml';
 /** The nearest directory at or above `start` that holds manifests/components.yaml. */
 function findRoot(start) {
     let dir = (0,external_node_path_namespaceObject.resolve)(start);
@@ -10205,7 +10245,7 @@ async function lastCommitTouching(root, relPath) {
 
 
 
-const MODES = ['component', 'lock', 'store', 'snapshot', 'changeset', 'list', 'health'];
+const MODES = ['component', 'lock', 'store', 'snapshot', 'changeset', 'list', 'health', 'check'];
 function oneOf(value, allowed, name) {
     if (!allowed.includes(value)) {
         throw new errors_InputError(`input ${name}: ${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
@@ -10297,6 +10337,8 @@ function readInputs(get) {
         branch: opt('branch'),
         health: bool(get('health').trim(), 'health', true),
         rollbackOnUnhealthy: bool(get('rollback-on-unhealthy').trim(), 'rollback-on-unhealthy', false),
+        recordKnownGood: bool(get('record-known-good').trim(), 'record-known-good', true),
+        hold: bool(get('hold').trim(), 'hold', true),
         dryRun: bool(get('dry-run').trim(), 'dry-run', false),
         signCommits: bool(get('sign-commits').trim(), 'sign-commits', false),
         mergeTimeoutMs: duration(get('merge-timeout').trim(), 'merge-timeout', 10 * 60_000),
@@ -13391,7 +13433,7 @@ async function acquireMetaLock(ctx, command) {
         if (!seen) {
             // Released between our attempt and our read: try again at once (but not for ever).
             if (Date.now() >= deadline)
-                throw new OperationError(`${META_LOCK_PATH}: could not be created within ${Math.round(waitMs / 1000)}s`);
+                throw new errors_OperationError(`${META_LOCK_PATH}: could not be created within ${Math.round(waitMs / 1000)}s`);
             continue;
         }
         const stale = staleReason(seen, staleMs);
@@ -13423,7 +13465,7 @@ async function acquireMetaLock(ctx, command) {
         }
         if (Date.now() >= deadline) {
             await tidy();
-            throw new OperationError(heldMessage(seen.record));
+            throw new errors_OperationError(heldMessage(seen.record));
         }
         if (!waiting) {
             ctx.log(`${heldMessage(seen.record).replace(/; try again.*$/, '')}; waiting up to ${Math.round(waitMs / 1000)}s`);
@@ -13477,7 +13519,7 @@ function lockHandle(path, record, staleMs, tidy) {
         },
         async setIntent(intent) {
             if (!(await ours()))
-                throw new OperationError(`${META_LOCK_PATH}: taken over by another run while this one held it; nothing more was written`);
+                throw new errors_OperationError(`${META_LOCK_PATH}: taken over by another run while this one held it; nothing more was written`);
             const next = { owner: record.owner, created_at: record.created_at, id: record.id, ...(intent ? { intent } : {}) };
             await replaceFile(path, render(next));
             current = next;
@@ -13499,7 +13541,7 @@ async function readLockFile(path) {
     catch (err) {
         if (err.code === 'ENOENT')
             return undefined;
-        throw new OperationError(`${META_LOCK_PATH}: cannot read (${err.code ?? errorMessage(err)})`);
+        throw new errors_OperationError(`${META_LOCK_PATH}: cannot read (${err.code ?? errorMessage(err)})`);
     }
     return { text, record: parseRecord(text), mtimeMs };
 }
@@ -13562,7 +13604,7 @@ async function createExclusive(path, text) {
             return false;
         if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS')
             return openExclusive(path, text);
-        throw new OperationError(`${META_LOCK_PATH}: cannot create (${code ?? errorMessage(err)})`);
+        throw new errors_OperationError(`${META_LOCK_PATH}: cannot create (${code ?? errorMessage(err)})`);
     }
     finally {
         await (0,promises_namespaceObject.rm)(temp, { force: true });
@@ -13577,7 +13619,7 @@ async function openExclusive(path, text) {
         const code = err.code;
         if (code === 'EEXIST' || code === 'ENOENT')
             return false;
-        throw new OperationError(`${META_LOCK_PATH}: cannot create (${err.code ?? errorMessage(err)})`);
+        throw new errors_OperationError(`${META_LOCK_PATH}: cannot create (${err.code ?? errorMessage(err)})`);
     }
     try {
         await handle.writeFile(text);
@@ -13586,7 +13628,7 @@ async function openExclusive(path, text) {
     catch (err) {
         await handle.close().catch(() => undefined);
         await (0,promises_namespaceObject.rm)(path, { force: true });
-        throw new OperationError(`${META_LOCK_PATH}: cannot write (${err.code ?? errorMessage(err)})`);
+        throw new errors_OperationError(`${META_LOCK_PATH}: cannot write (${err.code ?? errorMessage(err)})`);
     }
     await handle.close();
     return true;
@@ -13661,14 +13703,27 @@ async function recoverInterrupted(ctx, stale, intent) {
             if (state?.head !== c.to)
                 continue;
             if (state.changed.length > 0) {
-                throw new OperationError(`${c.dir}: has uncommitted changes, so the rollback interrupted in ${who} cannot be undone; commit or stash them and run again`);
+                throw new errors_OperationError(`${c.dir}: has uncommitted changes, so the rollback interrupted in ${who} cannot be undone; commit or stash them and run again`);
             }
             await restoreCheckout({ dir, head: c.head, branch: c.branch });
         }
     }
+    if (intent.holds)
+        await undoHolds(ctx.root, intent.holds);
     await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(ctx.root, intent.snapshot), { force: true });
     ctx.log(`undid the rollback interrupted in ${who}: it had not written ${intent.lock}`);
     return 'undone';
+}
+/** The holds the killed run added go too, unless someone has changed the file since. */
+async function undoHolds(root, holds) {
+    const path = (0,external_node_path_namespaceObject.join)(root, HOLDS_PATH);
+    const now = await (0,promises_namespaceObject.readFile)(path, 'utf8').then(sha256, () => undefined);
+    if (now !== holds.after)
+        return;
+    if (holds.before === null)
+        await (0,promises_namespaceObject.rm)(path, { force: true });
+    else
+        await replaceFile(path, holds.before);
 }
 const SNAPSHOT_REL = /^\.meta\/snapshots\/[A-Za-z0-9][A-Za-z0-9._-]*\.yaml$/;
 const LOCK_REL = /^manifests\/components\.lock(?:\.[A-Za-z0-9._-]+)?\.yaml$/;
@@ -13697,6 +13752,8 @@ function checkIntent(raw) {
     }
     if (!Array.isArray(i.checkouts))
         bad('checkouts', i.checkouts);
+    if (i.holds !== undefined && (typeof i.holds?.after !== 'string' || !HASH.test(i.holds.after) || (i.holds.before !== null && typeof i.holds.before !== 'string')))
+        bad('holds', i.holds);
     for (const c of i.checkouts) {
         const name = typeof c?.dir === 'string' && c.dir.startsWith('components/') ? c.dir.slice('components/'.length) : '';
         if (!isValidComponentName(name))
@@ -13925,7 +13982,265 @@ function runThroughXargs(targets, jobs) {
     });
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/core/holds/holds-file.js
+
+
+
+
+
+
+/**
+ * Reads the holds file through the same reader as every other YAML file (size limit, alias budget,
+ * duplicate keys), and checks each hold against the manifest: a hold naming a component that does
+ * not exist is a typo that would silently hold nothing, so it is refused like any bad input.
+ */
+async function loadHolds(root, manifest) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, HOLDS_PATH)))
+        return { holds: [] };
+    const file = await readYamlFile((0,external_node_path_namespaceObject.join)(root, HOLDS_PATH), HOLDS_PATH);
+    return { file, holds: parseHolds(file, manifest) };
+}
+/** The `holds:` sequence node, or undefined when the file has none or it is empty (`holds:`). */
+function holdsSeq(file) {
+    const top = file.doc.contents;
+    if (top === null || ((0,dist/* isScalar */.jn)(top) && top.value === null))
+        return undefined;
+    const map = mapAt(file, top, 'document');
+    const node = deref(file, map.get('holds', true));
+    if (node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+        return undefined;
+    if (!(0,dist/* isSeq */.oP)(node))
+        fail(file, node, 'holds', 'must be a list');
+    return node;
+}
+function parseHolds(file, manifest) {
+    const seq = holdsSeq(file);
+    if (!seq)
+        return [];
+    return seq.items.map((item, i) => {
+        const field = `holds[${i}]`;
+        const entry = mapAt(file, item, field, seq);
+        const get = (k) => deref(file, entry.get(k, true));
+        const component = stringAt(file, get('component'), `${field}.component`, entry);
+        if (!isValidComponentName(component))
+            fail(file, get('component'), `${field}.component`, `invalid component name ${quote(component)}`);
+        if (!manifest.components.has(component))
+            fail(file, get('component'), `${field}.component`, `unknown component ${quote(component)} (not in manifests/components.yaml)`);
+        const commit = stringAt(file, get('commit'), `${field}.commit`, entry);
+        if (!isFullSha(commit))
+            fail(file, get('commit'), `${field}.commit`, `not a full commit SHA (${quote(commit)})`);
+        const version = optionalStringAt(file, get('version'), `${field}.version`);
+        const bad = version === undefined ? undefined : versionProblem(version);
+        if (bad)
+            fail(file, get('version'), `${field}.version`, `${quote(version)} ${bad}`);
+        const envsNode = get('envs');
+        const envs = envsNode === undefined ? undefined : stringListAt(file, envsNode, `${field}.envs`);
+        envs?.forEach((env, k) => {
+            if (!isValidEnvName(env))
+                fail(file, envsNode, `${field}.envs[${k}]`, `invalid environment name ${quote(env)}`);
+        });
+        const text = (k) => {
+            const value = optionalStringAt(file, get(k), `${field}.${k}`);
+            if (value !== undefined && versionProblem(value))
+                fail(file, get(k), `${field}.${k}`, 'contains a control character or is over 255 characters');
+            return value;
+        };
+        const lineAt = (node) => file.lines.linePos(node?.range?.[0] ?? entry.range?.[0] ?? 0).line;
+        return { component, commit, version, envs, reason: text('reason'), at: text('at'), by: text('by'), line: lineAt(entry), commitLine: lineAt(get('commit')) };
+    });
+}
+/** Whether a hold applies to a lock of this env (undefined: the default lock, which only env-less holds cover). */
+function holdCovers(hold, env) {
+    if (hold.envs === undefined)
+        return true;
+    return env !== undefined && hold.envs.includes(env);
+}
+/** The first hold on this component's commit that covers the env. */
+function findHold(holds, component, commit, env) {
+    return holds.find((h) => h.component === component && h.commit === commit && holdCovers(h, env));
+}
+function describeHold(hold) {
+    const where = hold.envs === undefined ? 'every env' : `env ${hold.envs.join(', ')}`;
+    return `${HOLDS_PATH}:${hold.line}: ${hold.component} ${hold.version ?? hold.commit.slice(0, 12)} (${hold.commit.slice(0, 12)}) is held for ${where}${hold.reason ? `: ${hold.reason}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/holds/holds-edit.js
+
+
+
+
+
+
+const HEADER = '# Pins that must not be released again: added by rollbacks and `meta hold add`,\n# removed by `meta hold release`. `meta check` fails while a lock pins one of them.\n';
+function renderHold(hold, indent) {
+    const lines = [`${indent}- component: ${renderScalar(hold.component)}`, `${indent}  commit: ${renderScalar(hold.commit)}`];
+    if (hold.version !== undefined)
+        lines.push(`${indent}  version: ${renderScalar(hold.version)}`);
+    if (hold.envs !== undefined)
+        lines.push(`${indent}  envs: [${hold.envs.map((e) => renderScalar(e)).join(', ')}]`);
+    if (hold.reason !== undefined)
+        lines.push(`${indent}  reason: ${renderScalar(hold.reason)}`);
+    // Quoted like generated_at, so YAML 1.1 readers keep it a string rather than a timestamp.
+    if (hold.at !== undefined)
+        lines.push(`${indent}  at: ${renderScalar(hold.at, 'QUOTE_SINGLE')}`);
+    if (hold.by !== undefined)
+        lines.push(`${indent}  by: ${renderScalar(hold.by)}`);
+    return `${lines.join('\n')}\n`;
+}
+/**
+ * The holds file's text with these holds appended to its list, every other byte as it was (comments,
+ * order, quoting), so the rollback's pull request shows only the lines added. Without a file, a new one.
+ */
+function appendHoldsText(file, holds) {
+    if (holds.length === 0 && file)
+        return file.text;
+    const block = (indent) => holds.map((h) => renderHold(h, indent)).join('');
+    if (!file || file.text.trim() === '' || !(0,dist/* isMap */.jh)(file.doc.contents)) {
+        // An empty file, or one holding only comments: its text is kept above the new list.
+        const kept = file?.text ?? HEADER;
+        return `${kept}${needsNewline(kept, kept.length)}holds:\n${block('  ')}`;
+    }
+    const text = file.text;
+    const top = file.doc.contents;
+    const seq = holdsSeq(file);
+    if (seq && !seq.flow && seq.items.length > 0 && seq.range) {
+        const at = endOfLine(text, seq.range[1]);
+        return applyEdits(text, [{ start: at, end: at, text: `${needsNewline(text, at)}${block(' '.repeat(columnOf(text, seq.range[0])))}` }]);
+    }
+    const pair = top.items.find((p) => p.key?.value === 'holds');
+    if (!pair) {
+        const at = text.length;
+        return applyEdits(text, [{ start: at, end: at, text: `${needsNewline(text, at)}holds:\n${block('  ')}` }]);
+    }
+    const value = pair.value;
+    // `holds: []` or `holds:` with nothing: the list becomes a block list under the key.
+    const keyEnd = pair.key.range[1];
+    const edit = value?.range ? { start: keyEnd, end: value.range[1], text: `:\n${block('  ').replace(/\n$/, '')}` } : { start: keyEnd, end: endOfLine(text, keyEnd), text: `:\n${block('  ')}` };
+    return applyEdits(text, [edit]);
+}
+/**
+ * The holds file's text without the holds at these indexes of its list. Each entry's lines go, from
+ * the comment lines right above its `-` (indented as the `-` is: they are about it) to the start of
+ * the next entry. An emptied list leaves `holds:` with no value, which reads as no holds.
+ */
+function removeHoldsText(file, indexes) {
+    const seq = holdsSeq(file);
+    if (!seq || indexes.size === 0)
+        return file.text;
+    const text = file.text;
+    if (seq.flow) {
+        // A flow list has no lines to cut; emptied whole it becomes `[]`, anything finer is left to a person.
+        if (indexes.size === seq.items.length && seq.range)
+            return applyEdits(text, [{ start: seq.range[0], end: seq.range[1], text: '[]' }]);
+        throw new errors_InputError(`${file.display}:${lineOf(file, seq)}: holds: a flow list ([...]); write it as a block list (one \`- component:\` per entry) to release single holds`);
+    }
+    const edits = [];
+    seq.items.forEach((item, i) => {
+        if (!indexes.has(i) || !(0,dist/* isMap */.jh)(item) || !item.range)
+            return;
+        edits.push({ start: withCommentsAbove(text, text.lastIndexOf('\n', item.range[0] - 1) + 1), end: endOfLine(text, item.range[1]), text: '' });
+    });
+    return applyEdits(text, edits);
+}
+/** The start of the comment lines directly above the line at `start` that are indented as it is. */
+function withCommentsAbove(text, start) {
+    const indent = /^ */.exec(text.slice(start))[0];
+    let at = start;
+    while (at > 0) {
+        const prev = text.lastIndexOf('\n', at - 2) + 1;
+        const line = text.slice(prev, at - 1);
+        if (!line.startsWith(`${indent}#`))
+            break;
+        at = prev;
+    }
+    return at;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/holds/rollback-holds.js
+
+
+
+
+
+/**
+ * A rollback whose targets include a held commit is refused whole, before anything changes: the
+ * hold says that version was rolled away from for a reason. `--force` goes ahead (the hold stays)
+ * and says so in a warning.
+ */
+function refuseHeldTargets(ctx, holds, moves, warnings) {
+    for (const move of moves) {
+        if (move.to.commit === '')
+            continue;
+        const hold = findHold(holds.holds, move.component, move.to.commit, ctx.env);
+        if (!hold)
+            continue;
+        if (ctx.force) {
+            warnings.push(`--force: rolling ${move.component} back to a held commit (${describeHold(hold)}); the hold stays`);
+            continue;
+        }
+        throw new errors_InputError(`${describeHold(hold)}; release it first (meta hold release ${move.component} --commit ${hold.commit.slice(0, 12)}) or give --force`);
+    }
+}
+/**
+ * The holds a rollback adds: one for each pin it rolls away from, for the rollback's env (none for
+ * the default lock's, which covers every env), unless one already holds that pin there.
+ */
+function holdsFor(ctx, holds, moves, mode, at) {
+    if (ctx.hold === false)
+        return [];
+    const added = [];
+    for (const { component, from, to } of moves) {
+        if (!from || from.commit === '' || from.commit === to.commit)
+            continue;
+        if (findHold(holds.holds, component, from.commit, ctx.env) || added.some((h) => h.component === component && h.commit === from.commit))
+            continue;
+        added.push({
+            component,
+            commit: from.commit,
+            version: from.version,
+            envs: ctx.env === undefined ? undefined : [ctx.env],
+            reason: ctx.holdReason ?? `rolled back by meta-rollback (${mode})`,
+            at,
+            by: ctx.actor,
+        });
+    }
+    return added;
+}
+/**
+ * Restoring the undo snapshot of a rollback undoes that rollback, holds included: the holds it added
+ * (as its journal entry names them) are released in the same write, so the undo is not refused for
+ * re-pinning what that very rollback held; and it adds none, since it says the rollback was the
+ * mistake, not the pins it moves away from. Returns their indexes in the holds file.
+ */
+async function holdsAddedByRollbackOf(root, snapshotRel, holds) {
+    // Newest first: the latest rollback that saved this snapshot.
+    const entry = (await readJournal(root)).records.find((r) => r.entry.snapshot === snapshotRel)?.entry;
+    const added = entry?.holds ?? [];
+    const indexes = new Set();
+    holds.holds.forEach((h, i) => {
+        if (added.some((a) => a.component === h.component && a.commit === h.commit && (a.envs ?? []).join(',') === (h.envs ?? []).join(',')))
+            indexes.add(i);
+    });
+    return { undo: entry !== undefined, released: indexes };
+}
+/** The holds file less the released entries, as refusals and de-duplication see it. */
+function withoutReleased(holds, released) {
+    return { file: holds.file, holds: holds.holds.filter((_, i) => !released.has(i)) };
+}
+/** The holds file's new text (undefined: unchanged) after releasing and adding, each edit in place. */
+function holdsText(holds, released, added) {
+    if (released.size === 0 && added.length === 0)
+        return undefined;
+    let file = holds.file;
+    if (file && released.size > 0)
+        file = parseYamlText(removeHoldsText(file, released), file.display);
+    return added.length > 0 ? appendHoldsText(file, added) : file.text;
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/core/apply-plan.js
+
+
+
 
 
 
@@ -13955,9 +14270,13 @@ function runThroughXargs(targets, jobs) {
  * lock records what is being written so a run killed half-way is finished or undone by the next.
  */
 async function executePlan(ctx, given) {
-    const plan = vendoredPins(given);
+    let plan = vendoredPins(given);
     const limit = pLimit(ctx.jobs);
     let steps = await planSteps(ctx, plan, limit);
+    const warnings = [...(plan.warnings ?? [])];
+    // Held targets are refused before anything is fetched or locked, dry runs included.
+    refuseHeldTargets(ctx, (await readHoldsState(ctx, plan)).kept, lockMoves(steps), warnings);
+    plan = { ...plan, warnings };
     if (ctx.dryRun)
         return resultOf(ctx, plan, steps, null, null);
     // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
@@ -13975,7 +14294,11 @@ async function executePlan(ctx, given) {
         }
         if (effectiveOf(steps).length === 0)
             return resultOf(ctx, plan, steps, null, null);
-        return writePlan(ctx, plan, steps, metaLock, limit);
+        // Read again under the lock: a rollback of another env may have added holds meanwhile, and
+        // holds are only ever written under it, so this read stays true until this run writes.
+        const holds = await readHoldsState(ctx, plan);
+        refuseHeldTargets(ctx, holds.kept, lockMoves(steps), []);
+        return writePlan(ctx, plan, steps, metaLock, limit, holds);
     });
 }
 /**
@@ -13995,6 +14318,14 @@ function vendoredPins(plan) {
         return { ...pin, to: { version: pin.to.version, commit: '' } };
     });
     return { ...plan, pins, warnings };
+}
+/** How the journal names a hold: what it holds and where. */
+function holdSummary(h) {
+    return { component: h.component, commit: h.commit, version: h.version, envs: h.envs };
+}
+/** The pins a rollback writes into the lock: what holds guard (a checkout synced to the lock is no release). */
+function lockMoves(steps) {
+    return steps.filter((s) => s.change.lock === 'changed').map((s) => s.change);
 }
 function effectiveOf(steps) {
     return steps.filter((s) => s.change.lock === 'changed' || s.change.checkout === 'moved');
@@ -14028,17 +14359,24 @@ async function fetchMissing(ctx, effective, limit) {
             }
         }
         catch (err) {
-            throw new OperationError(`components/${s.pin.component}: ${errorMessage(err)}`);
+            throw new errors_OperationError(`components/${s.pin.component}: ${errorMessage(err)}`);
         }
     })));
 }
-async function writePlan(ctx, plan, steps, metaLock, limit) {
+async function readHoldsState(ctx, plan) {
+    const read = await loadHolds(ctx.root, await loadManifest(ctx.root));
+    const { undo, released } = plan.undoOf === undefined ? { undo: false, released: new Set() } : await holdsAddedByRollbackOf(ctx.root, plan.undoOf, read);
+    return { read, kept: withoutReleased(read, released), released, undo };
+}
+async function writePlan(ctx, plan, steps, metaLock, limit, holdsState) {
+    const holds = holdsState.read;
     const effective = effectiveOf(steps);
     const moving = effective.filter((s) => s.change.checkout === 'moved' && s.checkout);
     const lockPath = (0,external_node_path_namespaceObject.join)(ctx.root, plan.lockRel);
     const lockChanges = effective.filter((s) => s.change.lock === 'changed');
     if (lockChanges.length > 0)
         await assertUnchanged(lockPath, plan);
+    const holdsPath = (0,external_node_path_namespaceObject.join)(ctx.root, HOLDS_PATH);
     const now = ctx.now();
     // Random, not the pid: two rollback pull requests made in the same second on two runners (whose
     // pids are alike) must add two snapshots, not one path twice. Unique under the lock besides.
@@ -14056,6 +14394,10 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
     const newLockText = lockChanges.length > 0
         ? editLockText(plan.lock, lockChanges.map((s) => ({ component: s.pin.component, pin: s.pin.to, repo: s.pin.repo })), timestamp(now))
         : undefined;
+    // Holds go with the lock change they guard: a checkout moved back alone rolls no release away.
+    const added = holdsState.undo ? [] : holdsFor(ctx, holdsState.kept, lockChanges.map((s) => s.change), plan.mode, timestamp(now));
+    const released = holds.holds.filter((_, i) => holdsState.released.has(i));
+    const newHoldsText = holdsText(holds, holdsState.released, added);
     const historyEntry = {
         at: timestamp(now),
         actor: ctx.actor,
@@ -14064,6 +14406,8 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
         lock: plan.lockRel,
         changes: effective.map((s) => ({ component: s.change.component, from: s.change.from, to: s.change.to })),
         snapshot: snapshotRel,
+        ...(added.length > 0 ? { holds: added.map(holdSummary) } : {}),
+        ...(released.length > 0 ? { holds_released: released.map(holdSummary) } : {}),
     };
     const journalFile = await nextJournalFile(ctx.root, historyEntry.env, now);
     await metaLock.setIntent({
@@ -14075,16 +14419,24 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
         journal: historyEntry,
         journalFile,
         checkouts: moving.map((s) => ({ dir: relativeToRoot(ctx.root, s.checkout.dir), head: s.checkout.head, branch: s.checkout.branch, to: s.pin.to.commit })),
+        ...(newHoldsText !== undefined ? { holds: { before: holds.file?.text ?? null, after: sha256(newHoldsText) } } : {}),
     });
     await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
     crashPoint('after-snapshot');
     let lockWritten = false;
+    let holdsWritten = false;
     let manifestWritten = false;
     const manifestPath = (0,external_node_path_namespaceObject.join)(ctx.root, MANIFEST_PATH);
     const manifestEdit = ctx.updateManifest && lockChanges.length > 0 ? await manifestVersionsEdit(ctx, lockChanges.map((s) => ({ component: s.pin.component, version: s.pin.to.version }))) : undefined;
     try {
         await checkoutMany(moving.map((s) => ({ dir: s.checkout.dir, commit: s.pin.to.commit })), ctx.jobs);
         crashPoint('after-checkouts');
+        // Before the lock, whose rename is the commit point: a run killed between the two is undone,
+        // holds included (see recoverInterrupted).
+        if (newHoldsText !== undefined) {
+            await writeFileAtomic(holdsPath, newHoldsText);
+            holdsWritten = true;
+        }
         if (newLockText !== undefined) {
             await writeFileAtomic(lockPath, newLockText);
             lockWritten = true;
@@ -14104,11 +14456,13 @@ async function writePlan(ctx, plan, steps, metaLock, limit) {
         await Promise.allSettled(moving.map((s) => limit(() => restoreIfMoved(s.checkout))));
         if (lockWritten)
             await writeFileAtomic(lockPath, plan.lock.file.text).catch(() => undefined);
+        if (holdsWritten)
+            await (holds.file ? writeFileAtomic(holdsPath, holds.file.text) : (0,promises_namespaceObject.rm)(holdsPath, { force: true })).catch(() => undefined);
         if (manifestWritten)
             await writeFileAtomic(manifestPath, manifestEdit.before).catch(() => undefined);
         await (0,promises_namespaceObject.rm)(snapshotPath, { force: true });
         await metaLock.setIntent(undefined).catch(() => undefined);
-        throw err instanceof OperationError ? err : new OperationError(`rollback failed and was undone: ${errorMessage(err)}`);
+        throw err instanceof errors_OperationError ? err : new errors_OperationError(`rollback failed and was undone: ${errorMessage(err)}`);
     }
 }
 async function manifestVersionsEdit(ctx, writes) {
@@ -14131,7 +14485,7 @@ async function assertCheckoutsUnchanged(ctx, effective, limit) {
     })));
     const first = moved.find((dir) => dir !== undefined);
     if (first)
-        throw new OperationError(`${relativeToRoot(ctx.root, first)}: moved by someone else while this rollback was being planned; run it again`);
+        throw new errors_OperationError(`${relativeToRoot(ctx.root, first)}: moved by someone else while this rollback was being planned; run it again`);
 }
 async function planStep(ctx, plan, pin) {
     const entry = plan.lock.entries.get(pin.component);
@@ -14153,7 +14507,7 @@ async function planStep(ctx, plan, pin) {
 async function assertUnchanged(lockPath, plan) {
     const now = await (0,promises_namespaceObject.readFile)(lockPath, 'utf8').catch(() => undefined);
     if (now !== plan.lock.file.text) {
-        throw new OperationError(`${plan.lockRel}: changed by someone else while this rollback was being planned; run it again`);
+        throw new errors_OperationError(`${plan.lockRel}: changed by someone else while this rollback was being planned; run it again`);
     }
 }
 
@@ -14326,7 +14680,7 @@ async function remote(call) {
         return await call();
     }
     catch (err) {
-        throw new OperationError(errorMessage(err));
+        throw new errors_OperationError(errorMessage(err));
     }
 }
 
@@ -14441,84 +14795,6 @@ async function peelTagObject(ctx, spec, sha, remoteTag) {
     return listed.object === sha && listed.peeled && listed.peeled !== sha ? { tag: remoteTag, commit: listed.peeled } : undefined;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild/core/operations/rollback-lock.js
-
-
-
-
-
-
-
-
-
-
-/**
- * `meta rollback lock LOCKFILE [--component NAME] [--rev GITREV]`: bring the workspace to the pins
- * of another lock (or of a lock as it was at an earlier revision) and record them in the current one.
- */
-async function rollbackLock(ctx, lockFile, options = {}) {
-    const abs = resolveInsideRoot(ctx.root, ctx.cwd, lockFile, 'LOCKFILE');
-    // Named as given, so the CLI and the action each name their argument.
-    if (options.rev === undefined && !(0,external_node_fs_namespaceObject.existsSync)(abs))
-        throw new errors_InputError(`LOCKFILE: ${quote(lockFile)}: no such file`);
-    const rel = relativeToRoot(ctx.root, abs);
-    // git reads the older lock while the manifest and the current lock are parsed.
-    const rev = options.rev;
-    const olderBytes = rev === undefined ? undefined : resolveMetaRevision(ctx.root, rev).then((commit) => readFileAtRevision(ctx.root, commit, rel));
-    olderBytes?.catch(() => undefined);
-    const state = await loadState(ctx);
-    let source;
-    let sourceName = rel;
-    if (olderBytes !== undefined) {
-        sourceName = `${rel}@${rev}`;
-        source = parseLockBytes(await olderBytes, sourceName);
-    }
-    else {
-        source = rel === state.lockRel ? state.lock : await loadLock(ctx.root, rel);
-    }
-    const sourceIsCurrent = options.rev === undefined && rel === state.lockRel;
-    const pins = new Map();
-    for (const [name, entry] of source.entries)
-        pins.set(name, { version: entry.version, commit: entry.commit, repo: entry.repo, at: `${sourceName}:${entry.commitLine}` });
-    return applyPins(ctx, state, pins, {
-        mode: 'lock',
-        sourceName,
-        components: options.components,
-        // The current lock itself is rewritten only to replace a tag object it pins by its commit.
-        writeLock: sourceIsCurrent ? 'if-peeled' : true,
-        fromPythonLock: source.mode !== undefined,
-    });
-}
-/** Shared by lock rollbacks and snapshot restores: validate every pin first, then execute. */
-async function applyPins(ctx, state, sourcePins, options) {
-    let names = [...sourcePins.keys()];
-    const warnings = [];
-    if (options.components !== undefined) {
-        for (const name of options.components) {
-            requireComponent(state.manifest, name, '--component');
-            if (!sourcePins.has(name))
-                throw new errors_InputError(`--component: ${quote(name)} has no pin in ${options.sourceName}`);
-        }
-        names = [...new Set(options.components)];
-    }
-    for (const name of names)
-        requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
-    const chosen = new Map(names.map((name) => [name, sourcePins.get(name)]));
-    const { pins, peeled } = await prepareSourcePins(ctx, state.manifest.components, state.lock, chosen, warnings, { checkoutVersions: options.checkoutVersions, fromPythonLock: options.fromPythonLock });
-    const planned = names.map((name) => {
-        const spec = requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
-        const pin = pins.get(name);
-        return { component: name, to: { version: pin.version, commit: pin.commit }, repo: state.lock.entries.get(name)?.repo ?? pin.repo ?? spec.repo };
-    });
-    if (options.components === undefined) {
-        const missing = [...state.lock.entries.keys()].filter((n) => !sourcePins.has(n));
-        if (missing.length > 0)
-            warnings.push(`${options.sourceName} has no pin for ${missing.join(', ')}; left as they are`);
-    }
-    const writeLock = options.writeLock === 'if-peeled' ? peeled > 0 : options.writeLock;
-    return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock, warnings });
-}
-
 ;// CONCATENATED MODULE: ./.tsbuild/git/shallow-history.js
 
 
@@ -14629,6 +14905,428 @@ async function ensureLastChange(remote, relPath) {
 /** The whole history, for what reads every revision (the lock history `list` shows). */
 async function ensureFullHistory(remote) {
     await unshallow(remote);
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/git/known-good.js
+
+
+
+
+/**
+ * An env's known-good state: the meta-repo commit whose health checks last passed, kept in
+ * `refs/meta-rollback/known-good/<env>` (`default` for the default lock). A ref rather than a file,
+ * so recording it never makes a commit, and it travels with `git push`/`git fetch` like a branch.
+ */
+function knownGoodRef(env) {
+    return `refs/meta-rollback/known-good/${env ?? 'default'}`;
+}
+async function readKnownGood(root, env) {
+    const result = await run_git_runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${knownGoodRef(env)}^{commit}`], { cwd: root });
+    return result.code === 0 ? result.stdout.toString().trim() : undefined;
+}
+/** Whether `older` is `newer` or one of its ancestors; in a shallow clone the history is fetched first when needed. */
+async function isAncestor(root, older, newer, remote) {
+    const ask = async () => (await run_git_runGit(['merge-base', '--is-ancestor', older, newer], { cwd: root })).code === 0;
+    if (await ask())
+        return true;
+    if (!remote)
+        return false;
+    // A shallow clone cannot see past its boundary: look again with the whole history.
+    await ensureFullHistory(remote);
+    return ask();
+}
+/**
+ * Only forward: the ref moves to `commit` when it is absent or `commit` descends from where it is.
+ * A health run that started on an older commit and finished last never moves it back.
+ */
+function forwardNote(previous, commit) {
+    return `${previous.slice(0, 12)} is already recorded and ${commit.slice(0, 12)} does not descend from it; the known-good state only moves forward`;
+}
+/** Records `commit` in the local ref, compare-and-swap (`update-ref NEW OLD`), never backwards. */
+async function recordKnownGood(root, env, commit) {
+    const ref = knownGoodRef(env);
+    const previous = await readKnownGood(root, env);
+    if (previous === commit)
+        return { moved: false, commit, previous, note: `${commit.slice(0, 12)} is already recorded` };
+    if (previous && !(await isAncestor(root, previous, commit)))
+        return { moved: false, commit: previous, previous, note: forwardNote(previous, commit) };
+    const result = await runGit(['update-ref', '-m', 'meta health --record', ref, commit, previous ?? ''], { cwd: root });
+    if (result.code !== 0)
+        throw new OperationError(`${ref}: moved by another run while this one recorded it; run again (${result.stderr.trim().split('\n')[0]})`);
+    return { moved: true, commit, previous };
+}
+/** The remote's known-good commit, or undefined when it has none. */
+async function remoteKnownGood(remote, env) {
+    const ref = knownGoodRef(env);
+    const result = await runGitRetrying(['ls-remote', remote.url, ref], { cwd: remote.root, env: remote.env });
+    if (result.code !== 0)
+        throw new errors_OperationError(`cannot read ${ref} from the meta-repo's remote: ${result.stderr.trim().split('\n')[0]}${triedNote(result)}`);
+    return result.stdout.toString().split('\n').find((l) => l.endsWith(`\t${ref}`))?.split('\t')[0];
+}
+/**
+ * Fetches the remote's known-good ref into the same local ref, for `--rev known-good` and `list` on
+ * a checkout that lacks it (actions/checkout fetches one branch, shallow, without tags). Only the
+ * commit itself is fetched (depth 1) when it is not present, so the shallow boundary of what is
+ * present never moves. Returns the commit, or undefined when the remote has none.
+ */
+async function fetchKnownGood(remote, env) {
+    const commit = await remoteKnownGood(remote, env);
+    if (commit === undefined)
+        return undefined;
+    const present = (await run_git_runGit(['cat-file', '-e', `${commit}^{commit}`], { cwd: remote.root })).code === 0;
+    if (!present)
+        await gitRetrying(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--depth=1', remote.url, commit], { cwd: remote.root, env: remote.env });
+    await run_git_git(['update-ref', knownGoodRef(env), commit], { cwd: remote.root });
+    return commit;
+}
+const PUSH_ATTEMPTS = 5;
+/**
+ * Pushes `commit` as the remote's known-good state with a lease (`--force-with-lease=REF:SEEN`):
+ * the push lands only if the ref is still where it was read, and only forward from it. When another
+ * run moved it in between, it is read again; a newer state recorded by that run is kept.
+ */
+async function pushKnownGood(remote, env, commit) {
+    const ref = knownGoodRef(env);
+    for (let attempt = 1;; attempt++) {
+        const seen = await remoteKnownGood(remote, env);
+        if (seen === commit)
+            return { moved: false, commit, previous: seen, note: `${commit.slice(0, 12)} is already recorded` };
+        if (seen) {
+            await fetchKnownGood(remote, env);
+            if (!(await isAncestor(remote.root, seen, commit, remote)))
+                return { moved: false, commit: seen, previous: seen, note: forwardNote(seen, commit) };
+        }
+        const args = ['push', '--quiet', '--porcelain', `--force-with-lease=${ref}:${seen ?? ''}`, remote.url, `${commit}:${ref}`];
+        const result = await pushRetrying(args, { cwd: remote.root, env: remote.env }, async () => (await remoteKnownGood(remote, env)) === commit);
+        if (result.code === 0) {
+            await run_git_git(['update-ref', ref, commit], { cwd: remote.root });
+            return { moved: true, commit, previous: seen };
+        }
+        const text = `${result.stdout.toString()}\n${result.stderr}`;
+        if (!/stale info|rejected|fetch first/.test(text) || attempt >= PUSH_ATTEMPTS) {
+            throw new errors_OperationError(`push of ${ref} failed: ${result.stderr.trim().split('\n').find((l) => l && !l.startsWith('To ')) ?? text.trim()}${triedNote(result)}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/known-good.js
+
+
+
+
+
+
+/** The word `--rev` (and the action's `rev`) takes for the env's recorded known-good state. */
+const KNOWN_GOOD_REV = 'known-good';
+/** A `--rev` as the commit it names: `known-good` is the env's known-good ref, anything else a git revision. */
+async function resolveLockRevision(ctx, rev) {
+    if (rev !== KNOWN_GOOD_REV)
+        return resolveMetaRevision(ctx.root, rev);
+    const commit = await readKnownGood(ctx.root, ctx.env);
+    if (commit === undefined) {
+        throw new errors_InputError(`--rev: no known-good state recorded for ${ctx.env === undefined ? 'the default lock' : `env ${ctx.env}`} (${knownGoodRef(ctx.env)}); record one with meta health --all --record${ctx.env ? ` --env ${ctx.env}` : ''}, or fetch it (git fetch origin ${knownGoodRef(ctx.env)}:${knownGoodRef(ctx.env)})`);
+    }
+    return commit;
+}
+/** `rollback list`'s kind `known-good`: the pins of the env's lock at its known-good commit. */
+async function knownGoodTargets(ctx, components) {
+    const commit = await readKnownGood(ctx.root, ctx.env);
+    if (commit === undefined)
+        return [];
+    const lockRel = lockPathFor(ctx.env);
+    const source = `known-good ${commit.slice(0, 12)}`;
+    let lock;
+    try {
+        lock = parseLockBytes(await readFileAtRevision(ctx.root, commit, lockRel), `${lockRel}@${source}`);
+    }
+    catch {
+        return [];
+    }
+    const date = (await run_git_git(['log', '-1', '--format=%cI', commit], { cwd: ctx.root })).trim() || null;
+    const envFlag = ctx.env ? ` --env ${ctx.env}` : '';
+    const wanted = new Set(components.map((c) => c.name));
+    return [...lock.entries.values()]
+        .filter((e) => wanted.has(e.name))
+        .map((e) => ({ component: e.name, kind: 'known-good', version: e.version, commit: e.commit, source, date, command: `meta rollback lock ${lockRel} --rev known-good --component ${e.name}${envFlag}` }));
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/operations/rollback-lock.js
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `meta rollback lock LOCKFILE [--component NAME] [--rev GITREV]`: bring the workspace to the pins
+ * of another lock (or of a lock as it was at an earlier revision) and record them in the current one.
+ */
+async function rollbackLock(ctx, lockFile, options = {}) {
+    const abs = resolveInsideRoot(ctx.root, ctx.cwd, lockFile, 'LOCKFILE');
+    // Named as given, so the CLI and the action each name their argument.
+    if (options.rev === undefined && !(0,external_node_fs_namespaceObject.existsSync)(abs))
+        throw new errors_InputError(`LOCKFILE: ${quote(lockFile)}: no such file`);
+    const rel = relativeToRoot(ctx.root, abs);
+    // git reads the older lock while the manifest and the current lock are parsed.
+    const rev = options.rev;
+    const olderBytes = rev === undefined ? undefined : resolveLockRevision(ctx, rev).then((commit) => readFileAtRevision(ctx.root, commit, rel));
+    olderBytes?.catch(() => undefined);
+    const state = await loadState(ctx);
+    let source;
+    let sourceName = rel;
+    if (olderBytes !== undefined) {
+        sourceName = `${rel}@${rev}`;
+        source = parseLockBytes(await olderBytes, sourceName);
+    }
+    else {
+        source = rel === state.lockRel ? state.lock : await loadLock(ctx.root, rel);
+    }
+    const sourceIsCurrent = options.rev === undefined && rel === state.lockRel;
+    const pins = new Map();
+    for (const [name, entry] of source.entries)
+        pins.set(name, { version: entry.version, commit: entry.commit, repo: entry.repo, at: `${sourceName}:${entry.commitLine}` });
+    return applyPins(ctx, state, pins, {
+        mode: 'lock',
+        sourceName,
+        components: options.components,
+        // The current lock itself is rewritten only to replace a tag object it pins by its commit.
+        writeLock: sourceIsCurrent ? 'if-peeled' : true,
+        fromPythonLock: source.mode !== undefined,
+    });
+}
+/** Shared by lock rollbacks and snapshot restores: validate every pin first, then execute. */
+async function applyPins(ctx, state, sourcePins, options) {
+    let names = [...sourcePins.keys()];
+    const warnings = [];
+    if (options.components !== undefined) {
+        for (const name of options.components) {
+            requireComponent(state.manifest, name, '--component');
+            if (!sourcePins.has(name))
+                throw new errors_InputError(`--component: ${quote(name)} has no pin in ${options.sourceName}`);
+        }
+        names = [...new Set(options.components)];
+    }
+    for (const name of names)
+        requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
+    const chosen = new Map(names.map((name) => [name, sourcePins.get(name)]));
+    const { pins, peeled } = await prepareSourcePins(ctx, state.manifest.components, state.lock, chosen, warnings, { checkoutVersions: options.checkoutVersions, fromPythonLock: options.fromPythonLock });
+    const planned = names.map((name) => {
+        const spec = requireComponent(state.manifest, name, `${options.sourceName}: components.${name}`);
+        const pin = pins.get(name);
+        return { component: name, to: { version: pin.version, commit: pin.commit }, repo: state.lock.entries.get(name)?.repo ?? pin.repo ?? spec.repo };
+    });
+    if (options.components === undefined) {
+        const missing = [...state.lock.entries.keys()].filter((n) => !sourcePins.has(n));
+        if (missing.length > 0)
+            warnings.push(`${options.sourceName} has no pin for ${missing.join(', ')}; left as they are`);
+    }
+    const writeLock = options.writeLock === 'if-peeled' ? peeled > 0 : options.writeLock;
+    return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock, warnings, undoOf: options.undoOf });
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/action/health-target.js
+
+
+
+
+
+function samePins(a, b) {
+    if (a.entries.size !== b.entries.size)
+        return false;
+    for (const [name, entry] of a.entries) {
+        const other = b.entries.get(name);
+        if (other?.commit !== entry.commit || other.version !== entry.version)
+            return false;
+    }
+    return true;
+}
+/**
+ * The known-good state when one is recorded and pins something else than the current lock: the
+ * previous revision may be a bad release too (two in a row), and known-good is the last state whose
+ * checks passed. Otherwise the revision before the lock's last change, as before known-good existed,
+ * but never when that change was itself a meta-rollback: then a person decides what comes next.
+ */
+async function chooseHealthTarget(ctx, remote, lockRel) {
+    const knownGood = await fetchKnownGood(remote, ctx.env);
+    let whyNot = `no known-good state is recorded (${knownGoodRef(ctx.env)})`;
+    if (knownGood !== undefined) {
+        const short = knownGood.slice(0, 12);
+        const current = await loadLock(ctx.root, lockRel);
+        const recorded = await readFileAtRevision(ctx.root, knownGood, lockRel).then((bytes) => parseLockBytes(bytes, `${lockRel}@known-good`), () => undefined);
+        if (recorded && !samePins(recorded, current)) {
+            return { kind: 'known-good', commit: knownGood, why: `rolled back to the known-good state ${short} (${knownGoodRef(ctx.env)}, the last commit whose health checks passed): its ${lockRel} pins differ from the current ones` };
+        }
+        whyNot = recorded ? `the known-good state ${short} pins what the current lock pins` : `the known-good state ${short} has no ${lockRel}`;
+    }
+    const last = await ensureLastChange(remote, lockRel);
+    if (!last?.parent)
+        throw new errors_OperationError(`${lockRel}: no earlier revision in the meta-repo's history to roll back to (${whyNot})`);
+    if (/^Meta-Rollback-Mode: /m.test(last.message)) {
+        throw new errors_OperationError(`${lockRel}: its last change (${last.commit.slice(0, 12)}) is already a meta-rollback; not rolling back again automatically (${whyNot})`);
+    }
+    return { kind: 'previous', commit: last.parent, why: `rolled back to the revision before ${last.commit.slice(0, 12)}, the lock's last change: ${whyNot}` };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/holds/check-locks.js
+
+
+
+
+
+
+const LOCK_NAME = /^components\.lock(?:\.([A-Za-z0-9][A-Za-z0-9._-]*))?\.yaml$/;
+/**
+ * `meta check [--env ENV]`: the gate for lock changes. Every lock file (or only ENV's) is read, and
+ * each entry pinning a commit that a hold covers for that lock's env is reported by file and line.
+ */
+async function checkLocks(ctx) {
+    const manifest = await loadManifest(ctx.root);
+    const { holds } = await loadHolds(ctx.root, manifest);
+    const locks = ctx.env !== undefined ? [{ rel: lockPathFor(ctx.env), env: ctx.env }] : await allLocks(ctx.root);
+    const offending = [];
+    for (const { rel, env } of locks) {
+        const lock = await loadLock(ctx.root, rel);
+        for (const entry of lock.entries.values()) {
+            if (entry.commit === '')
+                continue;
+            const hold = findHold(holds, entry.name, entry.commit, env);
+            if (!hold)
+                continue;
+            const message = `${entry.name} pins ${entry.version} (${entry.commit.slice(0, 12)}), which is held: ${describeHold(hold)}`;
+            offending.push({ file: rel, line: entry.commitLine, component: entry.name, version: entry.version, commit: entry.commit, env: env ?? null, hold, message });
+        }
+    }
+    return { ok: offending.length === 0, locks: locks.map((l) => l.rel), offending, changes: [] };
+}
+async function allLocks(root) {
+    const names = (await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, 'manifests')).catch(() => [])).sort();
+    return names.flatMap((name) => {
+        const match = LOCK_NAME.exec(name);
+        return match ? [{ rel: `manifests/${name}`, env: match[1] }] : [];
+    });
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/changes.js
+function shortPin(pin) {
+    if (!pin)
+        return '(none)';
+    if (pin.commit === null)
+        return pin.version;
+    return pin.version === pin.commit.slice(0, 12) ? pin.version : `${pin.version} (${pin.commit.slice(0, 12)})`;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/action/report.js
+
+
+/** Markdown for pull request bodies and job summaries; no GitHub or runner knowledge here. */
+function escapeCell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+/** A compare link for a component hosted on the same server, else the plain SHAs. */
+function compareLink(change, componentRepo, serverUrl) {
+    if (!componentRepo || !change.from || !change.to.commit)
+        return '';
+    return `[compare](${serverUrl.replace(/\/+$/, '')}/${componentRepo.owner}/${componentRepo.repo}/compare/${change.to.commit}...${change.from.commit})`;
+}
+function changesTable(rows, withPr) {
+    if (rows.length === 0)
+        return '_No pins changed: everything already matched._\n';
+    const head = withPr ? '| component | from | to | compare | pull request | health |\n|---|---|---|---|---|---|\n' : '| component | from | to | compare |\n|---|---|---|---|\n';
+    const body = rows
+        .map((r) => {
+        const cells = [r.change.component, shortPin(r.change.from), shortPin(r.change.to), r.link];
+        if (withPr)
+            cells.push(r.pullRequest ?? '', r.health ?? '');
+        return `| ${cells.map(escapeCell).join(' | ')} |`;
+    })
+        .join('\n');
+    return `${head}${body}\n`;
+}
+function undoText(snapshot, env) {
+    if (!snapshot)
+        return '';
+    const envFlag = env ? ` --env ${env}` : '';
+    return [
+        '### Undo',
+        '',
+        `Every rollback saves the pins it replaces. To put them back, run this action with \`mode: snapshot\`, \`snapshot-action: restore\`, \`snapshot-file: ${snapshot}\`${env ? `, \`env: ${env}\`` : ''}, or locally:`,
+        '',
+        '```sh',
+        `meta rollback snapshot --restore ${snapshot}${envFlag}`,
+        '```',
+        '',
+    ].join('\n');
+}
+function journalBlock(entry) {
+    if (!entry)
+        return '';
+    return ['### Journal entry (`.meta/history/rollbacks/`)', '', '```json', JSON.stringify(entry), '```', ''].join('\n');
+}
+/** The holds a rollback added, so reviewers see that the versions rolled away from cannot come back. */
+function holdsBlock(entry) {
+    const holds = entry?.holds ?? [];
+    if (holds.length === 0)
+        return '';
+    const rows = holds.map((h) => `| ${escapeCell(h.component)} | ${escapeCell(h.version ?? '')} | \`${h.commit.slice(0, 12)}\` | ${h.envs ? escapeCell(h.envs.join(', ')) : 'every env'} |`);
+    return [
+        '### Holds added (`manifests/holds.yaml`)',
+        '',
+        'These pins may not be released again until the hold is released (`meta hold release NAME --commit SHA`); `meta check` fails on a lock that pins one.',
+        '',
+        '| component | version | commit | envs |',
+        '|---|---|---|---|',
+        ...rows,
+        '',
+    ].join('\n');
+}
+function pullRequestBody(input) {
+    return [
+        `## ${input.title}`,
+        '',
+        changesTable(input.rows, false),
+        input.note ? `${input.note}\n` : '',
+        holdsBlock(input.entry),
+        journalBlock(input.entry),
+        undoText(input.snapshot, input.env),
+        '<sub>Opened by meta-rollback. Running the same rollback again updates this pull request.</sub>',
+        '',
+    ].join('\n');
+}
+function healthSection(report, title = 'Health') {
+    if (!report)
+        return '';
+    return `### ${title}: ${report.healthy ? 'healthy' : 'UNHEALTHY'}\n\n${healthToMarkdown(report)}\n`;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/action/check-mode.js
+
+
+
+/**
+ * `mode: check`, the gate of a `pull_request` workflow on lock changes: one annotation per lock line
+ * that pins a held commit, and a failed step while there is any, so the pull request cannot merge
+ * until the pin changes or someone releases the hold. Paths are the workspace's (the repository's),
+ * which is how GitHub places annotations, also when `root` is a subdirectory.
+ */
+async function runCheckMode(ctx, workspace) {
+    const result = await checkLocks(ctx);
+    const inRepo = (rel) => (0,external_node_path_namespaceObject.relative)(workspace, (0,external_node_path_namespaceObject.join)(ctx.root, rel)).split(external_node_path_namespaceObject.sep).join('/');
+    const annotations = result.offending.map((o) => ({ file: inRepo(o.file), line: o.line, message: o.message }));
+    const rows = result.offending.map((o) => `| \`${inRepo(o.file)}:${o.line}\` | ${escapeCell(o.component)} | ${escapeCell(o.version)} | \`${o.commit.slice(0, 12)}\` | ${escapeCell(o.hold.reason ?? '')} |`);
+    const summary = result.ok
+        ? `## meta-rollback: check\n\nNo lock pins a held commit (${result.locks.length} lock files checked).\n`
+        : `## meta-rollback: check\n\n| lock line | component | version | commit | hold reason |\n|---|---|---|---|---|\n${rows.join('\n')}\n\nPin another version, or release the hold (\`meta hold release NAME --commit SHA\`).\n`;
+    return {
+        outputs: { 'held-pins': JSON.stringify(result.offending.map((o) => ({ file: inRepo(o.file), line: o.line, component: o.component, commit: o.commit }))), changes: '[]' },
+        summary,
+        annotations,
+        failed: result.ok ? undefined : `${result.offending.length} lock line${result.offending.length === 1 ? '' : 's'} pin a held commit (see the annotations)`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/git/credentials.js
@@ -15216,6 +15914,16 @@ function rootInsideWorkspace(given, workspace) {
         throw new errors_InputError(`input root: ${quote(given)} leads outside the workspace (GITHUB_WORKSPACE) through a symbolic link`);
     return abs;
 }
+/** An env names a lock that must exist; a typo is answered with the envs that have one. */
+function checkEnvHasLock(root, env) {
+    if (env === undefined || (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, lockPathFor(env))))
+        return;
+    const envs = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(root, 'manifests'))
+        .map((name) => /^components\.lock\.(.+)\.yaml$/.exec(name)?.[1])
+        .filter((e) => e !== undefined && !e.endsWith('.previous'))
+        .sort();
+    throw new errors_InputError(`input env: ${quote(env)} has no lock (${lockPathFor(env)}); envs with a lock: ${envs.join(', ') || 'none'}`);
+}
 
 ;// CONCATENATED MODULE: ./.tsbuild/action/workspace-guard.js
 
@@ -15345,7 +16053,7 @@ async function restoreSnapshot(ctx, file, components) {
     }
     const state = await loadState(ctx);
     const pins = new Map([...snapshot.components].map(([name, pin]) => [name, { ...pin, at: rel }]));
-    return applyPins(ctx, state, pins, { mode: 'snapshot', sourceName: rel, components, writeLock: true, checkoutVersions: true });
+    return applyPins(ctx, state, pins, { mode: 'snapshot', sourceName: rel, components, writeLock: true, checkoutVersions: true, undoOf: rel });
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/changeset/meta-repo-entry.js
@@ -15908,12 +16616,12 @@ async function orderOnBranch(dir, tip, commits) {
     const walk = await gitLines(['rev-list', '--topo-order', tip, ...(bound ? [`^${bound}`] : []), '--'], { cwd: dir });
     const ordered = walk.filter((c) => wanted.has(c));
     // The common ancestor itself is excluded from the walk; when it is one of the commits it is the oldest.
-    if (bound && wanted.has(bound) && (await isAncestor(dir, bound, tip)))
+    if (bound && wanted.has(bound) && (await changeset_log_isAncestor(dir, bound, tip)))
         ordered.push(bound);
     const found = new Set(ordered);
     return { ordered, notOnBranch: [...wanted].filter((c) => !found.has(c)) };
 }
-async function isAncestor(dir, ancestor, descendant) {
+async function changeset_log_isAncestor(dir, ancestor, descendant) {
     return (await run_git_runGit(['merge-base', '--is-ancestor', ancestor, descendant], { cwd: dir })).code === 0;
 }
 /** The commits a merge brought in besides itself (reachable from it but not from its first parent). */
@@ -16077,7 +16785,7 @@ async function planRepo(ctx, changeset, wanted, rc) {
         else {
             const local = checkoutExists ? await localOriginHead(dir) : undefined;
             if (!local) {
-                throw new OperationError(`${name}: cannot tell the default branch of ${shown}${answer.ok ? '' : ` (${answer.error})`}; give repos[].branch for it in ${changeset.rel}`);
+                throw new errors_OperationError(`${name}: cannot tell the default branch of ${shown}${answer.ok ? '' : ` (${answer.error})`}; give repos[].branch for it in ${changeset.rel}`);
             }
             if (!answer.ok)
                 rc.warnings.push(`${name}: cannot reach ${shown} (${answer.error}); using the default branch recorded in ${checkout}`);
@@ -16097,7 +16805,7 @@ async function planRepo(ctx, changeset, wanted, rc) {
     else {
         const local = checkoutExists ? await refTip(dir, `refs/remotes/origin/${branch}`) : undefined;
         if (!local)
-            throw new OperationError(`${name}: cannot reach ${shown}: ${tip.error}`);
+            throw new errors_OperationError(`${name}: cannot reach ${shown}: ${tip.error}`);
         rc.warnings.push(`${name}: cannot reach ${shown} (${tip.error}); using origin/${branch} as last fetched into ${checkout}`);
         base = local;
     }
@@ -16168,7 +16876,7 @@ async function historyReader(ctx, name, dir, remoteUrl, branch, base, rc) {
                 await ensureCommitPresent(dir, base, remoteUrl, env);
             }
             catch (err) {
-                throw new OperationError(`components/${name}: ${errorMessage(err)}`);
+                throw new errors_OperationError(`components/${name}: ${errorMessage(err)}`);
             }
         }
         if ((await hasCommit(dir, base)) && !(await isShallow(dir)))
@@ -16178,18 +16886,18 @@ async function historyReader(ctx, name, dir, remoteUrl, branch, base, rc) {
     if (location.kind === 'path') {
         if (isGitRepo(location.path) && (await hasCommit(location.path, base)))
             return location.path;
-        throw new OperationError(`${name}: ${branch} (${base.slice(0, 12)}) is not in ${location.path}`);
+        throw new errors_OperationError(`${name}: ${branch} (${base.slice(0, 12)}) is not in ${location.path}`);
     }
     let mirror;
     try {
         mirror = await ensureMirror(location.url, env);
     }
     catch (err) {
-        throw new OperationError(`${name}: ${errorMessage(err)}`);
+        throw new errors_OperationError(`${name}: ${errorMessage(err)}`);
     }
     if (await hasCommit(mirror, base))
         return mirror;
-    throw new OperationError(`${name}: ${branch} (${base.slice(0, 12)}) is not in ${redactUrl(location.url)}`);
+    throw new errors_OperationError(`${name}: ${branch} (${base.slice(0, 12)}) is not in ${redactUrl(location.url)}`);
 }
 function hasRevertTrailer(info, id) {
     const line = revertTrailerLine(id);
@@ -16268,7 +16976,7 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
                 conflicts.push(problem);
         }
         if (conflicts.length > 0)
-            throw new OperationError(`changeset ${id}: ${conflicts.join('; ')}`);
+            throw new errors_OperationError(`changeset ${id}: ${conflicts.join('; ')}`);
         const effective = work.filter((w) => w.newTip !== w.plan.base);
         for (const w of work) {
             if (w.newTip === w.plan.base)
@@ -16281,7 +16989,7 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
         for (const w of effective) {
             const previous = w.tempClone ? undefined : w.plan.existingBranchTip;
             await setBranch(w.dir, w.plan.revertBranch, w.newTip, previous).catch((err) => {
-                throw new OperationError(`${w.plan.checkout}: cannot set ${w.plan.revertBranch}: ${errorMessage(err)}`);
+                throw new errors_OperationError(`${w.plan.checkout}: cannot set ${w.plan.revertBranch}: ${errorMessage(err)}`);
             });
             if (!w.tempClone)
                 undo.push({ what: `${w.plan.checkout}: ${w.plan.revertBranch}`, run: () => resetBranch(w.dir, w.plan.revertBranch, w.newTip, previous) });
@@ -16291,7 +16999,7 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
         for (const w of effective.filter((x) => x.tempClone)) {
             const target = componentDir(ctx.root, w.plan.component);
             if ((0,external_node_fs_namespaceObject.existsSync)(target))
-                throw new OperationError(`${w.plan.checkout}: appeared while this rollback ran; run it again`);
+                throw new errors_OperationError(`${w.plan.checkout}: appeared while this rollback ran; run it again`);
             await (0,promises_namespaceObject.rename)(w.tempClone, target);
             w.tempClone = undefined;
             w.dir = target;
@@ -16336,7 +17044,7 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
                 // Undone while the lock is still held, so no other run's write to these files is undone with it.
                 const failed = await runUndo(fileUndo);
                 if (failed.length > 0)
-                    throw new OperationError(`${errorMessage(err)}; could not undo: ${failed.join(', ')}`);
+                    throw new errors_OperationError(`${errorMessage(err)}; could not undo: ${failed.join(', ')}`);
                 throw err;
             }
         });
@@ -16357,9 +17065,9 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
         if (err instanceof MetaError) {
             if (!note)
                 throw err;
-            throw new OperationError(`${err.message}${note}`);
+            throw new errors_OperationError(`${err.message}${note}`);
         }
-        throw new OperationError(`changeset ${id}: rollback failed and was undone: ${errorMessage(err)}${note}`);
+        throw new errors_OperationError(`changeset ${id}: rollback failed and was undone: ${errorMessage(err)}${note}`);
     }
     finally {
         await Promise.allSettled(work.map((w) => dropWorktree(w)));
@@ -16382,7 +17090,7 @@ async function prepare(ctx, w, env) {
             await cloneInto(source, temp, ctx.root, env);
         }
         catch (err) {
-            throw new OperationError(`${p.checkout}: ${errorMessage(err)}`);
+            throw new errors_OperationError(`${p.checkout}: ${errorMessage(err)}`);
         }
     }
     const fallback = (await originUrl(w.dir)) ? undefined : source;
@@ -16396,7 +17104,7 @@ async function prepare(ctx, w, env) {
             await ensureCommitPresent(w.dir, sha, fallback, env);
     }
     catch (err) {
-        throw new OperationError(`${p.checkout}: ${errorMessage(err)}`);
+        throw new errors_OperationError(`${p.checkout}: ${errorMessage(err)}`);
     }
 }
 /** Makes every revert of one repository in a scratch worktree; returns a conflict description, if any. */
@@ -16407,7 +17115,7 @@ async function revertAll(ctx, id, w, env) {
         w.worktree = await addScratchWorktree(w.dir, p.base);
     }
     catch (err) {
-        throw new OperationError(`${p.checkout}: ${errorMessage(err)}`);
+        throw new errors_OperationError(`${p.checkout}: ${errorMessage(err)}`);
     }
     for (const c of p.commits) {
         const outcome = await revertInWorktree(w.worktree, { commit: c.commit, mainline: c.mainline, message: revertMessage(id, c), env });
@@ -16453,9 +17161,9 @@ async function pushAll(ctx, id, work, env, publish) {
         const remote = (await originUrl(w.dir)) ? 'origin' : remoteSource(ctx, w.plan.repo);
         const there = await remoteBranchTip(w.dir, remote, w.plan.revertBranch, env);
         if (!there.ok)
-            throw new OperationError(`changeset ${id}: cannot reach the remote of ${w.plan.component} (${w.plan.remoteUrl}): ${there.error}`);
+            throw new errors_OperationError(`changeset ${id}: cannot reach the remote of ${w.plan.component} (${w.plan.remoteUrl}): ${there.error}`);
         if (there.value && there.value !== w.newTip) {
-            throw new OperationError(`changeset ${id}: ${w.plan.remoteUrl} already has ${w.plan.revertBranch} (at ${there.value.slice(0, 12)}); delete it there, then run again`);
+            throw new errors_OperationError(`changeset ${id}: ${w.plan.remoteUrl} already has ${w.plan.revertBranch} (at ${there.value.slice(0, 12)}); delete it there, then run again`);
         }
         return { w, remote, alreadyThere: there.value === w.newTip };
     }));
@@ -16482,7 +17190,7 @@ async function pushAll(ctx, id, work, env, publish) {
                 await step.run().catch(() => failed.push(step.what));
             const deleted = pushedNames.length > 0 ? `; deleted it again from ${pushedNames.join(', ')}` : '';
             const left = failed.length > 0 ? `; could not delete it from ${failed.join(', ')}` : '';
-            throw new OperationError(`changeset ${id}: push of ${t.w.plan.revertBranch} to ${t.w.plan.component} failed: ${errorMessage(err)}${deleted}${left}`);
+            throw new errors_OperationError(`changeset ${id}: push of ${t.w.plan.revertBranch} to ${t.w.plan.component} failed: ${errorMessage(err)}${deleted}${left}`);
         }
         t.w.pushed = true;
         pushedNames.push(t.w.plan.component);
@@ -16500,12 +17208,12 @@ async function markRolledBack(ctx, plan) {
     const indexPath = (0,external_node_path_namespaceObject.join)(ctx.root, CHANGESET_INDEX);
     const fileNow = await (0,promises_namespaceObject.readFile)(filePath, 'utf8').catch(() => undefined);
     if (fileNow !== plan.changeset.yaml.text)
-        throw new OperationError(`${plan.file}: changed by someone else while this rollback ran; run it again`);
+        throw new errors_OperationError(`${plan.file}: changed by someone else while this rollback ran; run it again`);
     const indexText = plan.index ? setIndexStatus(plan.index, plan.id, ROLLED_BACK) : undefined;
     if (plan.index) {
         const indexNow = await (0,promises_namespaceObject.readFile)(indexPath, 'utf8').catch(() => undefined);
         if (indexNow !== plan.index.yaml.text)
-            throw new OperationError(`${CHANGESET_INDEX}: changed by someone else while this rollback ran; run it again`);
+            throw new errors_OperationError(`${CHANGESET_INDEX}: changed by someone else while this rollback ran; run it again`);
     }
     const undo = [];
     await writeFileAtomic(filePath, setChangesetStatus(plan.changeset, ROLLED_BACK));
@@ -16517,7 +17225,7 @@ async function markRolledBack(ctx, plan) {
         }
         catch (err) {
             const failed = await runUndo(undo);
-            throw new OperationError(`${CHANGESET_INDEX}: ${errorMessage(err)}${failed.length > 0 ? `; could not undo: ${failed.join(', ')}` : ''}`);
+            throw new errors_OperationError(`${CHANGESET_INDEX}: ${errorMessage(err)}${failed.length > 0 ? `; could not undo: ${failed.join(', ')}` : ''}`);
         }
         undo.push({ what: CHANGESET_INDEX, run: () => writeFileAtomic(indexPath, original) });
     }
@@ -17480,7 +18188,7 @@ class BranchStore {
             const tree = await writeTreeFrom(this.root, tip, entries);
             const commit = await commitTree(this.root, tree, tip, input.message, input.actor);
             if (!(await updateBranch(this.root, this.branch, commit, tip, input.message))) {
-                throw new OperationError(`--store-branch: ${quote(this.branch)} moved while the entry was being added; run again`);
+                throw new errors_OperationError(`--store-branch: ${quote(this.branch)} moved while the entry was being added; run again`);
             }
             this.tipPromise = Promise.resolve(commit);
             return { hash, files, added: true, metadata };
@@ -17934,7 +18642,7 @@ async function writeTree(ctx, lockRel, store, meta, entry, target, base, warning
             await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(ctx.root, snapshotRel), { force: true });
         if (!parentExisted)
             await (0,promises_namespaceObject.rmdir)(parent).catch(() => undefined);
-        throw err instanceof MetaError ? err : new OperationError(`rollback failed and was undone: ${errorMessage(err)}`);
+        throw err instanceof MetaError ? err : new errors_OperationError(`rollback failed and was undone: ${errorMessage(err)}`);
     }
 }
 async function hashOfDir(dir, skipGit) {
@@ -18135,7 +18843,8 @@ const perform_mode_CHANGESET_INDEX = `${CHANGESET_DIR}/index.yaml`;
 
 
 
-/** The files a rollback wrote, which the action commits: lock, journal, the undo snapshot. */
+
+/** The files a rollback wrote, which the action commits: lock, journal, the undo snapshot, holds. */
 function filesOf(result) {
     if (result.dryRun || result.changes.length === 0)
         return [];
@@ -18144,6 +18853,9 @@ function filesOf(result) {
         files.unshift(result.lock);
     if (result.snapshot)
         files.push(result.snapshot);
+    // The holds it added land in the same commit and pull request as the rollback they guard.
+    if ((result.historyEntry?.holds?.length ?? 0) + (result.historyEntry?.holds_released?.length ?? 0) > 0)
+        files.push(HOLDS_PATH);
     return files;
 }
 /** Runs the core operation a mode names, in the checked-out meta-repo. */
@@ -18179,7 +18891,7 @@ async function performMode(ctx, inputs, publishBranch) {
             return { kind: 'changeset', result, files: written.filter((f) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(ctx.root, f))) };
         }
         case 'list': {
-            const result = await listTargets(ctx, inputs.component, [storeTargetsFrom({ storeBranch: inputs.storeBranch }), changesetTargets]);
+            const result = await listTargets(ctx, inputs.component, [storeTargetsFrom({ storeBranch: inputs.storeBranch }), changesetTargets, knownGoodTargets]);
             return { kind: 'list', result, files: [] };
         }
         default:
@@ -18209,7 +18921,7 @@ async function openChangesetPulls(api, result, options) {
     const targets = repos.map((r) => {
         const ref = repoOnServer(r.repo, options.serverUrl);
         if (!ref)
-            throw new OperationError(`changeset ${result.id}: ${r.component}'s repo ${r.repo} is not on ${options.serverUrl}, so no pull request can be opened for it`);
+            throw new errors_OperationError(`changeset ${result.id}: ${r.component}'s repo ${r.repo} is not on ${options.serverUrl}, so no pull request can be opened for it`);
         return { r, ref };
     });
     if (options.mode === 'none')
@@ -18241,7 +18953,7 @@ async function openChangesetPulls(api, result, options) {
                     continue;
                 }
                 if (m.kind !== 'merged')
-                    throw new OperationError(`${o.component}: pull request #${o.pr.number} was not merged: ${m.kind === 'conflict' ? `it conflicts with ${base}` : m.message}`);
+                    throw new errors_OperationError(`${o.component}: pull request #${o.pr.number} was not merged: ${m.kind === 'conflict' ? `it conflicts with ${base}` : m.message}`);
                 merged.add(o.component);
             }
         }
@@ -18253,7 +18965,7 @@ async function openChangesetPulls(api, result, options) {
     }
     catch (err) {
         const cleaned = await cleanUp(api, targets, opened, options);
-        throw new OperationError(`changeset ${result.id}: ${errorMessage(err)}; ${cleaned}`);
+        throw new errors_OperationError(`changeset ${result.id}: ${errorMessage(err)}; ${cleaned}`);
     }
 }
 /**
@@ -18266,13 +18978,13 @@ async function pushToBases(result, targets, options) {
         const tip = await remoteBranchSha(options.root, r.repo, r.branch, options.gitEnv);
         if (tip !== r.base) {
             const cleaned = await cleanUp(undefined, targets, [], options);
-            throw new OperationError(`changeset ${result.id}: ${r.component}'s ${r.branch} moved since the reverts were made; ${cleaned}`);
+            throw new errors_OperationError(`changeset ${result.id}: ${r.component}'s ${r.branch} moved since the reverts were made; ${cleaned}`);
         }
     }
     for (const { r } of targets) {
         const pushed = await pushCommit(options.root, r.repo, r.newTip, r.branch, options.gitEnv);
         if (!pushed.ok)
-            throw new OperationError(`changeset ${result.id}: push to ${r.component}'s ${r.branch} failed: ${pushed.message}`);
+            throw new errors_OperationError(`changeset ${result.id}: push to ${r.component}'s ${r.branch} failed: ${pushed.message}`);
         options.log(`${r.component}: ${r.branch} now carries the reverts`);
         // The reverts are on the base now; a revert branch left behind is untidy, not wrong.
         await deleteRemoteBranch(options.root, r.repo, r.revertBranch, options.gitEnv, r.newTip).catch((err) => options.log(errorMessage(err)));
@@ -18334,81 +19046,11 @@ async function closeChangesetPulls(api, result, pulls, options) {
     return cleanUp(api, targets, pulls, options);
 }
 
-;// CONCATENATED MODULE: ./.tsbuild/core/changes.js
-function shortPin(pin) {
-    if (!pin)
-        return '(none)';
-    if (pin.commit === null)
-        return pin.version;
-    return pin.version === pin.commit.slice(0, 12) ? pin.version : `${pin.version} (${pin.commit.slice(0, 12)})`;
-}
-
-;// CONCATENATED MODULE: ./.tsbuild/action/report.js
-
-
-/** Markdown for pull request bodies and job summaries; no GitHub or runner knowledge here. */
-function escapeCell(text) {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-/** A compare link for a component hosted on the same server, else the plain SHAs. */
-function compareLink(change, componentRepo, serverUrl) {
-    if (!componentRepo || !change.from || !change.to.commit)
-        return '';
-    return `[compare](${serverUrl.replace(/\/+$/, '')}/${componentRepo.owner}/${componentRepo.repo}/compare/${change.to.commit}...${change.from.commit})`;
-}
-function changesTable(rows, withPr) {
-    if (rows.length === 0)
-        return '_No pins changed: everything already matched._\n';
-    const head = withPr ? '| component | from | to | compare | pull request | health |\n|---|---|---|---|---|---|\n' : '| component | from | to | compare |\n|---|---|---|---|\n';
-    const body = rows
-        .map((r) => {
-        const cells = [r.change.component, shortPin(r.change.from), shortPin(r.change.to), r.link];
-        if (withPr)
-            cells.push(r.pullRequest ?? '', r.health ?? '');
-        return `| ${cells.map(escapeCell).join(' | ')} |`;
-    })
-        .join('\n');
-    return `${head}${body}\n`;
-}
-function undoText(snapshot, env) {
-    if (!snapshot)
-        return '';
-    const envFlag = env ? ` --env ${env}` : '';
-    return [
-        '### Undo',
-        '',
-        `Every rollback saves the pins it replaces. To put them back, run this action with \`mode: snapshot\`, \`snapshot-action: restore\`, \`snapshot-file: ${snapshot}\`${env ? `, \`env: ${env}\`` : ''}, or locally:`,
-        '',
-        '```sh',
-        `meta rollback snapshot --restore ${snapshot}${envFlag}`,
-        '```',
-        '',
-    ].join('\n');
-}
-function journalBlock(entry) {
-    if (!entry)
-        return '';
-    return ['### Journal entry (`.meta/history/rollbacks/`)', '', '```json', JSON.stringify(entry), '```', ''].join('\n');
-}
-function pullRequestBody(input) {
-    return [
-        `## ${input.title}`,
-        '',
-        changesTable(input.rows, false),
-        input.note ? `${input.note}\n` : '',
-        journalBlock(input.entry),
-        undoText(input.snapshot, input.env),
-        '<sub>Opened by meta-rollback. Running the same rollback again updates this pull request.</sub>',
-        '',
-    ].join('\n');
-}
-function healthSection(report, title = 'Health') {
-    if (!report)
-        return '';
-    return `### ${title}: ${report.healthy ? 'healthy' : 'UNHEALTHY'}\n\n${healthToMarkdown(report)}\n`;
-}
-
 ;// CONCATENATED MODULE: ./.tsbuild/action/run-action.js
+
+
+
+
 
 
 
@@ -18438,7 +19080,7 @@ function healthSection(report, title = 'Health') {
 
 const BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
 /** Fan-out jobs push to base one after another; each lost race redoes the rollback on the new base. */
-const PUSH_ATTEMPTS = 12;
+const run_action_PUSH_ATTEMPTS = 12;
 /**
  * The action's whole run, free of @actions/core so it can be tested and reused: perform the mode
  * in the checked-out meta-repo, commit what it wrote on the head branch, push with a lease, open or
@@ -18460,6 +19102,7 @@ async function run(inputs, runner, io) {
         io.setSecret(basicAuthHeader(token).replace(/^AUTHORIZATION: basic /, ''));
     }
     const root = resolveRoot(rootInsideWorkspace(inputs.root, runner.workspace), runner.workspace);
+    checkEnvHasLock(root, inputs.env);
     const metaUrl = cloneUrl(runner.serverUrl, runner.repository);
     const gitEnv = credentialEnv([
         { urlPrefix: `${runner.serverUrl.replace(/\/+$/, '')}/`, token: inputs.componentsToken },
@@ -18472,22 +19115,29 @@ async function run(inputs, runner, io) {
         env: inputs.env,
         dryRun: inputs.dryRun,
         actor: runner.actor ?? 'github-actions',
+        hold: inputs.hold,
         gitEnv,
         log: io.info,
     });
     const remote = { root, url: metaUrl, env: gitEnv };
+    // A check needs only the files of the pull request's checkout: no token, history or API.
+    if (inputs.mode === 'check')
+        return runCheckMode(ctx, runner.workspace);
     // Octokit loads, and the default branch is asked for, while git fetches history.
     const publishes = inputs.mode !== 'list' && inputs.mode !== 'health' && !inputs.dryRun;
     const apiLoading = publishes ? client(inputs, runner, io) : undefined;
     const baseLoading = apiLoading?.then((api) => inputs.base ?? defaultBranch(api, runner.repository));
     // Awaited below; until then a failure must not surface as an unhandled rejection.
     baseLoading?.catch(() => undefined);
-    // The lock history that list shows is the whole history; a shallow checkout has one commit of it.
-    if (inputs.mode === 'list')
+    // The lock history that list shows is the whole history; a shallow checkout has one commit of it,
+    // and none of the known-good ref (actions/checkout fetches one branch).
+    if (inputs.mode === 'list') {
         await ensureFullHistory(remote);
+        await fetchKnownGood(remote, inputs.env);
+    }
     // A revision such as HEAD~1 is resolved once (fetching the history a shallow checkout lacks): a
     // redo on a moved base must restore the same pins.
-    const rev = inputs.rev !== undefined && inputs.mode === 'lock' ? await ensureRevision(remote, inputs.rev, 'input rev') : undefined;
+    const rev = inputs.rev !== undefined && inputs.mode === 'lock' ? await resolveRev(remote, inputs.rev, inputs.env) : undefined;
     const pinned = rev ? { ...inputs, rev } : inputs;
     const session = { inputs, runner, io, root, metaUrl, gitEnv, remote, rev, base: baseLoading, ctx };
     if (inputs.storeBranch !== undefined && !(await fetchBranch(root, metaUrl, inputs.storeBranch, gitEnv))) {
@@ -18531,7 +19181,7 @@ async function run(inputs, runner, io) {
         // The component pull requests must not outlive a failed record of them in the meta-repo.
         if (changesetResult && componentPulls.length > 0 && !componentPulls.some((p) => p.merged)) {
             const note = await closeChangesetPulls(api, changesetResult, componentPulls, { serverUrl: runner.serverUrl, root, gitEnv, mode: inputs.pullRequest, mergeMethod: inputs.mergeMethod, mergeTimeoutMs: inputs.mergeTimeoutMs, log: io.info });
-            throw new OperationError(`${errorMessage(err)}; ${note}`);
+            throw new errors_OperationError(`${errorMessage(err)}; ${note}`);
         }
         throw err;
     }
@@ -18540,11 +19190,20 @@ async function run(inputs, runner, io) {
         await commentHealth(api, runner.repository, published.pr.number, healthSection(health, 'Health after the rollback'), io);
     return report(session, published, health);
 }
+/** `known-good` is the env's known-good ref, fetched from the meta-repo; anything else a revision. */
+async function resolveRev(remote, rev, env) {
+    if (rev !== KNOWN_GOOD_REV)
+        return ensureRevision(remote, rev, 'input rev');
+    const commit = await fetchKnownGood(remote, env);
+    if (commit === undefined)
+        throw new errors_InputError(`input rev: no known-good state recorded for ${env === undefined ? 'the default lock' : `env ${env}`} (${knownGoodRef(env)}); a mode health run records one when the env is healthy`);
+    return commit;
+}
 /** Octokit is loaded only by runs that call the API: `list`, `health` and dry runs start faster without it. */
 async function client(inputs, runner, io) {
     if (!inputs.token)
-        throw new OperationError('input token: empty; give the workflow a token (the default is github.token)');
-    const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(167), __nccwpck_require__.e(650)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4650));
+        throw new errors_OperationError('input token: empty; give the workflow a token (the default is github.token)');
+    const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(999), __nccwpck_require__.e(650)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4650));
     return createGitHubClient({ token: inputs.token, apiUrl: runner.apiUrl, log: io.warning });
 }
 /**
@@ -18575,7 +19234,7 @@ async function publish(s, api, head, perform) {
             await restoreWorkspace(root, mark, [...written]);
         }
         catch (undoErr) {
-            throw new OperationError(`${errorMessage(err)}; the workspace could not be put back as it was: ${errorMessage(undoErr)}`);
+            throw new errors_OperationError(`${errorMessage(err)}; the workspace could not be put back as it was: ${errorMessage(undoErr)}`);
         }
         if (written.size > 0)
             s.io.info('publishing failed: the workspace is back as it was before the run');
@@ -18614,8 +19273,8 @@ async function land(s, api, head, mark, landed, perform) {
                 landed.done = true;
                 break;
             }
-            if (!pushed.rejected || attempt >= PUSH_ATTEMPTS)
-                throw new OperationError(`push to ${base} failed: ${withAdvice(pushed.message)}`);
+            if (!pushed.rejected || attempt >= run_action_PUSH_ATTEMPTS)
+                throw new errors_OperationError(`push to ${base} failed: ${withAdvice(pushed.message)}`);
             outcome = await redoOnMovedBase('while rolling back', attempt + 1);
             if (outcome.files.length === 0)
                 break;
@@ -18627,7 +19286,7 @@ async function land(s, api, head, mark, landed, perform) {
     const canPutBack = previous === undefined || (await fetchCommit(root, metaUrl, previous, gitEnv).then(() => true, () => false));
     let pushed = await publishCommit(s, api, outcome, baseSha, head, { expected: previous ?? '' });
     if (!pushed.ok)
-        throw new OperationError(`push of ${head} failed: ${withAdvice(pushed.message)}`);
+        throw new errors_OperationError(`push of ${head} failed: ${withAdvice(pushed.message)}`);
     let commit = pushed.commit;
     let pr;
     try {
@@ -18638,7 +19297,7 @@ async function land(s, api, head, mark, landed, perform) {
         const left = await putHeadBranchBack(s, head, commit, previous, canPutBack);
         const advice = settingsAdvice(gitHubMessage(err));
         const message = advice ? `cannot open the pull request: ${advice}` : errorMessage(err);
-        throw advice || left ? new OperationError(left ? `${message}; ${left}` : message) : err;
+        throw advice || left ? new errors_OperationError(left ? `${message}; ${left}` : message) : err;
     }
     landed.done = true;
     io.info(`pull request #${pr.number} ${pr.operation}: ${pr.url}`);
@@ -18657,11 +19316,11 @@ async function land(s, api, head, mark, landed, perform) {
             return { operation: pr.operation, pr, merged: false, queued: true, outcome };
         }
         if (result.kind === 'failed')
-            throw new OperationError(`${withAdvice(result.message)} (${pr.url})`);
+            throw new errors_OperationError(`${withAdvice(result.message)} (${pr.url})`);
         // Another rollback of the same lock landed first (two buttons pressed): make this one again on
         // top of it, so both land and neither is lost.
-        if (attempt >= PUSH_ATTEMPTS)
-            throw new OperationError(`pull request #${pr.number} still conflicts with ${base} after ${attempt} attempts (${pr.url})`);
+        if (attempt >= run_action_PUSH_ATTEMPTS)
+            throw new errors_OperationError(`pull request #${pr.number} still conflicts with ${base} after ${attempt} attempts (${pr.url})`);
         outcome = await redoOnMovedBase(`and pull request #${pr.number} conflicts with it`, attempt + 1);
         if (outcome.files.length === 0) {
             io.info(`${base} already has these pins; closing pull request #${pr.number}`);
@@ -18671,7 +19330,7 @@ async function land(s, api, head, mark, landed, perform) {
         previous = commit;
         pushed = await publishCommit(s, api, outcome, baseSha, head, { expected: previous });
         if (!pushed.ok)
-            throw new OperationError(`push of ${head} failed: ${withAdvice(pushed.message)}`);
+            throw new errors_OperationError(`push of ${head} failed: ${withAdvice(pushed.message)}`);
         commit = pushed.commit;
         pr = { ...(await openOrUpdatePullRequest(api, repo, { head, base, title: titleFor(inputs, outcome), body: await bodyFor(s, outcome) })), operation: pr.operation };
     }
@@ -18708,7 +19367,7 @@ async function publishCommit(s, api, outcome, parent, branch, lease) {
 async function publishSignedBranch(s, api, b) {
     const ref = repoOnServer(b.repo, s.runner.serverUrl);
     if (!ref)
-        throw new OperationError(`${b.component}: ${b.repo} is not on ${s.runner.serverUrl}, so sign-commits cannot make its commits through GitHub's API`);
+        throw new errors_OperationError(`${b.component}: ${b.repo} is not on ${s.runner.serverUrl}, so sign-commits cannot make its commits through GitHub's API`);
     const signed = await signCommits(api, ref, b.dir, b.base, b.tip);
     await moveRefWithLease(api, ref, { branch: b.branch, sha: signed, expected: null });
     // The checkout's branch names what was published, as after a push.
@@ -18751,7 +19410,7 @@ async function putHeadBranchBack(s, head, commit, previous, canPutBack) {
 }
 /** Files a run edits in place or appends to; see markWorkspace. */
 function filesKeptBy(inputs) {
-    const files = [lockPathFor(inputs.env), CHANGESET_INDEX];
+    const files = [lockPathFor(inputs.env), CHANGESET_INDEX, HOLDS_PATH];
     if (inputs.changeset !== undefined)
         files.push(changesetFileRel(inputs.changeset));
     if (inputs.snapshotFile !== undefined)
@@ -18767,32 +19426,46 @@ function filesKeptBy(inputs) {
 async function runHealthMode(s) {
     const { inputs, ctx, io } = s;
     const before = await checkHealth(ctx, selection(inputs));
-    if (before.healthy || !inputs.rollbackOnUnhealthy)
+    if (before.healthy)
+        return report(s, { operation: 'none', merged: false, knownGood: await recordHealthyState(s) }, before);
+    if (!inputs.rollbackOnUnhealthy)
         return report(s, { operation: 'none', merged: false }, before);
     const lockRel = lockPathFor(inputs.env);
-    const rollbackToPrevious = async () => {
-        const last = await ensureLastChange(s.remote, lockRel);
-        if (!last?.parent)
-            throw new OperationError(`${lockRel}: no earlier revision in the meta-repo's history to roll back to`);
-        if (/^Meta-Rollback-Mode: /m.test(last.message)) {
-            throw new OperationError(`${lockRel}: its last change (${last.commit.slice(0, 12)}) is already a meta-rollback; not rolling back again automatically`);
-        }
-        io.info(`unhealthy: rolling ${lockRel} back to its revision before ${last.commit.slice(0, 12)}`);
-        const result = await rollbackLock(ctx, lockRel, { rev: last.parent });
+    const failed = before.results.filter((r) => !r.ok).map((r) => `${r.component}/${r.name}`);
+    // The holds this rollback adds say which checks failed, for whoever finds them in the next release.
+    const healthCtx = { ...ctx, holdReason: `rolled back by meta-rollback (health: ${failed.join(', ') || 'unhealthy'} failed)` };
+    let target;
+    const rollBack = async () => {
+        // Chosen once: a redo on a moved base restores the same state.
+        target ??= await chooseHealthTarget(healthCtx, s.remote, lockRel);
+        io.info(`unhealthy: ${target.why}`);
+        const result = await rollbackLock(healthCtx, lockRel, { rev: target.commit });
         return { kind: 'rollback', result, files: filesOf(result) };
     };
+    const used = () => (target ? { commit: target.kind === 'known-good' ? target.commit : undefined, why: target.why } : undefined);
     if (inputs.dryRun) {
-        const outcome = await rollbackToPrevious();
-        return report(s, { operation: 'none', merged: false, outcome }, before, before);
+        const outcome = await rollBack();
+        return report(s, { operation: 'none', merged: false, outcome, target: used() }, before, before);
     }
     const api = await client(s.inputs, s.runner, s.io);
-    const published = await publish(s, api, headBranchFor(inputs), rollbackToPrevious);
+    const published = await publish(s, api, headBranchFor(inputs), rollBack);
     const after = await checkHealth(ctx, selection(inputs));
     if (published.pr) {
         const body = `${healthSection(before, 'Health before the rollback')}\n${healthSection(after, 'Health after the rollback')}`;
         await commentHealth(api, s.runner.repository, published.pr.number, body, io);
     }
-    return report(s, published, after, before);
+    return report(s, { ...published, target: used() }, after, before);
+}
+/** A healthy env's HEAD becomes its known-good state, pushed with a lease (never backwards). */
+async function recordHealthyState(s) {
+    if (!s.inputs.recordKnownGood || s.inputs.dryRun)
+        return undefined;
+    const head = await repo_reader_headCommit(s.root);
+    if (!head)
+        return undefined;
+    const recorded = await pushKnownGood(s.remote, s.inputs.env, head);
+    s.io.info(recorded.moved ? `recorded ${head.slice(0, 12)} as known-good (${knownGoodRef(s.inputs.env)})` : `${knownGoodRef(s.inputs.env)} not moved: ${recorded.note}`);
+    return { commit: recorded.commit, why: recorded.moved ? `Recorded \`${head.slice(0, 12)}\` as the known-good state (\`${knownGoodRef(s.inputs.env)}\`).` : `Known-good state not moved: ${recorded.note}.` };
 }
 async function healthAfter(ctx, inputs) {
     if (!inputs.health)
@@ -18811,12 +19484,12 @@ async function commentHealth(api, repo, number, body, io) {
 async function prepareWorkspace(root, url, base, env) {
     const tip = await remoteBranchSha(root, url, base, env);
     if (!tip)
-        throw new OperationError(`input base: branch ${JSON.stringify(base)} does not exist in the meta-repo`);
+        throw new errors_OperationError(`input base: branch ${JSON.stringify(base)} does not exist in the meta-repo`);
     if ((await repo_reader_headCommit(root)) === tip)
         return tip;
     const dirty = await trackedChanges(root);
     if (dirty.length > 0)
-        throw new OperationError(`the meta-repo checkout has uncommitted changes (${dirty[0].slice(3)}); cannot move it to ${base}`);
+        throw new errors_OperationError(`the meta-repo checkout has uncommitted changes (${dirty[0].slice(3)}); cannot move it to ${base}`);
     return syncTo(root, url, base, env).then(async (sha) => {
         await checkoutDetached(root, sha);
         return sha;
@@ -18826,7 +19499,7 @@ async function syncTo(root, url, base, env) {
     await fetchCommit(root, url, `refs/heads/${base}`, env);
     const tip = await remoteBranchSha(root, url, base, env);
     if (!tip)
-        throw new OperationError(`branch ${base} vanished from the meta-repo`);
+        throw new errors_OperationError(`branch ${base} vanished from the meta-repo`);
     await fetchCommit(root, url, tip, env);
     return tip;
 }
@@ -18889,11 +19562,14 @@ async function report(s, published, health, healthBefore) {
         'history-entry': '',
         queued: String(published.queued === true),
         rev: s.rev ?? '',
+        'known-good': published.knownGood?.commit ?? published.target?.commit ?? '',
     };
     const env = inputs.env ?? 'default';
     const parts = [`## meta-rollback: ${inputs.mode} (${env})${inputs.dryRun ? ' — dry run, nothing changed' : ''}`, ''];
     if (healthBefore)
         parts.push(healthSection(healthBefore, 'Health before the rollback'));
+    if (published.target)
+        parts.push(`**Rollback target:** ${published.target.why}.\n`);
     if (outcome?.kind === 'rollback') {
         const r = outcome.result;
         const slim = r.changes.map((c) => ({ component: c.component, from: c.from, to: c.to }));
@@ -18911,7 +19587,7 @@ async function report(s, published, health, healthBefore) {
             parts.push(`Merged pull request [#${pr.number}](${pr.url}).\n`);
         if (published.queued)
             parts.push(`Pull request [#${pr.number}](${pr.url}) is in the base branch's merge queue: it merges once the queue's checks pass.\n`);
-        parts.push(journalBlock(r.historyEntry), undoText(r.snapshot, inputs.env ?? null));
+        parts.push(holdsBlock(r.historyEntry), journalBlock(r.historyEntry), undoText(r.snapshot, inputs.env ?? null));
     }
     else if (outcome?.kind === 'snapshot-created') {
         outputs['snapshot-file'] = outcome.result.file;
@@ -18940,6 +19616,8 @@ async function report(s, published, health, healthBefore) {
         outputs.matrix = JSON.stringify((await withMatrix(ctx.root, {}, names, inputs.groupSize)).matrix);
     }
     parts.push(healthSection(health, healthBefore ? 'Health after the rollback' : 'Health'));
+    if (published.knownGood)
+        parts.push(`${published.knownGood.why}\n`);
     return { outputs, summary: parts.filter(Boolean).join('\n') };
 }
 function targetsTable(list) {
@@ -18960,7 +19638,77 @@ function changesetTable(result, pulls) {
     return `Changeset \`${result.id}\`: ${result.previousStatus} → ${result.status}\n\n| component | base | commits reverted | branch | pull request |\n|---|---|---|---|---|\n${rows.join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/action/run-log.js
+/** Longer lists than this go in a folded group, so the outcome lines stay on screen. */
+const PLAIN_LIST_MAX = 10;
+function pin(p) {
+    if (!p)
+        return '(not pinned)';
+    return `${p.version ?? '?'}${p.commit ? ` (${p.commit.slice(0, 12)})` : ''}`;
+}
+function parsed(text, fallback) {
+    try {
+        return text ? JSON.parse(text) : fallback;
+    }
+    catch {
+        return fallback;
+    }
+}
+function list(log, title, lines) {
+    if (lines.length === 0)
+        return;
+    if (lines.length <= PLAIN_LIST_MAX) {
+        log.info(`${title}:`);
+        for (const line of lines)
+            log.info(`  ${line}`);
+        return;
+    }
+    log.startGroup(title);
+    for (const line of lines)
+        log.info(line);
+    log.endGroup();
+}
+/**
+ * The run in the step's log, from its outputs: what it planned (component, from → to) and what
+ * came of it (pull request, merge, health, undo). The job summary holds the same in tables; the
+ * log is what an engineer sees first, and all a dry run leaves behind apart from the summary.
+ */
+function logRun(inputs, outputs, log) {
+    const where = `${inputs.mode} (${inputs.env ?? 'default lock'})`;
+    const changes = parsed(outputs.changes, []);
+    const plan = changes.map((c) => `${c.component}: ${pin(c.from)} → ${pin(c.to)}`);
+    const verb = inputs.dryRun ? 'would roll back' : 'rolled back';
+    if (plan.length > 0)
+        list(log, `${where}: ${verb} ${plan.length} component${plan.length === 1 ? '' : 's'}`, plan);
+    else if (inputs.mode !== 'list' && inputs.mode !== 'health' && outputs['snapshot-file'] === '')
+        log.info(`${where}: nothing to change`);
+    const targets = parsed(outputs.targets, []);
+    list(log, `${where}: ${targets.length} rollback targets`, targets.map((t) => `${t.component} ${t.version} (${t.commit.slice(0, 12)})${t.current ? ' current' : ''}`));
+    const componentPulls = parsed(outputs['component-pull-requests'], []);
+    list(log, 'component pull requests', componentPulls.map((p) => `${p.component}: ${p.url}${p.merged ? ' (merged)' : ''}`));
+    if (inputs.dryRun) {
+        log.info('dry run: no file, branch or pull request was changed');
+        return;
+    }
+    const number = outputs['pull-request-number'];
+    if (outputs.merged === 'true' && number)
+        log.info(`merged pull request #${number}`);
+    else if (outputs.queued === 'true')
+        log.info(`pull request #${number} waits in the merge queue`);
+    else if (number)
+        log.info(`pull request #${number} left open for review: ${outputs['pull-request-url']}`);
+    if (outputs['snapshot-file'] && plan.length > 0)
+        log.info(`undo: mode snapshot, snapshot-action restore, snapshot-file ${outputs['snapshot-file']}`);
+    else if (outputs['snapshot-file'])
+        log.info(`snapshot written: ${outputs['snapshot-file']}`);
+    if (outputs.healthy === 'true')
+        log.info('health: healthy');
+    else if (outputs.healthy === 'false')
+        log.info('health: UNHEALTHY');
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/main.js
+
 
 
 
@@ -18977,11 +19725,16 @@ async function main_run() {
             serverUrl: process.env.GITHUB_SERVER_URL ?? 'https://github.com',
             actor: process.env.GITHUB_ACTOR,
         }, { info: (m) => info(m), warning: (m) => warning(m), setSecret: (s) => setSecret(s) });
+        logRun(inputs, result.outputs, runner_io_namespaceObject);
         for (const [name, value] of Object.entries(result.outputs))
             setOutput(name, value);
         if (process.env.GITHUB_STEP_SUMMARY)
             await writeSummary(result.summary);
-        if (result.outputs.healthy === 'false')
+        for (const a of result.annotations ?? [])
+            annotateError(a.message, a.file, a.line);
+        if (result.failed)
+            setFailed(`error: ${result.failed}`);
+        else if (result.outputs.healthy === 'false')
             setFailed('unhealthy after the rollback (see the job summary)');
     }
     catch (err) {

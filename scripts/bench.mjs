@@ -8,7 +8,7 @@
 //    Variant: full clones, so the older commits are already present in every checkout.
 // B: lock-only rollback of all N components (a copy of the meta-repo without checkouts), timed;
 //    and the GitHub API requests of the action's whole pull-request flow (mode lock, rev HEAD~1,
-//    pull-request open, health false) counted by the project's local GitHub server (test/forge).
+//    pull-request open, health false) counted by the project's local GitHub server (tools/forge).
 // C: cold start: `node dist/index.js` (mode list, tiny meta-repo) to its first byte on stdout,
 //    against `node -e 0`.
 // D: time to recover (scripts/bench/recover.mjs): the action from start to exit for mode lock,
@@ -30,7 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { createSampleSystem } from './lib/sample-system.mjs';
 import { ensureFixture, GIT_ENV } from './bench/fixture.mjs';
-import { buildForge, startForge } from './bench/forge.mjs';
+import { buildForge, startForge } from './lib/forge-build.mjs';
 import { getRssMode, hasGnuTime, killLiveChildren, median, pool, run, runOk, setRssMode } from './bench/proc.mjs';
 import { commandWorks, ensureTool } from './bench/tools.mjs';
 import { summarizeTrace } from './bench/trace.mjs';
@@ -283,9 +283,9 @@ async function scenarioBLockOnly(fx, opts, out) {
 }
 
 async function scenarioBAction(fx, out) {
-  const forgeJs = await buildForge(root, benchDir, log);
+  const forgeJs = buildForge(join(benchDir, 'forge-build'), log);
   const token = `ghs_${randomBytes(18).toString('hex')}`;
-  log('B: starting the local GitHub server (test/forge)');
+  log('B: starting the local GitHub server (tools/forge)');
   const forge = await startForge(forgeJs, { tokens: [{ token, login: 'github-actions[bot]', type: 'Bot' }] });
   try {
     await resetMeta(fx.paths.lockOnly);
@@ -355,7 +355,7 @@ async function scenarioBAction(fx, out) {
 async function scenarioD(opts, out) {
   const fx = await ensureFixture({ benchDir, n: RECOVER_COMPONENTS, fresh: false, jobs: setupJobs, log });
   await resetMeta(fx.paths.lockOnly);
-  const forgeJs = await buildForge(root, benchDir, log);
+  const forgeJs = buildForge(join(benchDir, 'forge-build'), log);
   const token = `ghs_${randomBytes(18).toString('hex')}`;
   const forge = await startForge(forgeJs, { tokens: [{ token, login: 'github-actions[bot]', type: 'Bot' }] });
   try {

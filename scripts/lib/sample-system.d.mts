@@ -25,3 +25,4 @@ export function createComponentRepo(dir: string, name: string, versions: string[
 export function lockText(input: { env?: string; generatedAt: string; pins: Array<{ name: string; version: string; commit: string; repo: string; dependsOn?: string[] }> }): string;
 export function manifestText(components: Array<{ name: string; repo: string; version?: string; type?: string; dependsOn?: string[] }>, options?: { header?: string }): string;
 export function createSampleSystem(base: string, options?: SampleOptions): SampleSystem;
+export function addHttpHealthCheck(meta: string, component: string, url: string): void;

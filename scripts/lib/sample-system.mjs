@@ -1,7 +1,7 @@
 // Builds a throwaway meta-repo and its component repositories on disk: used by the demo, the
 // tests and the benchmark, so all three exercise the same realistic layout.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const BASE_TIME = Date.parse('2026-11-01T00:00:00Z') / 1000;
@@ -148,4 +148,14 @@ export function createSampleSystem(base, options = {}) {
     git(dir, ['checkout', '--quiet', '--detach', c.versions[versions.length - 1].commit]);
   }
   return { base, meta, components };
+}
+
+/** Gives `component` an http health check against `url` (no retries, 5 s) in a commit of its own. */
+export function addHttpHealthCheck(meta, component, url) {
+  const manifest = join(meta, 'manifests', 'components.yaml');
+  const text = readFileSync(manifest, 'utf8');
+  const block = new RegExp(`( {2}${component}:\\n(?: {4}.*\\n)*)`);
+  if (!block.test(text)) throw new Error(`${component} is not in ${manifest}`);
+  writeFileSync(manifest, text.replace(block, `$1    health:\n      - name: api\n        http: ${url}\n        retries: 0\n        timeout: 5\n`));
+  git(meta, ['commit', '--quiet', '-am', `Add a health check for ${component}`]);
 }

@@ -1,8 +1,8 @@
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { InputError, MetaError } from '../core/errors.js';
 import { quote } from '../core/names.js';
-import { isInside } from '../core/paths.js';
+import { isInside, lockPathFor } from '../core/paths.js';
 
 /**
  * The core names what it was given as the CLI spells it (`LOCKFILE`, `--rev`, `HASH`); a workflow
@@ -57,4 +57,14 @@ export function rootInsideWorkspace(given: string, workspace: string): string {
   }
   if (!isInside(realpathSync(workspace), real)) throw new InputError(`input root: ${quote(given)} leads outside the workspace (GITHUB_WORKSPACE) through a symbolic link`);
   return abs;
+}
+
+/** An env names a lock that must exist; a typo is answered with the envs that have one. */
+export function checkEnvHasLock(root: string, env: string | undefined): void {
+  if (env === undefined || existsSync(join(root, lockPathFor(env)))) return;
+  const envs = readdirSync(join(root, 'manifests'))
+    .map((name) => /^components\.lock\.(.+)\.yaml$/.exec(name)?.[1])
+    .filter((e): e is string => e !== undefined && !e.endsWith('.previous'))
+    .sort();
+  throw new InputError(`input env: ${quote(env)} has no lock (${lockPathFor(env)}); envs with a lock: ${envs.join(', ') || 'none'}`);
 }

@@ -6,7 +6,7 @@ import { checkComponentName, checkEnvName, checkRefName, checkShaOrAbbrev, quote
 import { checkHashPrefix } from '../core/store/tree.js';
 import { checkRevision } from '../git/meta-history.js';
 
-export const MODES = ['component', 'lock', 'store', 'snapshot', 'changeset', 'list', 'health', 'bisect'] as const;
+export const MODES = ['component', 'lock', 'store', 'snapshot', 'changeset', 'list', 'health', 'check', 'bisect'] as const;
 export type Mode = (typeof MODES)[number];
 export type PullRequestMode = 'open' | 'merge' | 'auto-merge' | 'none';
 export type MergeMethod = 'merge' | 'squash' | 'rebase';
@@ -36,6 +36,10 @@ export interface ActionInputs {
   readonly branch?: string;
   readonly health: boolean;
   readonly rollbackOnUnhealthy: boolean;
+  /** mode health: when healthy, record and push the env's known-good state. */
+  readonly recordKnownGood: boolean;
+  /** A rollback adds holds for the pins it rolls away from. */
+  readonly hold: boolean;
   readonly dryRun: boolean;
   /** Commits made through the Git Data API, which GitHub signs (branches that require signed commits). */
   readonly signCommits: boolean;
@@ -139,6 +143,8 @@ export function readInputs(get: InputGetter): ActionInputs {
     branch: opt('branch'),
     health: bool(get('health').trim(), 'health', true),
     rollbackOnUnhealthy: bool(get('rollback-on-unhealthy').trim(), 'rollback-on-unhealthy', false),
+    recordKnownGood: bool(get('record-known-good').trim(), 'record-known-good', true),
+    hold: bool(get('hold').trim(), 'hold', true),
     dryRun: bool(get('dry-run').trim(), 'dry-run', false),
     signCommits: bool(get('sign-commits').trim(), 'sign-commits', false),
     mergeTimeoutMs: duration(get('merge-timeout').trim(), 'merge-timeout', 10 * 60_000),

@@ -1,6 +1,6 @@
 import type { RollbackReport } from '../core/changes.js';
 import type { RunContext } from '../core/context.js';
-import { CHANGESET_DIR } from '../core/paths.js';
+import { CHANGESET_DIR, HOLDS_PATH } from '../core/paths.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { rollbackChangeset, type ApplyOptions, type ChangesetRollbackResult } from '../core/changeset/apply.js';
@@ -15,6 +15,7 @@ import { listTargets, type TargetList } from '../core/operations/list-targets.js
 import { rollbackStore } from '../core/store/rollback-store.js';
 import { storeTargetsFrom } from '../core/store/targets.js';
 import { changesetTargets } from '../core/changeset/targets.js';
+import { knownGoodTargets } from '../core/known-good.js';
 import type { ActionInputs } from './inputs.js';
 
 export type ModeOutcome =
@@ -23,12 +24,14 @@ export type ModeOutcome =
   | { readonly kind: 'list'; readonly result: TargetList; readonly files: [] }
   | { readonly kind: 'changeset'; readonly result: ChangesetRollbackResult; readonly files: string[]; pulls?: ComponentPull[] };
 
-/** The files a rollback wrote, which the action commits: lock, journal, the undo snapshot. */
+/** The files a rollback wrote, which the action commits: lock, journal, the undo snapshot, holds. */
 export function filesOf(result: RollbackReport): string[] {
   if (result.dryRun || result.changes.length === 0) return [];
   const files = result.journalFile ? [result.journalFile] : [];
   if (result.changes.some((c) => c.lock === 'changed')) files.unshift(result.lock);
   if (result.snapshot) files.push(result.snapshot);
+  // The holds it added land in the same commit and pull request as the rollback they guard.
+  if ((result.historyEntry?.holds?.length ?? 0) + (result.historyEntry?.holds_released?.length ?? 0) > 0) files.push(HOLDS_PATH);
   return files;
 }
 
@@ -65,7 +68,7 @@ export async function performMode(ctx: RunContext, inputs: ActionInputs, publish
       return { kind: 'changeset', result, files: written.filter((f) => existsSync(join(ctx.root, f))) };
     }
     case 'list': {
-      const result = await listTargets(ctx, inputs.component, [storeTargetsFrom({ storeBranch: inputs.storeBranch }), changesetTargets]);
+      const result = await listTargets(ctx, inputs.component, [storeTargetsFrom({ storeBranch: inputs.storeBranch }), changesetTargets, knownGoodTargets]);
       return { kind: 'list', result, files: [] };
     }
     default:

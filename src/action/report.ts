@@ -56,12 +56,30 @@ export function journalBlock(entry: RollbackReport['historyEntry']): string {
   return ['### Journal entry (`.meta/history/rollbacks/`)', '', '```json', JSON.stringify(entry), '```', ''].join('\n');
 }
 
+/** The holds a rollback added, so reviewers see that the versions rolled away from cannot come back. */
+export function holdsBlock(entry: RollbackReport['historyEntry']): string {
+  const holds = entry?.holds ?? [];
+  if (holds.length === 0) return '';
+  const rows = holds.map((h) => `| ${escapeCell(h.component)} | ${escapeCell(h.version ?? '')} | \`${h.commit.slice(0, 12)}\` | ${h.envs ? escapeCell(h.envs.join(', ')) : 'every env'} |`);
+  return [
+    '### Holds added (`manifests/holds.yaml`)',
+    '',
+    'These pins may not be released again until the hold is released (`meta hold release NAME --commit SHA`); `meta check` fails on a lock that pins one.',
+    '',
+    '| component | version | commit | envs |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
 export function pullRequestBody(input: { title: string; rows: readonly ChangeRow[]; entry: RollbackReport['historyEntry']; snapshot: string | null; env: string | null; note?: string }): string {
   return [
     `## ${input.title}`,
     '',
     changesTable(input.rows, false),
     input.note ? `${input.note}\n` : '',
+    holdsBlock(input.entry),
     journalBlock(input.entry),
     undoText(input.snapshot, input.env),
     '<sub>Opened by meta-rollback. Running the same rollback again updates this pull request.</sub>',

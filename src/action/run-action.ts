@@ -5,11 +5,15 @@ import { InputError, OperationError, errorMessage } from '../core/errors.js';
 import type { HealthReport } from '../core/health/index.js';
 import { loadManifest } from '../core/manifest.js';
 import { checkHealth } from '../core/operations/check-health.js';
-import { JOURNAL_DIR, SNAPSHOT_DIR, lockPathFor, resolveRoot } from '../core/paths.js';
+import { HOLDS_PATH, JOURNAL_DIR, SNAPSHOT_DIR, lockPathFor, resolveRoot } from '../core/paths.js';
 import { CHANGESET_INDEX, changesetFileRel } from '../core/changeset/id.js';
 import { withMatrix } from '../core/fan-out.js';
 import { rollbackLock } from '../core/operations/rollback-lock.js';
-import { ensureFullHistory, ensureLastChange, ensureRevision, type MetaRemote } from '../git/shallow-history.js';
+import { ensureFullHistory, ensureRevision, type MetaRemote } from '../git/shallow-history.js';
+import { fetchKnownGood, knownGoodRef, pushKnownGood } from '../git/known-good.js';
+import { chooseHealthTarget, type HealthTarget } from './health-target.js';
+import { runCheckMode, type Annotation } from './check-mode.js';
+import { KNOWN_GOOD_REV } from '../core/known-good.js';
 import { checkoutDetached } from '../git/checkout.js';
 import { basicAuthHeader, credentialEnv } from '../git/credentials.js';
 import { commitPaths, deleteRemoteBranch, fetchBranch, fetchCommit, pushCommit, remoteBranchSha, resetToCommit } from '../git/publish-commit.js';
@@ -22,7 +26,7 @@ import { git } from '../git/run-git.js';
 import { signCommits } from './signed-commits.js';
 import { cloneUrl, repoOnServer, type RepoRef } from '../github/repository.js';
 import { headBranchFor } from './head-branch.js';
-import { namedForAction, rootInsideWorkspace } from './input-names.js';
+import { checkEnvHasLock, namedForAction, rootInsideWorkspace } from './input-names.js';
 import { gitHubMessage, settingsAdvice, withAdvice } from '../github/refusals.js';
 import { discardWrites, markWorkspace, restoreWorkspace, type WorkspaceMark } from './workspace-guard.js';
 import type { ActionInputs } from './inputs.js';
@@ -32,7 +36,7 @@ import { runBisect } from '../core/bisect/run-bisect.js';
 import { formatProbe } from '../core/bisect/format-probe.js';
 import { closeChangesetPulls, openChangesetPulls, type ComponentPull } from './changeset-pulls.js';
 import type { BranchToPublish, ChangesetRollbackResult } from '../core/changeset/apply.js';
-import { changesTable, compareLink, healthSection, journalBlock, pullRequestBody, undoText, type ChangeRow } from './report.js';
+import { changesTable, compareLink, healthSection, holdsBlock, journalBlock, pullRequestBody, undoText, type ChangeRow } from './report.js';
 
 export interface RunnerEnv {
   readonly workspace: string;
@@ -51,8 +55,10 @@ export interface ActionIo {
 export interface ActionResult {
   readonly outputs: Record<string, string>;
   readonly summary: string;
-  /** Set when the run completed but must fail the step (mode bisect found no culprit). */
-  readonly failure?: string;
+  /** mode check: one error annotation per offending lock line. */
+  readonly annotations?: readonly Annotation[];
+  /** Set when the step must fail although the run itself worked (mode check, and mode bisect when it finds no culprit). */
+  readonly failed?: string;
 }
 
 const BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
@@ -67,6 +73,9 @@ interface Published {
   readonly queued?: boolean;
   /** Absent when the run changed nothing (a healthy system in mode health). */
   readonly outcome?: ModeOutcome;
+  /** mode health: the known-good state recorded, or the target rolled back to, and why. */
+  readonly knownGood?: { readonly commit?: string; readonly why: string };
+  readonly target?: { readonly commit?: string; readonly why: string };
 }
 
 interface Session {
@@ -104,6 +113,7 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
     io.setSecret(basicAuthHeader(token).replace(/^AUTHORIZATION: basic /, ''));
   }
   const root = resolveRoot(rootInsideWorkspace(inputs.root, runner.workspace), runner.workspace);
+  checkEnvHasLock(root, inputs.env);
   const metaUrl = cloneUrl(runner.serverUrl, runner.repository);
   const gitEnv = credentialEnv([
     { urlPrefix: `${runner.serverUrl.replace(/\/+$/, '')}/`, token: inputs.componentsToken },
@@ -116,21 +126,28 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
     env: inputs.env,
     dryRun: inputs.dryRun,
     actor: runner.actor ?? 'github-actions',
+    hold: inputs.hold,
     gitEnv,
     log: io.info,
   });
   const remote: MetaRemote = { root, url: metaUrl, env: gitEnv };
+  // A check needs only the files of the pull request's checkout: no token, history or API.
+  if (inputs.mode === 'check') return runCheckMode(ctx, runner.workspace);
   // Octokit loads, and the default branch is asked for, while git fetches history.
   const publishes = inputs.mode !== 'list' && inputs.mode !== 'health' && inputs.mode !== 'bisect' && !inputs.dryRun;
   const apiLoading = publishes ? client(inputs, runner, io) : undefined;
   const baseLoading = apiLoading?.then((api) => inputs.base ?? defaultBranch(api, runner.repository));
   // Awaited below; until then a failure must not surface as an unhandled rejection.
   baseLoading?.catch(() => undefined);
-  // The lock history that list shows is the whole history; a shallow checkout has one commit of it.
-  if (inputs.mode === 'list') await ensureFullHistory(remote);
+  // The lock history that list shows is the whole history; a shallow checkout has one commit of it,
+  // and none of the known-good ref (actions/checkout fetches one branch).
+  if (inputs.mode === 'list') {
+    await ensureFullHistory(remote);
+    await fetchKnownGood(remote, inputs.env);
+  }
   // A revision such as HEAD~1 is resolved once (fetching the history a shallow checkout lacks): a
   // redo on a moved base must restore the same pins.
-  const rev = inputs.rev !== undefined && inputs.mode === 'lock' ? await ensureRevision(remote, inputs.rev, 'input rev') : undefined;
+  const rev = inputs.rev !== undefined && inputs.mode === 'lock' ? await resolveRev(remote, inputs.rev, inputs.env) : undefined;
   const pinned: ActionInputs = rev ? { ...inputs, rev } : inputs;
   const session: Session = { inputs, runner, io, root, metaUrl, gitEnv, remote, rev, base: baseLoading, ctx };
 
@@ -181,6 +198,14 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
   const health = await healthAfter(ctx, inputs);
   if (health && published.pr) await commentHealth(api, runner.repository, published.pr.number, healthSection(health, 'Health after the rollback'), io);
   return report(session, published, health);
+}
+
+/** `known-good` is the env's known-good ref, fetched from the meta-repo; anything else a revision. */
+async function resolveRev(remote: MetaRemote, rev: string, env: string | undefined, where = 'input rev'): Promise<string> {
+  if (rev !== KNOWN_GOOD_REV) return ensureRevision(remote, rev, where);
+  const commit = await fetchKnownGood(remote, env);
+  if (commit === undefined) throw new InputError(`${where}: no known-good state recorded for ${env === undefined ? 'the default lock' : `env ${env}`} (${knownGoodRef(env)}); a mode health run records one when the env is healthy`);
+  return commit;
 }
 
 /** Octokit is loaded only by runs that call the API: `list`, `health` and dry runs start faster without it. */
@@ -393,7 +418,7 @@ async function putHeadBranchBack(s: Session, head: string, commit: string, previ
 
 /** Files a run edits in place or appends to; see markWorkspace. */
 function filesKeptBy(inputs: ActionInputs): string[] {
-  const files = [lockPathFor(inputs.env), CHANGESET_INDEX];
+  const files = [lockPathFor(inputs.env), CHANGESET_INDEX, HOLDS_PATH];
   if (inputs.changeset !== undefined) files.push(changesetFileRel(inputs.changeset));
   if (inputs.snapshotFile !== undefined) files.push(inputs.snapshotFile);
   return files;
@@ -408,32 +433,45 @@ function filesKeptBy(inputs: ActionInputs): string[] {
 async function runHealthMode(s: Session): Promise<ActionResult> {
   const { inputs, ctx, io } = s;
   const before = await checkHealth(ctx, selection(inputs));
-  if (before.healthy || !inputs.rollbackOnUnhealthy) return report(s, { operation: 'none', merged: false }, before);
+  if (before.healthy) return report(s, { operation: 'none', merged: false, knownGood: await recordHealthyState(s) }, before);
+  if (!inputs.rollbackOnUnhealthy) return report(s, { operation: 'none', merged: false }, before);
 
   const lockRel = lockPathFor(inputs.env);
-  const rollbackToPrevious = async (): Promise<ModeOutcome> => {
-    const last = await ensureLastChange(s.remote, lockRel);
-    if (!last?.parent) throw new OperationError(`${lockRel}: no earlier revision in the meta-repo's history to roll back to`);
-    if (/^Meta-Rollback-Mode: /m.test(last.message)) {
-      throw new OperationError(`${lockRel}: its last change (${last.commit.slice(0, 12)}) is already a meta-rollback; not rolling back again automatically`);
-    }
-    io.info(`unhealthy: rolling ${lockRel} back to its revision before ${last.commit.slice(0, 12)}`);
-    const result = await rollbackLock(ctx, lockRel, { rev: last.parent });
+  const failed = before.results.filter((r) => !r.ok).map((r) => `${r.component}/${r.name}`);
+  // The holds this rollback adds say which checks failed, for whoever finds them in the next release.
+  const healthCtx: RunContext = { ...ctx, holdReason: `rolled back by meta-rollback (health: ${failed.join(', ') || 'unhealthy'} failed)` };
+  let target: HealthTarget | undefined;
+  const rollBack = async (): Promise<ModeOutcome> => {
+    // Chosen once: a redo on a moved base restores the same state.
+    target ??= await chooseHealthTarget(healthCtx, s.remote, lockRel);
+    io.info(`unhealthy: ${target.why}`);
+    const result = await rollbackLock(healthCtx, lockRel, { rev: target.commit });
     return { kind: 'rollback', result, files: filesOf(result) };
   };
+  const used = () => (target ? { commit: target.kind === 'known-good' ? target.commit : undefined, why: target.why } : undefined);
 
   if (inputs.dryRun) {
-    const outcome = await rollbackToPrevious();
-    return report(s, { operation: 'none', merged: false, outcome }, before, before);
+    const outcome = await rollBack();
+    return report(s, { operation: 'none', merged: false, outcome, target: used() }, before, before);
   }
   const api = await client(s.inputs, s.runner, s.io);
-  const published = await publish(s, api, headBranchFor(inputs), rollbackToPrevious);
+  const published = await publish(s, api, headBranchFor(inputs), rollBack);
   const after = await checkHealth(ctx, selection(inputs));
   if (published.pr) {
     const body = `${healthSection(before, 'Health before the rollback')}\n${healthSection(after, 'Health after the rollback')}`;
     await commentHealth(api, s.runner.repository, published.pr.number, body, io);
   }
-  return report(s, published, after, before);
+  return report(s, { ...published, target: used() }, after, before);
+}
+
+/** A healthy env's HEAD becomes its known-good state, pushed with a lease (never backwards). */
+async function recordHealthyState(s: Session): Promise<Published['knownGood']> {
+  if (!s.inputs.recordKnownGood || s.inputs.dryRun) return undefined;
+  const head = await headCommit(s.root);
+  if (!head) return undefined;
+  const recorded = await pushKnownGood(s.remote, s.inputs.env, head);
+  s.io.info(recorded.moved ? `recorded ${head.slice(0, 12)} as known-good (${knownGoodRef(s.inputs.env)})` : `${knownGoodRef(s.inputs.env)} not moved: ${recorded.note}`);
+  return { commit: recorded.commit, why: recorded.moved ? `Recorded \`${head.slice(0, 12)}\` as the known-good state (\`${knownGoodRef(s.inputs.env)}\`).` : `Known-good state not moved: ${recorded.note}.` };
 }
 
 /**
@@ -444,9 +482,8 @@ async function runHealthMode(s: Session): Promise<ActionResult> {
 async function runBisectMode(s: Session): Promise<ActionResult> {
   const { inputs, ctx } = s;
   // A shallow checkout lacks the older revision (and HEAD~N below it): fetched first, resolved once.
-  const side = (rev: string, where: string) => (rev === 'known-good' ? Promise.resolve(rev) : ensureRevision(s.remote, rev, where));
-  const good = await side(inputs.good!, 'input good');
-  const bad = await side(inputs.bad!, 'input bad');
+  const good = await resolveRev(s.remote, inputs.good!, inputs.env, 'input good');
+  const bad = await resolveRev(s.remote, inputs.bad!, inputs.env, 'input bad');
   const found = await runBisect(ctx, { good, bad, labels: { good: inputs.good!, bad: inputs.bad! }, onProbe: (p) => s.io.info(formatProbe(p)) });
   const extra = { outputs: { culprits: found.culprits.join(',') }, section: bisectSection(found), failed: found.culprits.length === 0 ? found.message : undefined };
   if (found.culprits.length === 0 || !inputs.rollbackCulprits || inputs.dryRun) return withBisect(await report(s, { operation: 'none', merged: false }, undefined), extra);
@@ -460,7 +497,7 @@ async function runBisectMode(s: Session): Promise<ActionResult> {
 }
 
 function withBisect(result: ActionResult, extra: { outputs: Record<string, string>; section: string; failed?: string }): ActionResult {
-  return { outputs: { ...result.outputs, ...extra.outputs }, summary: `${result.summary}\n${extra.section}`, ...(extra.failed !== undefined && { failure: extra.failed }) };
+  return { outputs: { ...result.outputs, ...extra.outputs }, summary: `${result.summary}\n${extra.section}`, ...(extra.failed !== undefined && { failed: extra.failed }) };
 }
 
 async function healthAfter(ctx: RunContext, inputs: ActionInputs): Promise<HealthReport | undefined> {
@@ -554,10 +591,12 @@ async function report(s: Session, published: Published, health: HealthReport | u
     'history-entry': '',
     queued: String(published.queued === true),
     rev: s.rev ?? '',
+    'known-good': published.knownGood?.commit ?? published.target?.commit ?? '',
   };
   const env = inputs.env ?? 'default';
   const parts: string[] = [`## meta-rollback: ${inputs.mode} (${env})${inputs.dryRun ? ' — dry run, nothing changed' : ''}`, ''];
   if (healthBefore) parts.push(healthSection(healthBefore, 'Health before the rollback'));
+  if (published.target) parts.push(`**Rollback target:** ${published.target.why}.\n`);
   if (outcome?.kind === 'rollback') {
     const r = outcome.result;
     const slim = r.changes.map((c) => ({ component: c.component, from: c.from, to: c.to }));
@@ -571,7 +610,7 @@ async function report(s: Session, published: Published, health: HealthReport | u
     if (published.operation === 'pushed') parts.push(`Pushed straight to the base branch (\`pull-request: none\`).\n`);
     if (published.merged) parts.push(`Merged pull request [#${pr!.number}](${pr!.url}).\n`);
     if (published.queued) parts.push(`Pull request [#${pr!.number}](${pr!.url}) is in the base branch's merge queue: it merges once the queue's checks pass.\n`);
-    parts.push(journalBlock(r.historyEntry), undoText(r.snapshot, inputs.env ?? null));
+    parts.push(holdsBlock(r.historyEntry), journalBlock(r.historyEntry), undoText(r.snapshot, inputs.env ?? null));
   } else if (outcome?.kind === 'snapshot-created') {
     outputs['snapshot-file'] = outcome.result.file;
     parts.push(`Snapshot of ${Object.keys(outcome.result.snapshot.components).length} components: \`${outcome.result.file}\`${pr ? ` in [#${pr.number}](${pr.url})` : ''}\n`);
@@ -596,6 +635,7 @@ async function report(s: Session, published: Published, health: HealthReport | u
     outputs.matrix = JSON.stringify((await withMatrix(ctx.root, {}, names, inputs.groupSize)).matrix);
   }
   parts.push(healthSection(health, healthBefore ? 'Health after the rollback' : 'Health'));
+  if (published.knownGood) parts.push(`${published.knownGood.why}\n`);
   return { outputs, summary: parts.filter(Boolean).join('\n') };
 }
 

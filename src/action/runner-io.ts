@@ -29,8 +29,22 @@ export function info(message: string): void {
   process.stdout.write(message + EOL);
 }
 
+/** Lines until endGroup fold under `title` in the Actions UI. */
+export function startGroup(title: string): void {
+  issueCommand('group', {}, title);
+}
+
+export function endGroup(): void {
+  issueCommand('endgroup', {}, '');
+}
+
 export function warning(message: string): void {
   issueCommand('warning', {}, message);
+}
+
+/** An error annotation on a line of a file (a pull request shows it on that line of the diff). */
+export function annotateError(message: string, file: string, line: number): void {
+  issueCommand('error', { file, line: String(line) }, message);
 }
 
 export function debug(message: string): void {

@@ -13,6 +13,9 @@ export interface GlobalOptions {
   json?: boolean;
   dryRun?: boolean;
   updateManifest?: boolean;
+  force?: boolean;
+  /** False with --no-hold. */
+  hold?: boolean;
   jobs?: number;
   groupSize?: number;
 }
@@ -51,6 +54,8 @@ export function contextFor(cli: CliEnvironment, opts: GlobalOptions): RunContext
     env: opts.env,
     dryRun: opts.dryRun ?? false,
     updateManifest: opts.updateManifest ?? false,
+    force: opts.force ?? false,
+    hold: opts.hold ?? true,
     jobs: opts.jobs ?? 8,
     log: (message) => cli.stderr(`${message}\n`),
   });

@@ -26,6 +26,10 @@ export function formatRollback(result: RollbackResult): string {
     }
   }
   for (const warning of result.warnings) lines.push(`warning: ${warning}`);
+  for (const hold of result.historyEntry?.holds ?? []) {
+    lines.push(`held ${hold.component} ${hold.version ?? ''} (${hold.commit.slice(0, 12)})${hold.envs ? ` for ${hold.envs.join(', ')}` : ''} in manifests/holds.yaml; release with: meta hold release ${hold.component} --commit ${hold.commit.slice(0, 12)}`);
+  }
+  for (const hold of result.historyEntry?.holds_released ?? []) lines.push(`released the hold on ${hold.component} ${hold.version ?? ''} (${hold.commit.slice(0, 12)}) that the undone rollback added`);
   if (result.snapshot) {
     const env = result.env ? ` --env ${result.env}` : '';
     lines.push(`snapshot of the previous pins: ${result.snapshot}`);

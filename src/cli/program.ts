@@ -18,6 +18,9 @@ import { registerBisectCommand } from './bisect-command.js';
 import { changesetTargets } from '../core/changeset/targets.js';
 import { storeTargets, storeTargetsFrom } from '../core/store/targets.js';
 import { openStore } from '../core/store/open.js';
+import { knownGoodTargets } from '../core/known-good.js';
+import { registerHoldCommands } from './hold-commands.js';
+import { formatKnownGood, recordHealthy } from './record-known-good.js';
 
 export { contextFor, emit, type CliEnvironment, type GlobalOptions } from './cli-context.js';
 
@@ -34,6 +37,8 @@ export function buildProgram(cli: CliEnvironment): Command {
     .option('--json', 'machine-readable result on stdout')
     .option('--dry-run', 'print the plan, change nothing')
     .option('--update-manifest', "with a rollback: also set the manifest's version of each component whose pin changes (keeps the Python CLI's `meta lock validate` passing)")
+    .option('--force', 'with a rollback: go ahead even when a target is held in manifests/holds.yaml (the hold stays)')
+    .option('--no-hold', 'with a rollback: add no holds for the pins it rolls away from')
     .addOption(new Option('--jobs <n>', 'components processed at once').argParser(parseJobs))
     .addOption(new Option('--group-size <n>', 'with --json: components per group in the fan-out `matrix` (default 50)').argParser(parseGroupSize))
     .showSuggestionAfterError(true)
@@ -87,7 +92,7 @@ export function buildProgram(cli: CliEnvironment): Command {
       // A bad --store-dir is refused here; a broken store is only a warning in the listing.
       if (opts.storeDir !== undefined) openStore(ctx, { storeDir: opts.storeDir });
       const stores = opts.storeDir === undefined ? storeTargets : storeTargetsFrom({ storeDir: opts.storeDir });
-      const result = await listTargets(ctx, opts.component, [stores, changesetTargets]);
+      const result = await listTargets(ctx, opts.component, [stores, changesetTargets, knownGoodTargets]);
       const names = [...new Set(result.targets.map((t) => t.component))];
       emit(cli, opts, opts.json ? await withMatrix(ctx.root, result, names, opts.groupSize) : result, formatTargets);
     });
@@ -123,8 +128,13 @@ export function buildProgram(cli: CliEnvironment): Command {
     .option('-e <env>', "the same as --env (the Python CLI's spelling)")
     .option('--build', "also run each component's health check named build (the Python CLI's --build)")
     .option('--tests', "also run each component's health check named tests or test (the Python CLI's --tests)")
+    .option('--record', "when healthy, record the meta-repo's HEAD as the env's known-good state (refs/meta-rollback/known-good/<env>)")
+    .option('--push', 'with --record: also push that ref to origin (with a lease; never backwards)')
     .action(async (_o: unknown, cmd: Command) => {
-      const opts = globals(cmd) as GlobalOptions & { all?: boolean; component?: string; e?: string; build?: boolean; tests?: boolean };
+      const opts = globals(cmd) as GlobalOptions & { all?: boolean; component?: string; e?: string; build?: boolean; tests?: boolean; record?: boolean; push?: boolean };
+      if (opts.push && !opts.record) throw new InputError('--push: goes with --record');
+      // Only a whole-env pass is a known-good state: one healthy component says nothing of the rest.
+      if (opts.record && opts.component !== undefined) throw new InputError('--record: goes with --all (a known-good state is the whole env\'s)');
       if (Boolean(opts.all) === (opts.component !== undefined)) throw new InputError('health: give exactly one of --all or --component');
       if (opts.e !== undefined) {
         if (opts.env !== undefined && opts.env !== opts.e) throw new InputError(`-e: ${opts.e} and --env ${opts.env} name different envs`);
@@ -137,8 +147,10 @@ export function buildProgram(cli: CliEnvironment): Command {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       try {
-        const report = await checkHealth(ctx, opts.component, abort.signal, { build: Boolean(opts.build), tests: Boolean(opts.tests) });
-        emit(cli, opts, report, (r) => `${formatHealthTable(r)}\n${r.healthy ? 'healthy' : 'UNHEALTHY'}\n`);
+        const health = await checkHealth(ctx, opts.component, abort.signal, { build: Boolean(opts.build), tests: Boolean(opts.tests) });
+        const knownGood = opts.record && health.healthy && !ctx.dryRun ? await recordHealthy(ctx, { push: Boolean(opts.push) }) : undefined;
+        const report = knownGood ? { ...health, knownGood } : health;
+        emit(cli, opts, report, (r) => `${formatHealthTable(r)}\n${r.healthy ? 'healthy' : 'UNHEALTHY'}\n${knownGood ? formatKnownGood(knownGood) : ''}`);
         cli.exitCode = report.healthy ? 0 : 1;
       } finally {
         process.off('SIGINT', stop);
@@ -149,6 +161,7 @@ export function buildProgram(cli: CliEnvironment): Command {
   registerStoreCommands(program, cli);
   registerChangesetCommands(program, cli);
   registerHistoryCommand(program, cli);
+  registerHoldCommands(program, cli);
   registerBisectCommand(program, cli);
   return program;
 }

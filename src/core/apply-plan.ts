@@ -20,6 +20,9 @@ import { inspectCheckout } from './workspace.js';
 import { ensureCommitPresent, restoreCheckout, type CheckoutState } from '../git/checkout.js';
 import { checkoutMany } from '../git/batch-checkout.js';
 import { headState } from '../git/repo-reader.js';
+import { loadHolds, type HoldsFile } from './holds/holds-file.js';
+import { holdsAddedByRollbackOf, holdsFor, holdsText, refuseHeldTargets, withoutReleased } from './holds/rollback-holds.js';
+import { HOLDS_PATH } from './paths.js';
 
 export interface PlannedPin {
   readonly component: string;
@@ -36,6 +39,8 @@ export interface Plan {
   /** False when the source is the current lock itself: only checkouts move. */
   readonly writeLock: boolean;
   readonly warnings?: readonly string[];
+  /** The undo snapshot being restored, when this plan undoes an earlier rollback (its holds are released). */
+  readonly undoOf?: string;
 }
 
 interface Step {
@@ -54,9 +59,13 @@ interface Step {
  * lock records what is being written so a run killed half-way is finished or undone by the next.
  */
 export async function executePlan(ctx: RunContext, given: Plan): Promise<RollbackResult> {
-  const plan = vendoredPins(given);
+  let plan = vendoredPins(given);
   const limit = pLimit(ctx.jobs);
   let steps = await planSteps(ctx, plan, limit);
+  const warnings = [...(plan.warnings ?? [])];
+  // Held targets are refused before anything is fetched or locked, dry runs included.
+  refuseHeldTargets(ctx, (await readHoldsState(ctx, plan)).kept, lockMoves(steps), warnings);
+  plan = { ...plan, warnings };
   if (ctx.dryRun) return resultOf(ctx, plan, steps, null, null);
   // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
   if (effectiveOf(steps).length === 0 && !(await staleLockPresent(ctx.root))) return resultOf(ctx, plan, steps, null, null);
@@ -71,7 +80,11 @@ export async function executePlan(ctx: RunContext, given: Plan): Promise<Rollbac
       await assertCheckoutsUnchanged(ctx, effectiveOf(steps), limit);
     }
     if (effectiveOf(steps).length === 0) return resultOf(ctx, plan, steps, null, null);
-    return writePlan(ctx, plan, steps, metaLock, limit);
+    // Read again under the lock: a rollback of another env may have added holds meanwhile, and
+    // holds are only ever written under it, so this read stays true until this run writes.
+    const holds = await readHoldsState(ctx, plan);
+    refuseHeldTargets(ctx, holds.kept, lockMoves(steps), []);
+    return writePlan(ctx, plan, steps, metaLock, limit, holds);
   });
 }
 
@@ -93,6 +106,16 @@ function vendoredPins(plan: Plan): Plan {
     return { ...pin, to: { version: pin.to.version, commit: '' } };
   });
   return { ...plan, pins, warnings };
+}
+
+/** How the journal names a hold: what it holds and where. */
+function holdSummary(h: { component: string; commit: string; version?: string; envs?: readonly string[] }): NonNullable<JournalLine['holds']>[number] {
+  return { component: h.component, commit: h.commit, version: h.version, envs: h.envs };
+}
+
+/** The pins a rollback writes into the lock: what holds guard (a checkout synced to the lock is no release). */
+function lockMoves(steps: readonly Step[]): Change[] {
+  return steps.filter((s) => s.change.lock === 'changed').map((s) => s.change);
 }
 
 function effectiveOf(steps: readonly Step[]): Step[] {
@@ -138,12 +161,29 @@ async function fetchMissing(ctx: RunContext, effective: readonly Step[], limit: 
   );
 }
 
-async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], metaLock: MetaLock, limit: LimitFunction): Promise<RollbackResult> {
+async function readHoldsState(ctx: RunContext, plan: Plan): Promise<HoldsState> {
+  const read = await loadHolds(ctx.root, await loadManifest(ctx.root));
+  const { undo, released } = plan.undoOf === undefined ? { undo: false, released: new Set<number>() } : await holdsAddedByRollbackOf(ctx.root, plan.undoOf, read);
+  return { read, kept: withoutReleased(read, released), released, undo };
+}
+
+interface HoldsState {
+  readonly read: HoldsFile;
+  /** The holds that stay: all but those an undo releases. */
+  readonly kept: HoldsFile;
+  readonly released: ReadonlySet<number>;
+  /** The plan restores a rollback's undo snapshot: it adds no holds. */
+  readonly undo: boolean;
+}
+
+async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], metaLock: MetaLock, limit: LimitFunction, holdsState: HoldsState): Promise<RollbackResult> {
+  const holds = holdsState.read;
   const effective = effectiveOf(steps);
   const moving = effective.filter((s) => s.change.checkout === 'moved' && s.checkout);
   const lockPath = join(ctx.root, plan.lockRel);
   const lockChanges = effective.filter((s) => s.change.lock === 'changed');
   if (lockChanges.length > 0) await assertUnchanged(lockPath, plan);
+  const holdsPath = join(ctx.root, HOLDS_PATH);
 
   const now = ctx.now();
   // Random, not the pid: two rollback pull requests made in the same second on two runners (whose
@@ -165,6 +205,10 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
           timestamp(now),
         )
       : undefined;
+  // Holds go with the lock change they guard: a checkout moved back alone rolls no release away.
+  const added = holdsState.undo ? [] : holdsFor(ctx, holdsState.kept, lockChanges.map((s) => s.change), plan.mode, timestamp(now));
+  const released = holds.holds.filter((_, i) => holdsState.released.has(i));
+  const newHoldsText = holdsText(holds, holdsState.released, added);
   const historyEntry: JournalLine = {
     at: timestamp(now),
     actor: ctx.actor,
@@ -173,6 +217,8 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     lock: plan.lockRel,
     changes: effective.map((s) => ({ component: s.change.component, from: s.change.from, to: s.change.to })),
     snapshot: snapshotRel,
+    ...(added.length > 0 ? { holds: added.map(holdSummary) } : {}),
+    ...(released.length > 0 ? { holds_released: released.map(holdSummary) } : {}),
   };
   const journalFile = await nextJournalFile(ctx.root, historyEntry.env, now);
   await metaLock.setIntent({
@@ -184,11 +230,13 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     journal: historyEntry,
     journalFile,
     checkouts: moving.map((s) => ({ dir: relativeToRoot(ctx.root, s.checkout!.dir), head: s.checkout!.head, branch: s.checkout!.branch, to: s.pin.to.commit })),
+    ...(newHoldsText !== undefined ? { holds: { before: holds.file?.text ?? null, after: sha256(newHoldsText) } } : {}),
   });
   await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
   crashPoint('after-snapshot');
 
   let lockWritten = false;
+  let holdsWritten = false;
   let manifestWritten = false;
   const manifestPath = join(ctx.root, MANIFEST_PATH);
   const manifestEdit = ctx.updateManifest && lockChanges.length > 0 ? await manifestVersionsEdit(ctx, lockChanges.map((s) => ({ component: s.pin.component, version: s.pin.to.version }))) : undefined;
@@ -198,6 +246,12 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
       ctx.jobs,
     );
     crashPoint('after-checkouts');
+    // Before the lock, whose rename is the commit point: a run killed between the two is undone,
+    // holds included (see recoverInterrupted).
+    if (newHoldsText !== undefined) {
+      await writeFileAtomic(holdsPath, newHoldsText);
+      holdsWritten = true;
+    }
     if (newLockText !== undefined) {
       await writeFileAtomic(lockPath, newLockText);
       lockWritten = true;
@@ -215,6 +269,7 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     // A checkout that failed part-way may still have moved: put back every one not where it was.
     await Promise.allSettled(moving.map((s) => limit(() => restoreIfMoved(s.checkout!))));
     if (lockWritten) await writeFileAtomic(lockPath, plan.lock.file.text).catch(() => undefined);
+    if (holdsWritten) await (holds.file ? writeFileAtomic(holdsPath, holds.file.text) : rm(holdsPath, { force: true })).catch(() => undefined);
     if (manifestWritten) await writeFileAtomic(manifestPath, manifestEdit!.before).catch(() => undefined);
     await rm(snapshotPath, { force: true });
     await metaLock.setIntent(undefined).catch(() => undefined);

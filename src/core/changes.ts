@@ -18,6 +18,10 @@ export interface JournalLine {
   readonly lock: string;
   readonly changes: ReadonlyArray<{ component: string; from: Pin | null; to: Pin }>;
   readonly snapshot: string | null;
+  /** The holds this rollback added to manifests/holds.yaml (absent when it added none). */
+  readonly holds?: ReadonlyArray<{ component: string; commit: string; version?: string; envs?: readonly string[] }>;
+  /** The holds it released: an undo (snapshot restore) releases those its rollback added. */
+  readonly holds_released?: ReadonlyArray<{ component: string; commit: string; version?: string; envs?: readonly string[] }>;
 }
 
 export interface RollbackResult {

@@ -20,6 +20,12 @@ export interface RunContext {
    * whose pin it changes, so the Python CLI's `meta lock validate` still passes afterwards.
    */
   readonly updateManifest?: boolean;
+  /** `--force`: roll back to a held commit anyway (the hold stays). */
+  readonly force?: boolean;
+  /** False with `--no-hold` / `hold: false`: a rollback adds no holds for the pins it rolls away from. */
+  readonly hold?: boolean;
+  /** The `reason:` of the holds a rollback adds (the health run names the failed checks). */
+  readonly holdReason?: string;
   /** Progress for humans; never stdout when --json is set. */
   readonly log: (message: string) => void;
 }

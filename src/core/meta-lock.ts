@@ -10,7 +10,7 @@ import { InputError, OperationError, errorMessage } from './errors.js';
 import { JOURNAL_FILE, nextJournalFile, writeJournalEntry } from './journal.js';
 import { readJournal } from './journal-reader.js';
 import { isFullSha, isValidComponentName, quote, refNameProblem } from './names.js';
-import { JOURNAL_DIR, SNAPSHOT_DIR, resolveInsideRoot } from './paths.js';
+import { HOLDS_PATH, JOURNAL_DIR, SNAPSHOT_DIR, resolveInsideRoot } from './paths.js';
 import { restoreCheckout } from '../git/checkout.js';
 import { workingState } from '../git/repo-reader.js';
 
@@ -71,6 +71,8 @@ export interface RollbackIntent {
   readonly journalFile?: string;
   /** Checkouts being moved: where each was, and where it goes. */
   readonly checkouts: ReadonlyArray<{ readonly dir: string; readonly head: string; readonly branch?: string; readonly to: string }>;
+  /** manifests/holds.yaml, written just before the lock: its text before (null: absent) and the sha256 of what is written. */
+  readonly holds?: { readonly before: string | null; readonly after: string };
 }
 
 export interface MetaLockRecord {
@@ -410,9 +412,19 @@ export async function recoverInterrupted(ctx: RunContext, stale: MetaLockRecord,
       await restoreCheckout({ dir, head: c.head, branch: c.branch });
     }
   }
+  if (intent.holds) await undoHolds(ctx.root, intent.holds);
   await rm(join(ctx.root, intent.snapshot), { force: true });
   ctx.log(`undid the rollback interrupted in ${who}: it had not written ${intent.lock}`);
   return 'undone';
+}
+
+/** The holds the killed run added go too, unless someone has changed the file since. */
+async function undoHolds(root: string, holds: NonNullable<RollbackIntent['holds']>): Promise<void> {
+  const path = join(root, HOLDS_PATH);
+  const now = await readFile(path, 'utf8').then(sha256, () => undefined);
+  if (now !== holds.after) return;
+  if (holds.before === null) await rm(path, { force: true });
+  else await replaceFile(path, holds.before);
 }
 
 const SNAPSHOT_REL = /^\.meta\/snapshots\/[A-Za-z0-9][A-Za-z0-9._-]*\.yaml$/;
@@ -436,6 +448,7 @@ function checkIntent(raw: unknown): RollbackIntent {
     bad('journalFile', i.journalFile);
   }
   if (!Array.isArray(i.checkouts)) bad('checkouts', i.checkouts);
+  if (i.holds !== undefined && (typeof i.holds?.after !== 'string' || !HASH.test(i.holds.after) || (i.holds.before !== null && typeof i.holds.before !== 'string'))) bad('holds', i.holds);
   for (const c of i.checkouts!) {
     const name = typeof c?.dir === 'string' && c.dir.startsWith('components/') ? c.dir.slice('components/'.length) : '';
     if (!isValidComponentName(name)) bad('checkouts.dir', c?.dir);

@@ -14,6 +14,7 @@ export const LEGACY_JOURNAL_PATH = '.meta/history.jsonl';
 export const CHANGESET_DIR = '.meta/changesets';
 export const STORE_DIR = '.meta-store';
 export const COMPONENTS_DIR = 'components';
+export const HOLDS_PATH = 'manifests/holds.yaml';
 
 /** The nearest directory at or above `start` that holds manifests/components.yaml. */
 export function findRoot(start: string): string {

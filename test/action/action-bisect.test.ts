@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitFiles, git } from '../../scripts/lib/sample-system.mjs';
-import { startForge, type Forge } from '../forge/index.js';
+import { startForge, type Forge } from '../../tools/forge/index.js';
 import { repoRoot } from '../helpers/cli.js';
 import { fingerprint, tempDir } from '../helpers/workspace.js';
 import { hostedSystem, type HostedSystem } from './fixtures.js';
@@ -80,7 +80,7 @@ describe('mode bisect on a runner (shallow actions/checkout workspace, local for
     // Swapped: the "good" revision pins the broken release.
     const run = await h.run({ mode: 'bisect', env: 'prod', good: 'HEAD~1', bad: 'HEAD~2' }, { script });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('::error::GOOD HEAD~1 fails the oracle');
+    expect(run.stdout).toContain('::error::error: GOOD HEAD~1 fails the oracle');
     expect(run.outputs.culprits).toBe('');
   });
 });

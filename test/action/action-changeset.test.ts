@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startForge, type Forge } from '../forge/index.js';
+import { startForge, type Forge } from '../../tools/forge/index.js';
 import { DEPENDENTS_FIRST, NAMES } from '../changeset/fixture.js';
 import { hostedChangesets as hostedOn } from './hosted-changesets.js';
 

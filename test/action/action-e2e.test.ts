@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startForge, type Forge } from '../forge/index.js';
+import { startForge, type Forge } from '../../tools/forge/index.js';
 import { fingerprint, gitOut } from '../helpers/workspace.js';
 import { hostedSystem } from './fixtures.js';
 import { journalEntriesAt } from '../helpers/journal.js';
@@ -51,8 +51,9 @@ describe('the action, run as a runner runs it (node dist/index.js)', () => {
     expect(pr.body).toContain('meta rollback snapshot --restore .meta/snapshots/');
 
     const files = h.bareGit(['diff', '--name-only', `main...${pr.headRef}`]).split('\n').sort();
-    expect(files).toHaveLength(3);
-    expect(files.filter((f) => f !== run.outputs['snapshot-file'] && f !== 'manifests/components.lock.prod.yaml')[0]).toMatch(/^\.meta\/history\/rollbacks\/.+\.json$/);
+    expect(files).toHaveLength(4);
+    expect(files).toContain('manifests/holds.yaml');
+    expect(files.filter((f) => ![run.outputs['snapshot-file'], 'manifests/components.lock.prod.yaml', 'manifests/holds.yaml'].includes(f))[0]).toMatch(/^\.meta\/history\/rollbacks\/.+\.json$/);
     const changed = lockDiff(h.bareGit, pr.headRef);
     expect(changed).toHaveLength(6);
     expect(changed.filter((l) => l.startsWith('+'))).toEqual([expect.stringMatching(/^\+generated_at: '/), '+    version: v1.0.0', `+    commit: ${web.versions[0]!.commit}   # web-ui v1.2.0`]);

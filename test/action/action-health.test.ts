@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startForge, type Forge } from '../forge/index.js';
+import { startForge, type Forge } from '../../tools/forge/index.js';
 import { startFakeProduction, type FakeProduction } from './fake-production.js';
 import type { HostedSystem } from './fixtures.js';
 
@@ -47,7 +47,10 @@ describe('mode health', () => {
     expect(run.code, run.stdout).toBe(0);
     expect(run.outputs.healthy).toBe('true');
     expect(run.outputs.changes).toBe('[]');
-    expect(h.bareGit(['for-each-ref'])).toBe(refs);
+    // Only the known-good state is recorded: no branch, commit or pull request.
+    const known = `${h.bareGit(['rev-parse', 'main'])} commit\trefs/meta-rollback/known-good/prod`;
+    expect(h.bareGit(['for-each-ref']).split('\n').filter((l) => l !== known).join('\n')).toBe(refs);
+    expect(run.outputs['known-good']).toBe(h.bareGit(['rev-parse', 'main']));
     expect(await forge.pulls(h.owner, h.name)).toHaveLength(0);
     expect(run.summary).toContain('### Health: healthy');
   });

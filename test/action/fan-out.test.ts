@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitFiles, initRepo } from '../../scripts/lib/sample-system.mjs';
-import { startForge, type Forge } from '../forge/index.js';
+import { startForge, type Forge } from '../../tools/forge/index.js';
 import { runActionProcess } from '../helpers/action-runner.js';
 import { meta } from '../helpers/cli.js';
 import { runnerCheckout } from '../helpers/checkout-workspace.js';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createSampleSystem, type SampleOptions, type SampleSystem } from '../../scripts/lib/sample-system.mjs';
-import type { Forge, RepoSettings } from '../forge/index.js';
+import type { Forge, RepoSettings } from '../../tools/forge/index.js';
 import { runActionProcess, type ActionRun } from '../helpers/action-runner.js';
 import { credentialFiles, runnerCheckout, type PersistedCredentials, type RunnerCheckout } from '../helpers/checkout-workspace.js';
 import { meta } from '../helpers/cli.js';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { changesetSystem, NAMES, type ChangesetSystem } from '../changeset/fixture.js';
-import type { Forge } from '../forge/index.js';
+import type { Forge } from '../../tools/forge/index.js';
 import { runActionProcess } from '../helpers/action-runner.js';
 import { credentialFiles, runnerCheckout, type PersistedCredentials } from '../helpers/checkout-workspace.js';
 

@@ -7,7 +7,12 @@ const getter = (values: Record<string, string>) => (name: string) => values[name
 describe('readInputs', () => {
   it('applies the defaults of action.yml', () => {
     const inputs = readInputs(getter({ mode: 'lock', 'lock-file': 'manifests/components.lock.yaml', token: 't' }));
-    expect(inputs).toMatchObject({ root: '.', pullRequest: 'open', mergeMethod: 'squash', health: true, rollbackOnUnhealthy: false, dryRun: false, componentsToken: 't' });
+    expect(inputs).toMatchObject({ root: '.', pullRequest: 'open', mergeMethod: 'squash', health: true, rollbackOnUnhealthy: false, recordKnownGood: true, hold: true, dryRun: false, componentsToken: 't' });
+  });
+
+  it("reads record-known-good and hold in @actions/core's spellings only", () => {
+    expect(readInputs(getter({ mode: 'health', 'record-known-good': 'FALSE', hold: 'False' }))).toMatchObject({ recordKnownGood: false, hold: false });
+    expect(readInputs(getter({ mode: 'check', 'record-known-good': 'True', hold: 'TRUE' }))).toMatchObject({ mode: 'check', recordKnownGood: true, hold: true });
   });
 
   it('defaults mode bisect to good known-good, bad HEAD, no rollback', () => {
@@ -37,6 +42,10 @@ describe('readInputs', () => {
     [{ mode: 'store', component: 'a' }, /^input store-hash: required/],
     [{ mode: 'changeset' }, /^input changeset: required/],
     [{ mode: 'lock', 'lock-file': 'x', 'rollback-on-unhealthy': 'true' }, /^input rollback-on-unhealthy: only with mode health/],
+    [{ mode: 'health', 'record-known-good': 'yes' }, /^input record-known-good: "yes" is not true or false$/],
+    [{ mode: 'health', 'record-known-good': 'tRUE' }, /^input record-known-good: "tRUE" is not true or false$/],
+    [{ mode: 'lock', 'lock-file': 'x', hold: 'off' }, /^input hold: "off" is not true or false$/],
+    [{ mode: 'lock', 'lock-file': 'x', hold: '1' }, /^input hold: "1" is not true or false$/],
   ];
   for (const [values, message] of refusals) {
     it(`refuses ${JSON.stringify(values)}`, () => expect(() => readInputs(getter(values))).toThrow(message));

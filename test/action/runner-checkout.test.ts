@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startForge, type Forge } from '../forge/index.js';
+import { startForge, type Forge } from '../../tools/forge/index.js';
 import type { PersistedCredentials } from '../helpers/checkout-workspace.js';
 import { gitOut } from '../helpers/workspace.js';
 import { startFakeProduction, type FakeProduction } from './fake-production.js';
@@ -60,7 +60,8 @@ describe.each<PersistedCredentials>(['v4', 'v6'])('on a default actions/checkout
     const before = h.credentials();
     const created = await h.run({ mode: 'snapshot', 'snapshot-action': 'create', 'snapshot-file': '.meta/snapshots/before.yaml', env: 'prod', health: 'false', 'pull-request': 'merge' });
     expect(created.code, created.stdout + created.stderr).toBe(0);
-    const moved = await h.run({ mode: 'component', component: 'web-ui', 'to-version': 'v1.0.0', env: 'prod', health: 'false', 'pull-request': 'merge' });
+    // No hold, so the restore below may re-pin v1.2.0 (holds are tested in known-good-holds.test.ts).
+    const moved = await h.run({ mode: 'component', component: 'web-ui', 'to-version': 'v1.0.0', env: 'prod', health: 'false', 'pull-request': 'merge', hold: 'false' });
     expect(moved.code, moved.stdout + moved.stderr).toBe(0);
     const restored = await h.run({ mode: 'snapshot', 'snapshot-action': 'restore', 'snapshot-file': '.meta/snapshots/before.yaml', env: 'prod', health: 'false', 'pull-request': 'merge' });
     expect(restored.code, restored.stdout + restored.stderr).toBe(0);

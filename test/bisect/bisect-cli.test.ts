@@ -55,6 +55,14 @@ describe('meta bisect with a --run oracle over real repositories', () => {
     expect(fingerprint(sys.meta)).toEqual(before);
   });
 
+  it('--good known-good names the recorded known-good state of the env', async () => {
+    const sys = createBisectSystem({ count: 4, broken: ['svc-02'] });
+    gitOut(sys.meta, ['update-ref', 'refs/meta-rollback/known-good/prod', 'HEAD~1']);
+    const run = await meta(['bisect', '--env', 'prod', '--good', 'known-good', '--bad', 'HEAD', '--json', '--run', '--', ...sys.oracle], sys.meta);
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as BisectJson).culprits).toEqual(['svc-02']);
+  });
+
   it('finds two culprits that fail only together (delta debugging)', async () => {
     const sys = createBisectSystem({ count: 8, breaksWith: { 'svc-01': 'svc-06' } });
     const { run, json, before } = await bisect(sys);

@@ -17,4 +17,12 @@ describe('dist/', () => {
       expect(committed === fresh, `dist/${file} is stale: run npm run build`).toBe(true);
     }
   });
+
+  it('holds none of the local GitHub server (tools/forge is a development tool, never shipped)', () => {
+    for (const file of ['index.js', 'cli.js']) {
+      const text = readFileSync(join(repoRoot, 'dist', file), 'utf8');
+      expect(text).not.toContain('startForge');
+      expect(text).not.toContain('proc-receive-hook');
+    }
+  });
 });

@@ -34,7 +34,8 @@ async function twoBranches(): Promise<{ dir: string; base: string }> {
   const base = gitOut(dir, ['rev-parse', 'HEAD']);
   for (const [branch, name, tag] of [['left', 'web-ui', 'v1.0.0'], ['right', 'agent-core', 'v1.1.0']] as const) {
     gitOut(dir, ['checkout', '-q', '-b', branch, base]);
-    const run = await meta(['rollback', 'component', name, '--to-version', tag, '--env', 'prod'], dir);
+    // --no-hold: manifests/holds.yaml, like the lock, is one file both branches would edit; this is about the journal.
+    const run = await meta(['rollback', 'component', name, '--to-version', tag, '--env', 'prod', '--no-hold'], dir);
     expect(run.code, run.stderr).toBe(0);
     gitOut(dir, ['add', '-A']);
     gitOut(dir, ['commit', '-q', '-m', `Rollback (prod): ${name}`]);

@@ -31,7 +31,7 @@ describe('meta rollback component', () => {
       lock: PROD,
       changes: [{ component: 'web-ui', from: { version: 'v1.2.0', commit: web.versions[2]!.commit }, to: { version: 'v1.0.0', commit: web.versions[0]!.commit } }],
     });
-    expect(Object.keys(line).sort()).toEqual(['actor', 'at', 'changes', 'env', 'lock', 'mode', 'snapshot']);
+    expect(Object.keys(line).sort()).toEqual(['actor', 'at', 'changes', 'env', 'holds', 'lock', 'mode', 'snapshot']);
     const snapshot = read(join(sys.meta, line.snapshot));
     expect(snapshot).toContain(`commit: ${web.versions[2]!.commit}`);
     expect(snapshot).toContain('environment: prod');

@@ -131,7 +131,8 @@ describe('meta rollback snapshot', () => {
   it('--restore applies a snapshot like a lock rollback', async () => {
     const sys = sample();
     await meta(['rollback', 'snapshot', '--output', 'before.yaml', '--env', 'prod'], sys.meta);
-    await meta(['rollback', 'lock', PROD, '--rev', 'HEAD~1', '--env', 'prod'], sys.meta);
+    // Without --no-hold the lock rollback would hold the newest pins, and restoring them would be refused.
+    await meta(['rollback', 'lock', PROD, '--rev', 'HEAD~1', '--env', 'prod', '--no-hold'], sys.meta);
     const run = await meta(['rollback', 'snapshot', '--restore', 'before.yaml', '--env', 'prod', '--json'], sys.meta);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).changes).toHaveLength(3);

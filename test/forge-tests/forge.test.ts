@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startForge, type Forge } from '../forge/index.js';
-import { runGit } from '../forge/git.js';
-import { commitFiles, git, initRepo, tempDir } from '../forge/workdir.js';
+import { startForge, type Forge } from '../../tools/forge/index.js';
+import { runGit } from '../../tools/forge/git.js';
+import { commitFiles, git, initRepo, tempDir } from '../../tools/forge/workdir.js';
 import { forgeKit, quiet } from './kit.js';
 
 const TOKEN = 'ghs_forgeTestToken000000000000000000001';

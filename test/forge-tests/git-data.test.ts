@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startForge, type Forge } from '../forge/index.js';
-import { runGit } from '../forge/git.js';
-import { commitFiles, initRepo } from '../forge/workdir.js';
+import { startForge, type Forge } from '../../tools/forge/index.js';
+import { runGit } from '../../tools/forge/git.js';
+import { commitFiles, initRepo } from '../../tools/forge/workdir.js';
 import { forgeKit } from './kit.js';
 
 const TOKEN = 'ghs_gitDataTestToken000000000000000000001';

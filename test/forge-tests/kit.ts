@@ -2,9 +2,9 @@
 // seeded from one local repository, and pushes through real git over HTTP.
 import { Octokit } from '@octokit/rest';
 import { join } from 'node:path';
-import type { Forge } from '../forge/index.js';
-import { runGit } from '../forge/git.js';
-import { commitFiles, git, tempDir } from '../forge/workdir.js';
+import type { Forge } from '../../tools/forge/index.js';
+import { runGit } from '../../tools/forge/git.js';
+import { commitFiles, git, tempDir } from '../../tools/forge/workdir.js';
 
 export const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 

@@ -2,9 +2,9 @@
 // calls and GraphQL, as GitHub applies the rules.
 import { Octokit } from '@octokit/rest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startForge, type Forge } from '../forge/index.js';
-import { runGit } from '../forge/git.js';
-import { commitFiles, git, initRepo } from '../forge/workdir.js';
+import { startForge, type Forge } from '../../tools/forge/index.js';
+import { runGit } from '../../tools/forge/git.js';
+import { commitFiles, git, initRepo } from '../../tools/forge/workdir.js';
 import { forgeKit, quiet } from './kit.js';
 
 const TOKEN = 'ghs_protectionTestToken00000000000000001';

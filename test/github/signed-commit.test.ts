@@ -7,8 +7,8 @@ import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubClient, type GitHubApi } from '../../src/github/client.js';
 import { createSignedCommit, gitBlobSha, moveRefWithLease, RefLeaseError, type FileChange } from '../../src/github/signed-commit.js';
-import { startForge, type Forge } from '../forge/index.js';
-import { commitFiles, git, initRepo, tempDir } from '../forge/workdir.js';
+import { startForge, type Forge } from '../../tools/forge/index.js';
+import { commitFiles, git, initRepo, tempDir } from '../../tools/forge/workdir.js';
 
 const TOKEN = 'ghs_signedCommitTestToken0000000000000001';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitFiles } from '../../scripts/lib/sample-system.mjs';
 import { meta } from '../helpers/cli.js';
-import { startForge } from '../forge/index.js';
+import { startForge } from '../../tools/forge/index.js';
 import { fingerprint, gitOut, read, sampleFactory, tempDir } from '../helpers/workspace.js';
 import { journalEntries } from '../helpers/journal.js';
 import { pyLoad, pyReferenceLock, pySnapshot, pyValidateLock, pyVendoredLock, writeVendoredComponent, type PyPin } from './python-files.js';

@@ -15,7 +15,8 @@ const sample = sampleFactory({ names: ['agent-core', 'web-ui'] });
 const LOCK = 'manifests/components.lock.prod.yaml';
 const LEGACY_JOURNAL = '.meta/history.jsonl';
 const cli = join(repoRoot, 'dist', 'cli.js');
-const command = (rev: string) => ['rollback', 'lock', LOCK, '--rev', rev, '--env', 'prod'];
+// --force: each run goes back to pins the one before held, so the holds file is written under every kill too.
+const command = (rev: string) => ['rollback', 'lock', LOCK, '--rev', rev, '--env', 'prod', '--force'];
 
 /** The two states the loop moves between: HEAD's pins (A) and HEAD~1's (B). */
 interface State {

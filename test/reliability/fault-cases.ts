@@ -1,6 +1,6 @@
 // The faults the suite injects, by the kind of request the action makes. Kept apart from the test
 // file so the figures test can count them.
-import type { FaultKind } from '../forge/index.js';
+import type { FaultKind } from '../../tools/forge/index.js';
 import { GIT_ATTEMPTS } from '../../src/git/transient-retry.js';
 
 export interface InjectedFault {

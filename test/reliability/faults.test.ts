@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startForge, type Forge } from '../forge/index.js';
+import { startForge, type Forge } from '../../tools/forge/index.js';
 import { hostedSystem, type HostedSystem } from '../action/fixtures.js';
 import { meta } from '../helpers/cli.js';
 import { fingerprint, tempDir } from '../helpers/workspace.js';

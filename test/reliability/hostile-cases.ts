@@ -304,6 +304,23 @@ export const cliCases: CliCase[] = [
     args: () => rollbackWeb,
     message: /^error: \.meta\/lock: intent\.journalFile: "\.meta\/history\/rollbacks\/\.\.\/\.\.\/\.\.\/manifests\/components\.yaml" is not what a rollback writes; remove \.meta\/lock if no rollback is running$/,
   },
+  // Holds and known-good: names, envs, reasons and SHAs as strictly as everywhere else; holds.yaml read like any YAML.
+  { name: 'hold add with shell metacharacters in the name', args: () => ['hold', 'add', `web-ui;touch ${PWNED}`, '--version', 'v1.0.0'], message: /^error: component: invalid component name "web-ui;touch / },
+  { name: 'hold add of an unknown component', args: () => ['hold', 'add', 'web-uj', '--version', 'v1.0.0'], message: /^error: component: unknown component "web-uj"/ },
+  { name: 'hold add with option injection through --version', args: () => ['hold', 'add', 'web-ui', `--version=--upload-pack=touch ${PWNED}`], message: /^error: --version: invalid ref name "--upload-pack=touch pwned-by-meta-rollback-test": starts with '-'$/ },
+  { name: 'hold add of a commit that does not exist', args: () => ['hold', 'add', 'web-ui', '--commit', 'abcdef1234567'], message: /^error: --commit: commit "abcdef1234567" not found in web-ui/ },
+  { name: 'hold add with --envs climbing out', args: () => ['hold', 'add', 'web-ui', '--version', 'v1.0.0', '--envs', 'prod,../x'], message: /^error: --envs: invalid environment name "\.\.\/x"/ },
+  { name: 'hold add with a newline in --reason', args: () => ['hold', 'add', 'web-ui', '--version', 'v1.0.0', '--reason', 'a\nholds: []'], message: /^error: --reason: contains a control character/ },
+  { name: 'hold add with both --version and --commit', args: (s) => ['hold', 'add', 'web-ui', '--version', 'v1.0.0', '--commit', sha(s)], message: /^error: hold add: give exactly one of --version or --commit$/ },
+  { name: 'hold release with a --commit in upper case', args: () => ['hold', 'release', 'web-ui', '--commit', 'ABCDEF1'], message: /^error: --commit: "ABCDEF1" must be lowercase hex$/ },
+  { name: 'check with an env climbing out', args: () => ['check', '--env', '../prod'], message: /^error: --env: invalid environment name "\.\.\/prod"/ },
+  { name: 'health --push without --record', args: () => ['health', '--all', '--push'], message: /^error: --push: goes with --record$/ },
+  { name: 'health --record for one component', args: () => ['health', '--component', 'web-ui', '--record'], message: /^error: --record: goes with --all/ },
+  { name: '--rev known-good with none recorded', args: () => ['rollback', 'lock', LOCK, '--rev', 'known-good', '--env', 'prod'], message: /^error: --rev: no known-good state recorded for env prod/ },
+  { name: 'a holds.yaml that is a link to /dev/zero', setup: (s) => symlinkSync('/dev/zero', join(s.meta, 'manifests/holds.yaml')), args: () => rollbackWeb, message: /^error: manifests\/holds\.yaml: not a regular file$/ },
+  { name: 'a holds.yaml over the size limit', setup: (s) => write(s, 'manifests/holds.yaml', `holds: []\n#${'x'.repeat(16 * 1024 * 1024)}\n`), args: () => ['check'], message: /^error: manifests\/holds\.yaml: file is \d+ bytes, over the 16777216-byte limit$/ },
+  { name: 'a holds.yaml with duplicate keys', setup: (s) => write(s, 'manifests/holds.yaml', `holds:\n  - component: web-ui\n    component: agent-core\n    commit: ${'a'.repeat(40)}\n`), args: () => ['hold', 'list'], message: /^error: manifests\/holds\.yaml:3: / },
+  { name: 'a hold with an env that is a path', setup: (s) => write(s, 'manifests/holds.yaml', `holds:\n  - component: web-ui\n    commit: ${'a'.repeat(40)}\n    envs: [../prod]\n`), args: () => rollbackWeb, message: /^error: manifests\/holds\.yaml:4: holds\[0\]\.envs\[0\]: invalid environment name "\.\.\/prod"$/ },
   // The same refusals hold for the built CLI, in a real process.
   { name: '(process) option injection through --to-version', process: true, args: () => ['rollback', 'component', 'web-ui', `--to-version=--upload-pack=touch ${PWNED}`], message: /^error: --to-version: invalid ref name "--upload-pack=touch pwned-by-meta-rollback-test": starts with '-'$/ },
   { name: '(process) a --rev with shell metacharacters', process: true, args: () => ['rollback', 'lock', 'manifests/components.lock.yaml', '--rev', `$(touch ${PWNED})`], message: /^error: --rev: invalid revision "\$\(touch pwned-by-meta-rollback-test\)"$/ },
@@ -344,6 +361,11 @@ export interface ActionCase {
 }
 
 const component = { mode: 'component', component: 'web-ui', env: 'prod' };
+/** A tag's commit in web-ui's source repository, which the workspace's lock names by local path. */
+const webUiCommit = (ws: string, tag: string) => {
+  const repo = /web-ui:\n(?: {4}.*\n)*? {4}repo: (\S+)/.exec(readFileSync(join(ws, LOCK), 'utf8'))![1]!;
+  return execFileSync('git', ['rev-parse', `${tag}^{commit}`], { cwd: repo, encoding: 'utf8' }).trim();
+};
 const wsEdit = (ws: string, rel: string, change: (text: string) => string) => writeFileSync(join(ws, rel), change(readFileSync(join(ws, rel), 'utf8')));
 
 export const actionCases: ActionCase[] = [
@@ -461,7 +483,7 @@ export const actionCases: ActionCase[] = [
   { name: 'an env with a slash', inputs: { ...component, 'to-version': 'v1.0.0', env: 'prod/x' }, message: /^error: input env: invalid environment name "prod\/x"/ },
   { name: 'an env that is an option', inputs: { ...component, 'to-version': 'v1.0.0', env: '--help' }, message: /^error: input env: invalid environment name "--help"/ },
   { name: 'an env of 300 characters', inputs: { ...component, 'to-version': 'v1.0.0', env: 'e'.repeat(300) }, message: /^error: input env: invalid environment name/ },
-  { name: 'an env that has no lock', inputs: { ...component, 'to-version': 'v1.0.0', env: 'qa' }, message: /^error: manifests\/components\.lock\.qa\.yaml: / },
+  { name: 'an env that has no lock', inputs: { ...component, 'to-version': 'v1.0.0', env: 'qa' }, message: /^error: input env: "qa" has no lock \(manifests\/components\.lock\.qa\.yaml\); envs with a lock: prod$/ },
   { name: 'a token with a newline (a second header line)', inputs: { ...component, 'to-version': 'v1.0.0', token: 'ghs_x\nX-Evil: 1' }, message: /^error: input token: contains white space or a control character \(the value is not shown\)$/ },
   { name: 'a components-token with a space', inputs: { ...component, 'to-version': 'v1.0.0', 'components-token': 'ghs_a ghs_b' }, message: /^error: input components-token: contains white space or a control character \(the value is not shown\)$/ },
   { name: 'an empty token', inputs: { ...component, 'to-version': 'v1.0.0', token: '', health: 'false' }, message: /^error: input token: empty/ },
@@ -474,6 +496,15 @@ export const actionCases: ActionCase[] = [
   { name: 'a branch that is an option', inputs: { ...component, 'to-version': 'v1.0.0', branch: '-f' }, message: /^error: input branch: invalid ref name "-f": starts with '-'$/ },
   { name: 'a branch that is the base', inputs: { ...component, 'to-version': 'v1.0.0', branch: 'main', base: 'main' }, message: /^error: input branch: "main" is the base branch too; the head branch must be another$/ },
   { name: 'a branch that is the default branch', inputs: { ...component, 'to-version': 'v1.0.0', branch: 'main', health: 'false' }, message: /^error: input branch: "main" is the base branch too; the head branch must be another$/ },
+  // Known-good and holds.
+  { name: 'record-known-good: yes', inputs: { mode: 'health', env: 'prod', 'record-known-good': 'yes' }, message: /^error: input record-known-good: "yes" is not true or false$/ },
+  { name: 'record-known-good: ture', inputs: { mode: 'health', env: 'prod', 'record-known-good': 'ture' }, message: /^error: input record-known-good: "ture" is not true or false$/ },
+  { name: 'hold: no', inputs: { ...component, 'to-version': 'v1.0.0', hold: 'no' }, message: /^error: input hold: "no" is not true or false$/ },
+  { name: 'hold: 0', inputs: { ...component, 'to-version': 'v1.0.0', hold: '0' }, message: /^error: input hold: "0" is not true or false$/ },
+  { name: 'rev: known-good with none recorded', inputs: { mode: 'lock', 'lock-file': LOCK, rev: 'known-good', env: 'prod' }, message: /^error: input rev: no known-good state recorded for env prod \(refs\/meta-rollback\/known-good\/prod\)/ },
+  { name: 'mode check with a hold naming an unknown component', setup: (ws) => writeFileSync(join(ws, 'manifests/holds.yaml'), `holds:\n  - component: ghost\n    commit: ${'a'.repeat(40)}\n`), inputs: { mode: 'check' }, message: /^error: manifests\/holds\.yaml:2: holds\[0\]\.component: unknown component "ghost"/ },
+  { name: 'mode check with an env climbing out', inputs: { mode: 'check', env: '../prod' }, message: /^error: input env: invalid environment name "\.\.\/prod"/ },
+  { name: 'a rollback onto a held commit', setup: (ws) => writeFileSync(join(ws, 'manifests/holds.yaml'), `holds:\n  - component: web-ui\n    commit: ${webUiCommit(ws, 'v1.0.0')}\n    reason: broke checkout\n`), inputs: { ...component, 'to-version': 'v1.0.0' }, message: /^error: manifests\/holds\.yaml:2: web-ui [0-9a-f]{12} \([0-9a-f]{12}\) is held for every env: broke checkout; release it first/ },
   // Booleans: anything but true/false is refused, never read as false.
   { name: 'health: yes', inputs: { ...component, 'to-version': 'v1.0.0', health: 'yes' }, message: /^error: input health: "yes" is not true or false$/ },
   { name: 'health: ture', inputs: { ...component, 'to-version': 'v1.0.0', health: 'ture' }, message: /^error: input health: "ture" is not true or false$/ },

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
-import { startForge, type Forge } from '../forge/index.js';
+import { startForge, type Forge } from '../../tools/forge/index.js';
 import { hostedSystem, type HostedSystem } from '../action/fixtures.js';
 import { meta, metaProcess, repoRoot } from '../helpers/cli.js';
 import { sampleFactory, tempDir } from '../helpers/workspace.js';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startForge, type Forge } from '../forge/index.js';
+import { startForge, type Forge } from '../../tools/forge/index.js';
 import { hostedSystem, type HostedSystem } from '../action/fixtures.js';
 import { runnerCheckout } from '../helpers/checkout-workspace.js';
 import { runActionProcess, type ActionRun } from '../helpers/action-runner.js';

@@ -2,7 +2,7 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startForge, type Forge } from '../forge/index.js';
+import { startForge, type Forge } from '../../tools/forge/index.js';
 import { hostedSystem, type HostedSystem } from '../action/fixtures.js';
 import type { ActionRun } from '../helpers/action-runner.js';
 import { tempDir } from '../helpers/workspace.js';

@@ -7,7 +7,9 @@ import { gitOut } from '../helpers/workspace.js';
 /** A context with a clock that moves one minute per call, so entries have distinct created_at. */
 export function storeContext(root: string, extra: Partial<RunContext> = {}): RunContext {
   let minute = 0;
-  return makeContext({ root, actor: 'tester', now: () => new Date(Date.UTC(2026, 10, 25, 12, minute++)), ...extra });
+  // The store tests move web-ui back and forth to stage entries; holds would refuse the way back
+  // (they are tested in test/cli/holds.test.ts).
+  return makeContext({ root, actor: 'tester', now: () => new Date(Date.UTC(2026, 10, 25, 12, minute++)), hold: false, ...extra });
 }
 
 /**

@@ -3,7 +3,8 @@ import { parseLockBytes } from '../lock.js';
 import { quote } from '../names.js';
 import { lockPathFor } from '../paths.js';
 import { readFileAtRevision, resolveMetaRevision } from '../../git/meta-history.js';
-import { runGit } from '../../git/run-git.js';
+import { knownGoodRef, readKnownGood } from '../../git/known-good.js';
+import { KNOWN_GOOD_REV } from '../known-good.js';
 
 export interface Candidate {
   readonly name: string;
@@ -22,19 +23,13 @@ export interface BisectRange {
   readonly candidates: readonly Candidate[];
 }
 
-/** The ref `meta health --record` writes (SPEC section 6); `known-good` names it once recorded. */
-export function knownGoodRef(env: string | undefined): string {
-  return `refs/meta-rollback/known-good/${env ?? 'default'}`;
-}
-
 async function resolveSide(root: string, env: string | undefined, rev: string, where: string): Promise<string> {
-  if (rev === 'known-good') {
-    const ref = knownGoodRef(env);
-    const found = await runGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root });
-    if (found.code !== 0) throw new InputError(`${where}: no known-good state is recorded for ${env === undefined ? 'the default lock' : `env ${quote(env)}`} (${ref}); run meta health --record first or name a revision`);
-    return found.stdout.toString().trim();
+  if (rev !== KNOWN_GOOD_REV) return resolveMetaRevision(root, rev, where);
+  const commit = await readKnownGood(root, env);
+  if (commit === undefined) {
+    throw new InputError(`${where}: no known-good state recorded for ${env === undefined ? 'the default lock' : `env ${quote(env)}`} (${knownGoodRef(env)}); record one with meta health --all --record, or name a revision`);
   }
-  return resolveMetaRevision(root, rev, where);
+  return commit;
 }
 
 /**

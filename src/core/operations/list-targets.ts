@@ -14,7 +14,7 @@ import { lsRemoteTags } from '../../git/remote-reader.js';
 import { listTags } from '../../git/repo-reader.js';
 import { loadState } from './load-state.js';
 
-export type TargetKind = 'tag' | 'lock' | 'lock-history' | 'snapshot' | 'store' | 'changeset';
+export type TargetKind = 'tag' | 'lock' | 'lock-history' | 'snapshot' | 'store' | 'changeset' | 'known-good';
 
 export interface RollbackTarget {
   readonly component: string;

@@ -9,7 +9,8 @@ import { requireComponent } from '../manifest.js';
 import { quote } from '../names.js';
 import { relativeToRoot, resolveInsideRoot } from '../paths.js';
 import { prepareSourcePins, type SourcePin } from '../source-pins.js';
-import { readFileAtRevision, resolveMetaRevision } from '../../git/meta-history.js';
+import { readFileAtRevision } from '../../git/meta-history.js';
+import { resolveLockRevision } from '../known-good.js';
 import { loadState } from './load-state.js';
 
 export interface LockRollbackOptions {
@@ -29,7 +30,7 @@ export async function rollbackLock(ctx: RunContext, lockFile: string, options: L
   const rel = relativeToRoot(ctx.root, abs);
   // git reads the older lock while the manifest and the current lock are parsed.
   const rev = options.rev;
-  const olderBytes = rev === undefined ? undefined : resolveMetaRevision(ctx.root, rev).then((commit) => readFileAtRevision(ctx.root, commit, rel));
+  const olderBytes = rev === undefined ? undefined : resolveLockRevision(ctx, rev).then((commit) => readFileAtRevision(ctx.root, commit, rel));
   olderBytes?.catch(() => undefined);
   const state = await loadState(ctx);
   let source;
@@ -60,6 +61,8 @@ export interface ApplyPinsOptions {
   readonly writeLock: boolean | 'if-peeled';
   /** The versions were read from checkouts (a snapshot): `HEAD` or a branch name is not kept as one. */
   readonly checkoutVersions?: boolean;
+  /** A snapshot restore: the undo of whichever rollback saved it. */
+  readonly undoOf?: string;
   /** See prepareSourcePins. */
   readonly fromPythonLock?: boolean;
 }
@@ -93,5 +96,5 @@ export async function applyPins(
     if (missing.length > 0) warnings.push(`${options.sourceName} has no pin for ${missing.join(', ')}; left as they are`);
   }
   const writeLock = options.writeLock === 'if-peeled' ? peeled > 0 : options.writeLock;
-  return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock, warnings });
+  return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock, warnings, undoOf: options.undoOf });
 }

@@ -74,5 +74,5 @@ export async function restoreSnapshot(ctx: RunContext, file: string, components?
   }
   const state = await loadState(ctx);
   const pins = new Map([...snapshot.components].map(([name, pin]) => [name, { ...pin, at: rel }]));
-  return applyPins(ctx, state, pins, { mode: 'snapshot', sourceName: rel, components, writeLock: true, checkoutVersions: true });
+  return applyPins(ctx, state, pins, { mode: 'snapshot', sourceName: rel, components, writeLock: true, checkoutVersions: true, undoOf: rel });
 }
