@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFromSource } from '../helpers/build-from-source.js';
 import { commitFiles, git } from '../../scripts/lib/sample-system.mjs';
 import { startForge, type Forge } from '../../tools/forge/index.js';
-import { repoRoot } from '../helpers/cli.js';
-import { fingerprint, tempDir } from '../helpers/workspace.js';
+import { fingerprint } from '../helpers/workspace.js';
 import { hostedSystem, type HostedSystem } from './fixtures.js';
 
 let forge: Forge;
@@ -13,9 +12,7 @@ let forge: Forge;
 let script = '';
 beforeAll(async () => {
   forge = await startForge();
-  const out = tempDir('meta-action-dist-');
-  execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), '--out', out], { stdio: 'ignore' });
-  script = join(out, 'index.js');
+  script = join(buildFromSource(), 'index.js');
 });
 afterAll(async () => {
   await forge?.close();

@@ -1,17 +1,15 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFromSource } from '../helpers/build-from-source.js';
 import { createBisectSystem } from '../helpers/bisect-system.js';
-import { repoRoot } from '../helpers/cli.js';
-import { fingerprint, tempDir } from '../helpers/workspace.js';
+import { fingerprint } from '../helpers/workspace.js';
 
 // dist/ is only rebuilt on release; this builds the current source, so the real process runs it.
 let cli = '';
 beforeAll(() => {
-  const out = tempDir('meta-bisect-dist-');
-  execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), '--out', out], { stdio: 'ignore' });
-  cli = join(out, 'cli.js');
+  cli = join(buildFromSource(), 'cli.js');
 });
 
 const alive = (pid: number): boolean => {

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFromSource } from '../helpers/build-from-source.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { startForge, type Forge } from '../../tools/forge/index.js';
 import { hostedSystem, type HostedSystem } from '../action/fixtures.js';
@@ -62,9 +62,7 @@ describe('hostile input through the action: ::error:: in one line, exit 1, nothi
     forge = await startForge();
     h = await hostedSystem(forge);
     if (actionCases.some((c) => c.fromSource)) {
-      const out = tempDir('meta-hostile-dist-');
-      execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), '--out', out], { stdio: 'ignore' });
-      fromSource = join(out, 'index.js');
+      fromSource = join(buildFromSource(), 'index.js');
     }
     outside = join(tempDir('meta-outside-'), 'outside');
     cpSync(h.workspace, outside, { recursive: true, filter: (src) => !src.split(sep).includes('.git') });
