@@ -63,6 +63,19 @@ describe('meta bisect with a --run oracle over real repositories', () => {
     expect((JSON.parse(run.stdout) as BisectJson).culprits).toEqual(['svc-02']);
   });
 
+  it('fetches a commit a shallow checkout lacks, that commit alone, before the first probe', async () => {
+    const sys = createBisectSystem({ count: 4, broken: ['svc-01'], noCheckout: ['svc-01'] });
+    const dir = join(sys.meta, 'components', 'svc-01');
+    gitOut(sys.meta, ['clone', '--quiet', '--depth', '1', `file://${join(sys.base, 'repos', 'svc-01')}`, dir]);
+    expect(gitOut(dir, ['rev-list', '--all'])).toBe(sys.bad['svc-01']);
+    const { run, json, before } = await bisect(sys);
+    expect(run.code, run.stderr).toBe(0);
+    expect(json.culprits).toEqual(['svc-01']);
+    expect(gitOut(dir, ['rev-parse', '--is-shallow-repository'])).toBe('true');
+    expect(gitOut(dir, ['cat-file', '-t', sys.good['svc-01']!])).toBe('commit');
+    expect(fingerprint(sys.meta)).toEqual(before);
+  });
+
   it('finds two culprits that fail only together (delta debugging)', async () => {
     const sys = createBisectSystem({ count: 8, breaksWith: { 'svc-01': 'svc-06' } });
     const { run, json, before } = await bisect(sys);
@@ -131,6 +144,10 @@ describe('meta bisect with a --run oracle over real repositories', () => {
     expect(entries).toHaveLength(1);
     expect(JSON.stringify(entries[0])).toContain('svc-03');
     expect(JSON.stringify(entries[0])).not.toContain('svc-04');
+    // The normal rollback holds the pin it rolled away from, and only that one.
+    const holds = readFileSync(join(sys.meta, 'manifests/holds.yaml'), 'utf8');
+    expect(holds).toContain(sys.bad['svc-03']!);
+    expect(holds).not.toContain('svc-04');
   });
 });
 
