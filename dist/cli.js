@@ -12975,6 +12975,113 @@ function errorMessage(err) {
     return String(err);
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/core/interrupt.js
+
+const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
+let received;
+let writing = 0;
+const children = new Set();
+const listeners = new Set();
+class InterruptedError extends MetaError {
+    signal;
+    constructor(signal, state) {
+        super(`interrupted by ${signal}: ${state}`, EXIT_CODES[signal]);
+        this.signal = signal;
+    }
+}
+function exitCodeFor(signal) {
+    return EXIT_CODES[signal];
+}
+/** The signal received, if any. */
+function interruption() {
+    return received;
+}
+/** A safe point of a write phase: stop here, before starting more, if a signal came. */
+function throwIfInterrupted(state = 'stopped before changing anything; the workspace is in its old state') {
+    if (received)
+        throw new InterruptedError(received, state);
+}
+/** Called once when a signal arrives (the batch checkout stops its xargs this way). Returns the unsubscribe. */
+function onInterrupt(listener) {
+    if (received) {
+        listener(received);
+        return () => undefined;
+    }
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+}
+/** Runs `fn` as a write phase: a signal meanwhile is noted, not acted on, until it returns. */
+async function duringWrites(fn) {
+    writing += 1;
+    try {
+        return await fn();
+    }
+    finally {
+        writing -= 1;
+    }
+}
+/** Child processes (by process group) that an immediate exit must end so none outlives this one. */
+function trackChild(pid) {
+    if (pid === undefined)
+        return () => undefined;
+    children.add(pid);
+    return () => children.delete(pid);
+}
+/**
+ * Installed by the CLI's and the action's entry points (never by the in-process test helper, so
+ * tests of the commands are unaffected). Returns a function that removes the handlers.
+ */
+function installInterruptHandlers(handlers) {
+    const handle = (signal) => {
+        const first = received === undefined;
+        received ??= signal;
+        if (first && writing > 0) {
+            for (const listener of [...listeners])
+                listener(signal);
+            listeners.clear();
+            return;
+        }
+        endChildren();
+        handlers.report(first
+            ? `interrupted by ${signal}: stopped before changing anything; the workspace is in its old state`
+            : `interrupted again by ${signal}: stopped at once; the next meta command finishes or undoes this run first (${'.meta/lock'} records what it was doing)`);
+        handlers.exit(exitCodeFor(received));
+    };
+    const onInt = () => handle('SIGINT');
+    const onTerm = () => handle('SIGTERM');
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+    return () => {
+        process.off('SIGINT', onInt);
+        process.off('SIGTERM', onTerm);
+    };
+}
+function endChildren() {
+    for (const pid of children) {
+        try {
+            process.kill(-pid, 'SIGTERM');
+        }
+        catch {
+            // Already gone.
+        }
+    }
+}
+/**
+ * Test hook, like meta-lock.ts's crashPoint: with META_ROLLBACK_TEST_INTERRUPT_AT=<step>, the process
+ * sends itself META_ROLLBACK_TEST_SIGNAL (default SIGINT) at that step, to its whole process group
+ * when META_ROLLBACK_TEST_SIGNAL_GROUP=1 (as a terminal's Ctrl-C does), so the suite can interrupt
+ * a run at every step instead of at moments that timing happens to hit. Unset, it does nothing.
+ */
+async function interruptPoint(step) {
+    if (process.env.META_ROLLBACK_TEST_INTERRUPT_AT !== step)
+        return;
+    const signal = process.env.META_ROLLBACK_TEST_SIGNAL === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
+    process.kill(process.env.META_ROLLBACK_TEST_SIGNAL_GROUP === '1' ? -process.pid : process.pid, signal);
+    // Node runs signal handlers from its event loop: wait for ours, so the signal lands at this step.
+    for (let i = 0; i < 1000 && received === undefined; i++)
+        await new Promise((r) => setTimeout(r, 1));
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 // EXTERNAL MODULE: external "node:fs"
@@ -13614,19 +13721,27 @@ function parseYamlBytes(bytes, display) {
     }
     return parseYamlText(text, display);
 }
+let bytesParsed = 0;
+/** Characters handed to the YAML parser so far in this process: tests count work with it, not time. */
+function yamlCharsParsed() {
+    return bytesParsed;
+}
 function parseYamlText(text, display) {
+    bytesParsed += text.length;
     refuseConflictMarkers(text, display);
     const lines = new dist/* LineCounter */.HN();
-    // uniqueKeys rejects duplicate keys (which YAML forbids but many parsers quietly accept), and a
-    // small alias budget stops "billion laughs" documents from expanding without bound.
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    // Duplicate keys (which YAML forbids but many parsers quietly accept) are refused by checkNodes
+    // below, with a set per mapping: the yaml package's own uniqueKeys check compares every key with
+    // every other, quadratic in a lock of 5,000 components. A small alias budget stops "billion
+    // laughs" documents from expanding without bound.
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
     const first = doc.errors[0];
     if (first) {
         const line = lines.linePos(first.pos[0]).line;
         throw new errors_InputError(`${display}:${line}: ${oneLine(first.message)}`);
     }
     const file = { display, text, doc, lines };
-    countAliases(file);
+    checkNodes(file);
     return file;
 }
 function lineOf(file, node) {
@@ -13702,9 +13817,9 @@ function toPlain(file, node, field = 'document') {
         fail(file, node, field, /alias/i.test(String(err)) ? 'aliases expand too far (more than 100 nodes through aliases)' : oneLine(String(err)));
     }
 }
-function countAliases(file) {
+function checkNodes(file) {
     // The yaml package only bounds alias expansion when converting to JS; we walk nodes directly,
-    // so apply the same bound up front.
+    // so apply the same bound up front. Keys are checked for duplicates in the same single walk.
     let aliases = 0;
     const visit = (node, depth) => {
         if (depth > 64)
@@ -13715,6 +13830,8 @@ function countAliases(file) {
                 fail(file, node, 'document', 'too many aliases');
             return;
         }
+        if ((0,dist/* isMap */.jh)(node))
+            uniqueKeys(file, node);
         if ((0,dist/* isMap */.jh)(node) || (0,dist/* isSeq */.oP)(node)) {
             for (const item of node.items) {
                 if ((0,dist/* isMap */.jh)(node)) {
@@ -13728,6 +13845,20 @@ function countAliases(file) {
         }
     };
     visit(file.doc.contents, 0);
+}
+/** The message and line the yaml package gives a duplicate key, found with one set per mapping. */
+function uniqueKeys(file, map) {
+    const seen = new Set();
+    for (const pair of map.items) {
+        const key = pair.key;
+        // Merge keys (`<<`) may repeat; keys that are mappings or sequences are compared by yaml's rules elsewhere.
+        const value = (0,dist/* isScalar */.jn)(key) ? key.value : undefined;
+        if (value === undefined || value === '<<' || (typeof value === 'object' && value !== null))
+            continue;
+        if (seen.has(value))
+            throw new errors_InputError(`${file.display}:${lineOf(file, key)}: Map keys must be unique`);
+        seen.add(value);
+    }
 }
 function oneLine(message) {
     return message.split('\n')[0].trim();
@@ -13862,15 +13993,22 @@ function editLockText(lock, writes, generatedAt) {
     const text = lock.file.text;
     const edits = [];
     const components = componentsMap(lock);
+    // One pass to index the entries: YAMLMap.get scans every item, so a get per write is quadratic.
+    const byName = new Map();
+    for (const pair of components.items)
+        if ((0,dist/* isScalar */.jn)(pair.key))
+            byName.set(sourceValue(pair.key), pair.value);
     let changed = false;
     const appended = [];
     for (const write of writes) {
-        const entry = components.get(write.component, true);
+        const entry = byName.get(write.component);
         if (!(0,dist/* isMap */.jh)(entry)) {
             appended.push(write);
             changed = true;
             continue;
         }
+        const versionNode = entry.get('version', true);
+        const oldVersion = (0,dist/* isScalar */.jn)(versionNode) ? sourceValue(versionNode) : undefined;
         for (const key of ['version', 'commit']) {
             const value = write.pin[key];
             // A vendored entry pins no commit, and gets none.
@@ -13880,7 +14018,9 @@ function editLockText(lock, writes, generatedAt) {
             if ((0,dist/* isScalar */.jn)(node) && node.range) {
                 if (sourceValue(node) === value)
                     continue;
-                edits.push({ start: node.range[0], end: node.range[1], text: renderScalar(value, node.type) });
+                // A comment on the line that names the old version (`commit: <sha>   # web-ui v1.2.0`) would lie afterwards.
+                const comment = commentNaming(text, node.range[1], oldVersion, write.pin.version);
+                edits.push({ start: node.range[0], end: comment?.end ?? node.range[1], text: renderScalar(value, node.type) + (comment?.text ?? '') });
                 changed = true;
             }
             else {
@@ -13895,6 +14035,20 @@ function editLockText(lock, writes, generatedAt) {
         edits.push(appendEntries(text, components, appended));
     edits.push(generatedAtEdit(lock, generatedAt));
     return applyEdits(text, edits);
+}
+/** The rest of the line after a scalar, when it is a comment naming `from`: with `from` replaced by `to`. */
+function commentNaming(text, at, from, to) {
+    if (from === undefined || from === '' || from === to)
+        return undefined;
+    const newline = text.indexOf('\n', at);
+    const end = newline < 0 ? text.length : newline;
+    const rest = text.slice(at, end);
+    if (!/^\s+#/.test(rest))
+        return undefined;
+    const word = new RegExp(`(?<![\\w.+-])${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.+-])`, 'g');
+    if (!word.test(rest))
+        return undefined;
+    return { end, text: rest.replace(word, () => to) };
 }
 function sourceValue(node) {
     return node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : String(node.value);
@@ -14113,6 +14267,7 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./.tsbuild/git/run-git.js
 
 
+
 class GitError extends Error {
     args;
     code;
@@ -14157,13 +14312,21 @@ function run_git_runGit(args, options) {
             env: gitEnvironment(options.env),
             stdio: ['pipe', 'pipe', 'pipe'],
             timeout: options.timeoutMs,
+            // A group of its own: a Ctrl-C sent to the terminal's process group must not kill a
+            // `git checkout` half-way through its files; interrupt.ts decides when git stops.
+            detached: process.platform !== 'win32',
         });
+        const untrack = trackChild(child.pid);
         const out = [];
         const err = [];
         child.stdout.on('data', (chunk) => out.push(chunk));
         child.stderr.on('data', (chunk) => err.push(chunk));
-        child.on('error', reject);
+        child.on('error', (err) => {
+            untrack();
+            reject(err);
+        });
         child.on('close', (code, signal) => {
+            untrack();
             resolvePromise({
                 code: code ?? (signal ? 128 : 1),
                 stdout: Buffer.concat(out),
@@ -14188,379 +14351,760 @@ function firstLine(text) {
     return (text.split('\n').find((l) => l.trim().length > 0) ?? '').trim();
 }
 
-;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
-const objectToString = Object.prototype.toString;
+;// CONCATENATED MODULE: ./.tsbuild/git/half-checkout.js
 
-const isError = value => objectToString.call(value) === '[object Error]';
 
-const errorMessages = new Set([
-	'network error', // Chrome
-	'NetworkError when attempting to fetch resource.', // Firefox
-	'The Internet connection appears to be offline.', // Safari 16
-	'Network request failed', // `cross-fetch`
-	'fetch failed', // Undici (Node.js)
-	'terminated', // Undici (Node.js)
-	' A network error occurred.', // Bun (WebKit)
-	'Network connection lost', // Cloudflare Workers (fetch)
-]);
 
-function isNetworkError(error) {
-	const isValid = error
-		&& isError(error)
-		&& error.name === 'TypeError'
-		&& typeof error.message === 'string';
 
-	if (!isValid) {
-		return false;
-	}
-
-	const {message, stack} = error;
-
-	// Safari 17+ has generic message but no stack for network errors
-	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
-		return stack === undefined
-			// Sentry adds its own stack trace to the fetch error, so also check for that
-			|| '__sentry_captured__' in error;
-	}
-
-	// Deno network errors start with specific text
-	if (message.startsWith('error sending request for url')) {
-		return true;
-	}
-
-	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
-	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
-		return true;
-	}
-
-	// Standard network error messages
-	return errorMessages.has(message);
+/** An `index.lock` older than this, with no git still finishing, was left by a killed git. */
+const INDEX_LOCK_WAIT_MS = 5_000;
+/**
+ * Puts back a checkout that a killed rollback was moving from `head` to `to`. A `git checkout`
+ * killed half-way leaves HEAD at either commit and some files of the other: those are the run's
+ * own work, recognised because every changed or new path is one that differs between the two
+ * commits, and they are overwritten. Anything else is someone's work and is left alone ('foreign'),
+ * as is a checkout that is at neither commit ('elsewhere': moved by someone since).
+ */
+async function putBackCheckout(c) {
+    if (!(0,external_node_fs_.existsSync)(c.dir))
+        return 'untouched';
+    await clearStaleIndexLock(c.dir);
+    const head = (await run_git_git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: c.dir })).trim();
+    if (head !== c.head && head !== c.to)
+        return 'elsewhere';
+    const status = statusRecords(await run_git_git(['status', '--porcelain', '-z', '--untracked-files=all', '--no-renames'], { cwd: c.dir }));
+    const branch = (await run_git_runGit(['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: c.dir })).stdout.toString().trim() || undefined;
+    const ours = new Set(c.head === c.to ? [] : await run_git_gitLines(['diff', '--name-only', '--no-renames', '-z', c.head, c.to], { cwd: c.dir }).then(splitZ));
+    // Untracked files outside the diff are someone's (build output, notes): a checkout keeps them, so may this.
+    const dirty = status.filter((r) => ours.has(r.path) || !r.untracked).map((r) => r.path);
+    if (dirty.length === 0 && head === c.head && branch === c.branch)
+        return 'untouched';
+    if (dirty.some((path) => !ours.has(path)))
+        return 'foreign';
+    await run_git_git(['checkout', '--force', '--quiet', ...(c.branch ? [c.branch] : ['--detach', c.head]), '--'], { cwd: c.dir });
+    // Files the half-done checkout created that the old commit does not have stay behind as untracked.
+    const left = dirty.filter((path) => ours.has(path));
+    if (left.length > 0)
+        await run_git_git(['clean', '--force', '--quiet', '--', ...left], { cwd: c.dir, env: { GIT_LITERAL_PATHSPECS: '1' } });
+    return 'restored';
+}
+function splitZ(lines) {
+    return lines.flatMap((l) => l.split('\0')).filter(Boolean);
+}
+/** `git status --porcelain -z`: "XY path" records; renames are off, so one path each. */
+function statusRecords(out) {
+    return out
+        .split('\0')
+        .filter((r) => r.length > 3)
+        .map((r) => ({ path: r.slice(3), untracked: r.startsWith('??') }));
+}
+/**
+ * A git killed by the signal that killed the run leaves `.git/index.lock`; one still finishing
+ * removes its own within moments, so only a lock that stays is removed.
+ */
+async function clearStaleIndexLock(dir) {
+    const lock = (0,external_node_path_.join)(dir, '.git', 'index.lock');
+    const deadline = Date.now() + INDEX_LOCK_WAIT_MS;
+    while ((0,external_node_fs_.existsSync)(lock) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+    if (await (0,promises_namespaceObject.stat)(lock).catch(() => undefined))
+        await (0,promises_namespaceObject.rm)(lock, { force: true });
 }
 
-;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
+;// CONCATENATED MODULE: ./.tsbuild/core/meta-lock.js
 
 
-function validateRetries(retries) {
-	if (typeof retries === 'number') {
-		if (retries < 0) {
-			throw new TypeError('Expected `retries` to be a non-negative number.');
-		}
 
-		if (Number.isNaN(retries)) {
-			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
-		}
-	} else if (retries !== undefined) {
-		throw new TypeError('Expected `retries` to be a number or Infinity.');
-	}
-}
 
-function validateNumberOption(name, value, {min = 0, allowInfinity = false} = {}) {
-	if (value === undefined) {
-		return;
-	}
 
-	if (typeof value !== 'number' || Number.isNaN(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
-	}
 
-	if (!allowInfinity && !Number.isFinite(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
-	}
 
-	if (value < min) {
-		throw new TypeError(`Expected \`${name}\` to be \u2265 ${min}.`);
-	}
-}
 
-class AbortError extends Error {
-	constructor(message) {
-		super();
 
-		if (message instanceof Error) {
-			this.originalError = message;
-			({message} = message);
-		} else {
-			this.originalError = new Error(message);
-			this.originalError.stack = this.stack;
-		}
 
-		this.name = 'AbortError';
-		this.message = message;
-	}
-}
 
-function calculateDelay(retriesConsumed, options) {
-	const attempt = Math.max(1, retriesConsumed + 1);
-	const random = options.randomize ? (Math.random() + 1) : 1;
-
-	let timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
-	timeout = Math.min(timeout, options.maxTimeout);
-
-	return timeout;
-}
-
-function calculateRemainingTime(start, max) {
-	if (!Number.isFinite(max)) {
-		return max;
-	}
-
-	return max - (performance.now() - start);
-}
-
-async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
-	const normalizedError = error instanceof Error
-		? error
-		: new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
-
-	if (normalizedError instanceof AbortError) {
-		throw normalizedError.originalError;
-	}
-
-	const retriesLeft = Number.isFinite(options.retries)
-		? Math.max(0, options.retries - retriesConsumed)
-		: options.retries;
-
-	const maxRetryTime = options.maxRetryTime ?? Number.POSITIVE_INFINITY;
-
-	const context = Object.freeze({
-		error: normalizedError,
-		attemptNumber,
-		retriesLeft,
-		retriesConsumed,
-	});
-
-	await options.onFailedAttempt(context);
-
-	if (calculateRemainingTime(startTime, maxRetryTime) <= 0) {
-		throw normalizedError;
-	}
-
-	const consumeRetry = await options.shouldConsumeRetry(context);
-
-	const remainingTime = calculateRemainingTime(startTime, maxRetryTime);
-
-	if (remainingTime <= 0 || retriesLeft <= 0) {
-		throw normalizedError;
-	}
-
-	if (normalizedError instanceof TypeError && !isNetworkError(normalizedError)) {
-		if (consumeRetry) {
-			throw normalizedError;
-		}
-
-		options.signal?.throwIfAborted();
-		return false;
-	}
-
-	if (!await options.shouldRetry(context)) {
-		throw normalizedError;
-	}
-
-	if (!consumeRetry) {
-		options.signal?.throwIfAborted();
-		return false;
-	}
-
-	const delayTime = calculateDelay(retriesConsumed, options);
-	const finalDelay = Math.min(delayTime, remainingTime);
-
-	options.signal?.throwIfAborted();
-
-	if (finalDelay > 0) {
-		await new Promise((resolve, reject) => {
-			const onAbort = () => {
-				clearTimeout(timeoutToken);
-				options.signal?.removeEventListener('abort', onAbort);
-				reject(options.signal.reason);
-			};
-
-			const timeoutToken = setTimeout(() => {
-				options.signal?.removeEventListener('abort', onAbort);
-				resolve();
-			}, finalDelay);
-
-			if (options.unref) {
-				timeoutToken.unref?.();
-			}
-
-			options.signal?.addEventListener('abort', onAbort, {once: true});
-		});
-	}
-
-	options.signal?.throwIfAborted();
-
-	return true;
-}
-
-async function pRetry(input, options = {}) {
-	options = {...options};
-
-	validateRetries(options.retries);
-
-	if (Object.hasOwn(options, 'forever')) {
-		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
-	}
-
-	options.retries ??= 10;
-	options.factor ??= 2;
-	options.minTimeout ??= 1000;
-	options.maxTimeout ??= Number.POSITIVE_INFINITY;
-	options.maxRetryTime ??= Number.POSITIVE_INFINITY;
-	options.randomize ??= false;
-	options.onFailedAttempt ??= () => {};
-	options.shouldRetry ??= () => true;
-	options.shouldConsumeRetry ??= () => true;
-
-	// Validate numeric options and normalize edge cases
-	validateNumberOption('factor', options.factor, {min: 0, allowInfinity: false});
-	validateNumberOption('minTimeout', options.minTimeout, {min: 0, allowInfinity: false});
-	validateNumberOption('maxTimeout', options.maxTimeout, {min: 0, allowInfinity: true});
-	validateNumberOption('maxRetryTime', options.maxRetryTime, {min: 0, allowInfinity: true});
-
-	// Treat non-positive factor as 1 to avoid zero backoff or negative behavior
-	if (!(options.factor > 0)) {
-		options.factor = 1;
-	}
-
-	options.signal?.throwIfAborted();
-
-	let attemptNumber = 0;
-	let retriesConsumed = 0;
-	const startTime = performance.now();
-
-	while (Number.isFinite(options.retries) ? retriesConsumed <= options.retries : true) {
-		attemptNumber++;
-
-		try {
-			options.signal?.throwIfAborted();
-
-			const result = await input(attemptNumber);
-
-			options.signal?.throwIfAborted();
-
-			return result;
-		} catch (error) {
-			if (await onAttemptFailure({
-				error,
-				attemptNumber,
-				retriesConsumed,
-				startTime,
-				options,
-			})) {
-				retriesConsumed++;
-			}
-		}
-	}
-
-	// Should not reach here, but in case it does, throw an error
-	throw new Error('Retry attempts exhausted without throwing an error.');
-}
-
-function makeRetriable(function_, options) {
-	return function (...arguments_) {
-		return pRetry(() => function_.apply(this, arguments_), options);
-	};
-}
-
-;// CONCATENATED MODULE: ./.tsbuild/git/transient-retry.js
 
 
 /**
- * git over the network, run again when it fails the way a busy or restarting server fails. git
- * itself retries almost nothing over HTTP, and an incident run should not end on one 502.
+ * `.meta/lock`: one writing command at a time per meta-repo.
  *
- * Only transport failures are retried. A rejected credential, a missing repository or a refused
- * push gives the same answer the next time, so retrying it would only delay the error (and a
- * rejected lease must reach the caller as it is: it means someone else wrote first).
+ * - Created exclusively (a hard link of a fully written temp file, which fails if the lock exists, as
+ *   O_CREAT|O_EXCL does; `open(path, 'wx')` where links are unsupported), so of two runs exactly
+ *   one creates it, and it is never seen half-written; the other
+ *   polls for up to META_ROLLBACK_LOCK_WAIT_MS (default 10 s), then refuses with exit 1, naming the
+ *   holder. The holder removes it in a `finally`, and refreshes its mtime while it runs.
+ * - A lock is stale when its pid is not running on this host, or when it has not been refreshed
+ *   for META_ROLLBACK_LOCK_STALE_MS (default 10 min; a holder on another host cannot be asked).
+ *   A stale lock is taken over atomically: a new lock is written beside it, the old one is read
+ *   again and must still be byte-for-byte what was judged stale, then the new one is renamed over
+ *   it; after a short pause the lock is read back and must be ours, else the run backs off and
+ *   waits like any other. (Two runs can both win only if one stalls for longer than that pause
+ *   between its second read and its rename.)
+ * - While it writes, a rollback records its intent in the lock (the journal entry it will write and
+ *   the file it goes in, the lock text it will write, the checkouts it will move). A run that takes
+ *   over the stale lock of a killed rollback first finishes it (the new lock had been written: the
+ *   journal entry is written, under the name the dead run chose) or undoes it (it had not: the checkouts are put back and the snapshot removed), so
+ *   no run ever builds on a half-done one.
+ * - Holding it, a run removes the temp files (`.NAME.PID.RANDOM.tmp`) that killed writers on this
+ *   host left beside the lock, the journal and the snapshots.
+ * - Dry runs and read-only commands take no lock.
  */
-const GIT_ATTEMPTS = 3;
-/** Waits before the 2nd and 3rd attempts: 0.5 s, then 1.5 s. Short, because a run is waiting on it. */
-const FIRST_DELAY_MS = 500;
-const FACTOR = 3;
-/** Answers that will not change on a retry; checked first, since they often come with "RPC failed". */
-const PERMANENT = [
-    /\bHTTP 4\d\d\b/,
-    /returned error: 4\d\d\b/,
-    /Authentication failed/i,
-    /could not read (?:Username|Password)/i,
-    /terminal prompts disabled/i,
-    /Permission denied/i,
-    /repository .* not found/i,
-    /does not appear to be a git repository/i,
-    /\[rejected\]|\[remote rejected\]|stale info|non-fast-forward|fetch first/,
-    /couldn't find remote ref|not our ref|upload-pack: not our/i,
-];
-/** How an interrupted or overloaded transfer looks from git and libcurl. */
-const TRANSIENT = [
-    /returned error: 5\d\d\b/,
-    /\bHTTP 5\d\d\b/,
-    /RPC failed/,
-    /Connection reset|Connection refused|Connection timed out|Operation timed out|timed out after/i,
-    /Empty reply from server|Recv failure|Send failure|Failed to connect|Couldn't connect to server/i,
-    /early EOF|unexpected disconnect|the remote end hung up unexpectedly|transfer closed with/i,
-    /SSL_read|SSL_write|GnuTLS recv error|TLS connection was non-properly terminated/i,
-    /HTTP\/2 stream \d+ was not closed cleanly/i,
-];
-/** Whether a failed git command's output (stderr, and stdout for a porcelain push) is worth another try. */
-function isTransientGitFailure(output) {
-    if (PERMANENT.some((re) => re.test(output)))
-        return false;
-    return TRANSIENT.some((re) => re.test(output));
+const META_LOCK_PATH = '.meta/lock';
+const DEFAULT_WAIT_MS = 10_000;
+const DEFAULT_STALE_MS = 10 * 60_000;
+const POLL_MS = 100;
+/** How long a takeover waits before reading the lock back. */
+const SETTLE_MS = 100;
+/** A lock file with no readable content is someone's lock being written, unless it is this old. */
+const UNREADABLE_GRACE_MS = 5_000;
+function lockSettings() {
+    return { waitMs: msFromEnv('META_ROLLBACK_LOCK_WAIT_MS', DEFAULT_WAIT_MS), staleMs: msFromEnv('META_ROLLBACK_LOCK_STALE_MS', DEFAULT_STALE_MS) };
 }
-class TransientFailure extends Error {
-    result;
-    constructor(result) {
-        super(result.stderr);
-        this.result = result;
+const held = new external_node_async_hooks_namespaceObject.AsyncLocalStorage();
+/**
+ * Runs `fn` holding the meta-repo's lock. Re-entrant within one async call chain (a command that
+ * holds the lock may call another that takes it), exclusive between runs, in-process ones included.
+ */
+async function withMetaLock(ctx, command, fn) {
+    const mine = held.getStore();
+    const already = mine?.get(ctx.root);
+    if (already)
+        return fn(already);
+    // A write phase: SIGINT/SIGTERM from here on is noted and acted on at the writer's safe points.
+    return duringWrites(async () => {
+        const lock = await acquireMetaLock(ctx, command);
+        try {
+            return await held.run(new Map([...(mine ?? new Map()), [ctx.root, lock]]), () => fn(lock));
+        }
+        finally {
+            await lock.release();
+        }
+    });
+}
+async function acquireMetaLock(ctx, command) {
+    const path = resolveInsideRoot(ctx.root, ctx.root, META_LOCK_PATH, META_LOCK_PATH);
+    // A refused run must leave no trace, not even an empty .meta/ it made for its lock.
+    const madeDir = await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    const tidy = async () => {
+        if (madeDir)
+            await (0,promises_namespaceObject.rmdir)(madeDir).catch(() => undefined);
+    };
+    const { waitMs, staleMs } = lockSettings();
+    const record = {
+        owner: { pid: process.pid, host: (0,external_node_os_namespaceObject.hostname)(), command, actor: ctx.actor },
+        created_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        id: (0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex'),
+    };
+    const deadline = Date.now() + waitMs;
+    let waiting = false;
+    for (;;) {
+        // Again each time: a run that releases its lock removes the .meta/ it made, if it is empty.
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        if (await createExclusive(path, render(record))) {
+            await sweepTemps(ctx.root);
+            return lockHandle(path, record, staleMs, tidy);
+        }
+        const seen = await readLockFile(path);
+        if (!seen) {
+            // Released between our attempt and our read: try again at once (but not for ever).
+            if (Date.now() >= deadline)
+                throw new OperationError(`${META_LOCK_PATH}: could not be created within ${Math.round(waitMs / 1000)}s`);
+            continue;
+        }
+        const stale = staleReason(seen, staleMs);
+        if (stale) {
+            // The intent comes from a file anyone could have written: refuse a bad one before touching anything.
+            const intent = seen.record?.intent === undefined ? undefined : checkIntent(seen.record.intent);
+            // Take over, carrying the dead run's intent until it has been finished or undone, so a run
+            // killed during recovery leaves the same work to the next one.
+            const inherited = intent ? { ...record, intent } : record;
+            if (await takeOver(path, seen.text, render(inherited))) {
+                ctx.log(`${META_LOCK_PATH}: took over a stale lock (${stale})`);
+                await sweepTemps(ctx.root);
+                const handle = lockHandle(path, inherited, staleMs, tidy);
+                if (!intent || !seen.record)
+                    return handle;
+                try {
+                    handle.recovered = await recoverInterrupted(ctx, seen.record, intent);
+                    await handle.setIntent(undefined);
+                    return handle;
+                }
+                catch (err) {
+                    // Leave the dead run's lock as it was, so the next run tries again.
+                    await replaceFile(path, seen.text).catch(() => undefined);
+                    await handle.release();
+                    throw err;
+                }
+            }
+            continue;
+        }
+        if (Date.now() >= deadline) {
+            await tidy();
+            throw new OperationError(heldMessage(seen.record));
+        }
+        if (!waiting) {
+            ctx.log(`${heldMessage(seen.record).replace(/; try again.*$/, '')}; waiting up to ${Math.round(waitMs / 1000)}s`);
+            waiting = true;
+        }
+        if (interruption()) {
+            await tidy();
+            throwIfInterrupted(`stopped while waiting for ${META_LOCK_PATH}, held by another run; the workspace is in its old state`);
+        }
+        await sleep(POLL_MS);
     }
 }
-/** `runGit`, repeated while it fails in transit; the last result is returned either way. */
-async function transient_retry_runGitRetrying(args, options, hooks = {}) {
-    let attempts = 0;
+/** Temp files (`.NAME.PID.RANDOM.tmp`) of writers that were killed before renaming them. */
+const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+/** Holding the lock, remove the temp files that runs killed on this host left beside the files they write. */
+async function sweepTemps(root) {
+    for (const dir of ['.meta', SNAPSHOT_DIR, JOURNAL_DIR, 'manifests']) {
+        const names = await (0,promises_namespaceObject.readdir)((0,external_node_path_.join)(root, dir)).catch(() => []);
+        for (const name of names) {
+            const pid = Number(TEMP_FILE.exec(name)?.[1]);
+            if (pid && pid !== process.pid && !pidAlive(pid))
+                await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(root, dir, name), { force: true }).catch(() => undefined);
+        }
+    }
+}
+/**
+ * Whether `.meta/lock` is left by a run that is gone. A command that finds nothing to do still takes
+ * (and so recovers and removes) such a lock, since what it sees may be a killed run's half.
+ */
+async function staleLockPresent(root) {
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, META_LOCK_PATH)))
+        return false;
+    const seen = await readLockFile((0,external_node_path_.join)(root, META_LOCK_PATH)).catch(() => undefined);
+    return seen !== undefined && staleReason(seen, lockSettings().staleMs) !== undefined;
+}
+function heldMessage(record) {
+    if (!record)
+        return `${META_LOCK_PATH}: held by a run whose lock cannot be read; try again, or remove it if that run is gone`;
+    const { pid, host, command } = record.owner;
+    return `${META_LOCK_PATH}: held by pid ${pid} on ${host} since ${record.created_at} (${command}); try again, or remove it if that run is gone`;
+}
+function lockHandle(path, record, staleMs, tidy) {
+    // The holder keeps the lock's mtime fresh, so only a run that stopped refreshing it looks stale.
+    const beat = setInterval(() => {
+        const now = new Date();
+        (0,promises_namespaceObject.utimes)(path, now, now).catch(() => undefined);
+    }, Math.max(1_000, Math.min(60_000, Math.floor(staleMs / 4))));
+    beat.unref();
+    let current = record;
+    const ours = async () => (await readLockFile(path))?.record?.id === record.id;
+    return {
+        path,
+        get record() {
+            return current;
+        },
+        async setIntent(intent) {
+            if (!(await ours()))
+                throw new OperationError(`${META_LOCK_PATH}: taken over by another run while this one held it; nothing more was written`);
+            const next = { owner: record.owner, created_at: record.created_at, id: record.id, ...(intent ? { intent } : {}) };
+            await replaceFile(path, render(next));
+            current = next;
+        },
+        async release() {
+            clearInterval(beat);
+            if (await ours())
+                await (0,promises_namespaceObject.rm)(path, { force: true });
+            await tidy();
+        },
+    };
+}
+async function readLockFile(path) {
+    let text;
+    let mtimeMs;
     try {
-        return await pRetry(async (attempt) => {
-            if (attempt > 1)
-                await hooks.beforeRetry?.();
-            attempts = attempt;
-            const result = await run_git_runGit(args, options);
-            if (result.code !== 0 && isTransientGitFailure(`${result.stderr}\n${result.stdout.toString('utf8', 0, 4096)}`))
-                throw new TransientFailure(result);
-            return { ...result, attempts };
-        }, { retries: GIT_ATTEMPTS - 1, minTimeout: FIRST_DELAY_MS, factor: FACTOR, randomize: false, shouldRetry: ({ error }) => error instanceof TransientFailure });
+        [text, mtimeMs] = await Promise.all([(0,promises_namespaceObject.readFile)(path, 'utf8'), (0,promises_namespaceObject.stat)(path).then((s) => s.mtimeMs)]);
     }
     catch (err) {
-        if (err instanceof TransientFailure)
-            return { ...err.result, attempts };
-        throw err;
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw new OperationError(`${META_LOCK_PATH}: cannot read (${err.code ?? errorMessage(err)})`);
+    }
+    return { text, record: parseRecord(text), mtimeMs };
+}
+function parseRecord(text) {
+    try {
+        const value = JSON.parse(text);
+        const owner = value?.owner;
+        if (!value || typeof owner !== 'object' || !owner || typeof owner.pid !== 'number' || typeof owner.host !== 'string')
+            return undefined;
+        return {
+            owner: { pid: owner.pid, host: owner.host, command: typeof owner.command === 'string' ? owner.command : '?', actor: typeof owner.actor === 'string' ? owner.actor : undefined },
+            created_at: typeof value.created_at === 'string' ? value.created_at : '?',
+            id: typeof value.id === 'string' ? value.id : '',
+            intent: value.intent,
+        };
+    }
+    catch {
+        return undefined;
     }
 }
-/** Like `git`: stdout on success, else a GitError saying how many times it was tried. */
-async function gitRetrying(args, options, hooks = {}) {
-    const result = await transient_retry_runGitRetrying(args, options, hooks);
-    if (result.code !== 0)
-        throw retriedError(args, result);
-    return result.stdout.toString('utf8');
+function staleReason(seen, staleMs) {
+    const age = Date.now() - seen.mtimeMs;
+    if (!seen.record)
+        return age > UNREADABLE_GRACE_MS ? `unreadable and ${Math.round(age / 1000)}s old` : undefined;
+    const { pid, host } = seen.record.owner;
+    if (host === (0,external_node_os_namespaceObject.hostname)() && !pidAlive(pid))
+        return `pid ${pid} is not running on ${host}`;
+    if (age > staleMs)
+        return `pid ${pid} on ${host} has not refreshed it for ${Math.round(age / 60_000)} min`;
+    return undefined;
 }
-/** ` (tried 3 times)` after an error that was retried, so the log shows it was not a one-off. */
-function triedNote(result) {
-    return result.attempts > 1 ? ` (tried ${result.attempts} times)` : '';
+function pidAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        return err.code === 'EPERM';
+    }
 }
 /**
- * A ref push (an update or a delete) tried again in transit. A push that failed after more than one
- * attempt may have landed on an earlier one and lost only its answer (the retry then trips over its
- * own lease); `landed` looks at the remote, and the push counts as done when it says so.
+ * Creates the lock only if there is none, with its whole content at once: the record is written to
+ * a temp file and hard-linked to the lock's name, which fails if the name exists, exactly like
+ * O_CREAT|O_EXCL, but a run killed half-way can never leave an empty lock behind. Where hard links
+ * are not supported, `open(path, 'wx')` is used instead.
  */
-async function pushRetrying(args, options, landed) {
-    const result = await transient_retry_runGitRetrying(args, options);
-    if (result.code === 0 || result.attempts < 2)
-        return result;
-    return (await landed().catch(() => false)) ? { ...result, code: 0 } : result;
+async function createExclusive(path, text) {
+    const temp = tempBeside(path);
+    try {
+        await writeDurably(temp, text);
+        await (0,promises_namespaceObject.link)(temp, path);
+        return true;
+    }
+    catch (err) {
+        const code = err.code;
+        // EEXIST: someone holds it. ENOENT: .meta/ was removed meanwhile; the caller makes it again.
+        if (code === 'EEXIST' || code === 'ENOENT')
+            return false;
+        if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS')
+            return openExclusive(path, text);
+        throw new OperationError(`${META_LOCK_PATH}: cannot create (${code ?? errorMessage(err)})`);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+    }
 }
-/** The GitError for a command that failed, saying how many times it was tried. */
-function retriedError(args, result) {
-    const error = new GitError(args, result.code, result.stderr);
-    error.message += triedNote(result);
-    return error;
+async function openExclusive(path, text) {
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)(path, 'wx', 0o644);
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'EEXIST' || code === 'ENOENT')
+            return false;
+        throw new OperationError(`${META_LOCK_PATH}: cannot create (${err.code ?? errorMessage(err)})`);
+    }
+    try {
+        await handle.writeFile(text);
+        await handle.sync();
+    }
+    catch (err) {
+        await handle.close().catch(() => undefined);
+        await (0,promises_namespaceObject.rm)(path, { force: true });
+        throw new OperationError(`${META_LOCK_PATH}: cannot write (${err.code ?? errorMessage(err)})`);
+    }
+    await handle.close();
+    return true;
+}
+async function takeOver(path, seenText, text) {
+    const temp = tempBeside(path);
+    try {
+        await writeDurably(temp, text);
+        const again = await (0,promises_namespaceObject.readFile)(path, 'utf8').catch(() => undefined);
+        if (again !== seenText)
+            return false;
+        await (0,promises_namespaceObject.rename)(temp, path);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+    }
+    await sleep(SETTLE_MS);
+    return (await (0,promises_namespaceObject.readFile)(path, 'utf8').catch(() => undefined)) === text;
+}
+async function replaceFile(path, text) {
+    const temp = tempBeside(path);
+    try {
+        await writeDurably(temp, text);
+        await (0,promises_namespaceObject.rename)(temp, path);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+    }
+}
+async function writeDurably(path, text) {
+    const handle = await (0,promises_namespaceObject.open)(path, 'wx', 0o644);
+    try {
+        await handle.writeFile(text);
+        await handle.sync();
+    }
+    finally {
+        await handle.close();
+    }
+}
+function tempBeside(path) {
+    return (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
+}
+function render(record) {
+    return `${JSON.stringify(record)}\n`;
+}
+function sha256(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
+}
+/**
+ * Finishes or undoes the rollback a killed run was writing. The commit point is the rename of the
+ * new lock text (or, when the lock does not change, the journal line): past it, the rollback
+ * happened and only its journal entry may be missing, so it is written; before it, the checkouts
+ * it moved are put back and its snapshot is removed, so the meta-repo is as it was before that run.
+ */
+async function recoverInterrupted(ctx, stale, intent) {
+    const who = `pid ${stale.owner.pid} on ${stale.owner.host} (${stale.owner.command})`;
+    const lockNow = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(ctx.root, intent.lock), 'utf8').then(sha256, () => undefined);
+    const journaled = (intent.journalFile !== undefined && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(ctx.root, intent.journalFile))) ||
+        (await readJournal(ctx.root)).records.some(({ entry }) => entry.snapshot === intent.snapshot && entry.at === intent.journal.at);
+    if (journaled || (intent.lockAfter !== null && lockNow === intent.lockAfter)) {
+        if (!journaled)
+            await writeJournalEntry(ctx.root, intent.journalFile ?? (await nextJournalFile(ctx.root, intent.journal.env, ctx.now())), intent.journal);
+        ctx.log(`finished the rollback interrupted in ${who}: ${intent.lock} had been written${journaled ? '' : '; its journal entry is now recorded'}`);
+        return 'finished';
+    }
+    if (lockNow === intent.lockBefore) {
+        for (const c of intent.checkouts) {
+            if (c.head === c.to)
+                continue;
+            // A checkout the dead run left half-written is recognised as its own and put back clean.
+            const outcome = await putBackCheckout({ ...c, dir: (0,external_node_path_.join)(ctx.root, c.dir) });
+            if (outcome === 'foreign') {
+                throw new OperationError(`${c.dir}: has changes the rollback interrupted in ${who} did not make, so it cannot be undone; commit or stash them and run again`);
+            }
+        }
+    }
+    if (intent.holds)
+        await undoHolds(ctx.root, intent.holds);
+    await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(ctx.root, intent.snapshot), { force: true });
+    ctx.log(`undid the rollback interrupted in ${who}: it had not written ${intent.lock}`);
+    return 'undone';
+}
+/** The holds the killed run added go too, unless someone has changed the file since. */
+async function undoHolds(root, holds) {
+    const path = (0,external_node_path_.join)(root, HOLDS_PATH);
+    const now = await (0,promises_namespaceObject.readFile)(path, 'utf8').then(sha256, () => undefined);
+    if (now !== holds.after)
+        return;
+    if (holds.before === null)
+        await (0,promises_namespaceObject.rm)(path, { force: true });
+    else
+        await replaceFile(path, holds.before);
+}
+const SNAPSHOT_REL = /^\.meta\/snapshots\/[A-Za-z0-9][A-Za-z0-9._-]*\.yaml$/;
+const LOCK_REL = /^manifests\/components\.lock(?:\.[A-Za-z0-9._-]+)?\.yaml$/;
+const HASH = /^[0-9a-f]{64}$/;
+/** The intent comes from a file anyone could have written: it may only name the paths a rollback writes. */
+function checkIntent(raw) {
+    const bad = (field, value) => {
+        throw new errors_InputError(`${META_LOCK_PATH}: intent.${field}: ${names_quote(String(typeof value === 'string' ? value : JSON.stringify(value) ?? 'missing'))} is not what a rollback writes; remove ${META_LOCK_PATH} if no rollback is running`);
+    };
+    const i = (raw ?? {});
+    if (i.kind !== 'rollback')
+        bad('kind', i.kind);
+    if (typeof i.lock !== 'string' || !LOCK_REL.test(i.lock))
+        bad('lock', i.lock);
+    if (typeof i.lockBefore !== 'string' || !HASH.test(i.lockBefore))
+        bad('lockBefore', i.lockBefore);
+    if (i.lockAfter !== null && (typeof i.lockAfter !== 'string' || !HASH.test(i.lockAfter)))
+        bad('lockAfter', i.lockAfter);
+    if (typeof i.snapshot !== 'string' || !SNAPSHOT_REL.test(i.snapshot))
+        bad('snapshot', i.snapshot);
+    const j = i.journal;
+    if (!j || typeof j.at !== 'string' || typeof j.mode !== 'string' || !Array.isArray(j.changes) || j.snapshot !== i.snapshot)
+        bad('journal', j);
+    if (i.journalFile !== undefined && (typeof i.journalFile !== 'string' || !i.journalFile.startsWith(`${JOURNAL_DIR}/`) || !JOURNAL_FILE.test(i.journalFile.slice(JOURNAL_DIR.length + 1)))) {
+        bad('journalFile', i.journalFile);
+    }
+    if (!Array.isArray(i.checkouts))
+        bad('checkouts', i.checkouts);
+    if (i.holds !== undefined && (typeof i.holds?.after !== 'string' || !HASH.test(i.holds.after) || (i.holds.before !== null && typeof i.holds.before !== 'string')))
+        bad('holds', i.holds);
+    for (const c of i.checkouts) {
+        const name = typeof c?.dir === 'string' && c.dir.startsWith('components/') ? c.dir.slice('components/'.length) : '';
+        if (!isValidComponentName(name))
+            bad('checkouts.dir', c?.dir);
+        if (typeof c.head !== 'string' || !isFullSha(c.head))
+            bad('checkouts.head', c.head);
+        if (typeof c.to !== 'string' || !isFullSha(c.to))
+            bad('checkouts.to', c.to);
+        if (c.branch !== undefined && (typeof c.branch !== 'string' || refNameProblem(c.branch)))
+            bad('checkouts.branch', c.branch);
+    }
+    return i;
+}
+/**
+ * Test hook: with META_ROLLBACK_TEST_CRASH_AT=<point>, the process kills itself (SIGKILL, no
+ * cleanup) at that point of a rollback's write phase, so the suite can crash it at exactly the
+ * moments that are too short to hit by timing alone. Unset, it does nothing.
+ */
+function crashPoint(point) {
+    if (process.env.META_ROLLBACK_TEST_CRASH_AT === point)
+        process.kill(process.pid, 'SIGKILL');
+}
+function msFromEnv(name, fallback) {
+    const raw = process.env[name];
+    if (raw === undefined || raw === '')
+        return fallback;
+    const n = Number(raw);
+    return Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/closest-names.js
+/**
+ * The names nearest to a mistyped one, for "did you mean" answers: at most `limit` (five by
+ * default), nearest first, never the whole list. Distance is Damerau-Levenshtein (a swapped pair of
+ * letters counts once, as a typo does); a name containing the typed text, or contained in it, also
+ * counts as close, so `web` finds `web-ui`. Names further than about a third of their length are
+ * not suggested at all.
+ *
+ * Linear in the number of candidates (each comparison is bounded by the two names' lengths), so a
+ * typo among 5,000 components costs one pass.
+ */
+function closestNames(typed, candidates, limit = 5) {
+    const scored = [];
+    const lower = typed.toLowerCase();
+    for (const name of new Set(candidates)) {
+        const other = name.toLowerCase();
+        const distance = editDistance(lower, other);
+        const contains = lower.length >= 2 && (other.includes(lower) || lower.includes(other));
+        const bound = Math.max(1, Math.floor(Math.max(lower.length, other.length) / 3));
+        if (distance <= bound)
+            scored.push({ name, score: distance });
+        else if (contains)
+            scored.push({ name, score: bound + 1 + Math.abs(other.length - lower.length) / 100 });
+    }
+    scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+    return scored.slice(0, limit).map((s) => s.name);
+}
+/** `; did you mean a, b or c?`, or nothing when no name is close. */
+function didYouMean(typed, candidates, limit = 5) {
+    const close = closestNames(typed, candidates, limit);
+    if (close.length === 0)
+        return '';
+    const list = close.length === 1 ? close[0] : `${close.slice(0, -1).join(', ')} or ${close[close.length - 1]}`;
+    return `; did you mean ${list}?`;
+}
+function editDistance(a, b) {
+    if (a === b)
+        return 0;
+    let before = new Array(b.length + 1).fill(0);
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d = Math.min(d, before[j - 2] + 1);
+            current.push(d);
+        }
+        before = previous;
+        previous = current;
+    }
+    return previous[b.length];
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/manifest.js
+
+
+
+
+
+
+
+
+async function loadManifest(root) {
+    const file = await readYamlFile((0,external_node_path_.join)(root, MANIFEST_PATH), MANIFEST_PATH);
+    return parseManifest(file);
+}
+function parseManifest(file) {
+    const top = mapAt(file, file.doc.contents, 'document');
+    const componentsNode = top.get('components', true);
+    const map = mapAt(file, componentsNode, 'components', top);
+    const components = new Map();
+    for (const { key, keyNode, value } of entries(file, map)) {
+        const field = `components.${key}`;
+        if (!isValidComponentName(key))
+            fail(file, keyNode, field, `invalid component name ${names_quote(key)}`);
+        const entry = mapAt(file, value, field, keyNode);
+        const get = (k) => entry.get(k, true);
+        const repo = stringAt(file, get('repo'), `${field}.repo`, entry);
+        const problem = repoUrlProblem(repo);
+        if (problem)
+            fail(file, get('repo'), `${field}.repo`, `${names_quote(repo)} ${problem}`);
+        const dependsOn = stringListAt(file, get('depends_on'), `${field}.depends_on`);
+        const healthNode = get('health');
+        components.set(key, {
+            name: key,
+            repo,
+            version: optionalStringAt(file, get('version'), `${field}.version`),
+            type: optionalStringAt(file, get('type'), `${field}.type`),
+            dependsOn,
+            health: healthNode === undefined || ((0,dist/* isScalar */.jn)(healthNode) && healthNode.value === null) ? undefined : toPlain(file, healthNode, `${field}.health`),
+            line: file.lines.linePos(keyNode.range?.[0] ?? 0).line,
+        });
+    }
+    for (const spec of components.values()) {
+        spec.dependsOn.forEach((dep, i) => {
+            if (!components.has(dep)) {
+                throw new errors_InputError(`${file.display}:${spec.line}: components.${spec.name}.depends_on[${i}]: unknown component ${names_quote(dep)}`);
+            }
+        });
+    }
+    return { file, components };
+}
+function requireComponent(manifest, name, where = 'component') {
+    checkComponentName(name, where);
+    const spec = manifest.components.get(name);
+    if (!spec) {
+        // The nearest names, not "the first 20 of 5,000".
+        throw new errors_InputError(`${where}: unknown component ${names_quote(name)} (not in ${MANIFEST_PATH})${didYouMean(name, manifest.components.keys())}`);
+    }
+    return spec;
+}
+/**
+ * Orders components so that dependents come before their dependencies: the order in which a
+ * rollback or revert must proceed so nothing is left depending on a version that is gone.
+ */
+function dependentsFirst(manifest, names) {
+    const wanted = new Set(names);
+    const order = [];
+    const state = new Map();
+    const visit = (name, path) => {
+        const seen = state.get(name);
+        if (seen === 'done')
+            return;
+        if (seen === 'visiting')
+            throw new errors_InputError(`${MANIFEST_PATH}: depends_on: cycle ${[...path, name].join(' -> ')}`);
+        state.set(name, 'visiting');
+        for (const dep of manifest.components.get(name)?.dependsOn ?? [])
+            visit(dep, [...path, name]);
+        state.set(name, 'done');
+        order.push(name);
+    };
+    for (const name of [...wanted].sort())
+        visit(name, []);
+    return order.filter((n) => wanted.has(n)).reverse();
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/manifest-edit.js
+
+
+
+
+/**
+ * The manifest's new text with `components.<name>.version` set for each write, and every other
+ * byte kept, as for locks. This is what the Python CLI's `meta lock validate` compares a lock
+ * with, so a rollback made with `--update-manifest` keeps that gate passing.
+ */
+function editManifestVersions(manifest, writes) {
+    const text = manifest.file.text;
+    const top = manifest.file.doc.contents;
+    const components = (0,dist/* isMap */.jh)(top) ? top.get('components', true) : undefined;
+    if (!(0,dist/* isMap */.jh)(components))
+        return text;
+    const edits = [];
+    for (const write of writes) {
+        const entry = components.get(write.component, true);
+        if (!(0,dist/* isMap */.jh)(entry))
+            continue;
+        const node = entry.get('version', true);
+        if ((0,dist/* isScalar */.jn)(node) && node.range && node.value !== null) {
+            if (scalarText(node) !== write.version)
+                edits.push({ start: node.range[0], end: node.range[1], text: renderScalar(write.version, node.type) });
+        }
+        else if (node === undefined) {
+            edits.push(insertIntoEntry(text, entry, 'version', write.version));
+        }
+        else if ((0,dist/* isScalar */.jn)(node) && node.range) {
+            // `version:` with no value (null): replaced in place.
+            edits.push({ start: node.range[0], end: node.range[1], text: `${node.range[1] > node.range[0] ? '' : ' '}${renderScalar(write.version)}` });
+        }
+    }
+    return edits.length === 0 ? text : applyEdits(text, edits);
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/snapshot-file.js
+
+
+
+
+
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/**
+ * YAML unless the file name ends in .json; both read back through the same YAML parser. The YAML
+ * is written by hand, quoting whatever a YAML 1.1 reader would turn into a date or a number.
+ */
+function renderSnapshot(snapshot, path) {
+    const sorted = [...snapshot.components].sort(([a], [b]) => a.localeCompare(b));
+    if (path.endsWith('.json')) {
+        const components = Object.fromEntries(sorted.map(([name, pin]) => [name, { version: pin.version, ...(pin.commit !== '' ? { commit: pin.commit } : {}), ...(pin.repo !== undefined ? { repo: pin.repo } : {}) }]));
+        const body = { created_at: snapshot.createdAt, ...(snapshot.environment !== undefined ? { environment: snapshot.environment } : {}), components };
+        return `${JSON.stringify(body, null, 2)}\n`;
+    }
+    const lines = [`created_at: ${renderScalar(snapshot.createdAt)}`];
+    if (snapshot.environment !== undefined)
+        lines.push(`environment: ${renderScalar(snapshot.environment)}`);
+    lines.push(sorted.length === 0 ? 'components: {}' : 'components:');
+    for (const [name, pin] of sorted) {
+        lines.push(`  ${name}:`, `    version: ${renderScalar(pin.version)}`);
+        // A vendored pin has a version and no commit; so has its snapshot.
+        if (pin.commit !== '')
+            lines.push(`    commit: ${renderScalar(pin.commit)}`);
+        if (pin.repo !== undefined)
+            lines.push(`    repo: ${renderScalar(pin.repo)}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+async function writeSnapshot(path, snapshot) {
+    await writeFileAtomic(path, renderSnapshot(snapshot, path));
+}
+async function readSnapshot(path, display) {
+    return parseSnapshot(await readYamlFile(path, display));
+}
+function parseSnapshot(file) {
+    const top = mapAt(file, file.doc.contents, 'document');
+    const get = (k) => top.get(k, true);
+    const createdAt = stringAt(file, get('created_at'), 'created_at', top);
+    const environment = optionalStringAt(file, get('environment'), 'environment');
+    const map = mapAt(file, get('components'), 'components', top);
+    const components = new Map();
+    for (const { key, keyNode, value } of entries(file, map)) {
+        const field = `components.${key}`;
+        if (!isValidComponentName(key))
+            fail(file, keyNode, field, `invalid component name ${names_quote(key)}`);
+        const entry = mapAt(file, value, field, keyNode);
+        const at = (k) => entry.get(k, true);
+        // The Python CLI records `commit: null` for a checkout it cannot read; a version alone is a vendored pin.
+        const commit = optionalStringAt(file, at('commit'), `${field}.commit`) ?? '';
+        if (commit !== '' && !SHA.test(commit))
+            fail(file, at('commit'), `${field}.commit`, 'not a SHA');
+        const version = optionalStringAt(file, at('version'), `${field}.version`) ?? commit.slice(0, 12);
+        if (version === '')
+            fail(file, at('commit') ?? entry, `${field}`, 'has neither a commit nor a version');
+        const versionBad = versionProblem(version);
+        if (versionBad)
+            fail(file, at('version'), `${field}.version`, `${names_quote(version)} ${versionBad}`);
+        const repo = optionalStringAt(file, at('repo'), `${field}.repo`);
+        if (repo !== undefined && repoUrlProblem(repo))
+            fail(file, at('repo'), `${field}.repo`, `${names_quote(repo)} ${repoUrlProblem(repo)}`);
+        components.set(key, { version, commit, repo });
+    }
+    return { createdAt, environment, components };
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/git/local/git-dirs.js
@@ -14629,7 +15173,7 @@ function usesExtensions(config) {
 ;// CONCATENATED MODULE: ./.tsbuild/git/local/head-file.js
 
 
-const SHA = /^[0-9a-f]{40}$/;
+const head_file_SHA = /^[0-9a-f]{40}$/;
 /**
  * HEAD and its branch read from the files git keeps them in, or undefined when they are stored
  * in a way this reader does not follow (a symbolic ref pointing at another symbolic ref, a ref
@@ -14643,7 +15187,7 @@ function readHead(dirs) {
     catch {
         return undefined;
     }
-    if (SHA.test(text))
+    if (head_file_SHA.test(text))
         return { head: text, branch: undefined };
     const symbolic = /^ref: refs\/heads\/(\S+)$/.exec(text);
     if (!symbolic)
@@ -14668,7 +15212,7 @@ function readLooseRef(commonDir, ref) {
     catch (err) {
         return err.code === 'ENOENT' ? undefined : null;
     }
-    return SHA.test(text) ? text : null;
+    return head_file_SHA.test(text) ? text : null;
 }
 function readPackedRef(commonDir, ref) {
     let text;
@@ -14682,7 +15226,7 @@ function readPackedRef(commonDir, ref) {
         if (line.length < 42 || line[40] !== ' ' || line.slice(41) !== ref)
             continue;
         const sha = line.slice(0, 40);
-        return SHA.test(sha) ? sha : null;
+        return head_file_SHA.test(sha) ? sha : null;
     }
     return undefined;
 }
@@ -15514,6 +16058,414 @@ async function isBranchName(dir, name) {
     return lines.length > 0;
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/core/workspace.js
+
+
+const VENDOR_INFO = '.vendor-info.yaml';
+
+
+
+/**
+ * The state of `components/<name>`: absent (a lock-only rollback), or a git checkout that may be
+ * moved. A directory that is not a checkout, or one with uncommitted tracked changes, is refused
+ * before anything changes: a rollback must never discard someone's work.
+ */
+async function inspectCheckout(root, name) {
+    const dir = componentDir(root, name);
+    if (!(0,external_node_fs_.existsSync)(dir))
+        return undefined;
+    const rel = relativeToRoot(root, dir);
+    // The Python CLI's vendored mode copies a component's sources here (with .vendor-info.yaml, no
+    // .git): not a checkout to move, and nothing a rollback may rewrite.
+    if ((0,external_node_fs_.statSync)(dir).isDirectory() && !isGitRepo(dir) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, VENDOR_INFO)))
+        return undefined;
+    if (!(0,external_node_fs_.statSync)(dir).isDirectory() || !isGitRepo(dir)) {
+        throw new errors_InputError(`${rel}: exists but is not a git checkout`);
+    }
+    const state = await workingState(dir);
+    if (state.changed.length > 0) {
+        throw new errors_InputError(`${rel}: has uncommitted changes (${state.changed.slice(0, 5).join(', ')}); commit or stash them first`);
+    }
+    if (!state.head)
+        throw new errors_InputError(`${rel}: has no commit checked out`);
+    return { dir, head: state.head, branch: state.branch };
+}
+
+;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
+const objectToString = Object.prototype.toString;
+
+const isError = value => objectToString.call(value) === '[object Error]';
+
+const errorMessages = new Set([
+	'network error', // Chrome
+	'NetworkError when attempting to fetch resource.', // Firefox
+	'The Internet connection appears to be offline.', // Safari 16
+	'Network request failed', // `cross-fetch`
+	'fetch failed', // Undici (Node.js)
+	'terminated', // Undici (Node.js)
+	' A network error occurred.', // Bun (WebKit)
+	'Network connection lost', // Cloudflare Workers (fetch)
+]);
+
+function isNetworkError(error) {
+	const isValid = error
+		&& isError(error)
+		&& error.name === 'TypeError'
+		&& typeof error.message === 'string';
+
+	if (!isValid) {
+		return false;
+	}
+
+	const {message, stack} = error;
+
+	// Safari 17+ has generic message but no stack for network errors
+	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
+		return stack === undefined
+			// Sentry adds its own stack trace to the fetch error, so also check for that
+			|| '__sentry_captured__' in error;
+	}
+
+	// Deno network errors start with specific text
+	if (message.startsWith('error sending request for url')) {
+		return true;
+	}
+
+	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
+	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
+		return true;
+	}
+
+	// Standard network error messages
+	return errorMessages.has(message);
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
+
+
+function validateRetries(retries) {
+	if (typeof retries === 'number') {
+		if (retries < 0) {
+			throw new TypeError('Expected `retries` to be a non-negative number.');
+		}
+
+		if (Number.isNaN(retries)) {
+			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
+		}
+	} else if (retries !== undefined) {
+		throw new TypeError('Expected `retries` to be a number or Infinity.');
+	}
+}
+
+function validateNumberOption(name, value, {min = 0, allowInfinity = false} = {}) {
+	if (value === undefined) {
+		return;
+	}
+
+	if (typeof value !== 'number' || Number.isNaN(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
+	}
+
+	if (!allowInfinity && !Number.isFinite(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+	}
+
+	if (value < min) {
+		throw new TypeError(`Expected \`${name}\` to be \u2265 ${min}.`);
+	}
+}
+
+class AbortError extends Error {
+	constructor(message) {
+		super();
+
+		if (message instanceof Error) {
+			this.originalError = message;
+			({message} = message);
+		} else {
+			this.originalError = new Error(message);
+			this.originalError.stack = this.stack;
+		}
+
+		this.name = 'AbortError';
+		this.message = message;
+	}
+}
+
+function calculateDelay(retriesConsumed, options) {
+	const attempt = Math.max(1, retriesConsumed + 1);
+	const random = options.randomize ? (Math.random() + 1) : 1;
+
+	let timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
+	timeout = Math.min(timeout, options.maxTimeout);
+
+	return timeout;
+}
+
+function calculateRemainingTime(start, max) {
+	if (!Number.isFinite(max)) {
+		return max;
+	}
+
+	return max - (performance.now() - start);
+}
+
+async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
+	const normalizedError = error instanceof Error
+		? error
+		: new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
+
+	if (normalizedError instanceof AbortError) {
+		throw normalizedError.originalError;
+	}
+
+	const retriesLeft = Number.isFinite(options.retries)
+		? Math.max(0, options.retries - retriesConsumed)
+		: options.retries;
+
+	const maxRetryTime = options.maxRetryTime ?? Number.POSITIVE_INFINITY;
+
+	const context = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+	});
+
+	await options.onFailedAttempt(context);
+
+	if (calculateRemainingTime(startTime, maxRetryTime) <= 0) {
+		throw normalizedError;
+	}
+
+	const consumeRetry = await options.shouldConsumeRetry(context);
+
+	const remainingTime = calculateRemainingTime(startTime, maxRetryTime);
+
+	if (remainingTime <= 0 || retriesLeft <= 0) {
+		throw normalizedError;
+	}
+
+	if (normalizedError instanceof TypeError && !isNetworkError(normalizedError)) {
+		if (consumeRetry) {
+			throw normalizedError;
+		}
+
+		options.signal?.throwIfAborted();
+		return false;
+	}
+
+	if (!await options.shouldRetry(context)) {
+		throw normalizedError;
+	}
+
+	if (!consumeRetry) {
+		options.signal?.throwIfAborted();
+		return false;
+	}
+
+	const delayTime = calculateDelay(retriesConsumed, options);
+	const finalDelay = Math.min(delayTime, remainingTime);
+
+	options.signal?.throwIfAborted();
+
+	if (finalDelay > 0) {
+		await new Promise((resolve, reject) => {
+			const onAbort = () => {
+				clearTimeout(timeoutToken);
+				options.signal?.removeEventListener('abort', onAbort);
+				reject(options.signal.reason);
+			};
+
+			const timeoutToken = setTimeout(() => {
+				options.signal?.removeEventListener('abort', onAbort);
+				resolve();
+			}, finalDelay);
+
+			if (options.unref) {
+				timeoutToken.unref?.();
+			}
+
+			options.signal?.addEventListener('abort', onAbort, {once: true});
+		});
+	}
+
+	options.signal?.throwIfAborted();
+
+	return true;
+}
+
+async function pRetry(input, options = {}) {
+	options = {...options};
+
+	validateRetries(options.retries);
+
+	if (Object.hasOwn(options, 'forever')) {
+		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
+	}
+
+	options.retries ??= 10;
+	options.factor ??= 2;
+	options.minTimeout ??= 1000;
+	options.maxTimeout ??= Number.POSITIVE_INFINITY;
+	options.maxRetryTime ??= Number.POSITIVE_INFINITY;
+	options.randomize ??= false;
+	options.onFailedAttempt ??= () => {};
+	options.shouldRetry ??= () => true;
+	options.shouldConsumeRetry ??= () => true;
+
+	// Validate numeric options and normalize edge cases
+	validateNumberOption('factor', options.factor, {min: 0, allowInfinity: false});
+	validateNumberOption('minTimeout', options.minTimeout, {min: 0, allowInfinity: false});
+	validateNumberOption('maxTimeout', options.maxTimeout, {min: 0, allowInfinity: true});
+	validateNumberOption('maxRetryTime', options.maxRetryTime, {min: 0, allowInfinity: true});
+
+	// Treat non-positive factor as 1 to avoid zero backoff or negative behavior
+	if (!(options.factor > 0)) {
+		options.factor = 1;
+	}
+
+	options.signal?.throwIfAborted();
+
+	let attemptNumber = 0;
+	let retriesConsumed = 0;
+	const startTime = performance.now();
+
+	while (Number.isFinite(options.retries) ? retriesConsumed <= options.retries : true) {
+		attemptNumber++;
+
+		try {
+			options.signal?.throwIfAborted();
+
+			const result = await input(attemptNumber);
+
+			options.signal?.throwIfAborted();
+
+			return result;
+		} catch (error) {
+			if (await onAttemptFailure({
+				error,
+				attemptNumber,
+				retriesConsumed,
+				startTime,
+				options,
+			})) {
+				retriesConsumed++;
+			}
+		}
+	}
+
+	// Should not reach here, but in case it does, throw an error
+	throw new Error('Retry attempts exhausted without throwing an error.');
+}
+
+function makeRetriable(function_, options) {
+	return function (...arguments_) {
+		return pRetry(() => function_.apply(this, arguments_), options);
+	};
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/git/transient-retry.js
+
+
+/**
+ * git over the network, run again when it fails the way a busy or restarting server fails. git
+ * itself retries almost nothing over HTTP, and an incident run should not end on one 502.
+ *
+ * Only transport failures are retried. A rejected credential, a missing repository or a refused
+ * push gives the same answer the next time, so retrying it would only delay the error (and a
+ * rejected lease must reach the caller as it is: it means someone else wrote first).
+ */
+const GIT_ATTEMPTS = 3;
+/** Waits before the 2nd and 3rd attempts: 0.5 s, then 1.5 s. Short, because a run is waiting on it. */
+const FIRST_DELAY_MS = 500;
+const FACTOR = 3;
+/** Answers that will not change on a retry; checked first, since they often come with "RPC failed". */
+const PERMANENT = [
+    /\bHTTP 4\d\d\b/,
+    /returned error: 4\d\d\b/,
+    /Authentication failed/i,
+    /could not read (?:Username|Password)/i,
+    /terminal prompts disabled/i,
+    /Permission denied/i,
+    /repository .* not found/i,
+    /does not appear to be a git repository/i,
+    /\[rejected\]|\[remote rejected\]|stale info|non-fast-forward|fetch first/,
+    /couldn't find remote ref|not our ref|upload-pack: not our/i,
+];
+/** How an interrupted or overloaded transfer looks from git and libcurl. */
+const TRANSIENT = [
+    /returned error: 5\d\d\b/,
+    /\bHTTP 5\d\d\b/,
+    /RPC failed/,
+    /Connection reset|Connection refused|Connection timed out|Operation timed out|timed out after/i,
+    /Empty reply from server|Recv failure|Send failure|Failed to connect|Couldn't connect to server/i,
+    /early EOF|unexpected disconnect|the remote end hung up unexpectedly|transfer closed with/i,
+    /SSL_read|SSL_write|GnuTLS recv error|TLS connection was non-properly terminated/i,
+    /HTTP\/2 stream \d+ was not closed cleanly/i,
+];
+/** Whether a failed git command's output (stderr, and stdout for a porcelain push) is worth another try. */
+function isTransientGitFailure(output) {
+    if (PERMANENT.some((re) => re.test(output)))
+        return false;
+    return TRANSIENT.some((re) => re.test(output));
+}
+class TransientFailure extends Error {
+    result;
+    constructor(result) {
+        super(result.stderr);
+        this.result = result;
+    }
+}
+/** `runGit`, repeated while it fails in transit; the last result is returned either way. */
+async function transient_retry_runGitRetrying(args, options, hooks = {}) {
+    let attempts = 0;
+    try {
+        return await pRetry(async (attempt) => {
+            if (attempt > 1)
+                await hooks.beforeRetry?.();
+            attempts = attempt;
+            const result = await run_git_runGit(args, options);
+            if (result.code !== 0 && isTransientGitFailure(`${result.stderr}\n${result.stdout.toString('utf8', 0, 4096)}`))
+                throw new TransientFailure(result);
+            return { ...result, attempts };
+        }, { retries: GIT_ATTEMPTS - 1, minTimeout: FIRST_DELAY_MS, factor: FACTOR, randomize: false, shouldRetry: ({ error }) => error instanceof TransientFailure });
+    }
+    catch (err) {
+        if (err instanceof TransientFailure)
+            return { ...err.result, attempts };
+        throw err;
+    }
+}
+/** Like `git`: stdout on success, else a GitError saying how many times it was tried. */
+async function gitRetrying(args, options, hooks = {}) {
+    const result = await transient_retry_runGitRetrying(args, options, hooks);
+    if (result.code !== 0)
+        throw retriedError(args, result);
+    return result.stdout.toString('utf8');
+}
+/** ` (tried 3 times)` after an error that was retried, so the log shows it was not a one-off. */
+function triedNote(result) {
+    return result.attempts > 1 ? ` (tried ${result.attempts} times)` : '';
+}
+/**
+ * A ref push (an update or a delete) tried again in transit. A push that failed after more than one
+ * attempt may have landed on an earlier one and lost only its answer (the retry then trips over its
+ * own lease); `landed` looks at the remote, and the push counts as done when it says so.
+ */
+async function pushRetrying(args, options, landed) {
+    const result = await transient_retry_runGitRetrying(args, options);
+    if (result.code === 0 || result.attempts < 2)
+        return result;
+    return (await landed().catch(() => false)) ? { ...result, code: 0 } : result;
+}
+/** The GitError for a command that failed, saying how many times it was tried. */
+function retriedError(args, result) {
+    const error = new GitError(args, result.code, result.stderr);
+    error.message += triedNote(result);
+    return error;
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/git/checkout.js
 
 
@@ -15556,676 +16508,8 @@ async function restoreCheckout(state) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tsbuild/core/meta-lock.js
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * `.meta/lock`: one writing command at a time per meta-repo.
- *
- * - Created exclusively (a hard link of a fully written temp file, which fails if the lock exists, as
- *   O_CREAT|O_EXCL does; `open(path, 'wx')` where links are unsupported), so of two runs exactly
- *   one creates it, and it is never seen half-written; the other
- *   polls for up to META_ROLLBACK_LOCK_WAIT_MS (default 10 s), then refuses with exit 1, naming the
- *   holder. The holder removes it in a `finally`, and refreshes its mtime while it runs.
- * - A lock is stale when its pid is not running on this host, or when it has not been refreshed
- *   for META_ROLLBACK_LOCK_STALE_MS (default 10 min; a holder on another host cannot be asked).
- *   A stale lock is taken over atomically: a new lock is written beside it, the old one is read
- *   again and must still be byte-for-byte what was judged stale, then the new one is renamed over
- *   it; after a short pause the lock is read back and must be ours, else the run backs off and
- *   waits like any other. (Two runs can both win only if one stalls for longer than that pause
- *   between its second read and its rename.)
- * - While it writes, a rollback records its intent in the lock (the journal entry it will write and
- *   the file it goes in, the lock text it will write, the checkouts it will move). A run that takes
- *   over the stale lock of a killed rollback first finishes it (the new lock had been written: the
- *   journal entry is written, under the name the dead run chose) or undoes it (it had not: the checkouts are put back and the snapshot removed), so
- *   no run ever builds on a half-done one.
- * - Holding it, a run removes the temp files (`.NAME.PID.RANDOM.tmp`) that killed writers on this
- *   host left beside the lock, the journal and the snapshots.
- * - Dry runs and read-only commands take no lock.
- */
-const META_LOCK_PATH = '.meta/lock';
-const DEFAULT_WAIT_MS = 10_000;
-const DEFAULT_STALE_MS = 10 * 60_000;
-const POLL_MS = 100;
-/** How long a takeover waits before reading the lock back. */
-const SETTLE_MS = 100;
-/** A lock file with no readable content is someone's lock being written, unless it is this old. */
-const UNREADABLE_GRACE_MS = 5_000;
-function lockSettings() {
-    return { waitMs: msFromEnv('META_ROLLBACK_LOCK_WAIT_MS', DEFAULT_WAIT_MS), staleMs: msFromEnv('META_ROLLBACK_LOCK_STALE_MS', DEFAULT_STALE_MS) };
-}
-const held = new external_node_async_hooks_namespaceObject.AsyncLocalStorage();
-/**
- * Runs `fn` holding the meta-repo's lock. Re-entrant within one async call chain (a command that
- * holds the lock may call another that takes it), exclusive between runs, in-process ones included.
- */
-async function withMetaLock(ctx, command, fn) {
-    const mine = held.getStore();
-    const already = mine?.get(ctx.root);
-    if (already)
-        return fn(already);
-    const lock = await acquireMetaLock(ctx, command);
-    try {
-        return await held.run(new Map([...(mine ?? new Map()), [ctx.root, lock]]), () => fn(lock));
-    }
-    finally {
-        await lock.release();
-    }
-}
-async function acquireMetaLock(ctx, command) {
-    const path = resolveInsideRoot(ctx.root, ctx.root, META_LOCK_PATH, META_LOCK_PATH);
-    // A refused run must leave no trace, not even an empty .meta/ it made for its lock.
-    const madeDir = await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    const tidy = async () => {
-        if (madeDir)
-            await (0,promises_namespaceObject.rmdir)(madeDir).catch(() => undefined);
-    };
-    const { waitMs, staleMs } = lockSettings();
-    const record = {
-        owner: { pid: process.pid, host: (0,external_node_os_namespaceObject.hostname)(), command, actor: ctx.actor },
-        created_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        id: (0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex'),
-    };
-    const deadline = Date.now() + waitMs;
-    let waiting = false;
-    for (;;) {
-        // Again each time: a run that releases its lock removes the .meta/ it made, if it is empty.
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-        if (await createExclusive(path, render(record))) {
-            await sweepTemps(ctx.root);
-            return lockHandle(path, record, staleMs, tidy);
-        }
-        const seen = await readLockFile(path);
-        if (!seen) {
-            // Released between our attempt and our read: try again at once (but not for ever).
-            if (Date.now() >= deadline)
-                throw new OperationError(`${META_LOCK_PATH}: could not be created within ${Math.round(waitMs / 1000)}s`);
-            continue;
-        }
-        const stale = staleReason(seen, staleMs);
-        if (stale) {
-            // The intent comes from a file anyone could have written: refuse a bad one before touching anything.
-            const intent = seen.record?.intent === undefined ? undefined : checkIntent(seen.record.intent);
-            // Take over, carrying the dead run's intent until it has been finished or undone, so a run
-            // killed during recovery leaves the same work to the next one.
-            const inherited = intent ? { ...record, intent } : record;
-            if (await takeOver(path, seen.text, render(inherited))) {
-                ctx.log(`${META_LOCK_PATH}: took over a stale lock (${stale})`);
-                await sweepTemps(ctx.root);
-                const handle = lockHandle(path, inherited, staleMs, tidy);
-                if (!intent || !seen.record)
-                    return handle;
-                try {
-                    handle.recovered = await recoverInterrupted(ctx, seen.record, intent);
-                    await handle.setIntent(undefined);
-                    return handle;
-                }
-                catch (err) {
-                    // Leave the dead run's lock as it was, so the next run tries again.
-                    await replaceFile(path, seen.text).catch(() => undefined);
-                    await handle.release();
-                    throw err;
-                }
-            }
-            continue;
-        }
-        if (Date.now() >= deadline) {
-            await tidy();
-            throw new OperationError(heldMessage(seen.record));
-        }
-        if (!waiting) {
-            ctx.log(`${heldMessage(seen.record).replace(/; try again.*$/, '')}; waiting up to ${Math.round(waitMs / 1000)}s`);
-            waiting = true;
-        }
-        await sleep(POLL_MS);
-    }
-}
-/** Temp files (`.NAME.PID.RANDOM.tmp`) of writers that were killed before renaming them. */
-const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
-/** Holding the lock, remove the temp files that runs killed on this host left beside the files they write. */
-async function sweepTemps(root) {
-    for (const dir of ['.meta', SNAPSHOT_DIR, JOURNAL_DIR, 'manifests']) {
-        const names = await (0,promises_namespaceObject.readdir)((0,external_node_path_.join)(root, dir)).catch(() => []);
-        for (const name of names) {
-            const pid = Number(TEMP_FILE.exec(name)?.[1]);
-            if (pid && pid !== process.pid && !pidAlive(pid))
-                await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(root, dir, name), { force: true }).catch(() => undefined);
-        }
-    }
-}
-/**
- * Whether `.meta/lock` is left by a run that is gone. A command that finds nothing to do still takes
- * (and so recovers and removes) such a lock, since what it sees may be a killed run's half.
- */
-async function staleLockPresent(root) {
-    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, META_LOCK_PATH)))
-        return false;
-    const seen = await readLockFile((0,external_node_path_.join)(root, META_LOCK_PATH)).catch(() => undefined);
-    return seen !== undefined && staleReason(seen, lockSettings().staleMs) !== undefined;
-}
-function heldMessage(record) {
-    if (!record)
-        return `${META_LOCK_PATH}: held by a run whose lock cannot be read; try again, or remove it if that run is gone`;
-    const { pid, host, command } = record.owner;
-    return `${META_LOCK_PATH}: held by pid ${pid} on ${host} since ${record.created_at} (${command}); try again, or remove it if that run is gone`;
-}
-function lockHandle(path, record, staleMs, tidy) {
-    // The holder keeps the lock's mtime fresh, so only a run that stopped refreshing it looks stale.
-    const beat = setInterval(() => {
-        const now = new Date();
-        (0,promises_namespaceObject.utimes)(path, now, now).catch(() => undefined);
-    }, Math.max(1_000, Math.min(60_000, Math.floor(staleMs / 4))));
-    beat.unref();
-    let current = record;
-    const ours = async () => (await readLockFile(path))?.record?.id === record.id;
-    return {
-        path,
-        get record() {
-            return current;
-        },
-        async setIntent(intent) {
-            if (!(await ours()))
-                throw new OperationError(`${META_LOCK_PATH}: taken over by another run while this one held it; nothing more was written`);
-            const next = { owner: record.owner, created_at: record.created_at, id: record.id, ...(intent ? { intent } : {}) };
-            await replaceFile(path, render(next));
-            current = next;
-        },
-        async release() {
-            clearInterval(beat);
-            if (await ours())
-                await (0,promises_namespaceObject.rm)(path, { force: true });
-            await tidy();
-        },
-    };
-}
-async function readLockFile(path) {
-    let text;
-    let mtimeMs;
-    try {
-        [text, mtimeMs] = await Promise.all([(0,promises_namespaceObject.readFile)(path, 'utf8'), (0,promises_namespaceObject.stat)(path).then((s) => s.mtimeMs)]);
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return undefined;
-        throw new OperationError(`${META_LOCK_PATH}: cannot read (${err.code ?? errorMessage(err)})`);
-    }
-    return { text, record: parseRecord(text), mtimeMs };
-}
-function parseRecord(text) {
-    try {
-        const value = JSON.parse(text);
-        const owner = value?.owner;
-        if (!value || typeof owner !== 'object' || !owner || typeof owner.pid !== 'number' || typeof owner.host !== 'string')
-            return undefined;
-        return {
-            owner: { pid: owner.pid, host: owner.host, command: typeof owner.command === 'string' ? owner.command : '?', actor: typeof owner.actor === 'string' ? owner.actor : undefined },
-            created_at: typeof value.created_at === 'string' ? value.created_at : '?',
-            id: typeof value.id === 'string' ? value.id : '',
-            intent: value.intent,
-        };
-    }
-    catch {
-        return undefined;
-    }
-}
-function staleReason(seen, staleMs) {
-    const age = Date.now() - seen.mtimeMs;
-    if (!seen.record)
-        return age > UNREADABLE_GRACE_MS ? `unreadable and ${Math.round(age / 1000)}s old` : undefined;
-    const { pid, host } = seen.record.owner;
-    if (host === (0,external_node_os_namespaceObject.hostname)() && !pidAlive(pid))
-        return `pid ${pid} is not running on ${host}`;
-    if (age > staleMs)
-        return `pid ${pid} on ${host} has not refreshed it for ${Math.round(age / 60_000)} min`;
-    return undefined;
-}
-function pidAlive(pid) {
-    if (!Number.isInteger(pid) || pid <= 0)
-        return false;
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (err) {
-        return err.code === 'EPERM';
-    }
-}
-/**
- * Creates the lock only if there is none, with its whole content at once: the record is written to
- * a temp file and hard-linked to the lock's name, which fails if the name exists, exactly like
- * O_CREAT|O_EXCL, but a run killed half-way can never leave an empty lock behind. Where hard links
- * are not supported, `open(path, 'wx')` is used instead.
- */
-async function createExclusive(path, text) {
-    const temp = tempBeside(path);
-    try {
-        await writeDurably(temp, text);
-        await (0,promises_namespaceObject.link)(temp, path);
-        return true;
-    }
-    catch (err) {
-        const code = err.code;
-        // EEXIST: someone holds it. ENOENT: .meta/ was removed meanwhile; the caller makes it again.
-        if (code === 'EEXIST' || code === 'ENOENT')
-            return false;
-        if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS')
-            return openExclusive(path, text);
-        throw new OperationError(`${META_LOCK_PATH}: cannot create (${code ?? errorMessage(err)})`);
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(temp, { force: true });
-    }
-}
-async function openExclusive(path, text) {
-    let handle;
-    try {
-        handle = await (0,promises_namespaceObject.open)(path, 'wx', 0o644);
-    }
-    catch (err) {
-        const code = err.code;
-        if (code === 'EEXIST' || code === 'ENOENT')
-            return false;
-        throw new OperationError(`${META_LOCK_PATH}: cannot create (${err.code ?? errorMessage(err)})`);
-    }
-    try {
-        await handle.writeFile(text);
-        await handle.sync();
-    }
-    catch (err) {
-        await handle.close().catch(() => undefined);
-        await (0,promises_namespaceObject.rm)(path, { force: true });
-        throw new OperationError(`${META_LOCK_PATH}: cannot write (${err.code ?? errorMessage(err)})`);
-    }
-    await handle.close();
-    return true;
-}
-async function takeOver(path, seenText, text) {
-    const temp = tempBeside(path);
-    try {
-        await writeDurably(temp, text);
-        const again = await (0,promises_namespaceObject.readFile)(path, 'utf8').catch(() => undefined);
-        if (again !== seenText)
-            return false;
-        await (0,promises_namespaceObject.rename)(temp, path);
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(temp, { force: true });
-    }
-    await sleep(SETTLE_MS);
-    return (await (0,promises_namespaceObject.readFile)(path, 'utf8').catch(() => undefined)) === text;
-}
-async function replaceFile(path, text) {
-    const temp = tempBeside(path);
-    try {
-        await writeDurably(temp, text);
-        await (0,promises_namespaceObject.rename)(temp, path);
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(temp, { force: true });
-    }
-}
-async function writeDurably(path, text) {
-    const handle = await (0,promises_namespaceObject.open)(path, 'wx', 0o644);
-    try {
-        await handle.writeFile(text);
-        await handle.sync();
-    }
-    finally {
-        await handle.close();
-    }
-}
-function tempBeside(path) {
-    return (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
-}
-function render(record) {
-    return `${JSON.stringify(record)}\n`;
-}
-function sha256(text) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
-}
-/**
- * Finishes or undoes the rollback a killed run was writing. The commit point is the rename of the
- * new lock text (or, when the lock does not change, the journal line): past it, the rollback
- * happened and only its journal entry may be missing, so it is written; before it, the checkouts
- * it moved are put back and its snapshot is removed, so the meta-repo is as it was before that run.
- */
-async function recoverInterrupted(ctx, stale, intent) {
-    const who = `pid ${stale.owner.pid} on ${stale.owner.host} (${stale.owner.command})`;
-    const lockNow = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(ctx.root, intent.lock), 'utf8').then(sha256, () => undefined);
-    const journaled = (intent.journalFile !== undefined && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(ctx.root, intent.journalFile))) ||
-        (await readJournal(ctx.root)).records.some(({ entry }) => entry.snapshot === intent.snapshot && entry.at === intent.journal.at);
-    if (journaled || (intent.lockAfter !== null && lockNow === intent.lockAfter)) {
-        if (!journaled)
-            await writeJournalEntry(ctx.root, intent.journalFile ?? (await nextJournalFile(ctx.root, intent.journal.env, ctx.now())), intent.journal);
-        ctx.log(`finished the rollback interrupted in ${who}: ${intent.lock} had been written${journaled ? '' : '; its journal entry is now recorded'}`);
-        return 'finished';
-    }
-    if (lockNow === intent.lockBefore) {
-        for (const c of intent.checkouts) {
-            const dir = (0,external_node_path_.join)(ctx.root, c.dir);
-            if (c.head === c.to || !(0,external_node_fs_.existsSync)(dir))
-                continue;
-            const state = await workingState(dir).catch(() => undefined);
-            if (state?.head !== c.to)
-                continue;
-            if (state.changed.length > 0) {
-                throw new OperationError(`${c.dir}: has uncommitted changes, so the rollback interrupted in ${who} cannot be undone; commit or stash them and run again`);
-            }
-            await restoreCheckout({ dir, head: c.head, branch: c.branch });
-        }
-    }
-    if (intent.holds)
-        await undoHolds(ctx.root, intent.holds);
-    await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(ctx.root, intent.snapshot), { force: true });
-    ctx.log(`undid the rollback interrupted in ${who}: it had not written ${intent.lock}`);
-    return 'undone';
-}
-/** The holds the killed run added go too, unless someone has changed the file since. */
-async function undoHolds(root, holds) {
-    const path = (0,external_node_path_.join)(root, HOLDS_PATH);
-    const now = await (0,promises_namespaceObject.readFile)(path, 'utf8').then(sha256, () => undefined);
-    if (now !== holds.after)
-        return;
-    if (holds.before === null)
-        await (0,promises_namespaceObject.rm)(path, { force: true });
-    else
-        await replaceFile(path, holds.before);
-}
-const SNAPSHOT_REL = /^\.meta\/snapshots\/[A-Za-z0-9][A-Za-z0-9._-]*\.yaml$/;
-const LOCK_REL = /^manifests\/components\.lock(?:\.[A-Za-z0-9._-]+)?\.yaml$/;
-const HASH = /^[0-9a-f]{64}$/;
-/** The intent comes from a file anyone could have written: it may only name the paths a rollback writes. */
-function checkIntent(raw) {
-    const bad = (field, value) => {
-        throw new errors_InputError(`${META_LOCK_PATH}: intent.${field}: ${names_quote(String(typeof value === 'string' ? value : JSON.stringify(value) ?? 'missing'))} is not what a rollback writes; remove ${META_LOCK_PATH} if no rollback is running`);
-    };
-    const i = (raw ?? {});
-    if (i.kind !== 'rollback')
-        bad('kind', i.kind);
-    if (typeof i.lock !== 'string' || !LOCK_REL.test(i.lock))
-        bad('lock', i.lock);
-    if (typeof i.lockBefore !== 'string' || !HASH.test(i.lockBefore))
-        bad('lockBefore', i.lockBefore);
-    if (i.lockAfter !== null && (typeof i.lockAfter !== 'string' || !HASH.test(i.lockAfter)))
-        bad('lockAfter', i.lockAfter);
-    if (typeof i.snapshot !== 'string' || !SNAPSHOT_REL.test(i.snapshot))
-        bad('snapshot', i.snapshot);
-    const j = i.journal;
-    if (!j || typeof j.at !== 'string' || typeof j.mode !== 'string' || !Array.isArray(j.changes) || j.snapshot !== i.snapshot)
-        bad('journal', j);
-    if (i.journalFile !== undefined && (typeof i.journalFile !== 'string' || !i.journalFile.startsWith(`${JOURNAL_DIR}/`) || !JOURNAL_FILE.test(i.journalFile.slice(JOURNAL_DIR.length + 1)))) {
-        bad('journalFile', i.journalFile);
-    }
-    if (!Array.isArray(i.checkouts))
-        bad('checkouts', i.checkouts);
-    if (i.holds !== undefined && (typeof i.holds?.after !== 'string' || !HASH.test(i.holds.after) || (i.holds.before !== null && typeof i.holds.before !== 'string')))
-        bad('holds', i.holds);
-    for (const c of i.checkouts) {
-        const name = typeof c?.dir === 'string' && c.dir.startsWith('components/') ? c.dir.slice('components/'.length) : '';
-        if (!isValidComponentName(name))
-            bad('checkouts.dir', c?.dir);
-        if (typeof c.head !== 'string' || !isFullSha(c.head))
-            bad('checkouts.head', c.head);
-        if (typeof c.to !== 'string' || !isFullSha(c.to))
-            bad('checkouts.to', c.to);
-        if (c.branch !== undefined && (typeof c.branch !== 'string' || refNameProblem(c.branch)))
-            bad('checkouts.branch', c.branch);
-    }
-    return i;
-}
-/**
- * Test hook: with META_ROLLBACK_TEST_CRASH_AT=<point>, the process kills itself (SIGKILL, no
- * cleanup) at that point of a rollback's write phase, so the suite can crash it at exactly the
- * moments that are too short to hit by timing alone. Unset, it does nothing.
- */
-function crashPoint(point) {
-    if (process.env.META_ROLLBACK_TEST_CRASH_AT === point)
-        process.kill(process.pid, 'SIGKILL');
-}
-function msFromEnv(name, fallback) {
-    const raw = process.env[name];
-    if (raw === undefined || raw === '')
-        return fallback;
-    const n = Number(raw);
-    return Number.isFinite(n) && n >= 0 ? n : fallback;
-}
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-;// CONCATENATED MODULE: ./.tsbuild/core/manifest.js
-
-
-
-
-
-
-
-async function loadManifest(root) {
-    const file = await readYamlFile((0,external_node_path_.join)(root, MANIFEST_PATH), MANIFEST_PATH);
-    return parseManifest(file);
-}
-function parseManifest(file) {
-    const top = mapAt(file, file.doc.contents, 'document');
-    const componentsNode = top.get('components', true);
-    const map = mapAt(file, componentsNode, 'components', top);
-    const components = new Map();
-    for (const { key, keyNode, value } of entries(file, map)) {
-        const field = `components.${key}`;
-        if (!isValidComponentName(key))
-            fail(file, keyNode, field, `invalid component name ${names_quote(key)}`);
-        const entry = mapAt(file, value, field, keyNode);
-        const get = (k) => entry.get(k, true);
-        const repo = stringAt(file, get('repo'), `${field}.repo`, entry);
-        const problem = repoUrlProblem(repo);
-        if (problem)
-            fail(file, get('repo'), `${field}.repo`, `${names_quote(repo)} ${problem}`);
-        const dependsOn = stringListAt(file, get('depends_on'), `${field}.depends_on`);
-        const healthNode = get('health');
-        components.set(key, {
-            name: key,
-            repo,
-            version: optionalStringAt(file, get('version'), `${field}.version`),
-            type: optionalStringAt(file, get('type'), `${field}.type`),
-            dependsOn,
-            health: healthNode === undefined || ((0,dist/* isScalar */.jn)(healthNode) && healthNode.value === null) ? undefined : toPlain(file, healthNode, `${field}.health`),
-            line: file.lines.linePos(keyNode.range?.[0] ?? 0).line,
-        });
-    }
-    for (const spec of components.values()) {
-        spec.dependsOn.forEach((dep, i) => {
-            if (!components.has(dep)) {
-                throw new errors_InputError(`${file.display}:${spec.line}: components.${spec.name}.depends_on[${i}]: unknown component ${names_quote(dep)}`);
-            }
-        });
-    }
-    return { file, components };
-}
-function requireComponent(manifest, name, where = 'component') {
-    checkComponentName(name, where);
-    const spec = manifest.components.get(name);
-    if (!spec) {
-        const known = [...manifest.components.keys()].slice(0, 20).join(', ');
-        throw new errors_InputError(`${where}: unknown component ${names_quote(name)} (not in ${MANIFEST_PATH}; known: ${known || 'none'})`);
-    }
-    return spec;
-}
-/**
- * Orders components so that dependents come before their dependencies: the order in which a
- * rollback or revert must proceed so nothing is left depending on a version that is gone.
- */
-function dependentsFirst(manifest, names) {
-    const wanted = new Set(names);
-    const order = [];
-    const state = new Map();
-    const visit = (name, path) => {
-        const seen = state.get(name);
-        if (seen === 'done')
-            return;
-        if (seen === 'visiting')
-            throw new errors_InputError(`${MANIFEST_PATH}: depends_on: cycle ${[...path, name].join(' -> ')}`);
-        state.set(name, 'visiting');
-        for (const dep of manifest.components.get(name)?.dependsOn ?? [])
-            visit(dep, [...path, name]);
-        state.set(name, 'done');
-        order.push(name);
-    };
-    for (const name of [...wanted].sort())
-        visit(name, []);
-    return order.filter((n) => wanted.has(n)).reverse();
-}
-
-;// CONCATENATED MODULE: ./.tsbuild/core/manifest-edit.js
-
-
-
-
-/**
- * The manifest's new text with `components.<name>.version` set for each write, and every other
- * byte kept, as for locks. This is what the Python CLI's `meta lock validate` compares a lock
- * with, so a rollback made with `--update-manifest` keeps that gate passing.
- */
-function editManifestVersions(manifest, writes) {
-    const text = manifest.file.text;
-    const top = manifest.file.doc.contents;
-    const components = (0,dist/* isMap */.jh)(top) ? top.get('components', true) : undefined;
-    if (!(0,dist/* isMap */.jh)(components))
-        return text;
-    const edits = [];
-    for (const write of writes) {
-        const entry = components.get(write.component, true);
-        if (!(0,dist/* isMap */.jh)(entry))
-            continue;
-        const node = entry.get('version', true);
-        if ((0,dist/* isScalar */.jn)(node) && node.range && node.value !== null) {
-            if (scalarText(node) !== write.version)
-                edits.push({ start: node.range[0], end: node.range[1], text: renderScalar(write.version, node.type) });
-        }
-        else if (node === undefined) {
-            edits.push(insertIntoEntry(text, entry, 'version', write.version));
-        }
-        else if ((0,dist/* isScalar */.jn)(node) && node.range) {
-            // `version:` with no value (null): replaced in place.
-            edits.push({ start: node.range[0], end: node.range[1], text: `${node.range[1] > node.range[0] ? '' : ' '}${renderScalar(write.version)}` });
-        }
-    }
-    return edits.length === 0 ? text : applyEdits(text, edits);
-}
-
-;// CONCATENATED MODULE: ./.tsbuild/core/snapshot-file.js
-
-
-
-
-
-const snapshot_file_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-/**
- * YAML unless the file name ends in .json; both read back through the same YAML parser. The YAML
- * is written by hand, quoting whatever a YAML 1.1 reader would turn into a date or a number.
- */
-function renderSnapshot(snapshot, path) {
-    const sorted = [...snapshot.components].sort(([a], [b]) => a.localeCompare(b));
-    if (path.endsWith('.json')) {
-        const components = Object.fromEntries(sorted.map(([name, pin]) => [name, { version: pin.version, ...(pin.commit !== '' ? { commit: pin.commit } : {}), ...(pin.repo !== undefined ? { repo: pin.repo } : {}) }]));
-        const body = { created_at: snapshot.createdAt, ...(snapshot.environment !== undefined ? { environment: snapshot.environment } : {}), components };
-        return `${JSON.stringify(body, null, 2)}\n`;
-    }
-    const lines = [`created_at: ${renderScalar(snapshot.createdAt)}`];
-    if (snapshot.environment !== undefined)
-        lines.push(`environment: ${renderScalar(snapshot.environment)}`);
-    lines.push(sorted.length === 0 ? 'components: {}' : 'components:');
-    for (const [name, pin] of sorted) {
-        lines.push(`  ${name}:`, `    version: ${renderScalar(pin.version)}`);
-        // A vendored pin has a version and no commit; so has its snapshot.
-        if (pin.commit !== '')
-            lines.push(`    commit: ${renderScalar(pin.commit)}`);
-        if (pin.repo !== undefined)
-            lines.push(`    repo: ${renderScalar(pin.repo)}`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-async function writeSnapshot(path, snapshot) {
-    await writeFileAtomic(path, renderSnapshot(snapshot, path));
-}
-async function readSnapshot(path, display) {
-    return parseSnapshot(await readYamlFile(path, display));
-}
-function parseSnapshot(file) {
-    const top = mapAt(file, file.doc.contents, 'document');
-    const get = (k) => top.get(k, true);
-    const createdAt = stringAt(file, get('created_at'), 'created_at', top);
-    const environment = optionalStringAt(file, get('environment'), 'environment');
-    const map = mapAt(file, get('components'), 'components', top);
-    const components = new Map();
-    for (const { key, keyNode, value } of entries(file, map)) {
-        const field = `components.${key}`;
-        if (!isValidComponentName(key))
-            fail(file, keyNode, field, `invalid component name ${names_quote(key)}`);
-        const entry = mapAt(file, value, field, keyNode);
-        const at = (k) => entry.get(k, true);
-        // The Python CLI records `commit: null` for a checkout it cannot read; a version alone is a vendored pin.
-        const commit = optionalStringAt(file, at('commit'), `${field}.commit`) ?? '';
-        if (commit !== '' && !snapshot_file_SHA.test(commit))
-            fail(file, at('commit'), `${field}.commit`, 'not a SHA');
-        const version = optionalStringAt(file, at('version'), `${field}.version`) ?? commit.slice(0, 12);
-        if (version === '')
-            fail(file, at('commit') ?? entry, `${field}`, 'has neither a commit nor a version');
-        const versionBad = versionProblem(version);
-        if (versionBad)
-            fail(file, at('version'), `${field}.version`, `${names_quote(version)} ${versionBad}`);
-        const repo = optionalStringAt(file, at('repo'), `${field}.repo`);
-        if (repo !== undefined && repoUrlProblem(repo))
-            fail(file, at('repo'), `${field}.repo`, `${names_quote(repo)} ${repoUrlProblem(repo)}`);
-        components.set(key, { version, commit, repo });
-    }
-    return { createdAt, environment, components };
-}
-
-;// CONCATENATED MODULE: ./.tsbuild/core/workspace.js
-
-
-const VENDOR_INFO = '.vendor-info.yaml';
-
-
-
-/**
- * The state of `components/<name>`: absent (a lock-only rollback), or a git checkout that may be
- * moved. A directory that is not a checkout, or one with uncommitted tracked changes, is refused
- * before anything changes: a rollback must never discard someone's work.
- */
-async function inspectCheckout(root, name) {
-    const dir = componentDir(root, name);
-    if (!(0,external_node_fs_.existsSync)(dir))
-        return undefined;
-    const rel = relativeToRoot(root, dir);
-    // The Python CLI's vendored mode copies a component's sources here (with .vendor-info.yaml, no
-    // .git): not a checkout to move, and nothing a rollback may rewrite.
-    if ((0,external_node_fs_.statSync)(dir).isDirectory() && !isGitRepo(dir) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, VENDOR_INFO)))
-        return undefined;
-    if (!(0,external_node_fs_.statSync)(dir).isDirectory() || !isGitRepo(dir)) {
-        throw new errors_InputError(`${rel}: exists but is not a git checkout`);
-    }
-    const state = await workingState(dir);
-    if (state.changed.length > 0) {
-        throw new errors_InputError(`${rel}: has uncommitted changes (${state.changed.slice(0, 5).join(', ')}); commit or stash them first`);
-    }
-    if (!state.head)
-        throw new errors_InputError(`${rel}: has no commit checked out`);
-    return { dir, head: state.head, branch: state.branch };
-}
-
 ;// CONCATENATED MODULE: ./.tsbuild/git/batch-checkout.js
+
 
 
 
@@ -16244,19 +16528,57 @@ const ARGS_PER_CHECKOUT = 7;
  * caller's undo finds every checkout at rest). Without xargs (or with
  * META_ROLLBACK_BATCH=0) each checkout is started from Node, as before.
  */
-async function checkoutMany(targets, jobs) {
+async function checkoutMany(targets, jobs, onProgress) {
     const batched = targets.length > 1 && process.env.META_ROLLBACK_BATCH !== '0';
+    // xargs says nothing as it goes, so the count is read from the HEADs now and then (files, no process).
+    const poll = batched && onProgress ? setInterval(() => void countMoved(targets).then((n) => onProgress(n, targets.length)), PROGRESS_MS) : undefined;
+    try {
+        if (batched)
+            await runThroughXargs(targets, jobs);
+    }
+    finally {
+        if (poll)
+            clearInterval(poll);
+    }
+    let moved = batched && onProgress ? await countMoved(targets) : 0;
     if (batched)
-        await runThroughXargs(targets, jobs);
+        onProgress?.(moved, targets.length);
     const limit = pLimit(Math.max(1, jobs));
+    let started = 0;
     const results = await Promise.allSettled(targets.map((target) => limit(async () => {
+        // After SIGINT/SIGTERM no checkout is started; the ones running finish, and the caller puts every moved one back.
+        if (interruption())
+            return;
+        await interruptPoint(`checkout-${++started}`);
         const now = batched ? await headState(target.dir).catch(() => undefined) : undefined;
-        if (now?.head !== target.commit || now.branch !== undefined)
+        if (now?.head !== target.commit || now.branch !== undefined) {
             await checkoutDetached(target.dir, target.commit);
+            onProgress?.(++moved, targets.length);
+        }
     })));
     const failed = results.find((r) => r.status === 'rejected');
     if (failed)
         throw failed.reason;
+    throwIfInterrupted('stopped while moving the checkouts');
+}
+const PROGRESS_MS = 250;
+async function countMoved(targets) {
+    const heads = await Promise.all(targets.map((t) => headState(t.dir).then((s) => s.head === t.commit && s.branch === undefined, () => false)));
+    return heads.filter(Boolean).length;
+}
+/** Waits until no process of the group is left: the checkouts xargs had started when it was ended. */
+async function groupEnded(pgid) {
+    if (pgid === undefined)
+        return;
+    for (;;) {
+        try {
+            process.kill(-pgid, 0);
+        }
+        catch {
+            return;
+        }
+        await new Promise((r) => setTimeout(r, 10));
+    }
 }
 /** Resolves whether or not every checkout succeeded: the HEADs read afterwards are what count. */
 function runThroughXargs(targets, jobs) {
@@ -16273,9 +16595,23 @@ function runThroughXargs(targets, jobs) {
             shell: false,
             stdio: ['pipe', 'ignore', 'ignore'],
             env: gitEnvironment(),
+            // Its own process group (see run-git.ts): a terminal's Ctrl-C must not reach the checkouts it runs.
+            detached: true,
         });
-        child.on('error', () => resolve());
-        child.on('close', () => resolve());
+        const untrack = trackChild(child.pid);
+        // On a signal xargs alone is ended, so it starts no more checkouts; the ones it started run to
+        // their end (a checkout killed half-way leaves a dirty tree) and are waited for below.
+        const stop = onInterrupt(() => {
+            if (child.pid !== undefined)
+                process.kill(child.pid, 'SIGTERM');
+        });
+        const done = () => {
+            stop();
+            untrack();
+            void groupEnded(child.pid).then(resolve);
+        };
+        child.on('error', done);
+        child.on('close', done);
         child.stdin.on('error', () => undefined);
         child.stdin.end(`${input}\0`);
     });
@@ -16559,6 +16895,7 @@ function holdsText(holds, released, added) {
 
 
 
+
 /**
  * Carries out a fully validated plan in the order that keeps it undoable: record the current state
  * as a snapshot, move the checkouts, write the lock, then journal. If any step fails, everything
@@ -16571,18 +16908,29 @@ function holdsText(holds, released, added) {
 async function executePlan(ctx, given) {
     let plan = vendoredPins(given);
     const limit = pLimit(ctx.jobs);
+    // A run killed half-way leaves checkouts this run would take for someone's uncommitted work:
+    // finish or undo it first, then plan from what is there.
+    if (!ctx.dryRun && (await staleLockPresent(ctx.root)))
+        await withMetaLock(ctx, `meta rollback ${plan.mode} (recovery)`, async () => undefined);
     let steps = await planSteps(ctx, plan, limit);
     const warnings = [...(plan.warnings ?? [])];
     // Held targets are refused before anything is fetched or locked, dry runs included.
     refuseHeldTargets(ctx, (await readHoldsState(ctx, plan)).kept, lockMoves(steps), warnings);
     plan = { ...plan, warnings };
+    await interruptPoint('planned');
+    if (ctx.dryRun && plan.notice)
+        ctx.log(plan.notice);
     if (ctx.dryRun)
         return resultOf(ctx, plan, steps, null, null);
     // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
     if (effectiveOf(steps).length === 0 && !(await staleLockPresent(ctx.root)))
         return resultOf(ctx, plan, steps, null, null);
     await fetchMissing(ctx, effectiveOf(steps), limit);
+    // After the fetch (objects only) and before the first write: a failed fetch stays one error line.
+    if (plan.notice)
+        ctx.log(plan.notice);
     return withMetaLock(ctx, `meta rollback ${plan.mode}${ctx.env ? ` --env ${ctx.env}` : ''}`, async (metaLock) => {
+        await interruptPoint('locked');
         if (metaLock.recovered) {
             // An interrupted run was just finished or undone: plan again from what is there now.
             steps = await planSteps(ctx, plan, limit);
@@ -16648,8 +16996,18 @@ async function planSteps(ctx, plan, limit) {
 }
 /** Fetching only adds objects to the checkouts, so it happens before the lock is taken. */
 async function fetchMissing(ctx, effective, limit) {
+    try {
+        await fetchEach(ctx, effective, limit);
+    }
+    finally {
+        ctx.progress?.('');
+    }
+}
+async function fetchEach(ctx, effective, limit) {
     const moving = effective.filter((s) => s.change.checkout === 'moved' && s.checkout);
+    let looked = 0;
     await Promise.all(moving.map((s) => limit(async () => {
+        ctx.progress?.(`commits checked (fetched where missing): ${++looked} of ${moving.length}`);
         const location = locateRepo(s.pin.repo, ctx.root);
         const url = location.kind === 'url' ? location.url : location.path;
         try {
@@ -16708,6 +17066,7 @@ async function writePlan(ctx, plan, steps, metaLock, limit, holdsState) {
         ...(added.length > 0 ? { holds: added.map(holdSummary) } : {}),
         ...(released.length > 0 ? { holds_released: released.map(holdSummary) } : {}),
     };
+    throwIfInterrupted();
     const journalFile = await nextJournalFile(ctx.root, historyEntry.env, now);
     await metaLock.setIntent({
         kind: 'rollback',
@@ -16722,14 +17081,20 @@ async function writePlan(ctx, plan, steps, metaLock, limit, holdsState) {
     });
     await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
     crashPoint('after-snapshot');
+    await interruptPoint('after-snapshot');
     let lockWritten = false;
     let holdsWritten = false;
     let manifestWritten = false;
     const manifestPath = (0,external_node_path_.join)(ctx.root, MANIFEST_PATH);
     const manifestEdit = ctx.updateManifest && lockChanges.length > 0 ? await manifestVersionsEdit(ctx, lockChanges.map((s) => ({ component: s.pin.component, version: s.pin.to.version }))) : undefined;
     try {
-        await checkoutMany(moving.map((s) => ({ dir: s.checkout.dir, commit: s.pin.to.commit })), ctx.jobs);
+        throwIfInterrupted('stopped before moving the checkouts');
+        await checkoutMany(moving.map((s) => ({ dir: s.checkout.dir, commit: s.pin.to.commit })), ctx.jobs, ctx.progress && ((moved, total) => ctx.progress(`checkouts moved: ${moved} of ${total}`)));
+        ctx.progress?.('');
         crashPoint('after-checkouts');
+        await interruptPoint('after-checkouts');
+        // Past here finishing is quicker and as safe as undoing: the rest is a few file renames, so a
+        // signal no longer stops the run; the command's end reports the completed state and its undo.
         // Before the lock, whose rename is the commit point: a run killed between the two is undone,
         // holds included (see recoverInterrupted).
         if (newHoldsText !== undefined) {
@@ -16745,8 +17110,10 @@ async function writePlan(ctx, plan, steps, metaLock, limit, holdsState) {
             manifestWritten = true;
         }
         crashPoint('after-lock');
+        await interruptPoint('after-lock');
         await writeJournalEntry(ctx.root, journalFile, historyEntry);
         crashPoint('after-journal');
+        await interruptPoint('after-journal');
         await metaLock.setIntent(undefined);
         return resultOf(ctx, plan, steps, snapshotRel, historyEntry, journalFile);
     }
@@ -16761,6 +17128,9 @@ async function writePlan(ctx, plan, steps, metaLock, limit, holdsState) {
             await writeFileAtomic(manifestPath, manifestEdit.before).catch(() => undefined);
         await (0,promises_namespaceObject.rm)(snapshotPath, { force: true });
         await metaLock.setIntent(undefined).catch(() => undefined);
+        if (err instanceof InterruptedError) {
+            throw new InterruptedError(err.signal, `${err.message.replace(/^interrupted by \w+: /, '')}; every checkout it had moved is back where it was and no file changed: the workspace is in its old state`);
+        }
         throw err instanceof OperationError ? err : new OperationError(`rollback failed and was undone: ${errorMessage(err)}`);
     }
 }
@@ -16910,6 +17280,7 @@ async function lsRemoteTagObject(url, tag, cwd, env) {
 
 
 
+
 /**
  * The local repositories that can answer questions about a component, cheapest first: its checkout,
  * then its source repository when that is a path on disk.
@@ -16953,7 +17324,7 @@ async function resolveTarget(ctx, spec, target) {
                 return { version: target.tag, commit };
             }
         }
-        throw new errors_InputError(`${where}: tag ${names_quote(target.tag)} not found in ${spec.name} (${spec.repo})`);
+        throw new errors_InputError(`${where}: tag ${names_quote(target.tag)} not found in ${spec.name} (${spec.repo})${didYouMean(target.tag, await knownTags(ctx, dirs, location))}`);
     }
     for (const dir of dirs) {
         const commit = await resolveCommitIn(dir, target.sha, where);
@@ -16970,6 +17341,19 @@ async function resolveTarget(ctx, spec, target) {
     }
     throw new errors_InputError(`${where}: commit ${names_quote(target.sha)} not found in ${spec.name} (${spec.repo})`);
 }
+/** The tags a mistyped one is compared with: from a local repository when there is one, else the remote's. */
+async function knownTags(ctx, dirs, location) {
+    try {
+        if (dirs[0] !== undefined)
+            return (await listTags(dirs[0])).map((t) => t.name);
+        if (location.kind === 'url')
+            return (await lsRemoteTags(location.url, ctx.root, ctx.gitEnv)).map((t) => t.name);
+    }
+    catch {
+        // Suggestions are a courtesy: the error about the missing tag stands without them.
+    }
+    return [];
+}
 async function versionOf(dir, commit) {
     const tags = await tagsPointingAt(dir, commit);
     return tags[0] ?? commit.slice(0, 12);
@@ -16983,15 +17367,69 @@ async function remote(call) {
     }
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/core/env-locks.js
+
+
+
+const LOCK_FILE = /^components\.lock(?:\.(.+))?\.yaml$/;
+const PREVIOUS = /^(?:(.+)\.)?previous$/;
+/** Reads `components.lock.yaml`, `components.lock.<env>.yaml` and their `.previous` files; anything else is undefined. */
+function parseLockName(base) {
+    const match = LOCK_FILE.exec(base);
+    if (!match)
+        return undefined;
+    const middle = match[1];
+    if (middle === undefined)
+        return { previous: false };
+    const previous = PREVIOUS.exec(middle);
+    if (previous) {
+        const env = previous[1];
+        if (env === undefined)
+            return { previous: true };
+        return isValidEnvName(env) ? { env, previous: true } : undefined;
+    }
+    return isValidEnvName(middle) ? { env: middle, previous: false } : undefined;
+}
+/** The envs that have a current lock in manifests/, sorted: the names an unknown --env is compared with. */
+async function envsWithLocks(root) {
+    const names = await (0,promises_namespaceObject.readdir)((0,external_node_path_.join)(root, 'manifests')).catch(() => []);
+    const envs = new Set();
+    for (const name of names) {
+        const parsed = parseLockName(name);
+        if (parsed?.env !== undefined && !parsed.previous)
+            envs.add(parsed.env);
+    }
+    return [...envs].sort();
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/core/operations/load-state.js
 
 
 
-async function loadState(ctx) {
+
+
+
+
+
+
+/** `known`: a lock the caller has already parsed, reused when it is the selected env's lock. */
+async function loadState(ctx, known) {
     const lockRel = lockPathFor(ctx.env);
     const manifest = await loadManifest(ctx.root);
-    const lock = await loadLock(ctx.root, lockRel);
+    if (ctx.env !== undefined && known?.rel !== lockRel && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(ctx.root, lockRel))) {
+        throw new errors_InputError(`--env: no lock for env ${names_quote(ctx.env)} (${lockRel}: no such file)${envHint(ctx.env, await envsWithLocks(ctx.root))}`);
+    }
+    const lock = known?.rel === lockRel ? known.lock : await loadLock(ctx.root, lockRel);
     return { manifest, lock, lockRel };
+}
+/** The closest envs; when none is close, the few there are (never a long list), or that there are none. */
+function envHint(env, envs) {
+    const close = didYouMean(env, envs);
+    if (close)
+        return close;
+    if (envs.length === 0)
+        return '; no env has a lock (only the default lock is used)';
+    return envs.length <= 5 ? `; envs with a lock: ${envs.join(', ')}` : '';
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/operations/rollback-component.js
@@ -17468,7 +17906,42 @@ async function knownGoodTargets(ctx, components) {
         .map((e) => ({ component: e.name, kind: 'known-good', version: e.version, commit: e.commit, source, date, command: `meta rollback lock ${lockRel} --rev known-good --component ${e.name}${envFlag}` }));
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/core/select-env.js
+
+
+
+
+
+/**
+ * SPEC section 2: the env is never guessed silently. Without --env, a source that is an env's lock
+ * (by its name, `components.lock.<env>[.previous].yaml`, or by its `environment:`) selects that env,
+ * and a line on stderr names the lock that will be written before anything changes. With --env, a
+ * source of another env is copied across, which is said too. Returns the context to run with and
+ * that line, which the caller prints once the selected env's lock has been found.
+ */
+function selectEnvForSource(ctx, given, what, sourceRel, fileEnv) {
+    const named = parseLockName((0,external_node_path_.basename)(sourceRel));
+    const nameEnv = named?.env;
+    if (ctx.env !== undefined) {
+        const from = nameEnv ?? fileEnv;
+        if (from === undefined || from === ctx.env)
+            return { ctx };
+        return { ctx, notice: `copying the pins of env ${from} (${given}) into ${lockPathFor(ctx.env)}, as --env ${ctx.env} asks` };
+    }
+    if (named && fileEnv !== undefined && fileEnv !== nameEnv) {
+        const as = nameEnv === undefined ? 'the default lock' : `the lock of env ${nameEnv}`;
+        throw new errors_InputError(`${what}: ${names_quote(given)} is named as ${as} but its environment: is ${names_quote(fileEnv)}; give --env to say which lock to write`);
+    }
+    const env = nameEnv ?? fileEnv;
+    if (env === undefined)
+        return { ctx };
+    checkEnvName(env, `${what}: ${given}: environment`);
+    const how = nameEnv !== undefined ? `the name of ${given}` : `the environment: of ${given}`;
+    return { ctx: { ...ctx, env }, notice: `lock to write: ${lockPathFor(env)} (env ${env}, from ${how}; give --env to write another env's lock)` };
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/core/operations/rollback-lock.js
+
 
 
 
@@ -17494,26 +17967,22 @@ async function rollbackLock(ctx, lockFile, options = {}) {
     const rev = options.rev;
     const olderBytes = rev === undefined ? undefined : resolveLockRevision(ctx, rev).then((commit) => readFileAtRevision(ctx.root, commit, rel));
     olderBytes?.catch(() => undefined);
-    const state = await loadState(ctx);
-    let source;
-    let sourceName = rel;
-    if (olderBytes !== undefined) {
-        sourceName = `${rel}@${rev}`;
-        source = parseLockBytes(await olderBytes, sourceName);
-    }
-    else {
-        source = rel === state.lockRel ? state.lock : await loadLock(ctx.root, rel);
-    }
+    // The source is read first: whose lock it is decides which env's lock is written.
+    const sourceName = olderBytes !== undefined ? `${rel}@${rev}` : rel;
+    const source = olderBytes !== undefined ? parseLockBytes(await olderBytes, sourceName) : await loadLock(ctx.root, rel);
+    const { ctx: selected, notice } = selectEnvForSource(ctx, lockFile, 'LOCKFILE', rel, source.environment);
+    const state = await loadState(selected, olderBytes === undefined ? { rel, lock: source } : undefined);
     const sourceIsCurrent = options.rev === undefined && rel === state.lockRel;
     const pins = new Map();
     for (const [name, entry] of source.entries)
         pins.set(name, { version: entry.version, commit: entry.commit, repo: entry.repo, at: `${sourceName}:${entry.commitLine}` });
-    return applyPins(ctx, state, pins, {
+    return applyPins(selected, state, pins, {
         mode: 'lock',
         sourceName,
         components: options.components,
         // The current lock itself is rewritten only to replace a tag object it pins by its commit.
         writeLock: sourceIsCurrent ? 'if-peeled' : true,
+        notice,
         fromPythonLock: source.mode !== undefined,
     });
 }
@@ -17538,16 +18007,20 @@ async function applyPins(ctx, state, sourcePins, options) {
         const pin = pins.get(name);
         return { component: name, to: { version: pin.version, commit: pin.commit }, repo: state.lock.entries.get(name)?.repo ?? pin.repo ?? spec.repo };
     });
-    if (options.components === undefined) {
+    // An undo snapshot (.meta/snapshots/) holds only the entries its rollback changed: the others are
+    // missing by design, and a warning about each would bury the one line that matters.
+    const undoSnapshot = options.mode === 'snapshot' && options.sourceName.startsWith(`${SNAPSHOT_DIR}/`);
+    if (options.components === undefined && !undoSnapshot) {
         const missing = [...state.lock.entries.keys()].filter((n) => !sourcePins.has(n));
         if (missing.length > 0)
             warnings.push(`${options.sourceName} has no pin for ${missing.join(', ')}; left as they are`);
     }
     const writeLock = options.writeLock === 'if-peeled' ? peeled > 0 : options.writeLock;
-    return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock, warnings, undoOf: options.undoOf });
+    return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock, warnings, undoOf: options.undoOf, notice: options.notice });
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/operations/snapshot.js
+
 
 
 
@@ -17607,15 +18080,130 @@ async function restoreSnapshot(ctx, file, components) {
     if (snapshot.environment !== undefined && snapshot.environment !== (ctx.env ?? snapshot.environment)) {
         throw new errors_InputError(`${rel}: environment: snapshot is of ${names_quote(snapshot.environment)}, not ${names_quote(ctx.env ?? 'default')}; pass --env ${snapshot.environment}`);
     }
-    if (snapshot.environment !== undefined && ctx.env === undefined) {
-        throw new errors_InputError(`${rel}: environment: snapshot is of ${names_quote(snapshot.environment)}; pass --env ${snapshot.environment}`);
-    }
-    const state = await loadState(ctx);
+    const { ctx: selected, notice } = selectEnvForSource(ctx, file, '--restore', rel, snapshot.environment);
+    const state = await loadState(selected);
     const pins = new Map([...snapshot.components].map(([name, pin]) => [name, { ...pin, at: rel }]));
-    return applyPins(ctx, state, pins, { mode: 'snapshot', sourceName: rel, components, writeLock: true, checkoutVersions: true, undoOf: rel });
+    return applyPins(selected, state, pins, { mode: 'snapshot', sourceName: rel, components, writeLock: true, checkoutVersions: true, undoOf: rel, notice });
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/lock-entry-scan.js
+
+/**
+ * One component's entry of a lock, read without parsing the whole document: `rollback list
+ * --component X` looks at every earlier revision of every lock (150 blobs of 5,000 entries at
+ * N = 5,000), and only X's lines matter. In the block layout every tool writes, the entry is the
+ * lines from `  X:` to the next key at that indent; those lines alone are parsed, by the same
+ * parser and checks as a whole lock. Any other layout (flow mappings, anchors, odd indents) gives
+ * undefined, and the caller parses the whole text as before.
+ */
+function scanLockEntry(text, name, display) {
+    const start = /^components:[ \t]*(?:#.*)?\r?\n/m.exec(text);
+    if (!start)
+        return undefined;
+    const body = start.index + start[0].length;
+    const indent = /^([ ]+)[^\s#]/m.exec(text.slice(body));
+    if (!indent)
+        return undefined;
+    const pad = indent[1];
+    if (!text.includes(name))
+        return 'absent';
+    const key = new RegExp(`^${pad}${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:[ \\t]*(?:#.*)?$`, 'm');
+    const found = key.exec(text.slice(body));
+    if (!found)
+        return undefined;
+    const from = body + found.index;
+    // The components mapping must run without a top-level key until the entry.
+    if (/^[^\s#]/m.test(text.slice(body, from)))
+        return undefined;
+    const lines = text.slice(from).split('\n');
+    const block = [lines[0]];
+    for (const line of lines.slice(1)) {
+        if (line.trim() !== '' && !line.startsWith(`${pad} `) && !/^\s*#/.test(line))
+            break;
+        block.push(line);
+    }
+    try {
+        const entry = parseLockBytes(Buffer.from(`components:\n${block.join('\n')}\n`), display).entries.get(name);
+        return entry ?? undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+const ENTRY_KEY = /^([A-Za-z0-9][A-Za-z0-9._-]*):[ \t]*(?:#.*)?$/;
+const PIN_FIELD = /^(version|commit):[ \t]*(.*?)[ \t]*(?:[ \t]#.*)?$/;
+const lock_entry_scan_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/**
+ * Every entry's `version` and `commit` of a lock in the block layout, read line by line without the
+ * YAML parser: the listing reads up to 150 old revisions of locks of 5,000 entries, where parsing
+ * each whole costs seconds. Only what the listing needs is read; a line this reader does not
+ * understand (flow mappings, anchors, block scalars, escapes, a tab indent, a duplicate name) gives
+ * undefined, and the caller parses the whole document as before.
+ */
+function scanLockEntries(text) {
+    const start = /^components:[ \t]*(?:#.*)?\r?$/m.exec(text);
+    if (!start)
+        return undefined;
+    const out = [];
+    const seen = new Set();
+    let pad;
+    let current;
+    const close = () => {
+        if (!current)
+            return true;
+        const commit = current.commit ?? '';
+        if (commit !== '' && !lock_entry_scan_SHA.test(commit))
+            return false;
+        if (commit === '' && current.version === undefined)
+            return false;
+        out.push({ name: current.name, version: current.version ?? commit.slice(0, 12), commit });
+        current = undefined;
+        return true;
+    };
+    for (const raw of text.slice(start.index + start[0].length).split('\n')) {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (line.trim() === '' || /^\s*#/.test(line))
+            continue;
+        if (line.includes('\t'))
+            return undefined;
+        const indent = line.length - line.trimStart().length;
+        if (indent === 0)
+            break;
+        pad ??= line.slice(0, indent);
+        if (indent === pad.length) {
+            const key = ENTRY_KEY.exec(line.slice(indent));
+            if (!key || seen.has(key[1]) || !close())
+                return undefined;
+            seen.add(key[1]);
+            current = { name: key[1] };
+        }
+        else if (indent > pad.length && current) {
+            const field = PIN_FIELD.exec(line.slice(indent));
+            if (!field)
+                continue;
+            const value = plainValue(field[2]);
+            if (value === undefined)
+                return undefined;
+            current[field[1]] = value;
+        }
+        else
+            return undefined;
+    }
+    return close() ? out : undefined;
+}
+/** A scalar as the block layout writes it: plain, or quoted without escapes. Anything else: undefined. */
+function plainValue(text) {
+    if (/^'[^']*'$/.test(text))
+        return text.slice(1, -1);
+    if (/^"[^"\\]*"$/.test(text))
+        return text.slice(1, -1);
+    if (text === '' || /^[-?:,[\]{}#&*!|>'"%@`]/.test(text) || /: | #/.test(text))
+        return undefined;
+    return text;
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/operations/list-targets.js
+
 
 
 
@@ -17664,19 +18252,28 @@ async function listTargets(ctx, component, extraSources = []) {
     })));
     const historyDone = lockHistoryTargets(ctx, wanted, envFlag, historyTargets);
     await Promise.all([tagsDone, historyDone]);
-    found.push(...tagTargets);
+    // Appended one by one: a spread of 150,000 targets (5,000 components) overflows the call stack.
+    for (const t of tagTargets)
+        found.push(t);
     const lockFiles = (await (0,promises_namespaceObject.readdir)((0,external_node_path_.join)(ctx.root, 'manifests'))).filter((f) => /^components\.lock(\.[A-Za-z0-9._-]+)?\.yaml$/.test(f));
     for (const file of lockFiles) {
         const rel = `manifests/${file}`;
         try {
-            const other = rel === lockRel ? lock : parseLockBytes(await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(ctx.root, rel)), rel);
-            addLockPins(found, other, rel, null, wanted, 'lock', (name) => `meta rollback lock ${rel} --component ${name}${envFlag}`);
+            const command = (name) => `meta rollback lock ${rel} --component ${name}${envFlag}`;
+            if (rel === lockRel)
+                addLockPins(found, lock.entries.values(), lock.generatedAt ?? null, rel, wanted, command);
+            else {
+                const bytes = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(ctx.root, rel));
+                const other = lockEntries(bytes, rel, wanted, true);
+                addLockPins(found, other, generatedAtOf(bytes), rel, wanted, command);
+            }
         }
         catch (err) {
             warnings.push(`${rel}: skipped (${errorMessage(err)})`);
         }
     }
-    found.push(...historyTargets);
+    for (const t of historyTargets)
+        found.push(t);
     for (const snap of await snapshotFiles(ctx.root)) {
         try {
             const snapshot = await readSnapshot((0,external_node_path_.join)(ctx.root, snap), snap);
@@ -17701,7 +18298,8 @@ async function listTargets(ctx, component, extraSources = []) {
         }
     }
     for (const source of extraSources)
-        found.push(...(await source(ctx, specs)));
+        for (const t of await source(ctx, specs))
+            found.push(t);
     const targets = found
         .map((t) => ({ ...t, date: isoDate(t.date), current: isCurrent(lock.entries.get(t.component), t) }))
         .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.component.localeCompare(b.component) || a.source.localeCompare(b.source));
@@ -17725,14 +18323,10 @@ async function lockHistoryTargets(ctx, wanted, envFlag, out) {
         if (!bytes)
             continue;
         const at = `${revision.path}@${revision.commit.slice(0, 12)}`;
-        let old;
-        try {
-            old = parseLockBytes(bytes, at);
-        }
-        catch {
+        const old = lockEntries(bytes, at, wanted);
+        if (!old)
             continue;
-        }
-        for (const entry of old.entries.values()) {
+        for (const entry of old) {
             const key = `${entry.name}\0${revision.path}\0${entry.commit}`;
             if (!wanted.has(entry.name) || seen.has(key))
                 continue;
@@ -17749,12 +18343,41 @@ async function lockHistoryTargets(ctx, wanted, envFlag, out) {
         }
     }
 }
-function addLockPins(out, lock, source, date, wanted, kind, command) {
-    for (const entry of lock.entries.values()) {
+/** `strict`: a lock that does not parse is an error for the caller to report, not a revision to skip. */
+function lockEntries(bytes, at, wanted, strict = false) {
+    const text = Buffer.from(bytes).toString('utf8');
+    if (wanted.size <= SCAN_AT_MOST) {
+        const scanned = [...wanted].map((name) => scanLockEntry(text, name, at));
+        if (scanned.every((e) => e !== undefined))
+            return scanned.filter((e) => e !== 'absent');
+    }
+    else {
+        // Read line by line; the listing uses only names, versions and commits.
+        const all = scanLockEntries(text);
+        if (all)
+            return all.filter((e) => wanted.has(e.name)).map((e) => ({ ...e, vendored: e.commit === '', line: 0, commitLine: 0 }));
+    }
+    try {
+        return parseLockBytes(bytes, at).entries.values();
+    }
+    catch (err) {
+        if (strict)
+            throw err;
+        return undefined;
+    }
+}
+/** Up to this many components, scanning each one's lines beats parsing the whole lock. */
+const SCAN_AT_MOST = 8;
+function addLockPins(out, entries, date, source, wanted, command) {
+    for (const entry of entries) {
         if (!wanted.has(entry.name))
             continue;
-        out.push({ component: entry.name, kind, version: entry.version, commit: entry.commit, source, date: date ?? lock.generatedAt ?? null, command: command(entry.name) });
+        out.push({ component: entry.name, kind: 'lock', version: entry.version, commit: entry.commit, source, date, command: command(entry.name) });
     }
+}
+/** A lock's `generated_at` from its text, without parsing it (see lockEntries). */
+function generatedAtOf(bytes) {
+    return /^generated_at:[ \t]*['"]?([^'"\s#]+)/m.exec(Buffer.from(bytes).toString('utf8'))?.[1] ?? null;
 }
 async function tagsOf(ctx, spec) {
     const dirs = localSources(ctx, spec);
@@ -18467,7 +19090,7 @@ function healthToMarkdown(report, options = {}) {
         '',
         '| Component | Check | Kind | Result | Time | Detail |',
         '| --- | --- | --- | --- | --- | --- |',
-        ...rows.map((r) => `| ${[r.component, r.check, r.kind].map(cell).join(' | ')} | ${icon[r.result]} | ${r.time} | ${cell(clip(r.detail.trim(), max))} |`),
+        ...rows.map((r) => `| ${[r.component, r.check, r.kind].map(cell).join(' | ')} | ${icon[r.result]} | ${r.time} | ${cell(clipDetail(r.detail.trim(), max))} |`),
     ];
     return `${lines.join('\n')}\n`;
 }
@@ -18513,7 +19136,20 @@ function format_oneLine(detail, max) {
         .join(' ⏎ ')
         // eslint-disable-next-line no-control-regex
         .replace(/[\x00-\x1f\x7f]/g, ' ');
-    return clip(flat, max);
+    return clipDetail(flat, max);
+}
+/**
+ * The reason of a failed HTTP check (`GET URL: HTTP 404, expected 200`) comes before the body it
+ * quotes; when the row is too long the body gives way first, so the reason is never clipped out.
+ */
+function clipDetail(flat, max) {
+    const at = flat.indexOf('; body: ');
+    if (at < 0 || flat.length <= max)
+        return clip(flat, max);
+    const reason = flat.slice(0, at);
+    if (reason.length + 10 >= max)
+        return clip(reason, max);
+    return `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 /**
  * Shortens from the middle: a detail's start says what failed (the exit code, the URL) and its end
@@ -18618,57 +19254,6 @@ function shortPin(pin) {
     return pin.version === pin.commit.slice(0, 12) ? pin.version : `${pin.version} (${pin.commit.slice(0, 12)})`;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild/cli/output.js
-
-function printJson(io, value) {
-    io.stdout(`${JSON.stringify(value, null, 2)}\n`);
-}
-function formatRollback(result) {
-    const lines = [];
-    const verb = result.dryRun ? 'would roll back' : 'rolled back';
-    if (result.changes.length === 0) {
-        lines.push(`nothing to do: ${result.lock} and the checkouts already match`);
-    }
-    else {
-        lines.push(`${verb} ${result.changes.length} component${result.changes.length === 1 ? '' : 's'} in ${result.lock}${result.dryRun ? ' (dry run: nothing changed)' : ''}`);
-        const width = Math.max(...result.changes.map((c) => c.component.length));
-        for (const change of result.changes) {
-            const notes = [change.lock === 'changed' ? 'lock' : null, change.checkout === 'moved' ? 'checkout' : null].filter(Boolean).join(' + ');
-            lines.push(`  ${change.component.padEnd(width)}  ${shortPin(change.from)} -> ${shortPin(change.to)}  [${notes}]`);
-        }
-    }
-    for (const warning of result.warnings)
-        lines.push(`warning: ${warning}`);
-    for (const hold of result.historyEntry?.holds ?? []) {
-        lines.push(`held ${hold.component} ${hold.version ?? ''} (${hold.commit.slice(0, 12)})${hold.envs ? ` for ${hold.envs.join(', ')}` : ''} in manifests/holds.yaml; release with: meta hold release ${hold.component} --commit ${hold.commit.slice(0, 12)}`);
-    }
-    for (const hold of result.historyEntry?.holds_released ?? [])
-        lines.push(`released the hold on ${hold.component} ${hold.version ?? ''} (${hold.commit.slice(0, 12)}) that the undone rollback added`);
-    if (result.snapshot) {
-        const env = result.env ? ` --env ${result.env}` : '';
-        lines.push(`snapshot of the previous pins: ${result.snapshot}`);
-        lines.push(`undo with: meta rollback snapshot --restore ${result.snapshot}${env}`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-function formatSnapshotCreated(result) {
-    const names = Object.keys(result.snapshot.components);
-    return `${result.dryRun ? 'would write' : 'wrote'} snapshot of ${names.length} component${names.length === 1 ? '' : 's'} to ${result.file}\n`;
-}
-function formatTargets(list) {
-    if (list.targets.length === 0)
-        return 'no rollback targets found\n';
-    const rows = list.targets.map((t) => [t.current ? '*' : ' ', t.component, t.version, t.commit.slice(0, 12), t.kind, t.source, t.date ?? '', t.status ?? '']);
-    const header = [' ', 'COMPONENT', 'VERSION', 'COMMIT', 'KIND', 'SOURCE', 'DATE', 'STATUS'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const render = (r) => r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
-    const out = [render(header), ...rows.map(render)];
-    for (const warning of list.warnings)
-        out.push(`warning: ${warning}`);
-    out.push('* = current pin in ' + list.lock);
-    return `${out.join('\n')}\n`;
-}
-
 ;// CONCATENATED MODULE: ./.tsbuild/core/context.js
 
 function defaultActor() {
@@ -18734,6 +19319,8 @@ function contextFor(cli, opts) {
         hold: opts.hold ?? true,
         jobs: opts.jobs ?? 8,
         log: (message) => cli.stderr(`${message}\n`),
+        // Only for a person watching: never in a log, a pipe or with --json.
+        progress: cli.terminal && !opts.json ? terminalProgress(cli) : undefined,
     });
 }
 /**
@@ -18754,11 +19341,162 @@ function rootOption(opts, cwd) {
         throw new errors_InputError(`--manifests: ${names_quote(opts.manifests)} is not inside --root ${names_quote(opts.root)}`);
     return root;
 }
+/** One line rewritten in place (carriage return, erase line); an empty message clears it before other output. */
+function terminalProgress(io) {
+    return (message) => io.stderr(`\r\x1b[K${message}`);
+}
 function emit(cli, opts, result, format) {
     if (opts.json)
         printJson(cli, result);
     else
         cli.stdout(format(result));
+    const r = result;
+    if (!r.dryRun && Array.isArray(r.changes) && r.changes.length > 0) {
+        cli.completed = { undo: typeof r.snapshot === 'string' ? undoCommand(r.snapshot, typeof r.env === 'string' ? r.env : undefined) : undefined };
+    }
+}
+function undoCommand(snapshot, env) {
+    return `meta rollback snapshot --restore ${snapshot}${env ? ` --env ${env}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/cli/output.js
+
+
+function printJson(io, value) {
+    io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+}
+function formatRollback(result) {
+    const lines = [];
+    const verb = result.dryRun ? 'would roll back' : 'rolled back';
+    if (result.changes.length === 0) {
+        lines.push(`nothing to do: ${result.lock} and the checkouts already match`);
+    }
+    else {
+        lines.push(`${verb} ${result.changes.length} component${result.changes.length === 1 ? '' : 's'} in ${result.lock}${result.dryRun ? ' (dry run: nothing changed)' : ''}`);
+        const width = Math.max(...result.changes.map((c) => c.component.length));
+        for (const change of result.changes) {
+            const notes = [change.lock === 'changed' ? 'lock' : null, change.checkout === 'moved' ? 'checkout' : null].filter(Boolean).join(' + ');
+            lines.push(`  ${change.component.padEnd(width)}  ${shortPin(change.from)} -> ${shortPin(change.to)}  [${notes}]`);
+        }
+    }
+    for (const warning of result.warnings)
+        lines.push(`warning: ${warning}`);
+    for (const hold of result.historyEntry?.holds ?? []) {
+        lines.push(`held ${hold.component} ${hold.version ?? ''} (${hold.commit.slice(0, 12)})${hold.envs ? ` for ${hold.envs.join(', ')}` : ''} in manifests/holds.yaml; release with: meta hold release ${hold.component} --commit ${hold.commit.slice(0, 12)}`);
+    }
+    for (const hold of result.historyEntry?.holds_released ?? [])
+        lines.push(`released the hold on ${hold.component} ${hold.version ?? ''} (${hold.commit.slice(0, 12)}) that the undone rollback added`);
+    if (result.snapshot) {
+        lines.push(`snapshot of the previous pins: ${result.snapshot}`);
+        lines.push(`undo with: ${undoCommand(result.snapshot, result.env ?? undefined)}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+function formatSnapshotCreated(result) {
+    const names = Object.keys(result.snapshot.components);
+    return `${result.dryRun ? 'would write' : 'wrote'} snapshot of ${names.length} component${names.length === 1 ? '' : 's'} to ${result.file}\n`;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/cli/target-table.js
+/** Rows shown per component unless --all: the choice during an incident is among recent ones. */
+const DEFAULT_PER_COMPONENT = 20;
+const WIDTH = 80;
+const KIND_ORDER = ['tag', 'known-good', 'lock', 'lock-history', 'snapshot', 'store', 'changeset'];
+const KIND_LABEL = { tag: 'tag', 'known-good': 'known-good', lock: 'lock', 'lock-history': 'rev', snapshot: 'snapshot', store: 'store', changeset: 'changeset' };
+/**
+ * Merges the targets that name the same commit of a component (a tag, the locks pinning it, the
+ * lock revisions that did, a snapshot) into one row: the user chooses a commit, not a source.
+ * The version shown is the tag's when there is one; the command the most direct one (by kind order).
+ * One pass over the targets, whatever their number.
+ */
+function mergeTargets(targets) {
+    const groups = new Map();
+    for (const t of targets) {
+        const key = `${t.component}\0${t.commit || `version:${t.version}`}`;
+        const group = groups.get(key);
+        if (group)
+            group.push(t);
+        else
+            groups.set(key, [t]);
+    }
+    const rows = [];
+    for (const group of groups.values()) {
+        const byKind = [...group].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+        const best = byKind[0];
+        const counts = new Map();
+        for (const t of group)
+            counts.set(t.kind, (counts.get(t.kind) ?? 0) + 1);
+        const seenIn = KIND_ORDER.filter((k) => counts.has(k))
+            .map((k) => (counts.get(k) > 1 ? `${KIND_LABEL[k]} x${counts.get(k)}` : KIND_LABEL[k]))
+            .join(', ');
+        const date = group.reduce((newest, t) => (t.date !== null && (newest === null || t.date > newest) ? t.date : newest), null);
+        rows.push({
+            component: best.component,
+            version: best.version,
+            commit: best.commit,
+            date,
+            current: group.some((t) => t.current),
+            seenIn,
+            status: group.map((t) => t.status).find((s) => s !== undefined) ?? '',
+            command: best.command,
+        });
+    }
+    rows.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.component.localeCompare(b.component) || a.version.localeCompare(b.version));
+    return rows;
+}
+/** The newest `limit` rows of each component (the current pin always among them), in the rows' order. */
+function newestPerComponent(rows, limit) {
+    const seen = new Map();
+    const shown = [];
+    for (const row of rows) {
+        const n = seen.get(row.component) ?? 0;
+        if (n < limit || row.current) {
+            shown.push(row);
+            seen.set(row.component, n + 1);
+        }
+    }
+    return { shown, hidden: rows.length - shown.length };
+}
+/**
+ * The text of `meta rollback list`: one row per distinct target, columns that are empty everywhere
+ * left out, every row within 80 columns (the widest cells, the sources, give way first, then long
+ * names), the current pin marked. `--json` prints the full list instead.
+ */
+function formatTargetTable(list, options = {}) {
+    if (list.targets.length === 0)
+        return 'no rollback targets found\n';
+    const merged = mergeTargets(list.targets);
+    const { shown, hidden } = options.all ? { shown: merged, hidden: 0 } : newestPerComponent(merged, DEFAULT_PER_COMPONENT);
+    const columns = [
+        { header: ' ', cell: (r) => (r.current ? '*' : ' '), max: 1 },
+        { header: 'COMPONENT', cell: (r) => r.component, max: 24 },
+        { header: 'VERSION', cell: (r) => r.version, max: 16 },
+        { header: 'COMMIT', cell: (r) => r.commit.slice(0, 10), max: 10 },
+        { header: 'DATE', cell: (r) => r.date?.slice(0, 10) ?? '', max: 10 },
+        { header: 'STATUS', cell: (r) => r.status, max: 11 },
+        { header: 'SEEN IN', cell: (r) => r.seenIn, max: WIDTH },
+    ];
+    const used = columns.filter((c, i) => i === 0 || shown.some((r) => c.cell(r) !== ''));
+    const cells = shown.map((r) => used.map((c) => c.cell(r)));
+    // A loop, not Math.max(...cells): --all at 5,000 components is 100,000+ rows, too many arguments.
+    const widths = used.map((c, i) => Math.min(c.max, cells.reduce((w, row) => Math.max(w, row[i].length), c.header.length)));
+    // The last column takes what is left of the 80.
+    const fixed = widths.slice(0, -1).reduce((sum, w) => sum + w + 2, 0);
+    widths[widths.length - 1] = Math.max(8, Math.min(widths[widths.length - 1], WIDTH - fixed));
+    const render = (row) => row
+        .map((cell, i) => fit(cell, widths[i]).padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    const out = [render(used.map((c) => c.header)), ...cells.map(render)];
+    if (hidden > 0)
+        out.push(`(${hidden} older target${hidden === 1 ? '' : 's'} not shown; --all lists every one, --json gives every source)`);
+    for (const warning of list.warnings)
+        out.push(`warning: ${warning}`);
+    out.push(`* = current pin in ${list.lock}`);
+    return `${out.join('\n')}\n`;
+}
+function fit(text, width) {
+    return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/fan-out.js
@@ -20020,6 +20758,7 @@ async function storeList(ctx, options = {}) {
 
 
 
+
 /**
  * `meta rollback store NAME HASH`. Before anything changes: HASH must name exactly one entry, the
  * entry must belong to NAME, and its files must still hash to HASH and be safe to write (a mismatch
@@ -20152,10 +20891,16 @@ async function writeTree(ctx, lockRel, store, meta, entry, target, base, warning
     try {
         temp = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(parent, `.${name}.store-`));
         const writer = new TreeWriter(temp);
-        const written = await consumeTree(restoreFiles(store, meta), (file) => writer.write(file));
+        // The files go to a temp directory first, so a signal until the swap below leaves components/NAME as it was.
+        const stopped = `stopped while writing the entry's files beside ${COMPONENTS_DIR}/${name}, which was not touched: the workspace is in its old state`;
+        const written = await consumeTree(restoreFiles(store, meta), (file) => {
+            throwIfInterrupted(stopped);
+            return writer.write(file);
+        });
         if (written.hash !== entry.treeHash)
             throw new errors_InputError(`HASH: ${entry.path} changed while it was being restored; nothing was changed`);
         await writer.finish();
+        throwIfInterrupted(stopped);
         const before = new Map();
         if (pinned)
             before.set(name, { version: pinned.version, commit: pinned.commit, repo: pinned.repo });
@@ -21429,10 +22174,28 @@ function statusEdit(yaml, map, status) {
 
 
 
+
 /** `meta changeset rollback ID [--push]`: plan, then apply. */
 async function rollbackChangeset(ctx, id, options = {}) {
     const plan = await planChangesetRollback(ctx, id, { gitEnv: options.gitEnv });
+    // "or use --push next time": a rolled-back changeset's revert branches are pushed as they are.
+    if (plan.status === ROLLED_BACK && options.push && !ctx.dryRun)
+        return pushExistingBranches(ctx, id, options);
     return applyChangesetRollback(ctx, plan, options);
+}
+/** A second run with --push: the revert branches the first run made are pushed, all or nothing; nothing is reverted again. */
+async function pushExistingBranches(ctx, id, options) {
+    const plan = await planChangesetRollback(ctx, id, { gitEnv: options.gitEnv, ignoreStatus: true });
+    const repos = plannedRepos(plan).map((r, i) => {
+        const tip = plan.repos[i].existingBranchTip;
+        if (!tip)
+            throw new errors_InputError(`changeset ${id}: ${r.checkout} has no branch ${r.revertBranch} to push (was the checkout replaced since the rollback?)`);
+        return { ...r, cloned: false, newTip: tip, commits: r.commits.map((c) => ({ ...c, revert: null })) };
+    });
+    if (repos.length === 0)
+        return apply_resultOf(plan, [], { ctx, warnings: [...plan.warnings], done: true, pushed: false, historyEntry: null, reason: `changeset ${id} is already rolled back and has no revert branch to push` });
+    const result = apply_resultOf({ ...plan, nothingToDo: false }, repos, { ctx, warnings: [...plan.warnings], done: true, pushed: false, historyEntry: null });
+    return pushChangesetBranches(ctx, result, { gitEnv: options.gitEnv });
 }
 /**
  * Carries out a plan all or nothing. Every revert is made in a scratch worktree first; only when
@@ -21444,6 +22207,12 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
     const warnings = [...plan.warnings];
     if (plan.nothingToDo || ctx.dryRun)
         return apply_resultOf(plan, plannedRepos(plan), { ctx, warnings, done: false, pushed: false, historyEntry: null });
+    // A write phase from the first clone on: a signal is acted on at the safe points below, where
+    // undoing (scratch worktrees dropped, branches reset, clones removed) leaves every repository as it was.
+    return duringWrites(() => applyWrites(ctx, plan, options, warnings));
+}
+const STOPPED = 'stopped; every repository, branch and file is as it was: the workspace is in its old state';
+async function applyWrites(ctx, plan, options, warnings) {
     const env = (options.gitEnv ?? ctx.gitEnv);
     const id = plan.id;
     const work = plan.repos.map((p) => ({ plan: p, dir: (0,external_node_path_.join)(ctx.root, p.checkout), reverted: [], pushed: false }));
@@ -21462,10 +22231,14 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
         const failed = prepared.find((r) => r.status === 'rejected');
         if (failed)
             throw failed.reason;
+        await interruptPoint('changeset-prepared');
+        throwIfInterrupted(STOPPED);
         // 2. The reverts, dependents first, each repository's newest commit first, all in scratch worktrees.
         const identity = await identityEnv(ctx, work);
         const conflicts = [];
-        for (const w of work) {
+        for (const [k, w] of work.entries()) {
+            await interruptPoint(`changeset-revert-${k + 1}`);
+            throwIfInterrupted(STOPPED);
             const problem = await revertAll(ctx, id, w, { ...identity, ...(env ?? {}) });
             if (problem)
                 conflicts.push(problem);
@@ -21481,6 +22254,7 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
             return apply_resultOf(plan, [], { ctx, warnings, done: false, pushed: false, historyEntry: null, reason: `every commit of changeset ${id} is already undone` });
         }
         // 3. Branches: set only now that every repository's reverts went through.
+        throwIfInterrupted(STOPPED);
         for (const w of effective) {
             const previous = w.tempClone ? undefined : w.plan.existingBranchTip;
             await setBranch(w.dir, w.plan.revertBranch, w.newTip, previous).catch((err) => {
@@ -21500,7 +22274,9 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
             w.dir = target;
             undo.push({ what: `${w.plan.checkout} (cloned)`, run: () => (0,promises_namespaceObject.rm)(target, { recursive: true, force: true }) });
         }
-        // 5. Push, all or nothing.
+        // 5. Push, all or nothing. Until it starts, undoing is quicker than finishing; after, finishing is.
+        await interruptPoint('changeset-branches-set');
+        throwIfInterrupted(STOPPED);
         if (options.push) {
             const pushUndo = await pushAll(ctx, id, effective, env, options.publishBranch);
             undo.push(...pushUndo);
@@ -21521,6 +22297,7 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
         // since they were read and the writes that follow are then one step for other runs, and journal
         // entries are named in the order the changes were made.
         const results = effective.map((w) => repoResult(w));
+        await interruptPoint('changeset-pushed');
         const journaled = await withMetaLock(ctx, `meta changeset rollback ${id}`, async () => {
             const fileUndo = await markRolledBack(ctx, plan);
             const line = {
@@ -21806,7 +22583,7 @@ async function pushChangesetBranches(ctx, result, options = {}) {
     const env = (options.gitEnv ?? ctx.gitEnv);
     const work = result.repos.map((r) => {
         if (!r.newTip)
-            throw new InputError(`changeset ${result.id}: ${r.component} has no revert branch to push`);
+            throw new errors_InputError(`changeset ${result.id}: ${r.component} has no revert branch to push`);
         return {
             plan: {
                 component: r.component,
@@ -21820,7 +22597,7 @@ async function pushChangesetBranches(ctx, result, options = {}) {
                 commits: [],
                 alreadyReverted: [],
             },
-            dir: join(ctx.root, r.checkout),
+            dir: (0,external_node_path_.join)(ctx.root, r.checkout),
             newTip: r.newTip,
             reverted: [...r.commits],
             pushed: r.pushed,
@@ -21987,7 +22764,7 @@ async function journalHistory(root, options) {
 
 
 /** Every line fits a terminal 80 columns wide. */
-const WIDTH = 80;
+const history_command_WIDTH = 80;
 const COLUMNS = { when: 19, env: 10, mode: 9, actor: 16 };
 /** Components listed under an entry; a rollback of a hundred is summed up, and --json has them all. */
 const CHANGES_LISTED = 5;
@@ -22032,8 +22809,8 @@ function history_command_parseLimit(value) {
 function formatHistory(result, component) {
     if (result.entries.length === 0)
         return result.matched === 0 ? 'no journal entries\n' : '';
-    const last = WIDTH - (COLUMNS.when + COLUMNS.env + COLUMNS.mode + COLUMNS.actor) - 2 * 4;
-    const row = (when, env, mode, actor, changes) => [fit(when, COLUMNS.when), fit(env, COLUMNS.env), fit(mode, COLUMNS.mode), fit(actor, COLUMNS.actor), fit(changes, last)].join('  ').trimEnd();
+    const last = history_command_WIDTH - (COLUMNS.when + COLUMNS.env + COLUMNS.mode + COLUMNS.actor) - 2 * 4;
+    const row = (when, env, mode, actor, changes) => [history_command_fit(when, COLUMNS.when), history_command_fit(env, COLUMNS.env), history_command_fit(mode, COLUMNS.mode), history_command_fit(actor, COLUMNS.actor), history_command_fit(changes, last)].join('  ').trimEnd();
     const lines = [row('WHEN (UTC)', 'ENV', 'MODE', 'ACTOR', 'CHANGES')];
     for (const entry of result.entries) {
         const count = entry.changes.length;
@@ -22049,7 +22826,7 @@ function changeLines(entry, component) {
     const ordered = [...entry.changes.filter((c) => c.component === component), ...entry.changes.filter((c) => c.component !== component)];
     const shown = ordered.slice(0, CHANGES_LISTED);
     const width = Math.min(30, Math.max(0, ...shown.map((c) => c.component.length)));
-    const lines = shown.map((c) => fit(`  ${fit(c.component, width)}  ${pinText(c.from)} -> ${pinText(c.to)}`, WIDTH).trimEnd());
+    const lines = shown.map((c) => history_command_fit(`  ${history_command_fit(c.component, width)}  ${pinText(c.from)} -> ${pinText(c.to)}`, history_command_WIDTH).trimEnd());
     if (ordered.length > shown.length)
         lines.push(`  ... and ${ordered.length - shown.length} more (--json lists them, --component NAME finds one)`);
     return lines;
@@ -22064,7 +22841,7 @@ function pinText(pin) {
     return pin.version ?? pin.commit?.slice(0, 12) ?? '?';
 }
 /** Pads to the column, or cuts with an ellipsis so one long value never shifts the columns after it. */
-function fit(text, width) {
+function history_command_fit(text, width) {
     // eslint-disable-next-line no-control-regex -- a journal file is anyone's text: no escape reaches the terminal
     const flat = text.replace(/[\x00-\x1f\x7f]/g, '?');
     return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat.padEnd(width);
@@ -22432,7 +23209,51 @@ function formatKnownGood(result) {
     return `${lines.join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/version.js
+/** The package's version, printed by `meta --version`; a test keeps it equal to package.json's. */
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./.tsbuild/cli/examples.js
+/** One example per command, by its path from `meta`: what an on-call engineer would type. */
+const EXAMPLES = {
+    meta: ['meta rollback lock manifests/components.lock.prod.yaml --rev HEAD~1', 'meta rollback list --component web-ui --env prod'],
+    rollback: ['meta rollback lock manifests/components.lock.prod.yaml --rev HEAD~1', 'meta rollback component web-ui --to-version v1.2.0 --env prod'],
+    'rollback component': ['meta rollback component web-ui --to-version v1.2.0 --env prod', 'meta rollback component web-ui --to-commit 5b5e97f --env prod --dry-run'],
+    'rollback lock': ['meta rollback lock manifests/components.lock.prod.yaml --rev HEAD~1', 'meta rollback lock manifests/components.lock.staging.yaml --env prod --component web-ui'],
+    'rollback list': ['meta rollback list --component web-ui --env prod', 'meta rollback list --all --json'],
+    'rollback snapshot': ['meta rollback snapshot --output before.yaml --env prod', 'meta rollback snapshot --restore .meta/snapshots/<file>.yaml --env prod'],
+    'rollback store': ['meta rollback store web-ui 3f2a9c1d --env prod'],
+    history: ['meta history --env prod --limit 10', 'meta history --component web-ui --json'],
+    health: ['meta health --all --env prod', 'meta health --component web-ui --env staging --json'],
+    changeset: ['meta changeset list --status committed', 'meta changeset rollback CS-42 --push'],
+    'changeset list': ['meta changeset list --limit 10 --status committed'],
+    'changeset show': ['meta changeset show CS-42'],
+    'changeset rollback': ['meta changeset rollback CS-42 --dry-run', 'meta changeset rollback CS-42 --push'],
+    store: ['meta store list --component web-ui', 'meta store add web-ui'],
+    'store add': ['meta store add web-ui'],
+    'store list': ['meta store list --component web-ui'],
+    'store verify': ['meta store verify', 'meta store verify 3f2a9c1d'],
+};
+function commandPath(cmd) {
+    const names = [];
+    for (let c = cmd; c?.parent; c = c.parent)
+        names.unshift(c.name());
+    return names.length === 0 ? 'meta' : names.join(' ');
+}
+/** Adds an "Examples:" section to the help of every command that has one, walking the whole tree. */
+function addExamples(cmd) {
+    const examples = EXAMPLES[commandPath(cmd)];
+    if (examples)
+        cmd.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+    for (const sub of cmd.commands)
+        addExamples(sub);
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/cli/program.js
+
+
+
+
 
 
 
@@ -22470,11 +23291,16 @@ function buildProgram(cli) {
         .option('--no-hold', 'with a rollback: add no holds for the pins it rolls away from')
         .addOption(new Option('--jobs <n>', 'components processed at once').argParser(parseJobs))
         .addOption(new Option('--group-size <n>', 'with --json: components per group in the fan-out `matrix` (default 50)').argParser(parseGroupSize))
+        .version(VERSION, '-V, --version', 'print the version')
         .showSuggestionAfterError(true)
+        // Every subcommand's --help lists the global options too: they are accepted after it.
+        .configureHelp({ showGlobalOptions: true })
         .exitOverride()
         .configureOutput({
         writeOut: (text) => cli.stdout(text),
-        writeErr: () => undefined,
+        // Commander writes here only the help of a command given without its subcommand (`meta`,
+        // `meta rollback`): that help is what was asked for, so it goes to stdout (exit 0).
+        writeErr: (text) => cli.stdout(text),
         outputError: () => undefined,
     });
     const globals = (cmd) => cmd.optsWithGlobals();
@@ -22510,6 +23336,7 @@ function buildProgram(cli) {
         .description('every target a component can be rolled back to, newest first')
         .option('-c, --component <name>', 'only this component')
         .option('--store-dir <dir>', 'list the entries of this store directory (default .meta-store)')
+        .option('--all', `every target, not only the newest ${DEFAULT_PER_COMPONENT} per component (--json always gives every one)`)
         .action(async (_o, cmd) => {
         const opts = globals(cmd);
         const ctx = contextFor(cli, opts);
@@ -22519,7 +23346,7 @@ function buildProgram(cli) {
         const stores = opts.storeDir === undefined ? storeTargets : storeTargetsFrom({ storeDir: opts.storeDir });
         const result = await listTargets(ctx, opts.component, [stores, changesetTargets, knownGoodTargets]);
         const names = [...new Set(result.targets.map((t) => t.component))];
-        emit(cli, opts, opts.json ? await withMatrix(ctx.root, result, names, opts.groupSize) : result, formatTargets);
+        emit(cli, opts, opts.json ? await withMatrix(ctx.root, result, names, opts.groupSize) : result, (list) => formatTargetTable(list, { all: opts.all }));
     });
     rollback
         .command('snapshot')
@@ -22572,26 +23399,27 @@ function buildProgram(cli) {
         }
         const ctx = contextFor(cli, opts);
         const abort = new AbortController();
-        // Ctrl-C still ends every check's process group instead of leaving them running.
-        const stop = () => abort.abort();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-        try {
-            const health = await checkHealth(ctx, opts.component, abort.signal, { build: Boolean(opts.build), tests: Boolean(opts.tests) });
-            const knownGood = opts.record && health.healthy && !ctx.dryRun ? await recordHealthy(ctx, { push: Boolean(opts.push) }) : undefined;
-            const report = knownGood ? { ...health, knownGood } : health;
-            emit(cli, opts, report, (r) => `${formatHealthTable(r)}\n${r.healthy ? 'healthy' : 'UNHEALTHY'}\n${knownGood ? formatKnownGood(knownGood) : ''}`);
-            cli.exitCode = report.healthy ? 0 : 1;
-        }
-        finally {
-            process.off('SIGINT', stop);
-            process.off('SIGTERM', stop);
-        }
+        // Ctrl-C still ends every check's process group instead of leaving them running: the checks
+        // count as a write phase, so the signal aborts them and the command ends by itself.
+        await duringWrites(async () => {
+            const stop = onInterrupt(() => abort.abort());
+            try {
+                const health = await checkHealth(ctx, opts.component, abort.signal, { build: Boolean(opts.build), tests: Boolean(opts.tests) });
+                const knownGood = opts.record && health.healthy && !ctx.dryRun ? await recordHealthy(ctx, { push: Boolean(opts.push) }) : undefined;
+                const report = knownGood ? { ...health, knownGood } : health;
+                emit(cli, opts, report, (r) => `${formatHealthTable(r)}\n${knownGood ? formatKnownGood(knownGood) : ''}`);
+                cli.exitCode = report.healthy ? 0 : 1;
+            }
+            finally {
+                stop();
+            }
+        });
     });
     registerStoreCommands(program, cli);
     registerChangesetCommands(program, cli);
     registerHistoryCommand(program, cli);
     registerHoldCommands(program, cli);
+    addExamples(program);
     return program;
 }
 /** A `--json --dry-run` plan carries the fan-out matrix of the components it would change. */
@@ -22605,6 +23433,7 @@ async function planOutput(ctx, opts, result) {
 
 
 
+
 /**
  * Runs the `meta` command line and returns its exit code: 0 done, 1 the operation failed,
  * 2 bad input. Every error is one `error:` line on stderr; a stack trace only with DEBUG set.
@@ -22614,18 +23443,38 @@ async function runCli(argv, io) {
     const program = buildProgram(cli);
     try {
         await program.parseAsync([...argv], { from: 'user' });
+        const signal = interruption();
+        if (signal) {
+            // The signal came while the command was writing and it finished: say so, as the last line.
+            if (cli.completed) {
+                io.stderr(`interrupted by ${signal} after the command completed: the workspace is in its new state${cli.completed.undo ? `; undo with: ${cli.completed.undo}` : ''}\n`);
+                return cli.exitCode;
+            }
+            io.stderr(`interrupted by ${signal}: nothing was changed; the workspace is in its old state\n`);
+            return exitCodeFor(signal);
+        }
         return cli.exitCode;
     }
     catch (err) {
         if (err instanceof CommanderError) {
             if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
                 return 0;
-            const message = err.message.replace(/^error:\s*/, '').split('\n')[0];
+            // Commander puts its suggestion, "(Did you mean rollback?)", on a second line: keep it, on the one error line.
+            const message = err.message
+                .replace(/^error:\s*/, '')
+                .split('\n')
+                .map((line) => line.trim())
+                .filter(Boolean)
+                .join(' ');
             io.stderr(`error: ${message}\n`);
             return 2;
         }
         if (process.env.DEBUG && err instanceof Error)
             io.stderr(`${err.stack}\n`);
+        if (err instanceof InterruptedError) {
+            io.stderr(`${err.message.split('\n')[0]}\n`);
+            return err.exitCode;
+        }
         if (err instanceof MetaError) {
             io.stderr(`error: ${err.message.split('\n')[0]}\n`);
             return err.exitCode;
@@ -22637,8 +23486,15 @@ async function runCli(argv, io) {
 
 ;// CONCATENATED MODULE: ./.tsbuild/cli.js
 
+
+// Ctrl-C and SIGTERM are handled (SPEC section 2, "Interrupted runs"), not left to kill the process mid-write.
+installInterruptHandlers({
+    report: (line) => process.stderr.write(`${line}\n`),
+    exit: (code) => process.exit(code),
+});
 void runCli(process.argv.slice(2), {
     cwd: process.cwd(),
+    terminal: process.stderr.isTTY === true,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
 }).then((code) => {

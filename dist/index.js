@@ -9556,6 +9556,61 @@ function revertTrailerLine(id) {
     return `${REVERT_TRAILER}: ${id}`;
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/core/closest-names.js
+/**
+ * The names nearest to a mistyped one, for "did you mean" answers: at most `limit` (five by
+ * default), nearest first, never the whole list. Distance is Damerau-Levenshtein (a swapped pair of
+ * letters counts once, as a typo does); a name containing the typed text, or contained in it, also
+ * counts as close, so `web` finds `web-ui`. Names further than about a third of their length are
+ * not suggested at all.
+ *
+ * Linear in the number of candidates (each comparison is bounded by the two names' lengths), so a
+ * typo among 5,000 components costs one pass.
+ */
+function closestNames(typed, candidates, limit = 5) {
+    const scored = [];
+    const lower = typed.toLowerCase();
+    for (const name of new Set(candidates)) {
+        const other = name.toLowerCase();
+        const distance = editDistance(lower, other);
+        const contains = lower.length >= 2 && (other.includes(lower) || lower.includes(other));
+        const bound = Math.max(1, Math.floor(Math.max(lower.length, other.length) / 3));
+        if (distance <= bound)
+            scored.push({ name, score: distance });
+        else if (contains)
+            scored.push({ name, score: bound + 1 + Math.abs(other.length - lower.length) / 100 });
+    }
+    scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+    return scored.slice(0, limit).map((s) => s.name);
+}
+/** `; did you mean a, b or c?`, or nothing when no name is close. */
+function didYouMean(typed, candidates, limit = 5) {
+    const close = closestNames(typed, candidates, limit);
+    if (close.length === 0)
+        return '';
+    const list = close.length === 1 ? close[0] : `${close.slice(0, -1).join(', ')} or ${close[close.length - 1]}`;
+    return `; did you mean ${list}?`;
+}
+function editDistance(a, b) {
+    if (a === b)
+        return 0;
+    let before = new Array(b.length + 1).fill(0);
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d = Math.min(d, before[j - 2] + 1);
+            current.push(d);
+        }
+        before = previous;
+        previous = current;
+    }
+    return previous[b.length];
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./.tsbuild/core/repo-url.js
@@ -9667,19 +9722,27 @@ function parseYamlBytes(bytes, display) {
     }
     return parseYamlText(text, display);
 }
+let bytesParsed = 0;
+/** Characters handed to the YAML parser so far in this process: tests count work with it, not time. */
+function yamlCharsParsed() {
+    return bytesParsed;
+}
 function parseYamlText(text, display) {
+    bytesParsed += text.length;
     refuseConflictMarkers(text, display);
     const lines = new dist/* LineCounter */.HN();
-    // uniqueKeys rejects duplicate keys (which YAML forbids but many parsers quietly accept), and a
-    // small alias budget stops "billion laughs" documents from expanding without bound.
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    // Duplicate keys (which YAML forbids but many parsers quietly accept) are refused by checkNodes
+    // below, with a set per mapping: the yaml package's own uniqueKeys check compares every key with
+    // every other, quadratic in a lock of 5,000 components. A small alias budget stops "billion
+    // laughs" documents from expanding without bound.
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
     const first = doc.errors[0];
     if (first) {
         const line = lines.linePos(first.pos[0]).line;
         throw new errors_InputError(`${display}:${line}: ${oneLine(first.message)}`);
     }
     const file = { display, text, doc, lines };
-    countAliases(file);
+    checkNodes(file);
     return file;
 }
 function lineOf(file, node) {
@@ -9755,9 +9818,9 @@ function toPlain(file, node, field = 'document') {
         fail(file, node, field, /alias/i.test(String(err)) ? 'aliases expand too far (more than 100 nodes through aliases)' : oneLine(String(err)));
     }
 }
-function countAliases(file) {
+function checkNodes(file) {
     // The yaml package only bounds alias expansion when converting to JS; we walk nodes directly,
-    // so apply the same bound up front.
+    // so apply the same bound up front. Keys are checked for duplicates in the same single walk.
     let aliases = 0;
     const visit = (node, depth) => {
         if (depth > 64)
@@ -9768,6 +9831,8 @@ function countAliases(file) {
                 fail(file, node, 'document', 'too many aliases');
             return;
         }
+        if ((0,dist/* isMap */.jh)(node))
+            uniqueKeys(file, node);
         if ((0,dist/* isMap */.jh)(node) || (0,dist/* isSeq */.oP)(node)) {
             for (const item of node.items) {
                 if ((0,dist/* isMap */.jh)(node)) {
@@ -9781,6 +9846,20 @@ function countAliases(file) {
         }
     };
     visit(file.doc.contents, 0);
+}
+/** The message and line the yaml package gives a duplicate key, found with one set per mapping. */
+function uniqueKeys(file, map) {
+    const seen = new Set();
+    for (const pair of map.items) {
+        const key = pair.key;
+        // Merge keys (`<<`) may repeat; keys that are mappings or sequences are compared by yaml's rules elsewhere.
+        const value = (0,dist/* isScalar */.jn)(key) ? key.value : undefined;
+        if (value === undefined || value === '<<' || (typeof value === 'object' && value !== null))
+            continue;
+        if (seen.has(value))
+            throw new errors_InputError(`${file.display}:${lineOf(file, key)}: Map keys must be unique`);
+        seen.add(value);
+    }
 }
 function oneLine(message) {
     return message.split('\n')[0].trim();
@@ -9812,6 +9891,7 @@ function refuseConflictMarkers(text, display) {
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/manifest.js
+
 
 
 
@@ -9863,8 +9943,8 @@ function requireComponent(manifest, name, where = 'component') {
     names_checkComponentName(name, where);
     const spec = manifest.components.get(name);
     if (!spec) {
-        const known = [...manifest.components.keys()].slice(0, 20).join(', ');
-        throw new errors_InputError(`${where}: unknown component ${quote(name)} (not in ${MANIFEST_PATH}; known: ${known || 'none'})`);
+        // The nearest names, not "the first 20 of 5,000".
+        throw new errors_InputError(`${where}: unknown component ${quote(name)} (not in ${MANIFEST_PATH})${didYouMean(name, manifest.components.keys())}`);
     }
     return spec;
 }
@@ -10077,7 +10157,115 @@ async function consumeTree(files, onFile) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./.tsbuild/core/interrupt.js
+
+const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
+let received;
+let writing = 0;
+const children = new Set();
+const listeners = new Set();
+class InterruptedError extends MetaError {
+    signal;
+    constructor(signal, state) {
+        super(`interrupted by ${signal}: ${state}`, EXIT_CODES[signal]);
+        this.signal = signal;
+    }
+}
+function exitCodeFor(signal) {
+    return EXIT_CODES[signal];
+}
+/** The signal received, if any. */
+function interruption() {
+    return received;
+}
+/** A safe point of a write phase: stop here, before starting more, if a signal came. */
+function throwIfInterrupted(state = 'stopped before changing anything; the workspace is in its old state') {
+    if (received)
+        throw new InterruptedError(received, state);
+}
+/** Called once when a signal arrives (the batch checkout stops its xargs this way). Returns the unsubscribe. */
+function onInterrupt(listener) {
+    if (received) {
+        listener(received);
+        return () => undefined;
+    }
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+}
+/** Runs `fn` as a write phase: a signal meanwhile is noted, not acted on, until it returns. */
+async function duringWrites(fn) {
+    writing += 1;
+    try {
+        return await fn();
+    }
+    finally {
+        writing -= 1;
+    }
+}
+/** Child processes (by process group) that an immediate exit must end so none outlives this one. */
+function trackChild(pid) {
+    if (pid === undefined)
+        return () => undefined;
+    children.add(pid);
+    return () => children.delete(pid);
+}
+/**
+ * Installed by the CLI's and the action's entry points (never by the in-process test helper, so
+ * tests of the commands are unaffected). Returns a function that removes the handlers.
+ */
+function installInterruptHandlers(handlers) {
+    const handle = (signal) => {
+        const first = received === undefined;
+        received ??= signal;
+        if (first && writing > 0) {
+            for (const listener of [...listeners])
+                listener(signal);
+            listeners.clear();
+            return;
+        }
+        endChildren();
+        handlers.report(first
+            ? `interrupted by ${signal}: stopped before changing anything; the workspace is in its old state`
+            : `interrupted again by ${signal}: stopped at once; the next meta command finishes or undoes this run first (${'.meta/lock'} records what it was doing)`);
+        handlers.exit(exitCodeFor(received));
+    };
+    const onInt = () => handle('SIGINT');
+    const onTerm = () => handle('SIGTERM');
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+    return () => {
+        process.off('SIGINT', onInt);
+        process.off('SIGTERM', onTerm);
+    };
+}
+function endChildren() {
+    for (const pid of children) {
+        try {
+            process.kill(-pid, 'SIGTERM');
+        }
+        catch {
+            // Already gone.
+        }
+    }
+}
+/**
+ * Test hook, like meta-lock.ts's crashPoint: with META_ROLLBACK_TEST_INTERRUPT_AT=<step>, the process
+ * sends itself META_ROLLBACK_TEST_SIGNAL (default SIGINT) at that step, to its whole process group
+ * when META_ROLLBACK_TEST_SIGNAL_GROUP=1 (as a terminal's Ctrl-C does), so the suite can interrupt
+ * a run at every step instead of at moments that timing happens to hit. Unset, it does nothing.
+ */
+async function interruptPoint(step) {
+    if (process.env.META_ROLLBACK_TEST_INTERRUPT_AT !== step)
+        return;
+    const signal = process.env.META_ROLLBACK_TEST_SIGNAL === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
+    process.kill(process.env.META_ROLLBACK_TEST_SIGNAL_GROUP === '1' ? -process.pid : process.pid, signal);
+    // Node runs signal handlers from its event loop: wait for ours, so the signal lands at this step.
+    for (let i = 0; i < 1000 && received === undefined; i++)
+        await new Promise((r) => setTimeout(r, 1));
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/git/run-git.js
+
 
 
 class GitError extends Error {
@@ -10124,13 +10312,21 @@ function run_git_runGit(args, options) {
             env: gitEnvironment(options.env),
             stdio: ['pipe', 'pipe', 'pipe'],
             timeout: options.timeoutMs,
+            // A group of its own: a Ctrl-C sent to the terminal's process group must not kill a
+            // `git checkout` half-way through its files; interrupt.ts decides when git stops.
+            detached: process.platform !== 'win32',
         });
+        const untrack = trackChild(child.pid);
         const out = [];
         const err = [];
         child.stdout.on('data', (chunk) => out.push(chunk));
         child.stderr.on('data', (chunk) => err.push(chunk));
-        child.on('error', reject);
+        child.on('error', (err) => {
+            untrack();
+            reject(err);
+        });
         child.on('close', (code, signal) => {
+            untrack();
             resolvePromise({
                 code: code ?? (signal ? 128 : 1),
                 stdout: Buffer.concat(out),
@@ -11656,7 +11852,7 @@ function healthToMarkdown(report, options = {}) {
         '',
         '| Component | Check | Kind | Result | Time | Detail |',
         '| --- | --- | --- | --- | --- | --- |',
-        ...rows.map((r) => `| ${[r.component, r.check, r.kind].map(cell).join(' | ')} | ${icon[r.result]} | ${r.time} | ${cell(clip(r.detail.trim(), max))} |`),
+        ...rows.map((r) => `| ${[r.component, r.check, r.kind].map(cell).join(' | ')} | ${icon[r.result]} | ${r.time} | ${cell(clipDetail(r.detail.trim(), max))} |`),
     ];
     return `${lines.join('\n')}\n`;
 }
@@ -11702,7 +11898,20 @@ function format_oneLine(detail, max) {
         .join(' ⏎ ')
         // eslint-disable-next-line no-control-regex
         .replace(/[\x00-\x1f\x7f]/g, ' ');
-    return clip(flat, max);
+    return clipDetail(flat, max);
+}
+/**
+ * The reason of a failed HTTP check (`GET URL: HTTP 404, expected 200`) comes before the body it
+ * quotes; when the row is too long the body gives way first, so the reason is never clipped out.
+ */
+function clipDetail(flat, max) {
+    const at = flat.indexOf('; body: ');
+    if (at < 0 || flat.length <= max)
+        return clip(flat, max);
+    const reason = flat.slice(0, at);
+    if (reason.length + 10 >= max)
+        return clip(reason, max);
+    return `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 /**
  * Shortens from the middle: a detail's start says what failed (the exit code, the URL) and its end
@@ -12687,6 +12896,41 @@ async function isBranchName(dir, name) {
     return lines.length > 0;
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/core/env-locks.js
+
+
+
+const LOCK_FILE = /^components\.lock(?:\.(.+))?\.yaml$/;
+const PREVIOUS = /^(?:(.+)\.)?previous$/;
+/** Reads `components.lock.yaml`, `components.lock.<env>.yaml` and their `.previous` files; anything else is undefined. */
+function parseLockName(base) {
+    const match = LOCK_FILE.exec(base);
+    if (!match)
+        return undefined;
+    const middle = match[1];
+    if (middle === undefined)
+        return { previous: false };
+    const previous = PREVIOUS.exec(middle);
+    if (previous) {
+        const env = previous[1];
+        if (env === undefined)
+            return { previous: true };
+        return isValidEnvName(env) ? { env, previous: true } : undefined;
+    }
+    return isValidEnvName(middle) ? { env: middle, previous: false } : undefined;
+}
+/** The envs that have a current lock in manifests/, sorted: the names an unknown --env is compared with. */
+async function envsWithLocks(root) {
+    const names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, 'manifests')).catch(() => []);
+    const envs = new Set();
+    for (const name of names) {
+        const parsed = parseLockName(name);
+        if (parsed?.env !== undefined && !parsed.previous)
+            envs.add(parsed.env);
+    }
+    return [...envs].sort();
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/core/lock.js
 
 
@@ -12753,11 +12997,30 @@ function componentsMap(lock) {
 
 
 
-async function loadState(ctx) {
+
+
+
+
+
+
+/** `known`: a lock the caller has already parsed, reused when it is the selected env's lock. */
+async function loadState(ctx, known) {
     const lockRel = lockPathFor(ctx.env);
     const manifest = await loadManifest(ctx.root);
-    const lock = await loadLock(ctx.root, lockRel);
+    if (ctx.env !== undefined && known?.rel !== lockRel && !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(ctx.root, lockRel))) {
+        throw new errors_InputError(`--env: no lock for env ${quote(ctx.env)} (${lockRel}: no such file)${envHint(ctx.env, await envsWithLocks(ctx.root))}`);
+    }
+    const lock = known?.rel === lockRel ? known.lock : await loadLock(ctx.root, lockRel);
     return { manifest, lock, lockRel };
+}
+/** The closest envs; when none is close, the few there are (never a long list), or that there are none. */
+function envHint(env, envs) {
+    const close = didYouMean(env, envs);
+    if (close)
+        return close;
+    if (envs.length === 0)
+        return '; no env has a lock (only the default lock is used)';
+    return envs.length <= 5 ? `; envs with a lock: ${envs.join(', ')}` : '';
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/operations/check-health.js
@@ -12952,15 +13215,22 @@ function editLockText(lock, writes, generatedAt) {
     const text = lock.file.text;
     const edits = [];
     const components = componentsMap(lock);
+    // One pass to index the entries: YAMLMap.get scans every item, so a get per write is quadratic.
+    const byName = new Map();
+    for (const pair of components.items)
+        if ((0,dist/* isScalar */.jn)(pair.key))
+            byName.set(sourceValue(pair.key), pair.value);
     let changed = false;
     const appended = [];
     for (const write of writes) {
-        const entry = components.get(write.component, true);
+        const entry = byName.get(write.component);
         if (!(0,dist/* isMap */.jh)(entry)) {
             appended.push(write);
             changed = true;
             continue;
         }
+        const versionNode = entry.get('version', true);
+        const oldVersion = (0,dist/* isScalar */.jn)(versionNode) ? sourceValue(versionNode) : undefined;
         for (const key of ['version', 'commit']) {
             const value = write.pin[key];
             // A vendored entry pins no commit, and gets none.
@@ -12970,7 +13240,9 @@ function editLockText(lock, writes, generatedAt) {
             if ((0,dist/* isScalar */.jn)(node) && node.range) {
                 if (sourceValue(node) === value)
                     continue;
-                edits.push({ start: node.range[0], end: node.range[1], text: renderScalar(value, node.type) });
+                // A comment on the line that names the old version (`commit: <sha>   # web-ui v1.2.0`) would lie afterwards.
+                const comment = commentNaming(text, node.range[1], oldVersion, write.pin.version);
+                edits.push({ start: node.range[0], end: comment?.end ?? node.range[1], text: renderScalar(value, node.type) + (comment?.text ?? '') });
                 changed = true;
             }
             else {
@@ -12985,6 +13257,20 @@ function editLockText(lock, writes, generatedAt) {
         edits.push(appendEntries(text, components, appended));
     edits.push(generatedAtEdit(lock, generatedAt));
     return applyEdits(text, edits);
+}
+/** The rest of the line after a scalar, when it is a comment naming `from`: with `from` replaced by `to`. */
+function commentNaming(text, at, from, to) {
+    if (from === undefined || from === '' || from === to)
+        return undefined;
+    const newline = text.indexOf('\n', at);
+    const end = newline < 0 ? text.length : newline;
+    const rest = text.slice(at, end);
+    if (!/^\s+#/.test(rest))
+        return undefined;
+    const word = new RegExp(`(?<![\\w.+-])${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.+-])`, 'g');
+    if (!word.test(rest))
+        return undefined;
+    return { end, text: rest.replace(word, () => to) };
 }
 function sourceValue(node) {
     return node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : String(node.value);
@@ -13196,147 +13482,64 @@ function entryProblem(value) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./.tsbuild/git/transient-retry.js
+;// CONCATENATED MODULE: ./.tsbuild/git/half-checkout.js
 
 
+
+
+/** An `index.lock` older than this, with no git still finishing, was left by a killed git. */
+const INDEX_LOCK_WAIT_MS = 5_000;
 /**
- * git over the network, run again when it fails the way a busy or restarting server fails. git
- * itself retries almost nothing over HTTP, and an incident run should not end on one 502.
- *
- * Only transport failures are retried. A rejected credential, a missing repository or a refused
- * push gives the same answer the next time, so retrying it would only delay the error (and a
- * rejected lease must reach the caller as it is: it means someone else wrote first).
+ * Puts back a checkout that a killed rollback was moving from `head` to `to`. A `git checkout`
+ * killed half-way leaves HEAD at either commit and some files of the other: those are the run's
+ * own work, recognised because every changed or new path is one that differs between the two
+ * commits, and they are overwritten. Anything else is someone's work and is left alone ('foreign'),
+ * as is a checkout that is at neither commit ('elsewhere': moved by someone since).
  */
-const GIT_ATTEMPTS = 3;
-/** Waits before the 2nd and 3rd attempts: 0.5 s, then 1.5 s. Short, because a run is waiting on it. */
-const FIRST_DELAY_MS = 500;
-const FACTOR = 3;
-/** Answers that will not change on a retry; checked first, since they often come with "RPC failed". */
-const PERMANENT = [
-    /\bHTTP 4\d\d\b/,
-    /returned error: 4\d\d\b/,
-    /Authentication failed/i,
-    /could not read (?:Username|Password)/i,
-    /terminal prompts disabled/i,
-    /Permission denied/i,
-    /repository .* not found/i,
-    /does not appear to be a git repository/i,
-    /\[rejected\]|\[remote rejected\]|stale info|non-fast-forward|fetch first/,
-    /couldn't find remote ref|not our ref|upload-pack: not our/i,
-];
-/** How an interrupted or overloaded transfer looks from git and libcurl. */
-const TRANSIENT = [
-    /returned error: 5\d\d\b/,
-    /\bHTTP 5\d\d\b/,
-    /RPC failed/,
-    /Connection reset|Connection refused|Connection timed out|Operation timed out|timed out after/i,
-    /Empty reply from server|Recv failure|Send failure|Failed to connect|Couldn't connect to server/i,
-    /early EOF|unexpected disconnect|the remote end hung up unexpectedly|transfer closed with/i,
-    /SSL_read|SSL_write|GnuTLS recv error|TLS connection was non-properly terminated/i,
-    /HTTP\/2 stream \d+ was not closed cleanly/i,
-];
-/** Whether a failed git command's output (stderr, and stdout for a porcelain push) is worth another try. */
-function isTransientGitFailure(output) {
-    if (PERMANENT.some((re) => re.test(output)))
-        return false;
-    return TRANSIENT.some((re) => re.test(output));
+async function putBackCheckout(c) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(c.dir))
+        return 'untouched';
+    await clearStaleIndexLock(c.dir);
+    const head = (await run_git_git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: c.dir })).trim();
+    if (head !== c.head && head !== c.to)
+        return 'elsewhere';
+    const status = statusRecords(await run_git_git(['status', '--porcelain', '-z', '--untracked-files=all', '--no-renames'], { cwd: c.dir }));
+    const branch = (await run_git_runGit(['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: c.dir })).stdout.toString().trim() || undefined;
+    const ours = new Set(c.head === c.to ? [] : await gitLines(['diff', '--name-only', '--no-renames', '-z', c.head, c.to], { cwd: c.dir }).then(splitZ));
+    // Untracked files outside the diff are someone's (build output, notes): a checkout keeps them, so may this.
+    const dirty = status.filter((r) => ours.has(r.path) || !r.untracked).map((r) => r.path);
+    if (dirty.length === 0 && head === c.head && branch === c.branch)
+        return 'untouched';
+    if (dirty.some((path) => !ours.has(path)))
+        return 'foreign';
+    await run_git_git(['checkout', '--force', '--quiet', ...(c.branch ? [c.branch] : ['--detach', c.head]), '--'], { cwd: c.dir });
+    // Files the half-done checkout created that the old commit does not have stay behind as untracked.
+    const left = dirty.filter((path) => ours.has(path));
+    if (left.length > 0)
+        await run_git_git(['clean', '--force', '--quiet', '--', ...left], { cwd: c.dir, env: { GIT_LITERAL_PATHSPECS: '1' } });
+    return 'restored';
 }
-class TransientFailure extends Error {
-    result;
-    constructor(result) {
-        super(result.stderr);
-        this.result = result;
-    }
+function splitZ(lines) {
+    return lines.flatMap((l) => l.split('\0')).filter(Boolean);
 }
-/** `runGit`, repeated while it fails in transit; the last result is returned either way. */
-async function runGitRetrying(args, options, hooks = {}) {
-    let attempts = 0;
-    try {
-        return await pRetry(async (attempt) => {
-            if (attempt > 1)
-                await hooks.beforeRetry?.();
-            attempts = attempt;
-            const result = await run_git_runGit(args, options);
-            if (result.code !== 0 && isTransientGitFailure(`${result.stderr}\n${result.stdout.toString('utf8', 0, 4096)}`))
-                throw new TransientFailure(result);
-            return { ...result, attempts };
-        }, { retries: GIT_ATTEMPTS - 1, minTimeout: FIRST_DELAY_MS, factor: FACTOR, randomize: false, shouldRetry: ({ error }) => error instanceof TransientFailure });
-    }
-    catch (err) {
-        if (err instanceof TransientFailure)
-            return { ...err.result, attempts };
-        throw err;
-    }
-}
-/** Like `git`: stdout on success, else a GitError saying how many times it was tried. */
-async function gitRetrying(args, options, hooks = {}) {
-    const result = await runGitRetrying(args, options, hooks);
-    if (result.code !== 0)
-        throw retriedError(args, result);
-    return result.stdout.toString('utf8');
-}
-/** ` (tried 3 times)` after an error that was retried, so the log shows it was not a one-off. */
-function triedNote(result) {
-    return result.attempts > 1 ? ` (tried ${result.attempts} times)` : '';
+/** `git status --porcelain -z`: "XY path" records; renames are off, so one path each. */
+function statusRecords(out) {
+    return out
+        .split('\0')
+        .filter((r) => r.length > 3)
+        .map((r) => ({ path: r.slice(3), untracked: r.startsWith('??') }));
 }
 /**
- * A ref push (an update or a delete) tried again in transit. A push that failed after more than one
- * attempt may have landed on an earlier one and lost only its answer (the retry then trips over its
- * own lease); `landed` looks at the remote, and the push counts as done when it says so.
+ * A git killed by the signal that killed the run leaves `.git/index.lock`; one still finishing
+ * removes its own within moments, so only a lock that stays is removed.
  */
-async function pushRetrying(args, options, landed) {
-    const result = await runGitRetrying(args, options);
-    if (result.code === 0 || result.attempts < 2)
-        return result;
-    return (await landed().catch(() => false)) ? { ...result, code: 0 } : result;
-}
-/** The GitError for a command that failed, saying how many times it was tried. */
-function retriedError(args, result) {
-    const error = new GitError(args, result.code, result.stderr);
-    error.message += triedNote(result);
-    return error;
-}
-
-;// CONCATENATED MODULE: ./.tsbuild/git/checkout.js
-
-
-
-async function readCheckoutState(dir) {
-    const head = await headCommit(dir);
-    if (!head)
-        throw new Error(`${dir} has no commit checked out`);
-    return { dir, head, branch: await currentBranch(dir) };
-}
-/**
- * Makes a commit available in a checkout with the least transfer: nothing is fetched when it is
- * already there, and a missing one is fetched alone (depth 1 in a shallow clone), never re-cloned.
- * Only objects and FETCH_HEAD change, so doing this before any checkout moves keeps a failed run
- * from leaving some checkouts moved and others not.
- */
-async function ensureCommitPresent(dir, commit, fallbackUrl, env) {
-    if (await hasCommit(dir, commit))
-        return false;
-    const hasOrigin = (await run_git_runGit(['remote', 'get-url', 'origin'], { cwd: dir })).code === 0;
-    const remote = hasOrigin ? 'origin' : fallbackUrl;
-    if (!remote)
-        throw new Error(`commit ${commit.slice(0, 12)} is not in ${dir} and it has no remote to fetch it from`);
-    const depth = (await isShallow(dir)) ? ['--depth=1'] : [];
-    await gitRetrying(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...depth, remote, commit], { cwd: dir, env });
-    if (!(await hasCommit(dir, commit)))
-        throw new Error(`fetching ${commit.slice(0, 12)} into ${dir} did not bring the commit`);
-    return true;
-}
-async function checkoutDetached(dir, commit) {
-    await run_git_git(['checkout', '--quiet', '--detach', commit, '--'], { cwd: dir });
-}
-/** Puts a checkout back where it was before a failed run: on its branch, or at its commit. */
-async function restoreCheckout(state) {
-    if (state.branch) {
-        await run_git_git(['checkout', '--quiet', state.branch, '--'], { cwd: state.dir });
-    }
-    else {
-        await run_git_git(['checkout', '--quiet', '--detach', state.head, '--'], { cwd: state.dir });
-    }
+async function clearStaleIndexLock(dir) {
+    const lock = (0,external_node_path_namespaceObject.join)(dir, '.git', 'index.lock');
+    const deadline = Date.now() + INDEX_LOCK_WAIT_MS;
+    while ((0,external_node_fs_namespaceObject.existsSync)(lock) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+    if (await (0,promises_namespaceObject.stat)(lock).catch(() => undefined))
+        await (0,promises_namespaceObject.rm)(lock, { force: true });
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/meta-lock.js
@@ -13398,13 +13601,16 @@ async function withMetaLock(ctx, command, fn) {
     const already = mine?.get(ctx.root);
     if (already)
         return fn(already);
-    const lock = await acquireMetaLock(ctx, command);
-    try {
-        return await held.run(new Map([...(mine ?? new Map()), [ctx.root, lock]]), () => fn(lock));
-    }
-    finally {
-        await lock.release();
-    }
+    // A write phase: SIGINT/SIGTERM from here on is noted and acted on at the writer's safe points.
+    return duringWrites(async () => {
+        const lock = await acquireMetaLock(ctx, command);
+        try {
+            return await held.run(new Map([...(mine ?? new Map()), [ctx.root, lock]]), () => fn(lock));
+        }
+        finally {
+            await lock.release();
+        }
+    });
 }
 async function acquireMetaLock(ctx, command) {
     const path = resolveInsideRoot(ctx.root, ctx.root, META_LOCK_PATH, META_LOCK_PATH);
@@ -13470,6 +13676,10 @@ async function acquireMetaLock(ctx, command) {
         if (!waiting) {
             ctx.log(`${heldMessage(seen.record).replace(/; try again.*$/, '')}; waiting up to ${Math.round(waitMs / 1000)}s`);
             waiting = true;
+        }
+        if (interruption()) {
+            await tidy();
+            throwIfInterrupted(`stopped while waiting for ${META_LOCK_PATH}, held by another run; the workspace is in its old state`);
         }
         await sleep(POLL_MS);
     }
@@ -13696,16 +13906,13 @@ async function recoverInterrupted(ctx, stale, intent) {
     }
     if (lockNow === intent.lockBefore) {
         for (const c of intent.checkouts) {
-            const dir = (0,external_node_path_namespaceObject.join)(ctx.root, c.dir);
-            if (c.head === c.to || !(0,external_node_fs_namespaceObject.existsSync)(dir))
+            if (c.head === c.to)
                 continue;
-            const state = await workingState(dir).catch(() => undefined);
-            if (state?.head !== c.to)
-                continue;
-            if (state.changed.length > 0) {
-                throw new errors_OperationError(`${c.dir}: has uncommitted changes, so the rollback interrupted in ${who} cannot be undone; commit or stash them and run again`);
+            // A checkout the dead run left half-written is recognised as its own and put back clean.
+            const outcome = await putBackCheckout({ ...c, dir: (0,external_node_path_namespaceObject.join)(ctx.root, c.dir) });
+            if (outcome === 'foreign') {
+                throw new errors_OperationError(`${c.dir}: has changes the rollback interrupted in ${who} did not make, so it cannot be undone; commit or stash them and run again`);
             }
-            await restoreCheckout({ dir, head: c.head, branch: c.branch });
         }
     }
     if (intent.holds)
@@ -13926,7 +14133,151 @@ async function inspectCheckout(root, name) {
     return { dir, head: state.head, branch: state.branch };
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/git/transient-retry.js
+
+
+/**
+ * git over the network, run again when it fails the way a busy or restarting server fails. git
+ * itself retries almost nothing over HTTP, and an incident run should not end on one 502.
+ *
+ * Only transport failures are retried. A rejected credential, a missing repository or a refused
+ * push gives the same answer the next time, so retrying it would only delay the error (and a
+ * rejected lease must reach the caller as it is: it means someone else wrote first).
+ */
+const GIT_ATTEMPTS = 3;
+/** Waits before the 2nd and 3rd attempts: 0.5 s, then 1.5 s. Short, because a run is waiting on it. */
+const FIRST_DELAY_MS = 500;
+const FACTOR = 3;
+/** Answers that will not change on a retry; checked first, since they often come with "RPC failed". */
+const PERMANENT = [
+    /\bHTTP 4\d\d\b/,
+    /returned error: 4\d\d\b/,
+    /Authentication failed/i,
+    /could not read (?:Username|Password)/i,
+    /terminal prompts disabled/i,
+    /Permission denied/i,
+    /repository .* not found/i,
+    /does not appear to be a git repository/i,
+    /\[rejected\]|\[remote rejected\]|stale info|non-fast-forward|fetch first/,
+    /couldn't find remote ref|not our ref|upload-pack: not our/i,
+];
+/** How an interrupted or overloaded transfer looks from git and libcurl. */
+const TRANSIENT = [
+    /returned error: 5\d\d\b/,
+    /\bHTTP 5\d\d\b/,
+    /RPC failed/,
+    /Connection reset|Connection refused|Connection timed out|Operation timed out|timed out after/i,
+    /Empty reply from server|Recv failure|Send failure|Failed to connect|Couldn't connect to server/i,
+    /early EOF|unexpected disconnect|the remote end hung up unexpectedly|transfer closed with/i,
+    /SSL_read|SSL_write|GnuTLS recv error|TLS connection was non-properly terminated/i,
+    /HTTP\/2 stream \d+ was not closed cleanly/i,
+];
+/** Whether a failed git command's output (stderr, and stdout for a porcelain push) is worth another try. */
+function isTransientGitFailure(output) {
+    if (PERMANENT.some((re) => re.test(output)))
+        return false;
+    return TRANSIENT.some((re) => re.test(output));
+}
+class TransientFailure extends Error {
+    result;
+    constructor(result) {
+        super(result.stderr);
+        this.result = result;
+    }
+}
+/** `runGit`, repeated while it fails in transit; the last result is returned either way. */
+async function runGitRetrying(args, options, hooks = {}) {
+    let attempts = 0;
+    try {
+        return await pRetry(async (attempt) => {
+            if (attempt > 1)
+                await hooks.beforeRetry?.();
+            attempts = attempt;
+            const result = await run_git_runGit(args, options);
+            if (result.code !== 0 && isTransientGitFailure(`${result.stderr}\n${result.stdout.toString('utf8', 0, 4096)}`))
+                throw new TransientFailure(result);
+            return { ...result, attempts };
+        }, { retries: GIT_ATTEMPTS - 1, minTimeout: FIRST_DELAY_MS, factor: FACTOR, randomize: false, shouldRetry: ({ error }) => error instanceof TransientFailure });
+    }
+    catch (err) {
+        if (err instanceof TransientFailure)
+            return { ...err.result, attempts };
+        throw err;
+    }
+}
+/** Like `git`: stdout on success, else a GitError saying how many times it was tried. */
+async function gitRetrying(args, options, hooks = {}) {
+    const result = await runGitRetrying(args, options, hooks);
+    if (result.code !== 0)
+        throw retriedError(args, result);
+    return result.stdout.toString('utf8');
+}
+/** ` (tried 3 times)` after an error that was retried, so the log shows it was not a one-off. */
+function triedNote(result) {
+    return result.attempts > 1 ? ` (tried ${result.attempts} times)` : '';
+}
+/**
+ * A ref push (an update or a delete) tried again in transit. A push that failed after more than one
+ * attempt may have landed on an earlier one and lost only its answer (the retry then trips over its
+ * own lease); `landed` looks at the remote, and the push counts as done when it says so.
+ */
+async function pushRetrying(args, options, landed) {
+    const result = await runGitRetrying(args, options);
+    if (result.code === 0 || result.attempts < 2)
+        return result;
+    return (await landed().catch(() => false)) ? { ...result, code: 0 } : result;
+}
+/** The GitError for a command that failed, saying how many times it was tried. */
+function retriedError(args, result) {
+    const error = new GitError(args, result.code, result.stderr);
+    error.message += triedNote(result);
+    return error;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/git/checkout.js
+
+
+
+async function readCheckoutState(dir) {
+    const head = await headCommit(dir);
+    if (!head)
+        throw new Error(`${dir} has no commit checked out`);
+    return { dir, head, branch: await currentBranch(dir) };
+}
+/**
+ * Makes a commit available in a checkout with the least transfer: nothing is fetched when it is
+ * already there, and a missing one is fetched alone (depth 1 in a shallow clone), never re-cloned.
+ * Only objects and FETCH_HEAD change, so doing this before any checkout moves keeps a failed run
+ * from leaving some checkouts moved and others not.
+ */
+async function ensureCommitPresent(dir, commit, fallbackUrl, env) {
+    if (await hasCommit(dir, commit))
+        return false;
+    const hasOrigin = (await run_git_runGit(['remote', 'get-url', 'origin'], { cwd: dir })).code === 0;
+    const remote = hasOrigin ? 'origin' : fallbackUrl;
+    if (!remote)
+        throw new Error(`commit ${commit.slice(0, 12)} is not in ${dir} and it has no remote to fetch it from`);
+    const depth = (await isShallow(dir)) ? ['--depth=1'] : [];
+    await gitRetrying(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...depth, remote, commit], { cwd: dir, env });
+    if (!(await hasCommit(dir, commit)))
+        throw new Error(`fetching ${commit.slice(0, 12)} into ${dir} did not bring the commit`);
+    return true;
+}
+async function checkoutDetached(dir, commit) {
+    await run_git_git(['checkout', '--quiet', '--detach', commit, '--'], { cwd: dir });
+}
+/** Puts a checkout back where it was before a failed run: on its branch, or at its commit. */
+async function restoreCheckout(state) {
+    if (state.branch) {
+        await run_git_git(['checkout', '--quiet', state.branch, '--'], { cwd: state.dir });
+    }
+    else {
+        await run_git_git(['checkout', '--quiet', '--detach', state.head, '--'], { cwd: state.dir });
+    }
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/git/batch-checkout.js
+
 
 
 
@@ -13945,19 +14296,57 @@ const ARGS_PER_CHECKOUT = 7;
  * caller's undo finds every checkout at rest). Without xargs (or with
  * META_ROLLBACK_BATCH=0) each checkout is started from Node, as before.
  */
-async function checkoutMany(targets, jobs) {
+async function checkoutMany(targets, jobs, onProgress) {
     const batched = targets.length > 1 && process.env.META_ROLLBACK_BATCH !== '0';
+    // xargs says nothing as it goes, so the count is read from the HEADs now and then (files, no process).
+    const poll = batched && onProgress ? setInterval(() => void countMoved(targets).then((n) => onProgress(n, targets.length)), PROGRESS_MS) : undefined;
+    try {
+        if (batched)
+            await runThroughXargs(targets, jobs);
+    }
+    finally {
+        if (poll)
+            clearInterval(poll);
+    }
+    let moved = batched && onProgress ? await countMoved(targets) : 0;
     if (batched)
-        await runThroughXargs(targets, jobs);
+        onProgress?.(moved, targets.length);
     const limit = pLimit(Math.max(1, jobs));
+    let started = 0;
     const results = await Promise.allSettled(targets.map((target) => limit(async () => {
+        // After SIGINT/SIGTERM no checkout is started; the ones running finish, and the caller puts every moved one back.
+        if (interruption())
+            return;
+        await interruptPoint(`checkout-${++started}`);
         const now = batched ? await headState(target.dir).catch(() => undefined) : undefined;
-        if (now?.head !== target.commit || now.branch !== undefined)
+        if (now?.head !== target.commit || now.branch !== undefined) {
             await checkoutDetached(target.dir, target.commit);
+            onProgress?.(++moved, targets.length);
+        }
     })));
     const failed = results.find((r) => r.status === 'rejected');
     if (failed)
         throw failed.reason;
+    throwIfInterrupted('stopped while moving the checkouts');
+}
+const PROGRESS_MS = 250;
+async function countMoved(targets) {
+    const heads = await Promise.all(targets.map((t) => headState(t.dir).then((s) => s.head === t.commit && s.branch === undefined, () => false)));
+    return heads.filter(Boolean).length;
+}
+/** Waits until no process of the group is left: the checkouts xargs had started when it was ended. */
+async function groupEnded(pgid) {
+    if (pgid === undefined)
+        return;
+    for (;;) {
+        try {
+            process.kill(-pgid, 0);
+        }
+        catch {
+            return;
+        }
+        await new Promise((r) => setTimeout(r, 10));
+    }
 }
 /** Resolves whether or not every checkout succeeded: the HEADs read afterwards are what count. */
 function runThroughXargs(targets, jobs) {
@@ -13974,9 +14363,23 @@ function runThroughXargs(targets, jobs) {
             shell: false,
             stdio: ['pipe', 'ignore', 'ignore'],
             env: gitEnvironment(),
+            // Its own process group (see run-git.ts): a terminal's Ctrl-C must not reach the checkouts it runs.
+            detached: true,
         });
-        child.on('error', () => resolve());
-        child.on('close', () => resolve());
+        const untrack = trackChild(child.pid);
+        // On a signal xargs alone is ended, so it starts no more checkouts; the ones it started run to
+        // their end (a checkout killed half-way leaves a dirty tree) and are waited for below.
+        const stop = onInterrupt(() => {
+            if (child.pid !== undefined)
+                process.kill(child.pid, 'SIGTERM');
+        });
+        const done = () => {
+            stop();
+            untrack();
+            void groupEnded(child.pid).then(resolve);
+        };
+        child.on('error', done);
+        child.on('close', done);
         child.stdin.on('error', () => undefined);
         child.stdin.end(`${input}\0`);
     });
@@ -14260,6 +14663,7 @@ function holdsText(holds, released, added) {
 
 
 
+
 /**
  * Carries out a fully validated plan in the order that keeps it undoable: record the current state
  * as a snapshot, move the checkouts, write the lock, then journal. If any step fails, everything
@@ -14272,18 +14676,29 @@ function holdsText(holds, released, added) {
 async function executePlan(ctx, given) {
     let plan = vendoredPins(given);
     const limit = pLimit(ctx.jobs);
+    // A run killed half-way leaves checkouts this run would take for someone's uncommitted work:
+    // finish or undo it first, then plan from what is there.
+    if (!ctx.dryRun && (await staleLockPresent(ctx.root)))
+        await withMetaLock(ctx, `meta rollback ${plan.mode} (recovery)`, async () => undefined);
     let steps = await planSteps(ctx, plan, limit);
     const warnings = [...(plan.warnings ?? [])];
     // Held targets are refused before anything is fetched or locked, dry runs included.
     refuseHeldTargets(ctx, (await readHoldsState(ctx, plan)).kept, lockMoves(steps), warnings);
     plan = { ...plan, warnings };
+    await interruptPoint('planned');
+    if (ctx.dryRun && plan.notice)
+        ctx.log(plan.notice);
     if (ctx.dryRun)
         return resultOf(ctx, plan, steps, null, null);
     // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
     if (effectiveOf(steps).length === 0 && !(await staleLockPresent(ctx.root)))
         return resultOf(ctx, plan, steps, null, null);
     await fetchMissing(ctx, effectiveOf(steps), limit);
+    // After the fetch (objects only) and before the first write: a failed fetch stays one error line.
+    if (plan.notice)
+        ctx.log(plan.notice);
     return withMetaLock(ctx, `meta rollback ${plan.mode}${ctx.env ? ` --env ${ctx.env}` : ''}`, async (metaLock) => {
+        await interruptPoint('locked');
         if (metaLock.recovered) {
             // An interrupted run was just finished or undone: plan again from what is there now.
             steps = await planSteps(ctx, plan, limit);
@@ -14349,8 +14764,18 @@ async function planSteps(ctx, plan, limit) {
 }
 /** Fetching only adds objects to the checkouts, so it happens before the lock is taken. */
 async function fetchMissing(ctx, effective, limit) {
+    try {
+        await fetchEach(ctx, effective, limit);
+    }
+    finally {
+        ctx.progress?.('');
+    }
+}
+async function fetchEach(ctx, effective, limit) {
     const moving = effective.filter((s) => s.change.checkout === 'moved' && s.checkout);
+    let looked = 0;
     await Promise.all(moving.map((s) => limit(async () => {
+        ctx.progress?.(`commits checked (fetched where missing): ${++looked} of ${moving.length}`);
         const location = locateRepo(s.pin.repo, ctx.root);
         const url = location.kind === 'url' ? location.url : location.path;
         try {
@@ -14409,6 +14834,7 @@ async function writePlan(ctx, plan, steps, metaLock, limit, holdsState) {
         ...(added.length > 0 ? { holds: added.map(holdSummary) } : {}),
         ...(released.length > 0 ? { holds_released: released.map(holdSummary) } : {}),
     };
+    throwIfInterrupted();
     const journalFile = await nextJournalFile(ctx.root, historyEntry.env, now);
     await metaLock.setIntent({
         kind: 'rollback',
@@ -14423,14 +14849,20 @@ async function writePlan(ctx, plan, steps, metaLock, limit, holdsState) {
     });
     await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
     crashPoint('after-snapshot');
+    await interruptPoint('after-snapshot');
     let lockWritten = false;
     let holdsWritten = false;
     let manifestWritten = false;
     const manifestPath = (0,external_node_path_namespaceObject.join)(ctx.root, MANIFEST_PATH);
     const manifestEdit = ctx.updateManifest && lockChanges.length > 0 ? await manifestVersionsEdit(ctx, lockChanges.map((s) => ({ component: s.pin.component, version: s.pin.to.version }))) : undefined;
     try {
-        await checkoutMany(moving.map((s) => ({ dir: s.checkout.dir, commit: s.pin.to.commit })), ctx.jobs);
+        throwIfInterrupted('stopped before moving the checkouts');
+        await checkoutMany(moving.map((s) => ({ dir: s.checkout.dir, commit: s.pin.to.commit })), ctx.jobs, ctx.progress && ((moved, total) => ctx.progress(`checkouts moved: ${moved} of ${total}`)));
+        ctx.progress?.('');
         crashPoint('after-checkouts');
+        await interruptPoint('after-checkouts');
+        // Past here finishing is quicker and as safe as undoing: the rest is a few file renames, so a
+        // signal no longer stops the run; the command's end reports the completed state and its undo.
         // Before the lock, whose rename is the commit point: a run killed between the two is undone,
         // holds included (see recoverInterrupted).
         if (newHoldsText !== undefined) {
@@ -14446,8 +14878,10 @@ async function writePlan(ctx, plan, steps, metaLock, limit, holdsState) {
             manifestWritten = true;
         }
         crashPoint('after-lock');
+        await interruptPoint('after-lock');
         await writeJournalEntry(ctx.root, journalFile, historyEntry);
         crashPoint('after-journal');
+        await interruptPoint('after-journal');
         await metaLock.setIntent(undefined);
         return resultOf(ctx, plan, steps, snapshotRel, historyEntry, journalFile);
     }
@@ -14462,6 +14896,9 @@ async function writePlan(ctx, plan, steps, metaLock, limit, holdsState) {
             await writeFileAtomic(manifestPath, manifestEdit.before).catch(() => undefined);
         await (0,promises_namespaceObject.rm)(snapshotPath, { force: true });
         await metaLock.setIntent(undefined).catch(() => undefined);
+        if (err instanceof InterruptedError) {
+            throw new InterruptedError(err.signal, `${err.message.replace(/^interrupted by \w+: /, '')}; every checkout it had moved is back where it was and no file changed: the workspace is in its old state`);
+        }
         throw err instanceof errors_OperationError ? err : new errors_OperationError(`rollback failed and was undone: ${errorMessage(err)}`);
     }
 }
@@ -14611,6 +15048,7 @@ async function lsRemoteTagObject(url, tag, cwd, env) {
 
 
 
+
 /**
  * The local repositories that can answer questions about a component, cheapest first: its checkout,
  * then its source repository when that is a path on disk.
@@ -14654,7 +15092,7 @@ async function resolveTarget(ctx, spec, target) {
                 return { version: target.tag, commit };
             }
         }
-        throw new errors_InputError(`${where}: tag ${quote(target.tag)} not found in ${spec.name} (${spec.repo})`);
+        throw new errors_InputError(`${where}: tag ${quote(target.tag)} not found in ${spec.name} (${spec.repo})${didYouMean(target.tag, await knownTags(ctx, dirs, location))}`);
     }
     for (const dir of dirs) {
         const commit = await resolveCommitIn(dir, target.sha, where);
@@ -14670,6 +15108,19 @@ async function resolveTarget(ctx, spec, target) {
         }
     }
     throw new errors_InputError(`${where}: commit ${quote(target.sha)} not found in ${spec.name} (${spec.repo})`);
+}
+/** The tags a mistyped one is compared with: from a local repository when there is one, else the remote's. */
+async function knownTags(ctx, dirs, location) {
+    try {
+        if (dirs[0] !== undefined)
+            return (await listTags(dirs[0])).map((t) => t.name);
+        if (location.kind === 'url')
+            return (await lsRemoteTags(location.url, ctx.root, ctx.gitEnv)).map((t) => t.name);
+    }
+    catch {
+        // Suggestions are a courtesy: the error about the missing tag stands without them.
+    }
+    return [];
 }
 async function versionOf(dir, commit) {
     const tags = await tagsPointingAt(dir, commit);
@@ -15050,7 +15501,42 @@ async function knownGoodTargets(ctx, components) {
         .map((e) => ({ component: e.name, kind: 'known-good', version: e.version, commit: e.commit, source, date, command: `meta rollback lock ${lockRel} --rev known-good --component ${e.name}${envFlag}` }));
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/core/select-env.js
+
+
+
+
+
+/**
+ * SPEC section 2: the env is never guessed silently. Without --env, a source that is an env's lock
+ * (by its name, `components.lock.<env>[.previous].yaml`, or by its `environment:`) selects that env,
+ * and a line on stderr names the lock that will be written before anything changes. With --env, a
+ * source of another env is copied across, which is said too. Returns the context to run with and
+ * that line, which the caller prints once the selected env's lock has been found.
+ */
+function selectEnvForSource(ctx, given, what, sourceRel, fileEnv) {
+    const named = parseLockName((0,external_node_path_namespaceObject.basename)(sourceRel));
+    const nameEnv = named?.env;
+    if (ctx.env !== undefined) {
+        const from = nameEnv ?? fileEnv;
+        if (from === undefined || from === ctx.env)
+            return { ctx };
+        return { ctx, notice: `copying the pins of env ${from} (${given}) into ${lockPathFor(ctx.env)}, as --env ${ctx.env} asks` };
+    }
+    if (named && fileEnv !== undefined && fileEnv !== nameEnv) {
+        const as = nameEnv === undefined ? 'the default lock' : `the lock of env ${nameEnv}`;
+        throw new errors_InputError(`${what}: ${quote(given)} is named as ${as} but its environment: is ${quote(fileEnv)}; give --env to say which lock to write`);
+    }
+    const env = nameEnv ?? fileEnv;
+    if (env === undefined)
+        return { ctx };
+    checkEnvName(env, `${what}: ${given}: environment`);
+    const how = nameEnv !== undefined ? `the name of ${given}` : `the environment: of ${given}`;
+    return { ctx: { ...ctx, env }, notice: `lock to write: ${lockPathFor(env)} (env ${env}, from ${how}; give --env to write another env's lock)` };
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/core/operations/rollback-lock.js
+
 
 
 
@@ -15076,26 +15562,22 @@ async function rollbackLock(ctx, lockFile, options = {}) {
     const rev = options.rev;
     const olderBytes = rev === undefined ? undefined : resolveLockRevision(ctx, rev).then((commit) => readFileAtRevision(ctx.root, commit, rel));
     olderBytes?.catch(() => undefined);
-    const state = await loadState(ctx);
-    let source;
-    let sourceName = rel;
-    if (olderBytes !== undefined) {
-        sourceName = `${rel}@${rev}`;
-        source = parseLockBytes(await olderBytes, sourceName);
-    }
-    else {
-        source = rel === state.lockRel ? state.lock : await loadLock(ctx.root, rel);
-    }
+    // The source is read first: whose lock it is decides which env's lock is written.
+    const sourceName = olderBytes !== undefined ? `${rel}@${rev}` : rel;
+    const source = olderBytes !== undefined ? parseLockBytes(await olderBytes, sourceName) : await loadLock(ctx.root, rel);
+    const { ctx: selected, notice } = selectEnvForSource(ctx, lockFile, 'LOCKFILE', rel, source.environment);
+    const state = await loadState(selected, olderBytes === undefined ? { rel, lock: source } : undefined);
     const sourceIsCurrent = options.rev === undefined && rel === state.lockRel;
     const pins = new Map();
     for (const [name, entry] of source.entries)
         pins.set(name, { version: entry.version, commit: entry.commit, repo: entry.repo, at: `${sourceName}:${entry.commitLine}` });
-    return applyPins(ctx, state, pins, {
+    return applyPins(selected, state, pins, {
         mode: 'lock',
         sourceName,
         components: options.components,
         // The current lock itself is rewritten only to replace a tag object it pins by its commit.
         writeLock: sourceIsCurrent ? 'if-peeled' : true,
+        notice,
         fromPythonLock: source.mode !== undefined,
     });
 }
@@ -15120,13 +15602,16 @@ async function applyPins(ctx, state, sourcePins, options) {
         const pin = pins.get(name);
         return { component: name, to: { version: pin.version, commit: pin.commit }, repo: state.lock.entries.get(name)?.repo ?? pin.repo ?? spec.repo };
     });
-    if (options.components === undefined) {
+    // An undo snapshot (.meta/snapshots/) holds only the entries its rollback changed: the others are
+    // missing by design, and a warning about each would bury the one line that matters.
+    const undoSnapshot = options.mode === 'snapshot' && options.sourceName.startsWith(`${SNAPSHOT_DIR}/`);
+    if (options.components === undefined && !undoSnapshot) {
         const missing = [...state.lock.entries.keys()].filter((n) => !sourcePins.has(n));
         if (missing.length > 0)
             warnings.push(`${options.sourceName} has no pin for ${missing.join(', ')}; left as they are`);
     }
     const writeLock = options.writeLock === 'if-peeled' ? peeled > 0 : options.writeLock;
-    return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock, warnings, undoOf: options.undoOf });
+    return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock, warnings, undoOf: options.undoOf, notice: options.notice });
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/action/health-target.js
@@ -16000,6 +16485,7 @@ async function discardWrites(root, mark, written) {
 
 
 
+
 /**
  * `meta rollback snapshot --output FILE [--components a,b]`: what is deployed now, taken from each
  * checkout where there is one (it may have moved past the lock), else from the selected lock.
@@ -16048,12 +16534,10 @@ async function restoreSnapshot(ctx, file, components) {
     if (snapshot.environment !== undefined && snapshot.environment !== (ctx.env ?? snapshot.environment)) {
         throw new errors_InputError(`${rel}: environment: snapshot is of ${quote(snapshot.environment)}, not ${quote(ctx.env ?? 'default')}; pass --env ${snapshot.environment}`);
     }
-    if (snapshot.environment !== undefined && ctx.env === undefined) {
-        throw new errors_InputError(`${rel}: environment: snapshot is of ${quote(snapshot.environment)}; pass --env ${snapshot.environment}`);
-    }
-    const state = await loadState(ctx);
+    const { ctx: selected, notice } = selectEnvForSource(ctx, file, '--restore', rel, snapshot.environment);
+    const state = await loadState(selected);
     const pins = new Map([...snapshot.components].map(([name, pin]) => [name, { ...pin, at: rel }]));
-    return applyPins(ctx, state, pins, { mode: 'snapshot', sourceName: rel, components, writeLock: true, checkoutVersions: true, undoOf: rel });
+    return applyPins(selected, state, pins, { mode: 'snapshot', sourceName: rel, components, writeLock: true, checkoutVersions: true, undoOf: rel, notice });
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/changeset/meta-repo-entry.js
@@ -16934,10 +17418,28 @@ function redactUrl(url) {
 
 
 
+
 /** `meta changeset rollback ID [--push]`: plan, then apply. */
 async function rollbackChangeset(ctx, id, options = {}) {
     const plan = await planChangesetRollback(ctx, id, { gitEnv: options.gitEnv });
+    // "or use --push next time": a rolled-back changeset's revert branches are pushed as they are.
+    if (plan.status === ROLLED_BACK && options.push && !ctx.dryRun)
+        return pushExistingBranches(ctx, id, options);
     return applyChangesetRollback(ctx, plan, options);
+}
+/** A second run with --push: the revert branches the first run made are pushed, all or nothing; nothing is reverted again. */
+async function pushExistingBranches(ctx, id, options) {
+    const plan = await planChangesetRollback(ctx, id, { gitEnv: options.gitEnv, ignoreStatus: true });
+    const repos = plannedRepos(plan).map((r, i) => {
+        const tip = plan.repos[i].existingBranchTip;
+        if (!tip)
+            throw new errors_InputError(`changeset ${id}: ${r.checkout} has no branch ${r.revertBranch} to push (was the checkout replaced since the rollback?)`);
+        return { ...r, cloned: false, newTip: tip, commits: r.commits.map((c) => ({ ...c, revert: null })) };
+    });
+    if (repos.length === 0)
+        return apply_resultOf(plan, [], { ctx, warnings: [...plan.warnings], done: true, pushed: false, historyEntry: null, reason: `changeset ${id} is already rolled back and has no revert branch to push` });
+    const result = apply_resultOf({ ...plan, nothingToDo: false }, repos, { ctx, warnings: [...plan.warnings], done: true, pushed: false, historyEntry: null });
+    return pushChangesetBranches(ctx, result, { gitEnv: options.gitEnv });
 }
 /**
  * Carries out a plan all or nothing. Every revert is made in a scratch worktree first; only when
@@ -16949,6 +17451,12 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
     const warnings = [...plan.warnings];
     if (plan.nothingToDo || ctx.dryRun)
         return apply_resultOf(plan, plannedRepos(plan), { ctx, warnings, done: false, pushed: false, historyEntry: null });
+    // A write phase from the first clone on: a signal is acted on at the safe points below, where
+    // undoing (scratch worktrees dropped, branches reset, clones removed) leaves every repository as it was.
+    return duringWrites(() => applyWrites(ctx, plan, options, warnings));
+}
+const STOPPED = 'stopped; every repository, branch and file is as it was: the workspace is in its old state';
+async function applyWrites(ctx, plan, options, warnings) {
     const env = (options.gitEnv ?? ctx.gitEnv);
     const id = plan.id;
     const work = plan.repos.map((p) => ({ plan: p, dir: (0,external_node_path_namespaceObject.join)(ctx.root, p.checkout), reverted: [], pushed: false }));
@@ -16967,10 +17475,14 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
         const failed = prepared.find((r) => r.status === 'rejected');
         if (failed)
             throw failed.reason;
+        await interruptPoint('changeset-prepared');
+        throwIfInterrupted(STOPPED);
         // 2. The reverts, dependents first, each repository's newest commit first, all in scratch worktrees.
         const identity = await identityEnv(ctx, work);
         const conflicts = [];
-        for (const w of work) {
+        for (const [k, w] of work.entries()) {
+            await interruptPoint(`changeset-revert-${k + 1}`);
+            throwIfInterrupted(STOPPED);
             const problem = await revertAll(ctx, id, w, { ...identity, ...(env ?? {}) });
             if (problem)
                 conflicts.push(problem);
@@ -16986,6 +17498,7 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
             return apply_resultOf(plan, [], { ctx, warnings, done: false, pushed: false, historyEntry: null, reason: `every commit of changeset ${id} is already undone` });
         }
         // 3. Branches: set only now that every repository's reverts went through.
+        throwIfInterrupted(STOPPED);
         for (const w of effective) {
             const previous = w.tempClone ? undefined : w.plan.existingBranchTip;
             await setBranch(w.dir, w.plan.revertBranch, w.newTip, previous).catch((err) => {
@@ -17005,7 +17518,9 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
             w.dir = target;
             undo.push({ what: `${w.plan.checkout} (cloned)`, run: () => (0,promises_namespaceObject.rm)(target, { recursive: true, force: true }) });
         }
-        // 5. Push, all or nothing.
+        // 5. Push, all or nothing. Until it starts, undoing is quicker than finishing; after, finishing is.
+        await interruptPoint('changeset-branches-set');
+        throwIfInterrupted(STOPPED);
         if (options.push) {
             const pushUndo = await pushAll(ctx, id, effective, env, options.publishBranch);
             undo.push(...pushUndo);
@@ -17026,6 +17541,7 @@ async function applyChangesetRollback(ctx, plan, options = {}) {
         // since they were read and the writes that follow are then one step for other runs, and journal
         // entries are named in the order the changes were made.
         const results = effective.map((w) => repoResult(w));
+        await interruptPoint('changeset-pushed');
         const journaled = await withMetaLock(ctx, `meta changeset rollback ${id}`, async () => {
             const fileUndo = await markRolledBack(ctx, plan);
             const line = {
@@ -17311,7 +17827,7 @@ async function pushChangesetBranches(ctx, result, options = {}) {
     const env = (options.gitEnv ?? ctx.gitEnv);
     const work = result.repos.map((r) => {
         if (!r.newTip)
-            throw new InputError(`changeset ${result.id}: ${r.component} has no revert branch to push`);
+            throw new errors_InputError(`changeset ${result.id}: ${r.component} has no revert branch to push`);
         return {
             plan: {
                 component: r.component,
@@ -17325,7 +17841,7 @@ async function pushChangesetBranches(ctx, result, options = {}) {
                 commits: [],
                 alreadyReverted: [],
             },
-            dir: join(ctx.root, r.checkout),
+            dir: (0,external_node_path_namespaceObject.join)(ctx.root, r.checkout),
             newTip: r.newTip,
             reverted: [...r.commits],
             pushed: r.pushed,
@@ -17361,7 +17877,124 @@ async function rollbackComponent(ctx, name, target) {
     });
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/core/lock-entry-scan.js
+
+/**
+ * One component's entry of a lock, read without parsing the whole document: `rollback list
+ * --component X` looks at every earlier revision of every lock (150 blobs of 5,000 entries at
+ * N = 5,000), and only X's lines matter. In the block layout every tool writes, the entry is the
+ * lines from `  X:` to the next key at that indent; those lines alone are parsed, by the same
+ * parser and checks as a whole lock. Any other layout (flow mappings, anchors, odd indents) gives
+ * undefined, and the caller parses the whole text as before.
+ */
+function scanLockEntry(text, name, display) {
+    const start = /^components:[ \t]*(?:#.*)?\r?\n/m.exec(text);
+    if (!start)
+        return undefined;
+    const body = start.index + start[0].length;
+    const indent = /^([ ]+)[^\s#]/m.exec(text.slice(body));
+    if (!indent)
+        return undefined;
+    const pad = indent[1];
+    if (!text.includes(name))
+        return 'absent';
+    const key = new RegExp(`^${pad}${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:[ \\t]*(?:#.*)?$`, 'm');
+    const found = key.exec(text.slice(body));
+    if (!found)
+        return undefined;
+    const from = body + found.index;
+    // The components mapping must run without a top-level key until the entry.
+    if (/^[^\s#]/m.test(text.slice(body, from)))
+        return undefined;
+    const lines = text.slice(from).split('\n');
+    const block = [lines[0]];
+    for (const line of lines.slice(1)) {
+        if (line.trim() !== '' && !line.startsWith(`${pad} `) && !/^\s*#/.test(line))
+            break;
+        block.push(line);
+    }
+    try {
+        const entry = parseLockBytes(Buffer.from(`components:\n${block.join('\n')}\n`), display).entries.get(name);
+        return entry ?? undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+const ENTRY_KEY = /^([A-Za-z0-9][A-Za-z0-9._-]*):[ \t]*(?:#.*)?$/;
+const PIN_FIELD = /^(version|commit):[ \t]*(.*?)[ \t]*(?:[ \t]#.*)?$/;
+const lock_entry_scan_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/**
+ * Every entry's `version` and `commit` of a lock in the block layout, read line by line without the
+ * YAML parser: the listing reads up to 150 old revisions of locks of 5,000 entries, where parsing
+ * each whole costs seconds. Only what the listing needs is read; a line this reader does not
+ * understand (flow mappings, anchors, block scalars, escapes, a tab indent, a duplicate name) gives
+ * undefined, and the caller parses the whole document as before.
+ */
+function scanLockEntries(text) {
+    const start = /^components:[ \t]*(?:#.*)?\r?$/m.exec(text);
+    if (!start)
+        return undefined;
+    const out = [];
+    const seen = new Set();
+    let pad;
+    let current;
+    const close = () => {
+        if (!current)
+            return true;
+        const commit = current.commit ?? '';
+        if (commit !== '' && !lock_entry_scan_SHA.test(commit))
+            return false;
+        if (commit === '' && current.version === undefined)
+            return false;
+        out.push({ name: current.name, version: current.version ?? commit.slice(0, 12), commit });
+        current = undefined;
+        return true;
+    };
+    for (const raw of text.slice(start.index + start[0].length).split('\n')) {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (line.trim() === '' || /^\s*#/.test(line))
+            continue;
+        if (line.includes('\t'))
+            return undefined;
+        const indent = line.length - line.trimStart().length;
+        if (indent === 0)
+            break;
+        pad ??= line.slice(0, indent);
+        if (indent === pad.length) {
+            const key = ENTRY_KEY.exec(line.slice(indent));
+            if (!key || seen.has(key[1]) || !close())
+                return undefined;
+            seen.add(key[1]);
+            current = { name: key[1] };
+        }
+        else if (indent > pad.length && current) {
+            const field = PIN_FIELD.exec(line.slice(indent));
+            if (!field)
+                continue;
+            const value = plainValue(field[2]);
+            if (value === undefined)
+                return undefined;
+            current[field[1]] = value;
+        }
+        else
+            return undefined;
+    }
+    return close() ? out : undefined;
+}
+/** A scalar as the block layout writes it: plain, or quoted without escapes. Anything else: undefined. */
+function plainValue(text) {
+    if (/^'[^']*'$/.test(text))
+        return text.slice(1, -1);
+    if (/^"[^"\\]*"$/.test(text))
+        return text.slice(1, -1);
+    if (text === '' || /^[-?:,[\]{}#&*!|>'"%@`]/.test(text) || /: | #/.test(text))
+        return undefined;
+    return text;
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/core/operations/list-targets.js
+
 
 
 
@@ -17410,19 +18043,28 @@ async function listTargets(ctx, component, extraSources = []) {
     })));
     const historyDone = lockHistoryTargets(ctx, wanted, envFlag, historyTargets);
     await Promise.all([tagsDone, historyDone]);
-    found.push(...tagTargets);
+    // Appended one by one: a spread of 150,000 targets (5,000 components) overflows the call stack.
+    for (const t of tagTargets)
+        found.push(t);
     const lockFiles = (await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(ctx.root, 'manifests'))).filter((f) => /^components\.lock(\.[A-Za-z0-9._-]+)?\.yaml$/.test(f));
     for (const file of lockFiles) {
         const rel = `manifests/${file}`;
         try {
-            const other = rel === lockRel ? lock : parseLockBytes(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(ctx.root, rel)), rel);
-            addLockPins(found, other, rel, null, wanted, 'lock', (name) => `meta rollback lock ${rel} --component ${name}${envFlag}`);
+            const command = (name) => `meta rollback lock ${rel} --component ${name}${envFlag}`;
+            if (rel === lockRel)
+                addLockPins(found, lock.entries.values(), lock.generatedAt ?? null, rel, wanted, command);
+            else {
+                const bytes = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(ctx.root, rel));
+                const other = lockEntries(bytes, rel, wanted, true);
+                addLockPins(found, other, generatedAtOf(bytes), rel, wanted, command);
+            }
         }
         catch (err) {
             warnings.push(`${rel}: skipped (${errorMessage(err)})`);
         }
     }
-    found.push(...historyTargets);
+    for (const t of historyTargets)
+        found.push(t);
     for (const snap of await snapshotFiles(ctx.root)) {
         try {
             const snapshot = await readSnapshot((0,external_node_path_namespaceObject.join)(ctx.root, snap), snap);
@@ -17447,7 +18089,8 @@ async function listTargets(ctx, component, extraSources = []) {
         }
     }
     for (const source of extraSources)
-        found.push(...(await source(ctx, specs)));
+        for (const t of await source(ctx, specs))
+            found.push(t);
     const targets = found
         .map((t) => ({ ...t, date: isoDate(t.date), current: isCurrent(lock.entries.get(t.component), t) }))
         .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.component.localeCompare(b.component) || a.source.localeCompare(b.source));
@@ -17471,14 +18114,10 @@ async function lockHistoryTargets(ctx, wanted, envFlag, out) {
         if (!bytes)
             continue;
         const at = `${revision.path}@${revision.commit.slice(0, 12)}`;
-        let old;
-        try {
-            old = parseLockBytes(bytes, at);
-        }
-        catch {
+        const old = lockEntries(bytes, at, wanted);
+        if (!old)
             continue;
-        }
-        for (const entry of old.entries.values()) {
+        for (const entry of old) {
             const key = `${entry.name}\0${revision.path}\0${entry.commit}`;
             if (!wanted.has(entry.name) || seen.has(key))
                 continue;
@@ -17495,12 +18134,41 @@ async function lockHistoryTargets(ctx, wanted, envFlag, out) {
         }
     }
 }
-function addLockPins(out, lock, source, date, wanted, kind, command) {
-    for (const entry of lock.entries.values()) {
+/** `strict`: a lock that does not parse is an error for the caller to report, not a revision to skip. */
+function lockEntries(bytes, at, wanted, strict = false) {
+    const text = Buffer.from(bytes).toString('utf8');
+    if (wanted.size <= SCAN_AT_MOST) {
+        const scanned = [...wanted].map((name) => scanLockEntry(text, name, at));
+        if (scanned.every((e) => e !== undefined))
+            return scanned.filter((e) => e !== 'absent');
+    }
+    else {
+        // Read line by line; the listing uses only names, versions and commits.
+        const all = scanLockEntries(text);
+        if (all)
+            return all.filter((e) => wanted.has(e.name)).map((e) => ({ ...e, vendored: e.commit === '', line: 0, commitLine: 0 }));
+    }
+    try {
+        return parseLockBytes(bytes, at).entries.values();
+    }
+    catch (err) {
+        if (strict)
+            throw err;
+        return undefined;
+    }
+}
+/** Up to this many components, scanning each one's lines beats parsing the whole lock. */
+const SCAN_AT_MOST = 8;
+function addLockPins(out, entries, date, source, wanted, command) {
+    for (const entry of entries) {
         if (!wanted.has(entry.name))
             continue;
-        out.push({ component: entry.name, kind, version: entry.version, commit: entry.commit, source, date: date ?? lock.generatedAt ?? null, command: command(entry.name) });
+        out.push({ component: entry.name, kind: 'lock', version: entry.version, commit: entry.commit, source, date, command: command(entry.name) });
     }
+}
+/** A lock's `generated_at` from its text, without parsing it (see lockEntries). */
+function generatedAtOf(bytes) {
+    return /^generated_at:[ \t]*['"]?([^'"\s#]+)/m.exec(Buffer.from(bytes).toString('utf8'))?.[1] ?? null;
 }
 async function tagsOf(ctx, spec) {
     const dirs = localSources(ctx, spec);
@@ -18455,6 +19123,7 @@ function open_openStore(ctx, options = {}) {
 
 
 
+
 /**
  * `meta rollback store NAME HASH`. Before anything changes: HASH must name exactly one entry, the
  * entry must belong to NAME, and its files must still hash to HASH and be safe to write (a mismatch
@@ -18587,10 +19256,16 @@ async function writeTree(ctx, lockRel, store, meta, entry, target, base, warning
     try {
         temp = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(parent, `.${name}.store-`));
         const writer = new TreeWriter(temp);
-        const written = await consumeTree(restoreFiles(store, meta), (file) => writer.write(file));
+        // The files go to a temp directory first, so a signal until the swap below leaves components/NAME as it was.
+        const stopped = `stopped while writing the entry's files beside ${COMPONENTS_DIR}/${name}, which was not touched: the workspace is in its old state`;
+        const written = await consumeTree(restoreFiles(store, meta), (file) => {
+            throwIfInterrupted(stopped);
+            return writer.write(file);
+        });
         if (written.hash !== entry.treeHash)
             throw new errors_InputError(`HASH: ${entry.path} changed while it was being restored; nothing was changed`);
         await writer.finish();
+        throwIfInterrupted(stopped);
         const before = new Map();
         if (pinned)
             before.set(name, { version: pinned.version, commit: pinned.commit, repo: pinned.repo });

@@ -14,7 +14,7 @@
 // D: time to recover (scripts/bench/recover.mjs): the action from start to exit for mode lock,
 //    rev HEAD~1, 100 components, pull-request merge, 100 http health checks, on the workspace
 //    actions/checkout leaves by default; median of --runs, with its request timeline.
-// E: culprit finding (scripts/bench/bisect.mjs): `meta bisect` over 64 candidates with one culprit
+// F: culprit finding (scripts/bench/bisect.mjs): `meta bisect` over 64 candidates with one culprit
 //    and a command oracle, wall time and probes, against trying each component alone.
 // Peak RSS of every run by /usr/bin/time -f %M; git processes by GIT_TRACE2_EVENT (one extra,
 // untimed run per tool that also warms the caches).
@@ -38,6 +38,9 @@ import { RECOVER_COMPONENTS, timeToRecover } from './bench/recover.mjs';
 import { BISECT_COMPONENTS, culpritFinding } from './bench/bisect.mjs';
 import { checkoutLikeActions } from './lib/actions-checkout.mjs';
 import { parseOutputFile, runnerEnvironment } from './lib/actions-runner.mjs';
+import { SCALE_TARGETS, scaleTable, scenarioScale } from './bench/scale.mjs';
+
+const SCALE_TARGETS_TEXT = () => Object.fromEntries(Object.entries(SCALE_TARGETS).map(([k, t]) => [k, t.text]));
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = join(root, '.bench');
@@ -65,7 +68,8 @@ const USAGE = `usage: npm run bench -- [--n N] [--runs R] [--json] [--fresh] [--
   --jobs J         pass --jobs J to meta (default: meta's own default, 8)
   --vcs-workers W  vcs import --workers (default: the same as meta's jobs, 8)
   --no-vcstool     skip the vcstool comparison
-  --only LIST      run only some scenarios: a comma list of a, b, c, d, e (default a,b,c,d,e)
+  --only LIST      run only some scenarios: a comma list of a, b, c, d, e, f (default a,b,c,d,f; only e with --scale)
+  --scale LIST     scenario E at these component counts, e.g. 500,5000 (alone: only E runs)
   --dist DIR       run cli.js and index.js from DIR instead of dist/ (to measure a patched build)
 `;
 
@@ -81,7 +85,8 @@ function options(argv) {
       'vcs-workers': { type: 'string' },
       'no-vcstool': { type: 'boolean', default: false },
       dist: { type: 'string' },
-      only: { type: 'string', default: 'a,b,c,d,e' },
+      only: { type: 'string' },
+      scale: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -103,14 +108,16 @@ function options(argv) {
     vcsWorkers: values['vcs-workers'] === undefined ? (jobs ?? 8) : int('vcs-workers', values['vcs-workers'], 1, 256),
     vcstool: !values['no-vcstool'],
     dist: values.dist === undefined ? undefined : resolve(values.dist),
+    // --scale alone runs only scenario E; with --only, as listed.
+    scale: values.scale === undefined ? [] : values.scale.split(',').map((x) => int('scale', x.trim(), 10, 20000)),
     only: new Set(
-      values.only
+      (values.only ?? (values.scale !== undefined ? 'e' : 'a,b,c,d,f'))
         .toLowerCase()
         .split(',')
         .map((x) => x.trim())
         .filter(Boolean)
         .map((x) => {
-          if (!['a', 'b', 'c', 'd', 'e'].includes(x)) throw new Error(`--only: unknown scenario ${JSON.stringify(x)} (a, b, c, d, e)`);
+          if (!['a', 'b', 'c', 'd', 'e', 'f'].includes(x)) throw new Error(`--only: unknown scenario ${JSON.stringify(x)} (a, b, c, d, e, f)`);
           return x;
         }),
     ),
@@ -454,7 +461,7 @@ function table(result) {
   }
   if (result.bisect) {
     const e = result.bisect;
-    lines.push('', `E. Culprit finding: ${BISECT_COMPONENTS} candidates, one culprit, a command oracle`);
+    lines.push('', `F. Culprit finding: ${BISECT_COMPONENTS} candidates, one culprit, a command oracle`);
     lines.push(`   meta bisect: ${secs(e.bisect_s)}, ${e.bisect_probes} probes (bound ${e.probe_bound}); each component alone: ${secs(e.naive_s)}, ${e.naive_probes} probes (the culprit at try ${e.naive_probes_to_first_hit})`);
   }
   lines.push('');
@@ -473,6 +480,10 @@ function table(result) {
   lines.push('Targets');
   for (const [key, v] of Object.entries(result.targets)) {
     lines.push(`   ${pad(key, 18)}${pad(v.target, 10)}${lpad(v.value, 10)}   ${v.pass === null ? 'SKIP' : v.pass ? 'PASS' : 'FAIL'}`);
+  }
+  if (result.scale) {
+    lines.push('');
+    lines.push(...scaleTable(result.scale));
   }
   if (result.notes.length) {
     lines.push('');
@@ -525,6 +536,18 @@ async function main() {
     if (v.ok) vcsVersion = spawnSync('vcs', ['--version'], { encoding: 'utf8', timeout: 30_000 }).stdout.trim();
   } else if (!opts.vcstool) out.notes.push('vcstool comparison skipped (--no-vcstool)');
 
+  if (opts.only.has('e')) {
+    const sizes = opts.scale.length > 0 ? opts.scale : [5000];
+    const rows = await scenarioScale({ cli, sizes, runs: opts.runs, tmp, env: GIT_ENV, log });
+    for (const row of rows) for (const [key, t] of Object.entries(SCALE_TARGETS)) if (row[key] !== null && !t.ok(row[key])) log(`scale target missed at N = ${row.n}: ${key} ${row[key]} (${t.text})`);
+    if (opts.only.size === 1) {
+      if (opts.json) process.stdout.write(`${JSON.stringify({ scale: rows, targets: SCALE_TARGETS_TEXT(), machine: { cpus, node: process.version } })}\n`);
+      else process.stdout.write(`${scaleTable(rows).join('\n')}\n`);
+      return;
+    }
+    out.scale = rows;
+  }
+
   // Fixture
   const fx = await ensureFixture({ benchDir, n: opts.n, fresh: opts.fresh, jobs: setupJobs, log });
   log(fx.cached ? `fixture: ${fx.paths.dir} (cached; generated in ${fx.generation_s} s)` : `fixture generated in ${fx.generation_s} s: ${fx.paths.dir}`);
@@ -540,8 +563,8 @@ async function main() {
   }
   if (opts.only.has('c')) await scenarioC(opts, out);
   if (opts.only.has('d')) await scenarioD(opts, out);
-  if (opts.only.has('e')) out.bisect = await culpritFinding({ cli, tmp, runs: opts.runs, log });
-  if (opts.only.size < 5) out.notes.push(`only scenario(s) ${[...opts.only].join(', ').toUpperCase()} were run (--only)`);
+  if (opts.only.has('f')) out.bisect = await culpritFinding({ cli, tmp, runs: opts.runs, log });
+  if (opts.only.size < 5 || opts.only.has('e')) out.notes.push(`only scenario(s) ${[...opts.only].join(', ').toUpperCase()} were run (--only)`);
 
   const restore = median(out.samples.restore);
   const vcs = vcsOk ? median(out.samples.vcstool) : null;
@@ -586,6 +609,7 @@ async function main() {
     },
     settings: { dist: distSource, meta_jobs: opts.jobs ?? 8, vcs_workers: opts.vcsWorkers, rss: getRssMode(), vcs_flags: 'import --input FILE --workers W . (no --force, no --skip-existing, no --shallow)' },
     machine: { cpus, node: process.version, git: spawnSync('git', ['--version'], { encoding: 'utf8' }).stdout.trim(), vcs: vcsVersion, loadavg_start: loadStart, loadavg_end: loadavg().map((x) => Math.round(x * 100) / 100) },
+    scale: out.scale ?? null,
     notes: out.notes,
     duration_s: r1((Date.now() - started) / 1000),
   };

@@ -1,4 +1,4 @@
-// Scenario E, culprit finding: 64 components moved by one release, one of them broken, a command
+// Scenario F, culprit finding: 64 components moved by one release, one of them broken, a command
 // oracle (`--run -- node oracle.mjs`, which reads the checkouts). `meta bisect` is timed and its
 // probes counted against the naive approach of trying each component alone (that one at its bad
 // pin, every other at its good pin), which is what one does by hand without the tool: it must try
@@ -46,16 +46,16 @@ function bisect(sys, cli) {
 export async function culpritFinding({ cli, tmp, runs, log }) {
   const base = join(tmp, 'bisect');
   mkdirSync(base, { recursive: true });
-  log(`E: ${BISECT_COMPONENTS} tiny component repositories, culprit ${CULPRIT}`);
+  log(`F: ${BISECT_COMPONENTS} tiny component repositories, culprit ${CULPRIT}`);
   const sys = createBisectSystem(base, { count: BISECT_COMPONENTS, broken: [CULPRIT] });
   const pinsFile = join(base, 'naive-pins.json');
   const samples = { bisect: [], naive: [] };
   let last;
   for (let r = 1; r <= runs; r++) {
-    log(`E run ${r}/${runs}: meta bisect, then each component alone`);
+    log(`F run ${r}/${runs}: meta bisect, then each component alone`);
     const b = bisect(sys, cli);
     const n = naive(sys, pinsFile);
-    if (b.culprits.join() !== CULPRIT || n.culprits.join() !== CULPRIT) throw new Error(`E: wrong culprits: bisect ${b.culprits}, naive ${n.culprits}`);
+    if (b.culprits.join() !== CULPRIT || n.culprits.join() !== CULPRIT) throw new Error(`F: wrong culprits: bisect ${b.culprits}, naive ${n.culprits}`);
     samples.bisect.push(Math.round(b.seconds * 1000) / 1000);
     samples.naive.push(Math.round(n.seconds * 1000) / 1000);
     last = { b, n };

@@ -33,6 +33,7 @@ import type { ActionInputs } from './inputs.js';
 import { filesOf, performMode, selection, type ModeOutcome } from './perform-mode.js';
 import { bisectSection } from './bisect-report.js';
 import { runBisect } from '../core/bisect/run-bisect.js';
+import { duringWrites, onInterrupt } from '../core/interrupt.js';
 import { formatProbe } from '../core/bisect/format-probe.js';
 import { closeChangesetPulls, openChangesetPulls, type ComponentPull } from './changeset-pulls.js';
 import type { BranchToPublish, ChangesetRollbackResult } from '../core/changeset/apply.js';
@@ -484,7 +485,16 @@ async function runBisectMode(s: Session): Promise<ActionResult> {
   // A shallow checkout lacks the older revision (and HEAD~N below it): fetched first, resolved once.
   const good = await resolveRev(s.remote, inputs.good!, inputs.env, 'input good');
   const bad = await resolveRev(s.remote, inputs.bad!, inputs.env, 'input bad');
-  const found = await runBisect(ctx, { good, bad, labels: { good: inputs.good!, bad: inputs.bad! }, onProbe: (p) => s.io.info(formatProbe(p)) });
+  // Cancelling the job stops the oracle and puts the checkouts back instead of exiting mid-probe.
+  const abort = new AbortController();
+  const found = await duringWrites(async () => {
+    const stop = onInterrupt(() => abort.abort());
+    try {
+      return await runBisect(ctx, { good, bad, labels: { good: inputs.good!, bad: inputs.bad! }, signal: abort.signal, onProbe: (p) => s.io.info(formatProbe(p)) });
+    } finally {
+      stop();
+    }
+  });
   const extra = { outputs: { culprits: found.culprits.join(',') }, section: bisectSection(found), failed: found.culprits.length === 0 ? found.message : undefined };
   if (found.culprits.length === 0 || !inputs.rollbackCulprits || inputs.dryRun) return withBisect(await report(s, { operation: 'none', merged: false }, undefined), extra);
   const api = await client(inputs, s.runner, s.io);

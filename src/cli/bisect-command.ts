@@ -3,7 +3,8 @@ import { InputError } from '../core/errors.js';
 import { BisectInterrupted, runBisect, type BisectResult } from '../core/bisect/run-bisect.js';
 import { formatProbe } from '../core/bisect/format-probe.js';
 import { formatRollback } from './output.js';
-import { contextFor, type CliEnvironment, type GlobalOptions } from './cli-context.js';
+import { contextFor, undoCommand, type CliEnvironment, type GlobalOptions } from './cli-context.js';
+import { InterruptedError, duringWrites, onInterrupt, type StopSignal } from '../core/interrupt.js';
 import { printJson } from './output.js';
 
 interface BisectFlags extends GlobalOptions {
@@ -19,9 +20,6 @@ function parseRetries(value: string): number {
   if (!/^\d+$/.test(value) || n > 20) throw new InvalidArgumentError('must be a whole number from 0 to 20');
   return n;
 }
-
-/** Exit codes of a run cut short by a signal, as a shell reports them. */
-const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
 
 export function registerBisectCommand(program: Command, cli: CliEnvironment): void {
   program
@@ -41,29 +39,37 @@ export function registerBisectCommand(program: Command, cli: CliEnvironment): vo
       if (!opts.run && command.length > 0) throw new InputError(`bisect: unexpected argument ${JSON.stringify(command[0])}; an oracle command goes after --run --`);
       const ctx = contextFor(cli, opts);
       const abort = new AbortController();
-      let stoppedBy: 'SIGINT' | 'SIGTERM' | undefined;
-      const handlers = (['SIGINT', 'SIGTERM'] as const).map((sig) => [sig, () => ((stoppedBy ??= sig), abort.abort())] as const);
-      for (const [sig, handler] of handlers) process.on(sig, handler);
-      try {
-        const result = await runBisect(ctx, {
-          good: opts.good,
-          bad: opts.bad,
-          run: opts.run ? command : undefined,
-          retries: opts.retries,
-          rollback: opts.rollback,
-          signal: abort.signal,
-          onProbe: (p) => cli.stderr(`${formatProbe(p)}\n`),
+      // A bisect counts as a write phase: the signal is only noted and aborts the running oracle,
+      // and the bisect puts every checkout back before the command ends (SPEC section 2).
+      await duringWrites(async () => {
+        let stoppedBy: StopSignal | undefined;
+        const stop = onInterrupt((signal) => {
+          stoppedBy = signal;
+          abort.abort();
         });
-        if (opts.json) printJson(cli, jsonOf(result));
-        else cli.stdout(formatBisect(result));
-        cli.exitCode = result.ok ? 0 : 1;
-      } catch (err) {
-        if (!(err instanceof BisectInterrupted)) throw err;
-        cli.stderr(`interrupted: bisect stopped by ${stoppedBy ?? 'a signal'}; every checkout is back where it was and no file was changed\n`);
-        cli.exitCode = SIGNAL_EXIT[stoppedBy ?? 'SIGINT'];
-      } finally {
-        for (const [sig, handler] of handlers) process.off(sig, handler);
-      }
+        try {
+          const result = await runBisect(ctx, {
+            good: opts.good!,
+            bad: opts.bad!,
+            run: opts.run ? command : undefined,
+            retries: opts.retries,
+            rollback: opts.rollback,
+            signal: abort.signal,
+            onProbe: (p) => cli.stderr(`${formatProbe(p)}\n`),
+          });
+          if (opts.json) printJson(cli, jsonOf(result));
+          else cli.stdout(formatBisect(result));
+          if (result.rollback !== undefined && result.rollback.changes.length > 0) {
+            cli.completed = { undo: result.rollback.snapshot ? undoCommand(result.rollback.snapshot, ctx.env) : undefined };
+          }
+          cli.exitCode = result.ok ? 0 : 1;
+        } catch (err) {
+          if (!(err instanceof BisectInterrupted)) throw err;
+          throw new InterruptedError(stoppedBy ?? 'SIGINT', 'bisect stopped; every checkout is back where it was and no file was changed: the workspace is in its old state');
+        } finally {
+          stop();
+        }
+      });
     });
 }
 

@@ -22,8 +22,15 @@ export interface GlobalOptions {
 
 export interface CliEnvironment extends Io {
   readonly cwd: string;
+  /** stderr is a terminal: progress counters may be shown there. */
+  readonly terminal?: boolean;
   /** Commands register the exit code of what they did here (0 unless told otherwise). */
   exitCode: number;
+  /**
+   * Set when a command changed the workspace, so that a signal that came while it finished can be
+   * answered with "completed" and the undo (SPEC section 2, "Interrupted runs").
+   */
+  completed?: { readonly undo?: string };
 }
 
 export function parseGroupSize(value: string): number {
@@ -58,6 +65,8 @@ export function contextFor(cli: CliEnvironment, opts: GlobalOptions): RunContext
     hold: opts.hold ?? true,
     jobs: opts.jobs ?? 8,
     log: (message) => cli.stderr(`${message}\n`),
+    // Only for a person watching: never in a log, a pipe or with --json.
+    progress: cli.terminal && !opts.json ? terminalProgress(cli) : undefined,
   });
 }
 
@@ -77,8 +86,21 @@ function rootOption(opts: GlobalOptions, cwd: string): string | undefined {
   return root;
 }
 
+/** One line rewritten in place (carriage return, erase line); an empty message clears it before other output. */
+function terminalProgress(io: Io): (message: string) => void {
+  return (message) => io.stderr(`\r\x1b[K${message}`);
+}
+
 export function emit<T>(cli: CliEnvironment, opts: GlobalOptions, result: T, format: (r: T) => string): void {
   if (opts.json) printJson(cli, result);
   else cli.stdout(format(result));
+  const r = result as { dryRun?: boolean; changes?: unknown[]; snapshot?: unknown; env?: unknown };
+  if (!r.dryRun && Array.isArray(r.changes) && r.changes.length > 0) {
+    cli.completed = { undo: typeof r.snapshot === 'string' ? undoCommand(r.snapshot, typeof r.env === 'string' ? r.env : undefined) : undefined };
+  }
+}
+
+export function undoCommand(snapshot: string, env: string | undefined): string {
+  return `meta rollback snapshot --restore ${snapshot}${env ? ` --env ${env}` : ''}`;
 }
 

@@ -1,7 +1,7 @@
 import type { RollbackResult } from '../core/changes.js';
 import { shortPin } from '../core/changes.js';
 import type { SnapshotCreated } from '../core/operations/snapshot.js';
-import type { TargetList } from '../core/operations/list-targets.js';
+import { undoCommand } from './cli-context.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -31,9 +31,8 @@ export function formatRollback(result: RollbackResult): string {
   }
   for (const hold of result.historyEntry?.holds_released ?? []) lines.push(`released the hold on ${hold.component} ${hold.version ?? ''} (${hold.commit.slice(0, 12)}) that the undone rollback added`);
   if (result.snapshot) {
-    const env = result.env ? ` --env ${result.env}` : '';
     lines.push(`snapshot of the previous pins: ${result.snapshot}`);
-    lines.push(`undo with: meta rollback snapshot --restore ${result.snapshot}${env}`);
+    lines.push(`undo with: ${undoCommand(result.snapshot, result.env ?? undefined)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -41,16 +40,4 @@ export function formatRollback(result: RollbackResult): string {
 export function formatSnapshotCreated(result: SnapshotCreated): string {
   const names = Object.keys(result.snapshot.components);
   return `${result.dryRun ? 'would write' : 'wrote'} snapshot of ${names.length} component${names.length === 1 ? '' : 's'} to ${result.file}\n`;
-}
-
-export function formatTargets(list: TargetList): string {
-  if (list.targets.length === 0) return 'no rollback targets found\n';
-  const rows = list.targets.map((t) => [t.current ? '*' : ' ', t.component, t.version, t.commit.slice(0, 12), t.kind, t.source, t.date ?? '', t.status ?? '']);
-  const header = [' ', 'COMPONENT', 'VERSION', 'COMMIT', 'KIND', 'SOURCE', 'DATE', 'STATUS'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const render = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
-  const out = [render(header), ...rows.map(render)];
-  for (const warning of list.warnings) out.push(`warning: ${warning}`);
-  out.push('* = current pin in ' + list.lock);
-  return `${out.join('\n')}\n`;
 }

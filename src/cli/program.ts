@@ -8,7 +8,8 @@ import { createSnapshot, restoreSnapshot } from '../core/operations/snapshot.js'
 import { listTargets } from '../core/operations/list-targets.js';
 import { checkHealth } from '../core/operations/check-health.js';
 import { formatHealthTable } from '../core/health/index.js';
-import { formatRollback, formatSnapshotCreated, formatTargets } from './output.js';
+import { formatRollback, formatSnapshotCreated } from './output.js';
+import { DEFAULT_PER_COMPONENT, formatTargetTable } from './target-table.js';
 import { contextFor, emit, parseGroupSize, parseJobs, parseList, type CliEnvironment, type GlobalOptions } from './cli-context.js';
 import { withMatrix } from '../core/fan-out.js';
 import { registerStoreCommands } from './store-commands.js';
@@ -21,6 +22,9 @@ import { openStore } from '../core/store/open.js';
 import { knownGoodTargets } from '../core/known-good.js';
 import { registerHoldCommands } from './hold-commands.js';
 import { formatKnownGood, recordHealthy } from './record-known-good.js';
+import { VERSION } from '../version.js';
+import { duringWrites, onInterrupt } from '../core/interrupt.js';
+import { addExamples } from './examples.js';
 
 export { contextFor, emit, type CliEnvironment, type GlobalOptions } from './cli-context.js';
 
@@ -41,11 +45,16 @@ export function buildProgram(cli: CliEnvironment): Command {
     .option('--no-hold', 'with a rollback: add no holds for the pins it rolls away from')
     .addOption(new Option('--jobs <n>', 'components processed at once').argParser(parseJobs))
     .addOption(new Option('--group-size <n>', 'with --json: components per group in the fan-out `matrix` (default 50)').argParser(parseGroupSize))
+    .version(VERSION, '-V, --version', 'print the version')
     .showSuggestionAfterError(true)
+    // Every subcommand's --help lists the global options too: they are accepted after it.
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeOut: (text) => cli.stdout(text),
-      writeErr: () => undefined,
+      // Commander writes here only the help of a command given without its subcommand (`meta`,
+      // `meta rollback`): that help is what was asked for, so it goes to stdout (exit 0).
+      writeErr: (text) => cli.stdout(text),
       outputError: () => undefined,
     });
 
@@ -86,15 +95,16 @@ export function buildProgram(cli: CliEnvironment): Command {
     .description('every target a component can be rolled back to, newest first')
     .option('-c, --component <name>', 'only this component')
     .option('--store-dir <dir>', 'list the entries of this store directory (default .meta-store)')
+    .option('--all', `every target, not only the newest ${DEFAULT_PER_COMPONENT} per component (--json always gives every one)`)
     .action(async (_o: unknown, cmd: Command) => {
-      const opts = globals(cmd) as GlobalOptions & { component?: string; storeDir?: string };
+      const opts = globals(cmd) as GlobalOptions & { component?: string; storeDir?: string; all?: boolean };
       const ctx = contextFor(cli, opts);
       // A bad --store-dir is refused here; a broken store is only a warning in the listing.
       if (opts.storeDir !== undefined) openStore(ctx, { storeDir: opts.storeDir });
       const stores = opts.storeDir === undefined ? storeTargets : storeTargetsFrom({ storeDir: opts.storeDir });
       const result = await listTargets(ctx, opts.component, [stores, changesetTargets, knownGoodTargets]);
       const names = [...new Set(result.targets.map((t) => t.component))];
-      emit(cli, opts, opts.json ? await withMatrix(ctx.root, result, names, opts.groupSize) : result, formatTargets);
+      emit(cli, opts, opts.json ? await withMatrix(ctx.root, result, names, opts.groupSize) : result, (list) => formatTargetTable(list, { all: opts.all }));
     });
 
   rollback
@@ -142,20 +152,20 @@ export function buildProgram(cli: CliEnvironment): Command {
       }
       const ctx = contextFor(cli, opts);
       const abort = new AbortController();
-      // Ctrl-C still ends every check's process group instead of leaving them running.
-      const stop = () => abort.abort();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      try {
-        const health = await checkHealth(ctx, opts.component, abort.signal, { build: Boolean(opts.build), tests: Boolean(opts.tests) });
-        const knownGood = opts.record && health.healthy && !ctx.dryRun ? await recordHealthy(ctx, { push: Boolean(opts.push) }) : undefined;
-        const report = knownGood ? { ...health, knownGood } : health;
-        emit(cli, opts, report, (r) => `${formatHealthTable(r)}\n${r.healthy ? 'healthy' : 'UNHEALTHY'}\n${knownGood ? formatKnownGood(knownGood) : ''}`);
-        cli.exitCode = report.healthy ? 0 : 1;
-      } finally {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-      }
+      // Ctrl-C still ends every check's process group instead of leaving them running: the checks
+      // count as a write phase, so the signal aborts them and the command ends by itself.
+      await duringWrites(async () => {
+        const stop = onInterrupt(() => abort.abort());
+        try {
+          const health = await checkHealth(ctx, opts.component, abort.signal, { build: Boolean(opts.build), tests: Boolean(opts.tests) });
+          const knownGood = opts.record && health.healthy && !ctx.dryRun ? await recordHealthy(ctx, { push: Boolean(opts.push) }) : undefined;
+          const report = knownGood ? { ...health, knownGood } : health;
+          emit(cli, opts, report, (r) => `${formatHealthTable(r)}\n${knownGood ? formatKnownGood(knownGood) : ''}`);
+          cli.exitCode = report.healthy ? 0 : 1;
+        } finally {
+          stop();
+        }
+      });
     });
 
   registerStoreCommands(program, cli);
@@ -163,6 +173,7 @@ export function buildProgram(cli: CliEnvironment): Command {
   registerHistoryCommand(program, cli);
   registerHoldCommands(program, cli);
   registerBisectCommand(program, cli);
+  addExamples(program);
   return program;
 }
 

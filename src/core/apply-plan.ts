@@ -19,6 +19,7 @@ import { writeSnapshot, type SnapshotPin } from './snapshot-file.js';
 import { inspectCheckout } from './workspace.js';
 import { ensureCommitPresent, restoreCheckout, type CheckoutState } from '../git/checkout.js';
 import { checkoutMany } from '../git/batch-checkout.js';
+import { InterruptedError, interruptPoint, throwIfInterrupted } from './interrupt.js';
 import { headState } from '../git/repo-reader.js';
 import { loadHolds, type HoldsFile } from './holds/holds-file.js';
 import { holdsAddedByRollbackOf, holdsFor, holdsText, refuseHeldTargets, withoutReleased } from './holds/rollback-holds.js';
@@ -41,6 +42,8 @@ export interface Plan {
   readonly warnings?: readonly string[];
   /** The undo snapshot being restored, when this plan undoes an earlier rollback (its holds are released). */
   readonly undoOf?: string;
+  /** A line naming the lock written when the env was taken from an argument; printed before anything changes. */
+  readonly notice?: string;
 }
 
 interface Step {
@@ -61,17 +64,25 @@ interface Step {
 export async function executePlan(ctx: RunContext, given: Plan): Promise<RollbackResult> {
   let plan = vendoredPins(given);
   const limit = pLimit(ctx.jobs);
+  // A run killed half-way leaves checkouts this run would take for someone's uncommitted work:
+  // finish or undo it first, then plan from what is there.
+  if (!ctx.dryRun && (await staleLockPresent(ctx.root))) await withMetaLock(ctx, `meta rollback ${plan.mode} (recovery)`, async () => undefined);
   let steps = await planSteps(ctx, plan, limit);
   const warnings = [...(plan.warnings ?? [])];
   // Held targets are refused before anything is fetched or locked, dry runs included.
   refuseHeldTargets(ctx, (await readHoldsState(ctx, plan)).kept, lockMoves(steps), warnings);
   plan = { ...plan, warnings };
+  await interruptPoint('planned');
+  if (ctx.dryRun && plan.notice) ctx.log(plan.notice);
   if (ctx.dryRun) return resultOf(ctx, plan, steps, null, null);
   // Nothing to do may only look so because a killed run got half-way: then take its lock anyway.
   if (effectiveOf(steps).length === 0 && !(await staleLockPresent(ctx.root))) return resultOf(ctx, plan, steps, null, null);
   await fetchMissing(ctx, effectiveOf(steps), limit);
+  // After the fetch (objects only) and before the first write: a failed fetch stays one error line.
+  if (plan.notice) ctx.log(plan.notice);
 
   return withMetaLock(ctx, `meta rollback ${plan.mode}${ctx.env ? ` --env ${ctx.env}` : ''}`, async (metaLock) => {
+    await interruptPoint('locked');
     if (metaLock.recovered) {
       // An interrupted run was just finished or undone: plan again from what is there now.
       steps = await planSteps(ctx, plan, limit);
@@ -143,10 +154,20 @@ async function planSteps(ctx: RunContext, plan: Plan, limit: LimitFunction): Pro
 
 /** Fetching only adds objects to the checkouts, so it happens before the lock is taken. */
 async function fetchMissing(ctx: RunContext, effective: readonly Step[], limit: LimitFunction): Promise<void> {
+  try {
+    await fetchEach(ctx, effective, limit);
+  } finally {
+    ctx.progress?.('');
+  }
+}
+
+async function fetchEach(ctx: RunContext, effective: readonly Step[], limit: LimitFunction): Promise<void> {
   const moving = effective.filter((s) => s.change.checkout === 'moved' && s.checkout);
+  let looked = 0;
   await Promise.all(
     moving.map((s) =>
       limit(async () => {
+        ctx.progress?.(`commits checked (fetched where missing): ${++looked} of ${moving.length}`);
         const location = locateRepo(s.pin.repo, ctx.root);
         const url = location.kind === 'url' ? location.url : location.path;
         try {
@@ -220,6 +241,7 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     ...(added.length > 0 ? { holds: added.map(holdSummary) } : {}),
     ...(released.length > 0 ? { holds_released: released.map(holdSummary) } : {}),
   };
+  throwIfInterrupted();
   const journalFile = await nextJournalFile(ctx.root, historyEntry.env, now);
   await metaLock.setIntent({
     kind: 'rollback',
@@ -234,6 +256,7 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
   });
   await writeSnapshot(snapshotPath, { createdAt: timestamp(now), environment: ctx.env, components: before });
   crashPoint('after-snapshot');
+  await interruptPoint('after-snapshot');
 
   let lockWritten = false;
   let holdsWritten = false;
@@ -241,11 +264,17 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
   const manifestPath = join(ctx.root, MANIFEST_PATH);
   const manifestEdit = ctx.updateManifest && lockChanges.length > 0 ? await manifestVersionsEdit(ctx, lockChanges.map((s) => ({ component: s.pin.component, version: s.pin.to.version }))) : undefined;
   try {
+    throwIfInterrupted('stopped before moving the checkouts');
     await checkoutMany(
       moving.map((s) => ({ dir: s.checkout!.dir, commit: s.pin.to.commit })),
       ctx.jobs,
+      ctx.progress && ((moved, total) => ctx.progress!(`checkouts moved: ${moved} of ${total}`)),
     );
+    ctx.progress?.('');
     crashPoint('after-checkouts');
+    await interruptPoint('after-checkouts');
+    // Past here finishing is quicker and as safe as undoing: the rest is a few file renames, so a
+    // signal no longer stops the run; the command's end reports the completed state and its undo.
     // Before the lock, whose rename is the commit point: a run killed between the two is undone,
     // holds included (see recoverInterrupted).
     if (newHoldsText !== undefined) {
@@ -261,8 +290,10 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
       manifestWritten = true;
     }
     crashPoint('after-lock');
+    await interruptPoint('after-lock');
     await writeJournalEntry(ctx.root, journalFile, historyEntry);
     crashPoint('after-journal');
+    await interruptPoint('after-journal');
     await metaLock.setIntent(undefined);
     return resultOf(ctx, plan, steps, snapshotRel, historyEntry, journalFile);
   } catch (err) {
@@ -273,6 +304,9 @@ async function writePlan(ctx: RunContext, plan: Plan, steps: readonly Step[], me
     if (manifestWritten) await writeFileAtomic(manifestPath, manifestEdit!.before).catch(() => undefined);
     await rm(snapshotPath, { force: true });
     await metaLock.setIntent(undefined).catch(() => undefined);
+    if (err instanceof InterruptedError) {
+      throw new InterruptedError(err.signal, `${err.message.replace(/^interrupted by \w+: /, '')}; every checkout it had moved is back where it was and no file changed: the workspace is in its old state`);
+    }
     throw err instanceof OperationError ? err : new OperationError(`rollback failed and was undone: ${errorMessage(err)}`);
   }
 }

@@ -28,6 +28,12 @@ export interface RunContext {
   readonly holdReason?: string;
   /** Progress for humans; never stdout when --json is set. */
   readonly log: (message: string) => void;
+  /**
+   * A counter that replaces itself on one line (`checkouts moved: 37 of 150`); given only when
+   * stderr is a terminal and --json is not set, so logs and scripts never see it. An empty message
+   * clears the line again.
+   */
+  readonly progress?: (message: string) => void;
 }
 
 export function defaultActor(): string {

@@ -5,7 +5,7 @@
 export class MetaError extends Error {
   constructor(
     message: string,
-    readonly exitCode: 1 | 2,
+    readonly exitCode: 1 | 2 | 130 | 143,
   ) {
     super(message);
     this.name = new.target.name;

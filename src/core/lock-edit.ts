@@ -19,15 +19,20 @@ export function editLockText(lock: Lock, writes: readonly PinWrite[], generatedA
   const text = lock.file.text;
   const edits: TextEdit[] = [];
   const components = componentsMap(lock);
+  // One pass to index the entries: YAMLMap.get scans every item, so a get per write is quadratic.
+  const byName = new Map<string, unknown>();
+  for (const pair of components.items) if (isScalar(pair.key)) byName.set(sourceValue(pair.key), pair.value);
   let changed = false;
   const appended: PinWrite[] = [];
   for (const write of writes) {
-    const entry = components.get(write.component, true);
+    const entry = byName.get(write.component);
     if (!isMap(entry)) {
       appended.push(write);
       changed = true;
       continue;
     }
+    const versionNode = entry.get('version', true) as Node | undefined;
+    const oldVersion = isScalar(versionNode) ? sourceValue(versionNode) : undefined;
     for (const key of ['version', 'commit'] as const) {
       const value = write.pin[key];
       // A vendored entry pins no commit, and gets none.
@@ -35,7 +40,9 @@ export function editLockText(lock: Lock, writes: readonly PinWrite[], generatedA
       const node = entry.get(key, true) as Node | undefined;
       if (isScalar(node) && node.range) {
         if (sourceValue(node) === value) continue;
-        edits.push({ start: node.range[0], end: node.range[1], text: renderScalar(value, node.type) });
+        // A comment on the line that names the old version (`commit: <sha>   # web-ui v1.2.0`) would lie afterwards.
+        const comment = commentNaming(text, node.range[1], oldVersion, write.pin.version);
+        edits.push({ start: node.range[0], end: comment?.end ?? node.range[1], text: renderScalar(value, node.type) + (comment?.text ?? '') });
         changed = true;
       } else {
         edits.push(insertIntoEntry(text, entry, key, value));
@@ -47,6 +54,18 @@ export function editLockText(lock: Lock, writes: readonly PinWrite[], generatedA
   if (appended.length > 0) edits.push(appendEntries(text, components, appended));
   edits.push(generatedAtEdit(lock, generatedAt));
   return applyEdits(text, edits);
+}
+
+/** The rest of the line after a scalar, when it is a comment naming `from`: with `from` replaced by `to`. */
+function commentNaming(text: string, at: number, from: string | undefined, to: string): { end: number; text: string } | undefined {
+  if (from === undefined || from === '' || from === to) return undefined;
+  const newline = text.indexOf('\n', at);
+  const end = newline < 0 ? text.length : newline;
+  const rest = text.slice(at, end);
+  if (!/^\s+#/.test(rest)) return undefined;
+  const word = new RegExp(`(?<![\\w.+-])${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.+-])`, 'g');
+  if (!word.test(rest)) return undefined;
+  return { end, text: rest.replace(word, () => to) };
 }
 
 function sourceValue(node: Scalar): string {

@@ -1,3 +1,4 @@
+import { didYouMean } from './closest-names.js';
 import { join } from 'node:path';
 import { isScalar, type Node } from 'yaml';
 import { checkComponentName, isValidComponentName, quote } from './names.js';
@@ -66,8 +67,8 @@ export function requireComponent(manifest: Manifest, name: string, where = 'comp
   checkComponentName(name, where);
   const spec = manifest.components.get(name);
   if (!spec) {
-    const known = [...manifest.components.keys()].slice(0, 20).join(', ');
-    throw new InputError(`${where}: unknown component ${quote(name)} (not in ${MANIFEST_PATH}; known: ${known || 'none'})`);
+    // The nearest names, not "the first 20 of 5,000".
+    throw new InputError(`${where}: unknown component ${quote(name)} (not in ${MANIFEST_PATH})${didYouMean(name, manifest.components.keys())}`);
   }
   return spec;
 }

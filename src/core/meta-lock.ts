@@ -11,8 +11,8 @@ import { JOURNAL_FILE, nextJournalFile, writeJournalEntry } from './journal.js';
 import { readJournal } from './journal-reader.js';
 import { isFullSha, isValidComponentName, quote, refNameProblem } from './names.js';
 import { HOLDS_PATH, JOURNAL_DIR, SNAPSHOT_DIR, resolveInsideRoot } from './paths.js';
-import { restoreCheckout } from '../git/checkout.js';
-import { workingState } from '../git/repo-reader.js';
+import { putBackCheckout } from '../git/half-checkout.js';
+import { duringWrites, interruption, throwIfInterrupted } from './interrupt.js';
 
 /**
  * `.meta/lock`: one writing command at a time per meta-repo.
@@ -107,12 +107,15 @@ export async function withMetaLock<T>(ctx: RunContext, command: string, fn: (loc
   const mine = held.getStore();
   const already = mine?.get(ctx.root);
   if (already) return fn(already);
-  const lock = await acquireMetaLock(ctx, command);
-  try {
-    return await held.run(new Map([...(mine ?? new Map<string, MetaLock>()), [ctx.root, lock]]), () => fn(lock));
-  } finally {
-    await lock.release();
-  }
+  // A write phase: SIGINT/SIGTERM from here on is noted and acted on at the writer's safe points.
+  return duringWrites(async () => {
+    const lock = await acquireMetaLock(ctx, command);
+    try {
+      return await held.run(new Map([...(mine ?? new Map<string, MetaLock>()), [ctx.root, lock]]), () => fn(lock));
+    } finally {
+      await lock.release();
+    }
+  });
 }
 
 export async function acquireMetaLock(ctx: RunContext, command: string): Promise<MetaLock> {
@@ -175,6 +178,10 @@ export async function acquireMetaLock(ctx: RunContext, command: string): Promise
     if (!waiting) {
       ctx.log(`${heldMessage(seen.record).replace(/; try again.*$/, '')}; waiting up to ${Math.round(waitMs / 1000)}s`);
       waiting = true;
+    }
+    if (interruption()) {
+      await tidy();
+      throwIfInterrupted(`stopped while waiting for ${META_LOCK_PATH}, held by another run; the workspace is in its old state`);
     }
     await sleep(POLL_MS);
   }
@@ -402,14 +409,12 @@ export async function recoverInterrupted(ctx: RunContext, stale: MetaLockRecord,
   }
   if (lockNow === intent.lockBefore) {
     for (const c of intent.checkouts) {
-      const dir = join(ctx.root, c.dir);
-      if (c.head === c.to || !existsSync(dir)) continue;
-      const state = await workingState(dir).catch(() => undefined);
-      if (state?.head !== c.to) continue;
-      if (state.changed.length > 0) {
-        throw new OperationError(`${c.dir}: has uncommitted changes, so the rollback interrupted in ${who} cannot be undone; commit or stash them and run again`);
+      if (c.head === c.to) continue;
+      // A checkout the dead run left half-written is recognised as its own and put back clean.
+      const outcome = await putBackCheckout({ ...c, dir: join(ctx.root, c.dir) });
+      if (outcome === 'foreign') {
+        throw new OperationError(`${c.dir}: has changes the rollback interrupted in ${who} did not make, so it cannot be undone; commit or stash them and run again`);
       }
-      await restoreCheckout({ dir, head: c.head, branch: c.branch });
     }
   }
   if (intent.holds) await undoHolds(ctx.root, intent.holds);

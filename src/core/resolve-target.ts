@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { didYouMean } from './closest-names.js';
 import type { RunContext } from './context.js';
 import { InputError, OperationError, errorMessage } from './errors.js';
 import type { ComponentSpec } from './manifest.js';
@@ -8,7 +9,7 @@ import { componentDir } from './paths.js';
 import { locateRepo } from './repo-url.js';
 import { ensureMirror } from '../git/mirror.js';
 import { lsRemoteTag, lsRemoteTags } from '../git/remote-reader.js';
-import { isGitRepo, resolveCommitIn, resolveTagIn, tagsPointingAt } from '../git/repo-reader.js';
+import { isGitRepo, listTags, resolveCommitIn, resolveTagIn, tagsPointingAt } from '../git/repo-reader.js';
 
 export type Target = { readonly kind: 'version'; readonly tag: string } | { readonly kind: 'commit'; readonly sha: string };
 
@@ -52,7 +53,7 @@ export async function resolveTarget(ctx: RunContext, spec: ComponentSpec, target
         return { version: target.tag, commit };
       }
     }
-    throw new InputError(`${where}: tag ${quote(target.tag)} not found in ${spec.name} (${spec.repo})`);
+    throw new InputError(`${where}: tag ${quote(target.tag)} not found in ${spec.name} (${spec.repo})${didYouMean(target.tag, await knownTags(ctx, dirs, location))}`);
   }
   for (const dir of dirs) {
     const commit = await resolveCommitIn(dir, target.sha, where);
@@ -67,6 +68,17 @@ export async function resolveTarget(ctx: RunContext, spec: ComponentSpec, target
     }
   }
   throw new InputError(`${where}: commit ${quote(target.sha)} not found in ${spec.name} (${spec.repo})`);
+}
+
+/** The tags a mistyped one is compared with: from a local repository when there is one, else the remote's. */
+async function knownTags(ctx: RunContext, dirs: readonly string[], location: ReturnType<typeof locateRepo>): Promise<string[]> {
+  try {
+    if (dirs[0] !== undefined) return (await listTags(dirs[0])).map((t) => t.name);
+    if (location.kind === 'url') return (await lsRemoteTags(location.url, ctx.root, ctx.gitEnv)).map((t) => t.name);
+  } catch {
+    // Suggestions are a courtesy: the error about the missing tag stands without them.
+  }
+  return [];
 }
 
 export async function versionOf(dir: string, commit: string): Promise<string> {

@@ -47,19 +47,28 @@ export function parseYamlBytes(bytes: Uint8Array, display: string): YamlFile {
   return parseYamlText(text, display);
 }
 
+let bytesParsed = 0;
+/** Characters handed to the YAML parser so far in this process: tests count work with it, not time. */
+export function yamlCharsParsed(): number {
+  return bytesParsed;
+}
+
 export function parseYamlText(text: string, display: string): YamlFile {
+  bytesParsed += text.length;
   refuseConflictMarkers(text, display);
   const lines = new LineCounter();
-  // uniqueKeys rejects duplicate keys (which YAML forbids but many parsers quietly accept), and a
-  // small alias budget stops "billion laughs" documents from expanding without bound.
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  // Duplicate keys (which YAML forbids but many parsers quietly accept) are refused by checkNodes
+  // below, with a set per mapping: the yaml package's own uniqueKeys check compares every key with
+  // every other, quadratic in a lock of 5,000 components. A small alias budget stops "billion
+  // laughs" documents from expanding without bound.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   const first = doc.errors[0];
   if (first) {
     const line = lines.linePos(first.pos[0]).line;
     throw new InputError(`${display}:${line}: ${oneLine(first.message)}`);
   }
   const file: YamlFile = { display, text, doc, lines };
-  countAliases(file);
+  checkNodes(file);
   return file;
 }
 
@@ -135,9 +144,9 @@ export function toPlain(file: YamlFile, node: Node | undefined, field = 'documen
   }
 }
 
-function countAliases(file: YamlFile): void {
+function checkNodes(file: YamlFile): void {
   // The yaml package only bounds alias expansion when converting to JS; we walk nodes directly,
-  // so apply the same bound up front.
+  // so apply the same bound up front. Keys are checked for duplicates in the same single walk.
   let aliases = 0;
   const visit = (node: unknown, depth: number): void => {
     if (depth > 64) fail(file, node as Node, 'document', 'nested too deeply');
@@ -146,6 +155,7 @@ function countAliases(file: YamlFile): void {
       if (aliases > 100) fail(file, node, 'document', 'too many aliases');
       return;
     }
+    if (isMap(node)) uniqueKeys(file, node);
     if (isMap(node) || isSeq(node)) {
       for (const item of node.items) {
         if (isMap(node)) {
@@ -157,6 +167,19 @@ function countAliases(file: YamlFile): void {
     }
   };
   visit(file.doc.contents, 0);
+}
+
+/** The message and line the yaml package gives a duplicate key, found with one set per mapping. */
+function uniqueKeys(file: YamlFile, map: YAMLMap<unknown, unknown>): void {
+  const seen = new Set<unknown>();
+  for (const pair of map.items) {
+    const key = pair.key;
+    // Merge keys (`<<`) may repeat; keys that are mappings or sequences are compared by yaml's rules elsewhere.
+    const value = isScalar(key) ? key.value : undefined;
+    if (value === undefined || value === '<<' || (typeof value === 'object' && value !== null)) continue;
+    if (seen.has(value)) throw new InputError(`${file.display}:${lineOf(file, key as Node)}: Map keys must be unique`);
+    seen.add(value);
+  }
 }
 
 function oneLine(message: string): string {

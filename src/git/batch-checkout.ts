@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import { checkoutDetached } from './checkout.js';
 import { headState } from './repo-reader.js';
 import { gitEnvironment } from './run-git.js';
+import { interruption, interruptPoint, onInterrupt, throwIfInterrupted, trackChild } from '../core/interrupt.js';
 
 export interface CheckoutTarget {
   readonly dir: string;
@@ -23,20 +24,56 @@ const ARGS_PER_CHECKOUT = 7;
  * caller's undo finds every checkout at rest). Without xargs (or with
  * META_ROLLBACK_BATCH=0) each checkout is started from Node, as before.
  */
-export async function checkoutMany(targets: readonly CheckoutTarget[], jobs: number): Promise<void> {
+export async function checkoutMany(targets: readonly CheckoutTarget[], jobs: number, onProgress?: (moved: number, total: number) => void): Promise<void> {
   const batched = targets.length > 1 && process.env.META_ROLLBACK_BATCH !== '0';
-  if (batched) await runThroughXargs(targets, jobs);
+  // xargs says nothing as it goes, so the count is read from the HEADs now and then (files, no process).
+  const poll = batched && onProgress ? setInterval(() => void countMoved(targets).then((n) => onProgress(n, targets.length)), PROGRESS_MS) : undefined;
+  try {
+    if (batched) await runThroughXargs(targets, jobs);
+  } finally {
+    if (poll) clearInterval(poll);
+  }
+  let moved = batched && onProgress ? await countMoved(targets) : 0;
+  if (batched) onProgress?.(moved, targets.length);
   const limit = pLimit(Math.max(1, jobs));
+  let started = 0;
   const results = await Promise.allSettled(
     targets.map((target) =>
       limit(async () => {
+        // After SIGINT/SIGTERM no checkout is started; the ones running finish, and the caller puts every moved one back.
+        if (interruption()) return;
+        await interruptPoint(`checkout-${++started}`);
         const now = batched ? await headState(target.dir).catch(() => undefined) : undefined;
-        if (now?.head !== target.commit || now.branch !== undefined) await checkoutDetached(target.dir, target.commit);
+        if (now?.head !== target.commit || now.branch !== undefined) {
+          await checkoutDetached(target.dir, target.commit);
+          onProgress?.(++moved, targets.length);
+        }
       }),
     ),
   );
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
+  throwIfInterrupted('stopped while moving the checkouts');
+}
+
+const PROGRESS_MS = 250;
+
+async function countMoved(targets: readonly CheckoutTarget[]): Promise<number> {
+  const heads = await Promise.all(targets.map((t) => headState(t.dir).then((s) => s.head === t.commit && s.branch === undefined, () => false)));
+  return heads.filter(Boolean).length;
+}
+
+/** Waits until no process of the group is left: the checkouts xargs had started when it was ended. */
+async function groupEnded(pgid: number | undefined): Promise<void> {
+  if (pgid === undefined) return;
+  for (;;) {
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }
 
 /** Resolves whether or not every checkout succeeded: the HEADs read afterwards are what count. */
@@ -53,9 +90,22 @@ function runThroughXargs(targets: readonly CheckoutTarget[], jobs: number): Prom
       shell: false,
       stdio: ['pipe', 'ignore', 'ignore'],
       env: gitEnvironment(),
+      // Its own process group (see run-git.ts): a terminal's Ctrl-C must not reach the checkouts it runs.
+      detached: true,
     });
-    child.on('error', () => resolve());
-    child.on('close', () => resolve());
+    const untrack = trackChild(child.pid);
+    // On a signal xargs alone is ended, so it starts no more checkouts; the ones it started run to
+    // their end (a checkout killed half-way leaves a dirty tree) and are waited for below.
+    const stop = onInterrupt(() => {
+      if (child.pid !== undefined) process.kill(child.pid, 'SIGTERM');
+    });
+    const done = () => {
+      stop();
+      untrack();
+      void groupEnded(child.pid).then(resolve);
+    };
+    child.on('error', done);
+    child.on('close', done);
     child.stdin.on('error', () => undefined);
     child.stdin.end(`${input}\0`);
   });

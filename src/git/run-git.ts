@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { GIT_ALLOW_PROTOCOL } from '../core/repo-url.js';
+import { trackChild } from '../core/interrupt.js';
 
 export interface GitRunOptions {
   readonly cwd: string;
@@ -60,13 +61,21 @@ export function runGit(args: readonly string[], options: GitRunOptions): Promise
       env: gitEnvironment(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: options.timeoutMs,
+      // A group of its own: a Ctrl-C sent to the terminal's process group must not kill a
+      // `git checkout` half-way through its files; interrupt.ts decides when git stops.
+      detached: process.platform !== 'win32',
     });
+    const untrack = trackChild(child.pid);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', reject);
+    child.on('error', (err) => {
+      untrack();
+      reject(err);
+    });
     child.on('close', (code, signal) => {
+      untrack();
       resolvePromise({
         code: code ?? (signal ? 128 : 1),
         stdout: Buffer.concat(out),

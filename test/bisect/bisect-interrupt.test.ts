@@ -44,7 +44,7 @@ describe('an interrupted meta bisect', () => {
       expect(fingerprint(sys.meta)).not.toEqual(before);
       child.kill(signal);
       expect(await exited).toBe(signal === 'SIGINT' ? 130 : 143);
-      expect(stderr.trimEnd().split('\n').at(-1)).toMatch(/^interrupted: .*every checkout is back/);
+      expect(stderr.trimEnd().split('\n').at(-1)).toMatch(/^interrupted by SIG(INT|TERM): bisect stopped; every checkout is back/);
       expect(alive(oraclePid)).toBe(false);
       expect(fingerprint(sys.meta)).toEqual(before);
       expect(existsSync(join(sys.meta, '.meta', 'lock'))).toBe(false);

@@ -39,15 +39,45 @@ describe('meta rollback list', () => {
     expect(targets.find((t) => t.kind === 'snapshot')!.source).toBe('.meta/snapshots/manual.yaml');
   });
 
-  it('prints a table with the current pin marked', async () => {
+  it('prints one row per distinct target with its sources merged, no empty column, within 80 columns', async () => {
     const sys = sample();
+    await meta(['rollback', 'snapshot', '--output', '.meta/snapshots/manual.yaml'], sys.meta);
     const run = await meta(['rollback', 'list', '--component', 'agent-core'], sys.meta);
     expect(run.code).toBe(0);
-    const lines = run.stdout.split('\n');
-    expect(lines[0]).toMatch(/^\s+COMPONENT\s+VERSION\s+COMMIT\s+KIND\s+SOURCE\s+DATE/);
-    expect(lines.some((l) => /^\*\s+agent-core\s+v1\.2\.0\s+[0-9a-f]{12}\s+tag/.test(l))).toBe(true);
-    expect(lines.some((l) => /^ \s+agent-core\s+v1\.0\.0\s+[0-9a-f]{12}\s+tag/.test(l))).toBe(true);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^\s+COMPONENT\s+VERSION\s+COMMIT\s+DATE\s+SEEN IN$/);
+    // Three tags, three rows: the locks, their history and the snapshot are merged into them.
+    const rows = lines.filter((l) => /agent-core/.test(l));
+    expect(rows).toHaveLength(3);
+    expect(rows.some((l) => /^\*\s+agent-core\s+v1\.2\.0\s+[0-9a-f]{10}\s+\S+\s+tag, lock x2, rev x2, snapshot$/.test(l))).toBe(true);
+    expect(rows.some((l) => /^ \s+agent-core\s+v1\.0\.0\s+[0-9a-f]{10}\s+\S+\s+tag$/.test(l))).toBe(true);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(run.stdout).not.toContain('STATUS');
     expect(run.stdout).toContain('* = current pin in manifests/components.lock.yaml');
+  });
+
+  it('shows the newest 20 per component by default, every one with --all; --json keeps every source', async () => {
+    const { mergeTargets, newestPerComponent, formatTargetTable } = await import('../../src/cli/target-table.js');
+    const targets = Array.from({ length: 30 }, (_, i) => ({
+      component: 'web-ui',
+      kind: 'tag' as const,
+      version: `v1.${i}.0`,
+      commit: i.toString(16).padStart(40, '0'),
+      source: `tag v1.${i}.0`,
+      date: `2026-01-${String(i + 1).padStart(2, '0')}T00:00:00Z`,
+      current: i === 3,
+      command: `meta rollback component web-ui --to-version v1.${i}.0`,
+    }));
+    const list = { ok: true as const, env: null, lock: 'manifests/components.lock.yaml', targets, warnings: [], changes: [] as [] };
+    const { shown, hidden } = newestPerComponent(mergeTargets(targets), 20);
+    // The newest 20, plus the current pin although it is older.
+    expect(shown.map((r) => r.version)).toEqual([...Array.from({ length: 20 }, (_, i) => `v1.${29 - i}.0`), 'v1.3.0']);
+    expect(hidden).toBe(9);
+    expect(formatTargetTable(list)).toContain('(9 older targets not shown; --all lists every one, --json gives every source)');
+    expect(formatTargetTable(list, { all: true }).split('\n').filter((l) => l.includes('web-ui'))).toHaveLength(30);
+    const sys = sample();
+    const json = JSON.parse((await meta(['rollback', 'list', '--component', 'agent-core', '--json'], sys.meta)).stdout) as { targets: Target[] };
+    expect(json.targets.length).toBeGreaterThan(3);
   });
 
   it('lists every component without --component, from any directory inside the meta-repo', async () => {

@@ -140,13 +140,13 @@ describe('meta rollback snapshot', () => {
     expect(gitOut(sys.meta, ['diff', '--stat', '--', PROD])).toContain('1 insertion(+), 1 deletion(-)');
   });
 
-  it('refuses a snapshot of another environment, changing nothing', async () => {
+  it('refuses a snapshot of another environment than --env, changing nothing', async () => {
     const sys = sample();
     await meta(['rollback', 'snapshot', '--output', 'prod.yaml', '--env', 'prod'], sys.meta);
     const before = fingerprint(sys.meta);
-    const run = await meta(['rollback', 'snapshot', '--restore', 'prod.yaml'], sys.meta);
+    const run = await meta(['rollback', 'snapshot', '--restore', 'prod.yaml', '--env', 'staging'], sys.meta);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('error: prod.yaml: environment: snapshot is of "prod"; pass --env prod\n');
+    expect(run.stderr).toBe('error: prod.yaml: environment: snapshot is of "prod", not "staging"; pass --env prod\n');
     expect(fingerprint(sys.meta)).toEqual(before);
   });
 });

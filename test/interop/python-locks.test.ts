@@ -99,8 +99,10 @@ describe('locks written by the Python CLI', () => {
     });
 
     it("give a reference lock the tag's commit for each version", async () => {
-      const { sys, rel } = vendored();
-      const result = await meta(['rollback', 'lock', rel], sys.meta);
+      const { sys, text } = vendored();
+      // Copied into the default lock: from a file that names no env (an env's lock would select that env).
+      writeFileSync(join(sys.meta, 'vendored-pins.yaml'), text.replace(/^environment: .*\n/m, ''));
+      const result = await meta(['rollback', 'lock', 'vendored-pins.yaml'], sys.meta);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       const loaded = pyLoad(read(join(sys.meta, 'manifests/components.lock.yaml'))) as PyLock;
@@ -143,7 +145,8 @@ describe('locks written by the Python CLI', () => {
         const staging = pyReferenceLock('staging', pins(sys, 1, (c) => (c.name === 'web-ui' ? tagObject : c.versions[1]!.commit)));
         writeFileSync(join(sys.meta, 'manifests/components.lock.staging.yaml'), staging);
         const result = await meta(['rollback', 'lock', 'manifests/components.lock.staging.yaml', '--env', 'prod', '-c', 'web-ui'], sys.meta);
-        expect(result.stderr).toBe('');
+        // The only line on stderr says that staging's pins are copied into prod's lock, as --env asks.
+        expect(result.stderr).toBe('copying the pins of env staging (manifests/components.lock.staging.yaml) into manifests/components.lock.prod.yaml, as --env prod asks\n');
         expect(result.code).toBe(0);
         expect(result.stdout).toContain(`components.web-ui.commit: ${tagObject.slice(0, 12)} is the annotated tag object of v1.1.0, not a commit`);
         expect((pyLoad(read(join(sys.meta, 'manifests/components.lock.prod.yaml'))) as PyLock).components['web-ui']!.commit).toBe(web(sys).versions[1]!.commit);

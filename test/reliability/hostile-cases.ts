@@ -118,7 +118,7 @@ export const cliCases: CliCase[] = [
   { name: 'a --rev with shell metacharacters', args: () => ['rollback', 'lock', 'manifests/components.lock.yaml', '--rev', `HEAD;touch\${IFS}${PWNED}`], message: /^error: --rev: "HEAD;touch\$\{IFS\}pwned-by-meta-rollback-test" is not a revision of the meta-repo$/ },
   { name: 'an --env with shell metacharacters', args: () => ['rollback', 'component', 'web-ui', '--to-version', 'v1.0.0', '--env', 'prod;id'], message: /^error: --env: invalid environment name "prod;id"/ },
   // Dots are part of the Python tool's env alphabet; an env without a lock file is still refused.
-  { name: "an --env with a '.' that names no lock", args: () => ['rollback', 'component', 'web-ui', '--to-version', 'v1.0.0', '--env', 'prod.yaml'], message: /^error: manifests\/components\.lock\.prod\.yaml\.yaml: no such file/ },
+  { name: "an --env with a '.' that names no lock", args: () => ['rollback', 'component', 'web-ui', '--to-version', 'v1.0.0', '--env', 'prod.yaml'], message: /^error: --env: no lock for env "prod\.yaml" \(manifests\/components\.lock\.prod\.yaml\.yaml: no such file\); did you mean prod\?/ },
   { name: "an --env with '..'", args: () => ['rollback', 'component', 'web-ui', '--to-version', 'v1.0.0', '--env', 'prod..x'], message: /^error: --env: invalid environment name "prod\.\.x"/ },
   { name: "an --env starting with '-'", args: () => ['rollback', 'component', 'web-ui', '--to-version', 'v1.0.0', '--env=-x'], message: /^error: --env: invalid environment name "-x"/ },
   { name: 'an --env with a newline', args: () => ['rollback', 'component', 'web-ui', '--to-version', 'v1.0.0', '--env', 'prod\nx'], message: /^error: --env: invalid environment name "prod\\nx"/ },

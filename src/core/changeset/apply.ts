@@ -1,3 +1,4 @@
+import { duringWrites, interruptPoint, throwIfInterrupted } from '../interrupt.js';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -118,7 +119,22 @@ export interface BranchToPublish {
 /** `meta changeset rollback ID [--push]`: plan, then apply. */
 export async function rollbackChangeset(ctx: RunContext, id: string, options: ApplyOptions = {}): Promise<ChangesetRollbackResult> {
   const plan = await planChangesetRollback(ctx, id, { gitEnv: options.gitEnv });
+  // "or use --push next time": a rolled-back changeset's revert branches are pushed as they are.
+  if (plan.status === ROLLED_BACK && options.push && !ctx.dryRun) return pushExistingBranches(ctx, id, options);
   return applyChangesetRollback(ctx, plan, options);
+}
+
+/** A second run with --push: the revert branches the first run made are pushed, all or nothing; nothing is reverted again. */
+async function pushExistingBranches(ctx: RunContext, id: string, options: ApplyOptions): Promise<ChangesetRollbackResult> {
+  const plan = await planChangesetRollback(ctx, id, { gitEnv: options.gitEnv, ignoreStatus: true });
+  const repos = plannedRepos(plan).map((r, i) => {
+    const tip = plan.repos[i]!.existingBranchTip;
+    if (!tip) throw new InputError(`changeset ${id}: ${r.checkout} has no branch ${r.revertBranch} to push (was the checkout replaced since the rollback?)`);
+    return { ...r, cloned: false, newTip: tip, commits: r.commits.map((c) => ({ ...c, revert: null })) };
+  });
+  if (repos.length === 0) return resultOf(plan, [], { ctx, warnings: [...plan.warnings], done: true, pushed: false, historyEntry: null, reason: `changeset ${id} is already rolled back and has no revert branch to push` });
+  const result = resultOf({ ...plan, nothingToDo: false }, repos, { ctx, warnings: [...plan.warnings], done: true, pushed: false, historyEntry: null });
+  return pushChangesetBranches(ctx, result, { gitEnv: options.gitEnv });
 }
 
 interface RepoWork {
@@ -143,6 +159,14 @@ type Undo = { readonly what: string; readonly run: () => Promise<void> };
 export async function applyChangesetRollback(ctx: RunContext, plan: ChangesetRollbackPlan, options: ApplyOptions = {}): Promise<ChangesetRollbackResult> {
   const warnings = [...plan.warnings];
   if (plan.nothingToDo || ctx.dryRun) return resultOf(plan, plannedRepos(plan), { ctx, warnings, done: false, pushed: false, historyEntry: null });
+  // A write phase from the first clone on: a signal is acted on at the safe points below, where
+  // undoing (scratch worktrees dropped, branches reset, clones removed) leaves every repository as it was.
+  return duringWrites(() => applyWrites(ctx, plan, options, warnings));
+}
+
+const STOPPED = 'stopped; every repository, branch and file is as it was: the workspace is in its old state';
+
+async function applyWrites(ctx: RunContext, plan: ChangesetRollbackPlan, options: ApplyOptions, warnings: string[]): Promise<ChangesetRollbackResult> {
 
   const env = (options.gitEnv ?? ctx.gitEnv) as Record<string, string> | undefined;
   const id = plan.id;
@@ -161,11 +185,15 @@ export async function applyChangesetRollback(ctx: RunContext, plan: ChangesetRol
     const prepared = await Promise.allSettled(work.map((w) => limit(() => prepare(ctx, w, env))));
     const failed = prepared.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
+    await interruptPoint('changeset-prepared');
+    throwIfInterrupted(STOPPED);
 
     // 2. The reverts, dependents first, each repository's newest commit first, all in scratch worktrees.
     const identity = await identityEnv(ctx, work);
     const conflicts: string[] = [];
-    for (const w of work) {
+    for (const [k, w] of work.entries()) {
+      await interruptPoint(`changeset-revert-${k + 1}`);
+      throwIfInterrupted(STOPPED);
       const problem = await revertAll(ctx, id, w, { ...identity, ...(env ?? {}) });
       if (problem) conflicts.push(problem);
     }
@@ -180,6 +208,7 @@ export async function applyChangesetRollback(ctx: RunContext, plan: ChangesetRol
     }
 
     // 3. Branches: set only now that every repository's reverts went through.
+    throwIfInterrupted(STOPPED);
     for (const w of effective) {
       const previous = w.tempClone ? undefined : w.plan.existingBranchTip;
       await setBranch(w.dir, w.plan.revertBranch, w.newTip!, previous).catch((err: unknown) => {
@@ -199,7 +228,9 @@ export async function applyChangesetRollback(ctx: RunContext, plan: ChangesetRol
       undo.push({ what: `${w.plan.checkout} (cloned)`, run: () => rm(target, { recursive: true, force: true }) });
     }
 
-    // 5. Push, all or nothing.
+    // 5. Push, all or nothing. Until it starts, undoing is quicker than finishing; after, finishing is.
+    await interruptPoint('changeset-branches-set');
+    throwIfInterrupted(STOPPED);
     if (options.push) {
       const pushUndo = await pushAll(ctx, id, effective, env, options.publishBranch);
       undo.push(...pushUndo);
@@ -222,6 +253,7 @@ export async function applyChangesetRollback(ctx: RunContext, plan: ChangesetRol
     // since they were read and the writes that follow are then one step for other runs, and journal
     // entries are named in the order the changes were made.
     const results = effective.map((w) => repoResult(w));
+    await interruptPoint('changeset-pushed');
     const journaled = await withMetaLock(ctx, `meta changeset rollback ${id}`, async () => {
       const fileUndo = await markRolledBack(ctx, plan);
       const line: JournalLine = {

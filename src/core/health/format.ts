@@ -50,7 +50,7 @@ export function healthToMarkdown(report: HealthReport, options: FormatOptions = 
     '| Component | Check | Kind | Result | Time | Detail |',
     '| --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) =>
-      `| ${[r.component, r.check, r.kind].map(cell).join(' | ')} | ${icon[r.result]} | ${r.time} | ${cell(clip(r.detail.trim(), max))} |`,
+      `| ${[r.component, r.check, r.kind].map(cell).join(' | ')} | ${icon[r.result]} | ${r.time} | ${cell(clipDetail(r.detail.trim(), max))} |`,
     ),
   ];
   return `${lines.join('\n')}\n`;
@@ -103,7 +103,19 @@ function oneLine(detail: string, max: number): string {
     .join(' ⏎ ')
     // eslint-disable-next-line no-control-regex
     .replace(/[\x00-\x1f\x7f]/g, ' ');
-  return clip(flat, max);
+  return clipDetail(flat, max);
+}
+
+/**
+ * The reason of a failed HTTP check (`GET URL: HTTP 404, expected 200`) comes before the body it
+ * quotes; when the row is too long the body gives way first, so the reason is never clipped out.
+ */
+function clipDetail(flat: string, max: number): string {
+  const at = flat.indexOf('; body: ');
+  if (at < 0 || flat.length <= max) return clip(flat, max);
+  const reason = flat.slice(0, at);
+  if (reason.length + 10 >= max) return clip(reason, max);
+  return `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
 /**

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { RunContext } from '../context.js';
 import { errorMessage } from '../errors.js';
-import { parseLockBytes, type Lock, type LockEntry } from '../lock.js';
+import { parseLockBytes, type LockEntry } from '../lock.js';
+import { scanLockEntries, scanLockEntry } from '../lock-entry-scan.js';
 import { requireComponent, type ComponentSpec } from '../manifest.js';
 import { SNAPSHOT_DIR } from '../paths.js';
 import { locateRepo } from '../repo-url.js';
@@ -82,20 +83,26 @@ export async function listTargets(ctx: RunContext, component?: string, extraSour
 
   const historyDone = lockHistoryTargets(ctx, wanted, envFlag, historyTargets);
   await Promise.all([tagsDone, historyDone]);
-  found.push(...tagTargets);
+  // Appended one by one: a spread of 150,000 targets (5,000 components) overflows the call stack.
+  for (const t of tagTargets) found.push(t);
 
   const lockFiles = (await readdir(join(ctx.root, 'manifests'))).filter((f) => /^components\.lock(\.[A-Za-z0-9._-]+)?\.yaml$/.test(f));
   for (const file of lockFiles) {
     const rel = `manifests/${file}`;
     try {
-      const other = rel === lockRel ? lock : parseLockBytes(await readFile(join(ctx.root, rel)), rel);
-      addLockPins(found, other, rel, null, wanted, 'lock', (name) => `meta rollback lock ${rel} --component ${name}${envFlag}`);
+      const command = (name: string) => `meta rollback lock ${rel} --component ${name}${envFlag}`;
+      if (rel === lockRel) addLockPins(found, lock.entries.values(), lock.generatedAt ?? null, rel, wanted, command);
+      else {
+        const bytes = await readFile(join(ctx.root, rel));
+        const other = lockEntries(bytes, rel, wanted, true);
+        addLockPins(found, other, generatedAtOf(bytes), rel, wanted, command);
+      }
     } catch (err) {
       warnings.push(`${rel}: skipped (${errorMessage(err)})`);
     }
   }
 
-  found.push(...historyTargets);
+  for (const t of historyTargets) found.push(t);
 
   for (const snap of await snapshotFiles(ctx.root)) {
     try {
@@ -118,7 +125,7 @@ export async function listTargets(ctx: RunContext, component?: string, extraSour
     }
   }
 
-  for (const source of extraSources) found.push(...(await source(ctx, specs)));
+  for (const source of extraSources) for (const t of await source(ctx, specs)) found.push(t);
 
   const targets = found
     .map((t) => ({ ...t, date: isoDate(t.date), current: isCurrent(lock.entries.get(t.component), t) }))
@@ -142,13 +149,9 @@ async function lockHistoryTargets(ctx: RunContext, wanted: ReadonlySet<string>, 
     const bytes = blobs.get(`${revision.commit}:${revision.path}`);
     if (!bytes) continue;
     const at = `${revision.path}@${revision.commit.slice(0, 12)}`;
-    let old: Lock;
-    try {
-      old = parseLockBytes(bytes, at);
-    } catch {
-      continue;
-    }
-    for (const entry of old.entries.values()) {
+    const old = lockEntries(bytes, at, wanted);
+    if (!old) continue;
+    for (const entry of old) {
       const key = `${entry.name}\0${revision.path}\0${entry.commit}`;
       if (!wanted.has(entry.name) || seen.has(key)) continue;
       seen.add(key);
@@ -165,19 +168,51 @@ async function lockHistoryTargets(ctx: RunContext, wanted: ReadonlySet<string>, 
   }
 }
 
+/**
+ * The wanted entries of an old lock revision. For one or a few components only their lines are
+ * parsed (see lock-entry-scan.ts); for many, or in a layout the scan does not know, the whole lock.
+ */
+function lockEntries(bytes: Uint8Array, at: string, wanted: ReadonlySet<string>, strict: true): Iterable<LockEntry>;
+function lockEntries(bytes: Uint8Array, at: string, wanted: ReadonlySet<string>, strict?: boolean): Iterable<LockEntry> | undefined;
+/** `strict`: a lock that does not parse is an error for the caller to report, not a revision to skip. */
+function lockEntries(bytes: Uint8Array, at: string, wanted: ReadonlySet<string>, strict = false): Iterable<LockEntry> | undefined {
+  const text = Buffer.from(bytes).toString('utf8');
+  if (wanted.size <= SCAN_AT_MOST) {
+    const scanned = [...wanted].map((name) => scanLockEntry(text, name, at));
+    if (scanned.every((e) => e !== undefined)) return scanned.filter((e): e is LockEntry => e !== 'absent');
+  } else {
+    // Read line by line; the listing uses only names, versions and commits.
+    const all = scanLockEntries(text);
+    if (all) return all.filter((e) => wanted.has(e.name)).map((e) => ({ ...e, vendored: e.commit === '', line: 0, commitLine: 0 }));
+  }
+  try {
+    return parseLockBytes(bytes, at).entries.values();
+  } catch (err) {
+    if (strict) throw err;
+    return undefined;
+  }
+}
+
+/** Up to this many components, scanning each one's lines beats parsing the whole lock. */
+const SCAN_AT_MOST = 8;
+
 function addLockPins(
   out: Array<Omit<RollbackTarget, 'current'>>,
-  lock: Lock,
-  source: string,
+  entries: Iterable<LockEntry>,
   date: string | null,
+  source: string,
   wanted: ReadonlySet<string>,
-  kind: TargetKind,
   command: (name: string) => string,
 ): void {
-  for (const entry of lock.entries.values()) {
+  for (const entry of entries) {
     if (!wanted.has(entry.name)) continue;
-    out.push({ component: entry.name, kind, version: entry.version, commit: entry.commit, source, date: date ?? lock.generatedAt ?? null, command: command(entry.name) });
+    out.push({ component: entry.name, kind: 'lock', version: entry.version, commit: entry.commit, source, date, command: command(entry.name) });
   }
+}
+
+/** A lock's `generated_at` from its text, without parsing it (see lockEntries). */
+function generatedAtOf(bytes: Uint8Array): string | null {
+  return /^generated_at:[ \t]*['"]?([^'"\s#]+)/m.exec(Buffer.from(bytes).toString('utf8'))?.[1] ?? null;
 }
 
 async function tagsOf(ctx: RunContext, spec: ComponentSpec): Promise<Array<{ name: string; commit: string; date?: string }>> {

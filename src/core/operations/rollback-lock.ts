@@ -7,11 +7,12 @@ import { loadLock, parseLockBytes, type Lock } from '../lock.js';
 import type { Manifest } from '../manifest.js';
 import { requireComponent } from '../manifest.js';
 import { quote } from '../names.js';
-import { relativeToRoot, resolveInsideRoot } from '../paths.js';
+import { SNAPSHOT_DIR, relativeToRoot, resolveInsideRoot } from '../paths.js';
 import { prepareSourcePins, type SourcePin } from '../source-pins.js';
 import { readFileAtRevision } from '../../git/meta-history.js';
 import { resolveLockRevision } from '../known-good.js';
 import { loadState } from './load-state.js';
+import { selectEnvForSource } from '../select-env.js';
 
 export interface LockRollbackOptions {
   /** Only these components (the CLI's --component, the action's component or components). */
@@ -32,24 +33,21 @@ export async function rollbackLock(ctx: RunContext, lockFile: string, options: L
   const rev = options.rev;
   const olderBytes = rev === undefined ? undefined : resolveLockRevision(ctx, rev).then((commit) => readFileAtRevision(ctx.root, commit, rel));
   olderBytes?.catch(() => undefined);
-  const state = await loadState(ctx);
-  let source;
-  let sourceName = rel;
-  if (olderBytes !== undefined) {
-    sourceName = `${rel}@${rev}`;
-    source = parseLockBytes(await olderBytes, sourceName);
-  } else {
-    source = rel === state.lockRel ? state.lock : await loadLock(ctx.root, rel);
-  }
+  // The source is read first: whose lock it is decides which env's lock is written.
+  const sourceName = olderBytes !== undefined ? `${rel}@${rev}` : rel;
+  const source = olderBytes !== undefined ? parseLockBytes(await olderBytes, sourceName) : await loadLock(ctx.root, rel);
+  const { ctx: selected, notice } = selectEnvForSource(ctx, lockFile, 'LOCKFILE', rel, source.environment);
+  const state = await loadState(selected, olderBytes === undefined ? { rel, lock: source } : undefined);
   const sourceIsCurrent = options.rev === undefined && rel === state.lockRel;
   const pins = new Map<string, SourcePin>();
   for (const [name, entry] of source.entries) pins.set(name, { version: entry.version, commit: entry.commit, repo: entry.repo, at: `${sourceName}:${entry.commitLine}` });
-  return applyPins(ctx, state, pins, {
+  return applyPins(selected, state, pins, {
     mode: 'lock',
     sourceName,
     components: options.components,
     // The current lock itself is rewritten only to replace a tag object it pins by its commit.
     writeLock: sourceIsCurrent ? 'if-peeled' : true,
+    notice,
     fromPythonLock: source.mode !== undefined,
   });
 }
@@ -63,6 +61,8 @@ export interface ApplyPinsOptions {
   readonly checkoutVersions?: boolean;
   /** A snapshot restore: the undo of whichever rollback saved it. */
   readonly undoOf?: string;
+  /** Which lock is written and why (see select-env.ts): printed once every pin has been checked. */
+  readonly notice?: string;
   /** See prepareSourcePins. */
   readonly fromPythonLock?: boolean;
 }
@@ -91,10 +91,13 @@ export async function applyPins(
     const pin = pins.get(name)!;
     return { component: name, to: { version: pin.version, commit: pin.commit }, repo: state.lock.entries.get(name)?.repo ?? pin.repo ?? spec.repo };
   });
-  if (options.components === undefined) {
+  // An undo snapshot (.meta/snapshots/) holds only the entries its rollback changed: the others are
+  // missing by design, and a warning about each would bury the one line that matters.
+  const undoSnapshot = options.mode === 'snapshot' && options.sourceName.startsWith(`${SNAPSHOT_DIR}/`);
+  if (options.components === undefined && !undoSnapshot) {
     const missing = [...state.lock.entries.keys()].filter((n) => !sourcePins.has(n));
     if (missing.length > 0) warnings.push(`${options.sourceName} has no pin for ${missing.join(', ')}; left as they are`);
   }
   const writeLock = options.writeLock === 'if-peeled' ? peeled > 0 : options.writeLock;
-  return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock, warnings, undoOf: options.undoOf });
+  return executePlan(ctx, { mode: options.mode, lock: state.lock, lockRel: state.lockRel, pins: planned, writeLock, warnings, undoOf: options.undoOf, notice: options.notice });
 }

@@ -11,6 +11,7 @@ import { versionOf } from '../resolve-target.js';
 import { inspectCheckout } from '../workspace.js';
 import { applyPins } from './rollback-lock.js';
 import { loadState } from './load-state.js';
+import { selectEnvForSource } from '../select-env.js';
 
 export interface SnapshotCreated {
   readonly ok: true;
@@ -69,10 +70,8 @@ export async function restoreSnapshot(ctx: RunContext, file: string, components?
   if (snapshot.environment !== undefined && snapshot.environment !== (ctx.env ?? snapshot.environment)) {
     throw new InputError(`${rel}: environment: snapshot is of ${quote(snapshot.environment)}, not ${quote(ctx.env ?? 'default')}; pass --env ${snapshot.environment}`);
   }
-  if (snapshot.environment !== undefined && ctx.env === undefined) {
-    throw new InputError(`${rel}: environment: snapshot is of ${quote(snapshot.environment)}; pass --env ${snapshot.environment}`);
-  }
-  const state = await loadState(ctx);
+  const { ctx: selected, notice } = selectEnvForSource(ctx, file, '--restore', rel, snapshot.environment);
+  const state = await loadState(selected);
   const pins = new Map([...snapshot.components].map(([name, pin]) => [name, { ...pin, at: rel }]));
-  return applyPins(ctx, state, pins, { mode: 'snapshot', sourceName: rel, components, writeLock: true, checkoutVersions: true, undoOf: rel });
+  return applyPins(selected, state, pins, { mode: 'snapshot', sourceName: rel, components, writeLock: true, checkoutVersions: true, undoOf: rel, notice });
 }

@@ -1,3 +1,4 @@
+import { throwIfInterrupted } from '../interrupt.js';
 import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { lstat, mkdir, mkdtemp, rename, rm, rmdir } from 'node:fs/promises';
@@ -211,9 +212,15 @@ async function writeTree(
   try {
     temp = await mkdtemp(join(parent, `.${name}.store-`));
     const writer = new TreeWriter(temp);
-    const written = await consumeTree(restoreFiles(store, meta), (file) => writer.write(file));
+    // The files go to a temp directory first, so a signal until the swap below leaves components/NAME as it was.
+    const stopped = `stopped while writing the entry's files beside ${COMPONENTS_DIR}/${name}, which was not touched: the workspace is in its old state`;
+    const written = await consumeTree(restoreFiles(store, meta), (file) => {
+      throwIfInterrupted(stopped);
+      return writer.write(file);
+    });
     if (written.hash !== entry.treeHash) throw new InputError(`HASH: ${entry.path} changed while it was being restored; nothing was changed`);
     await writer.finish();
+    throwIfInterrupted(stopped);
 
     const before = new Map<string, SnapshotPin>();
     if (pinned) before.set(name, { version: pinned.version, commit: pinned.commit, repo: pinned.repo });
