@@ -19,6 +19,12 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'store add': ['meta store add web-ui'],
   'store list': ['meta store list --component web-ui'],
   'store verify': ['meta store verify', 'meta store verify 3f2a9c1d'],
+  hold: ['meta hold list', 'meta hold add web-ui --version v1.4.0 --envs prod --reason "breaks checkout"'],
+  'hold list': ['meta hold list --json'],
+  'hold add': ['meta hold add web-ui --version v1.4.0 --envs prod --reason "breaks checkout"'],
+  'hold release': ['meta hold release web-ui --version v1.4.0'],
+  check: ['meta check --env prod'],
+  bisect: ['meta bisect --env prod --good HEAD~1 --bad HEAD --run -- npm test', 'meta bisect --env prod --good known-good --bad HEAD --rollback'],
 };
 
 export function commandPath(cmd: Command): string {
