@@ -14344,7 +14344,7 @@ async function run_git_git(args, options) {
         throw new GitError(args, result.code, result.stderr);
     return result.stdout.toString('utf8');
 }
-async function run_git_gitLines(args, options) {
+async function gitLines(args, options) {
     return (await run_git_git(args, options)).split('\n').filter((line) => line.length > 0);
 }
 function firstLine(text) {
@@ -14374,7 +14374,7 @@ async function putBackCheckout(c) {
         return 'elsewhere';
     const status = statusRecords(await run_git_git(['status', '--porcelain', '-z', '--untracked-files=all', '--no-renames'], { cwd: c.dir }));
     const branch = (await run_git_runGit(['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: c.dir })).stdout.toString().trim() || undefined;
-    const ours = new Set(c.head === c.to ? [] : await run_git_gitLines(['diff', '--name-only', '--no-renames', '-z', c.head, c.to], { cwd: c.dir }).then(splitZ));
+    const ours = new Set(c.head === c.to ? [] : await gitLines(['diff', '--name-only', '--no-renames', '-z', c.head, c.to], { cwd: c.dir }).then(splitZ));
     // Untracked files outside the diff are someone's (build output, notes): a checkout keeps them, so may this.
     const dirty = status.filter((r) => ours.has(r.path) || !r.untracked).map((r) => r.path);
     if (dirty.length === 0 && head === c.head && branch === c.branch)
@@ -15949,7 +15949,7 @@ async function hasCommit(dir, sha) {
 }
 /** Tags pointing exactly at a commit (annotated ones peeled), newest first. */
 async function tagsPointingAt(dir, sha) {
-    return run_git_gitLines(['for-each-ref', '--sort=-creatordate', `--points-at=${sha}`, '--format=%(refname:strip=2)', 'refs/tags'], { cwd: dir });
+    return gitLines(['for-each-ref', '--sort=-creatordate', `--points-at=${sha}`, '--format=%(refname:strip=2)', 'refs/tags'], { cwd: dir });
 }
 async function listTags(dir) {
     if (inProcessReaders()) {
@@ -15958,18 +15958,18 @@ async function listTags(dir) {
         if (tags)
             return tags;
     }
-    const lines = await run_git_gitLines(['for-each-ref', '--sort=-creatordate', '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(creatordate:iso-strict)', 'refs/tags'], { cwd: dir });
+    const lines = await gitLines(['for-each-ref', '--sort=-creatordate', '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(creatordate:iso-strict)', 'refs/tags'], { cwd: dir });
     return lines.map((line) => {
         const [name = '', object = '', peeled = '', date = ''] = line.split('\0');
         return { name, commit: peeled || object, date: date || undefined };
     });
 }
-async function repo_reader_headCommit(dir) {
+async function headCommit(dir) {
     const result = await run_git_runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: dir });
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
-async function repo_reader_currentBranch(dir) {
-    const result = await runGit(['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: dir });
+async function currentBranch(dir) {
+    const result = await run_git_runGit(['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: dir });
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
 /** Tracked changes only: untracked files survive a checkout, modified tracked files might not. */
@@ -16030,7 +16030,7 @@ async function workingState(dir) {
  * such a tag), the tag's name and the commit it points at; undefined for anything else.
  */
 async function tagObjectIn(dir, sha) {
-    const lines = await run_git_gitLines(['for-each-ref', '--format=%(objectname)%00%(*objectname)%00%(refname:strip=2)', 'refs/tags'], { cwd: dir });
+    const lines = await gitLines(['for-each-ref', '--format=%(objectname)%00%(*objectname)%00%(refname:strip=2)', 'refs/tags'], { cwd: dir });
     for (const line of lines) {
         const [object = '', peeled = '', tag = ''] = line.split('\0');
         if (object === sha && peeled) {
@@ -16054,7 +16054,7 @@ async function isCommitObject(dir, sha) {
 }
 /** Whether `name` is a branch of the repository: a local one, or one of a remote's as last fetched. */
 async function isBranchName(dir, name) {
-    const lines = await run_git_gitLines(['for-each-ref', '--count=1', '--format=%(refname)', `refs/heads/${name}`, `refs/remotes/*/${name}`], { cwd: dir });
+    const lines = await gitLines(['for-each-ref', '--count=1', '--format=%(refname)', `refs/heads/${name}`, `refs/remotes/*/${name}`], { cwd: dir });
     return lines.length > 0;
 }
 
@@ -17584,18 +17584,19 @@ function meta_history_checkRevision(rev, where = '--rev') {
     }
     return rev;
 }
-async function resolveMetaRevision(root, rev) {
-    meta_history_checkRevision(rev);
+/** `where` names the argument in errors (`--rev`, `--good`, `input bad`). */
+async function resolveMetaRevision(root, rev, where = '--rev') {
+    meta_history_checkRevision(rev, where);
     const result = await run_git_runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: root });
     if (result.code !== 0)
-        throw new errors_InputError(`--rev: ${names_quote(rev)} is not a revision of the meta-repo`);
+        throw new errors_InputError(`${where}: ${names_quote(rev)} is not a revision of the meta-repo`);
     return result.stdout.toString().trim();
 }
 /** The bytes of a file as it was at a revision of the meta-repo. */
-async function readFileAtRevision(root, commit, relPath) {
+async function readFileAtRevision(root, commit, relPath, where = '--rev') {
     const result = await run_git_runGit(['cat-file', 'blob', `${commit}:${relPath}`], { cwd: root });
     if (result.code !== 0)
-        throw new errors_InputError(`--rev: ${relPath} does not exist at ${commit.slice(0, 12)}`);
+        throw new errors_InputError(`${where}: ${relPath} does not exist at ${commit.slice(0, 12)}`);
     return result.stdout;
 }
 /** Every commit that changed one of the given files, newest first (renames not followed). */
@@ -18689,6 +18690,7 @@ async function runCommandCheck(spec, options) {
         child = (0,external_node_child_process_.spawn)(program, args, {
             cwd,
             shell: false,
+            ...(options.env !== undefined && { env: { ...process.env, ...options.env } }),
             detached: OWN_PROCESS_GROUP,
             // No stdin: a command that prompts gets end-of-file instead of hanging until the timeout.
             stdio: ['ignore', 'pipe', 'pipe'],
@@ -18766,7 +18768,8 @@ function outcome(run, output) {
         head = `exit ${run.exit.code}`;
     else
         head = `killed by ${run.exit?.signal ?? 'an unknown signal'}`;
-    return { ok, detail: output ? `${head}\n${output}` : head };
+    const exitCode = run.cutOff === undefined && typeof run.exit?.code === 'number' ? run.exit.code : undefined;
+    return { ok, detail: output ? `${head}\n${output}` : head, ...(exitCode !== undefined && { exitCode }) };
 }
 async function directoryProblem(dir) {
     try {
@@ -19225,7 +19228,7 @@ async function checkHealth(ctx, only, signal, flags = {}) {
         concurrency: ctx.jobs,
         signal,
         lockCheck: async (c) => {
-            const head = await repo_reader_headCommit(c.checkoutDir);
+            const head = await headCommit(c.checkoutDir);
             const entry = lock.entries.get(c.name);
             if (entry?.vendored)
                 return { ok: true, detail: `vendored: the lock pins version ${entry.version} and no commit; checkout at ${head?.slice(0, 12) ?? 'nothing'}` };
@@ -21517,7 +21520,7 @@ async function orderOnBranch(dir, tip, commits) {
         return { ordered: [], notOnBranch: [] };
     const base = await run_git_runGit(['merge-base', '--octopus', ...wanted], { cwd: dir });
     const bound = base.code === 0 ? base.stdout.toString().trim().split('\n')[0] : undefined;
-    const walk = await run_git_gitLines(['rev-list', '--topo-order', tip, ...(bound ? [`^${bound}`] : []), '--'], { cwd: dir });
+    const walk = await gitLines(['rev-list', '--topo-order', tip, ...(bound ? [`^${bound}`] : []), '--'], { cwd: dir });
     const ordered = walk.filter((c) => wanted.has(c));
     // The common ancestor itself is excluded from the walk; when it is one of the commits it is the oldest.
     if (bound && wanted.has(bound) && (await changeset_log_isAncestor(dir, bound, tip)))
@@ -21530,7 +21533,7 @@ async function changeset_log_isAncestor(dir, ancestor, descendant) {
 }
 /** The commits a merge brought in besides itself (reachable from it but not from its first parent). */
 async function introducedByMerge(dir, merge, firstParent) {
-    return (await run_git_gitLines(['rev-list', merge, `^${firstParent}`, '--'], { cwd: dir })).filter((c) => c !== merge);
+    return (await gitLines(['rev-list', merge, `^${firstParent}`, '--'], { cwd: dir })).filter((c) => c !== merge);
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/git/changeset-remote.js
@@ -22847,6 +22850,582 @@ function history_command_fit(text, width) {
     return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat.padEnd(width);
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/core/bisect/candidates.js
+
+
+
+
+
+
+
+async function resolveSide(root, env, rev, where) {
+    if (rev !== KNOWN_GOOD_REV)
+        return resolveMetaRevision(root, rev, where);
+    const commit = await readKnownGood(root, env);
+    if (commit === undefined) {
+        throw new errors_InputError(`${where}: no known-good state recorded for ${env === undefined ? 'the default lock' : `env ${names_quote(env)}`} (${knownGoodRef(env)}); record one with meta health --all --record, or name a revision`);
+    }
+    return commit;
+}
+/**
+ * The components whose pin in the env's lock differs between two revisions of the meta-repo.
+ * Refused, before anything is touched: revisions that are not commits of the meta-repo, GOOD and
+ * BAD naming the same commit, a lock missing at either, and no pin that differs.
+ */
+async function bisectRange(root, env, good, bad) {
+    const lockRel = lockPathFor(env);
+    const [goodSide, badSide] = await Promise.allSettled([resolveSide(root, env, good, '--good'), resolveSide(root, env, bad, '--bad')]);
+    if (goodSide.status === 'rejected')
+        throw goodSide.reason;
+    if (badSide.status === 'rejected')
+        throw badSide.reason;
+    const [goodCommit, badCommit] = [goodSide.value, badSide.value];
+    if (goodCommit === badCommit)
+        throw new errors_InputError(`--bad: ${names_quote(bad)} and --good ${names_quote(good)} are the same commit ${goodCommit.slice(0, 12)}`);
+    // Both read at once; when both fail, GOOD's error is the one reported, every time.
+    const [goodRead, badRead] = await Promise.allSettled([readFileAtRevision(root, goodCommit, lockRel, '--good'), readFileAtRevision(root, badCommit, lockRel, '--bad')]);
+    if (goodRead.status === 'rejected')
+        throw goodRead.reason;
+    if (badRead.status === 'rejected')
+        throw badRead.reason;
+    const [goodBytes, badBytes] = [goodRead.value, badRead.value];
+    const goodLock = parseLockBytes(goodBytes, `${lockRel}@${good}`);
+    const badLock = parseLockBytes(badBytes, `${lockRel}@${bad}`);
+    const candidates = [];
+    for (const [name, entry] of badLock.entries) {
+        const before = goodLock.entries.get(name);
+        // A component added or removed between the two has no pin to mix on one side; vendored entries
+        // pin no commit to check out. Neither can be probed, so neither is a candidate.
+        if (before === undefined || before.vendored || entry.vendored || before.commit === entry.commit)
+            continue;
+        candidates.push({ name, good: before.commit, bad: entry.commit, goodVersion: before.version, badVersion: entry.version, repo: entry.repo ?? before.repo });
+    }
+    if (candidates.length === 0) {
+        throw new errors_InputError(`--bad: ${lockRel} pins the same commits at ${names_quote(good)} and ${names_quote(bad)}; there is nothing to bisect`);
+    }
+    return { lockRel, goodCommit, badCommit, candidates };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/bisect/checkouts.js
+
+
+
+
+
+
+
+/**
+ * The component checkouts a bisect moves between probes. Each probe moves only the checkouts whose
+ * pin differs from where they stand, all at once (at most `jobs` at a time); `restore` puts every
+ * one it ever moved back on its branch or commit, whatever happened in between.
+ */
+class ProbeCheckouts {
+    original;
+    jobs;
+    at = new Map();
+    touched = new Set();
+    constructor(original, jobs) {
+        this.original = original;
+        this.jobs = jobs;
+        for (const [name, state] of original)
+            this.at.set(name, state.head);
+    }
+    /**
+     * Reads where each candidate's checkout stands and makes both its pins present, fetching only a
+     * commit that is missing, and that one alone. Only objects change here, so a refusal or a failed
+     * fetch leaves every checkout where it was. A checkout with uncommitted changes is refused: a
+     * probe would carry them into every state or fail to move.
+     */
+    static async prepare(root, candidates, jobs, gitEnv) {
+        const limit = pLimit(Math.max(1, jobs));
+        const present = candidates.filter((c) => (0,external_node_fs_.existsSync)(componentDir(root, c.name)) && isGitRepo(componentDir(root, c.name)));
+        const states = await Promise.all(present.map((c) => limit(async () => {
+            const dir = componentDir(root, c.name);
+            const dirty = await trackedChanges(dir);
+            if (dirty.length > 0)
+                throw new errors_InputError(`components/${c.name}: has uncommitted changes (${dirty.slice(0, 3).join(', ')}); commit or stash them before a bisect`);
+            return [c.name, await readCheckoutState(dir)];
+        })));
+        await Promise.all(present.flatMap((c) => [c.good, c.bad].map((commit) => limit(() => ensureCommitPresent(componentDir(root, c.name), commit, c.repo, gitEnv ? { ...gitEnv } : undefined)))));
+        return new ProbeCheckouts(new Map(states), jobs);
+    }
+    /** Names of the candidates that have a checkout (the others are probed through their pins only). */
+    names() {
+        return [...this.original.keys()];
+    }
+    /** Moves the checkouts whose pin changes; returns their names. */
+    async moveTo(pins) {
+        const moving = [...this.original.entries()].filter(([name]) => pins[name] !== undefined && this.at.get(name) !== pins[name]);
+        for (const [name] of moving) {
+            this.touched.add(name);
+            // Unknown until the move settles: a failed batch may have moved some and not others.
+            this.at.delete(name);
+        }
+        await checkoutMany(moving.map(([name, state]) => ({ dir: state.dir, commit: pins[name] })), this.jobs);
+        for (const [name] of moving)
+            this.at.set(name, pins[name]);
+        return moving.map(([name]) => name);
+    }
+    /** Every moved checkout back where it was; tries them all before reporting the first failure. */
+    async restore() {
+        const limit = pLimit(Math.max(1, this.jobs));
+        const results = await Promise.allSettled([...this.touched].map((name) => limit(async () => {
+            await restoreCheckout(this.original.get(name));
+            this.at.set(name, this.original.get(name).head);
+            this.touched.delete(name);
+        })));
+        const failed = results.find((r) => r.status === 'rejected');
+        if (failed)
+            throw failed.reason;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/bisect/program-lookup.js
+
+
+/**
+ * Why an oracle's program cannot be started, or undefined when it can. Checked before the first
+ * probe, so a typo is one clear error instead of every probe answering "bad" (spawn's ENOENT).
+ * A name with a slash is a path from `cwd`, as exec resolves it; a bare name is looked up in PATH.
+ */
+function programProblem(program, cwd) {
+    if (program.length === 0)
+        return 'is empty';
+    if (program.includes('/') || (0,external_node_path_.isAbsolute)(program)) {
+        return executable((0,external_node_path_.resolve)(cwd, program)) ? undefined : `${program} does not exist or is not executable (from ${cwd})`;
+    }
+    const dirs = (process.env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean);
+    return dirs.some((dir) => executable((0,external_node_path_.join)(dir, program))) ? undefined : `${program} is not found in PATH`;
+}
+function executable(path) {
+    try {
+        if (!(0,external_node_fs_.statSync)(path).isFile())
+            return false;
+        (0,external_node_fs_.accessSync)(path, external_node_fs_.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/bisect/oracle.js
+
+
+
+
+
+
+
+
+
+
+/** The exit code `git bisect run` also uses for "this state cannot be tested". */
+const CANNOT_TEST = 125;
+/** A `--run` command may run a whole test suite; the bound only stops one that hangs. */
+const RUN_TIMEOUT_SECONDS = 3600;
+function verdictOf(outcome) {
+    if (outcome.ok)
+        return 'good';
+    return outcome.exitCode === CANNOT_TEST ? 'skip' : 'bad';
+}
+/**
+ * `--run -- CMD ARGS...`: argv without a shell, in the meta-repo root, with META_BISECT_PINS naming a
+ * JSON file of the probe's pins (written fresh for each probe, in `pinsFile`).
+ */
+function runOracle(root, argv, pinsFile) {
+    const [program = ''] = argv;
+    const problem = programProblem(program, root);
+    if (problem)
+        throw new errors_InputError(`--run: ${problem}`);
+    const spec = { kind: 'command', name: '--run', command: argv, timeoutSeconds: RUN_TIMEOUT_SECONDS };
+    return async ({ pins, signal }) => {
+        await (0,promises_namespaceObject.writeFile)(pinsFile, `${JSON.stringify(pins, null, 2)}\n`);
+        const outcome = await runCommandCheck(spec, { cwd: root, signal, env: { META_BISECT_PINS: pinsFile } });
+        return { verdict: verdictOf(outcome), detail: outcome.detail.split('\n')[0] ?? '' };
+    };
+}
+/**
+ * The env's `command` health checks, each in its component's checkout. The lock check is left out
+ * (a probe is off the lock by design) and so are http checks (they test what is deployed, not the
+ * checkouts). Any check exiting 125, with none failing otherwise, makes the probe "cannot test".
+ */
+function healthOracle(root, manifest, env, jobs) {
+    const tasks = [];
+    for (const component of manifest.components.values()) {
+        const cwd = componentDir(root, component.name);
+        for (const spec of parseHealthChecks(component.health, { file: MANIFEST_PATH, component: component.name })) {
+            if (spec.kind !== 'command' || !appliesToEnv(spec, env) || !(0,external_node_fs_.existsSync)(cwd))
+                continue;
+            const problem = programProblem(spec.command[0] ?? '', cwd);
+            if (problem)
+                throw new errors_InputError(`${MANIFEST_PATH}: components.${component.name}.health ${names_quote(spec.name)}: ${problem}`);
+            tasks.push({ component: component.name, cwd, spec });
+        }
+    }
+    if (tasks.length === 0) {
+        throw new errors_InputError(`--run: ${MANIFEST_PATH} declares no command health check for ${env === undefined ? 'the default lock' : `env ${names_quote(env)}`} with a checkout to run in; give the oracle as --run -- CMD ARGS...`);
+    }
+    const limit = pLimit(Math.max(1, jobs));
+    return async ({ signal }) => {
+        const outcomes = await Promise.all(tasks.map((t) => limit(async () => ({ task: t, outcome: await runCommandCheck(t.spec, { cwd: t.cwd, signal }) }))));
+        const failed = outcomes.filter((o) => !o.outcome.ok);
+        const verdicts = failed.map((o) => verdictOf(o.outcome));
+        const verdict = failed.length === 0 ? 'good' : verdicts.includes('bad') ? 'bad' : 'skip';
+        const detail = failed.map((o) => `${o.task.component}/${o.task.spec.name}: ${o.outcome.detail.split('\n')[0]}`).join('; ');
+        return { verdict, detail: detail || `${outcomes.length} command check(s) passed` };
+    };
+}
+/**
+ * `--retries N`: a "bad" answer is asked again up to N times, and the probe is bad only when every
+ * answer is bad; the first good answer makes it good (a flaky oracle fails spuriously, it does not
+ * pass spuriously), and a "cannot test" answer makes it cannot-test. Good answers are not re-asked.
+ */
+function withRetries(oracle, retries) {
+    return async (input) => {
+        let answer = await oracle(input);
+        for (let i = 0; i < retries && answer.verdict === 'bad' && !input.signal.aborted; i++)
+            answer = await oracle(input);
+        return answer;
+    };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/bisect/search.js
+/**
+ * The search for culprits, independent of git and processes: it only asks an oracle whether a subset
+ * of the candidates, set to their bad pins with every other candidate at its good pin, works.
+ *
+ * The caller has already confirmed that the empty subset (GOOD) works and the full one (BAD) fails.
+ * The search first assumes a single culprit and halves the suspects (one probe per halving), then
+ * verifies the one left alone; when that assumption fails — both halves work, an answer is "cannot
+ * test", or the last suspect works alone — it falls back to Zeller's ddmin, starting from the
+ * smallest subset already seen failing, which finds a 1-minimal failing subset of interacting
+ * culprits. Answers are cached by subset, so no state is ever probed twice.
+ */
+/** Asks each distinct subset once; the order of a subset does not matter. */
+class CachedOracle {
+    oracle;
+    order;
+    answers = new Map();
+    constructor(oracle, order) {
+        this.oracle = oracle;
+        this.order = order;
+    }
+    ask(subset) {
+        const sorted = this.sorted(subset);
+        const key = sorted.join('\0');
+        let answer = this.answers.get(key);
+        if (answer === undefined) {
+            answer = this.oracle(sorted);
+            this.answers.set(key, answer);
+        }
+        return answer;
+    }
+    /** The answer already given for a subset, without asking. */
+    known(subset) {
+        return this.answers.get(this.sorted(subset).join('\0'));
+    }
+    sorted(subset) {
+        const set = new Set(subset);
+        return this.order.filter((name) => set.has(name));
+    }
+}
+async function searchCulprits(candidates, oracle) {
+    // The smallest subset seen failing: where ddmin starts if the single-culprit assumption breaks.
+    let failing = candidates;
+    let suspects = candidates;
+    while (suspects.length > 1) {
+        const half = Math.ceil(suspects.length / 2);
+        const first = suspects.slice(0, half);
+        const second = suspects.slice(half);
+        const a = await oracle.ask(first);
+        if (a === 'bad') {
+            suspects = failing = first;
+            continue;
+        }
+        if (a === 'good') {
+            // With one culprit it must be in the other half; that is checked at the end, not here,
+            // which is what keeps one culprit among k within ceil(log2 k) + 1 probes.
+            suspects = second;
+            continue;
+        }
+        // The first half cannot be tested: only the second half's own answer says anything.
+        const b = await oracle.ask(second);
+        if (b !== 'bad')
+            return { culprits: await ddmin(failing, oracle), method: 'ddmin' };
+        suspects = failing = second;
+    }
+    const [last] = suspects;
+    if (last !== undefined && (await oracle.ask([last])) === 'bad')
+        return { culprits: [last], method: 'binary' };
+    return { culprits: await ddmin(failing, oracle), method: 'ddmin' };
+}
+/**
+ * Zeller's ddmin (Zeller & Hildebrandt, "Simplifying and Isolating Failure-Inducing Input", 2002)
+ * over a subset known to fail: test each part, then each complement, at a granularity that doubles
+ * whenever neither fails. "Cannot test" counts as "does not fail", so it never makes a culprit.
+ */
+async function ddmin(failing, oracle) {
+    let current = [...failing];
+    let n = 2;
+    while (current.length >= 2) {
+        const parts = split(current, n);
+        let reduced = false;
+        for (const part of parts) {
+            if ((await oracle.ask(part)) === 'bad') {
+                current = part;
+                n = 2;
+                reduced = true;
+                break;
+            }
+        }
+        if (reduced)
+            continue;
+        for (const part of parts) {
+            const complement = current.filter((name) => !part.includes(name));
+            if (parts.length > 2 && (await oracle.ask(complement)) === 'bad') {
+                current = complement;
+                n = Math.max(n - 1, 2);
+                reduced = true;
+                break;
+            }
+        }
+        if (reduced)
+            continue;
+        if (n >= current.length)
+            break;
+        n = Math.min(current.length, n * 2);
+    }
+    return current;
+}
+/** n parts of nearly equal size, in order. */
+function split(items, n) {
+    const parts = [];
+    let start = 0;
+    for (let i = 0; i < n; i++) {
+        const end = start + Math.floor((items.length - start) / (n - i));
+        parts.push(items.slice(start, end));
+        start = end;
+    }
+    return parts.filter((p) => p.length > 0);
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/bisect/run-bisect.js
+
+
+
+
+
+
+
+
+
+
+
+/** Thrown when SIGINT/SIGTERM cut a bisect short; by then every checkout is back. */
+class BisectInterrupted extends MetaError {
+    constructor() {
+        super('bisect interrupted', 1);
+    }
+}
+const VERDICT_OK = { good: true, bad: false, skip: null };
+/**
+ * `meta bisect`: confirm GOOD works and BAD fails, then search the candidates for the smallest set
+ * whose bad pins break the oracle. Holds the meta-repo's lock throughout, since probes move the
+ * checkouts; those are put back before it returns or throws, interrupted or not.
+ */
+async function runBisect(ctx, options) {
+    const range = await bisectRange(ctx.root, ctx.env, options.good, options.bad);
+    const manifest = await loadManifest(ctx.root);
+    // The pins file lives outside the meta-repo, so not even a killed run leaves a file in it.
+    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'meta-bisect-'));
+    try {
+        const base = options.run !== undefined ? runOracle(ctx.root, options.run, (0,external_node_path_.join)(scratch, 'pins.json')) : healthOracle(ctx.root, manifest, ctx.env, ctx.jobs);
+        const oracle = withRetries(base, options.retries ?? 0);
+        const names = range.candidates.map((c) => c.name);
+        if (ctx.dryRun)
+            return run_bisect_resultOf(ctx, range, options, { outcome: 'found', message: `would bisect ${names.length} candidate(s)`, probes: [], culprits: [] });
+        return await withMetaLock(ctx, `meta bisect${ctx.env ? ` --env ${ctx.env}` : ''}`, async () => {
+            const checkouts = await ProbeCheckouts.prepare(ctx.root, range.candidates, ctx.jobs, ctx.gitEnv);
+            let result;
+            try {
+                result = await search(ctx, range, options, checkouts, oracle);
+            }
+            finally {
+                await checkouts.restore();
+            }
+            if (!options.rollback || result.culprits.length === 0)
+                return result;
+            const rollback = await rollbackLock(ctx, range.lockRel, { rev: range.goodCommit, components: result.culprits });
+            return { ...result, rollback };
+        });
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+    }
+}
+async function search(ctx, range, options, checkouts, oracle) {
+    const signal = options.signal ?? new AbortController().signal;
+    const names = range.candidates.map((c) => c.name);
+    const probes = [];
+    let role;
+    const probe = async (subset) => {
+        if (signal.aborted)
+            throw new BisectInterrupted();
+        const atBad = new Set(subset);
+        const pins = Object.fromEntries(range.candidates.map((c) => [c.name, atBad.has(c.name) ? c.bad : c.good]));
+        const started = performance.now();
+        const moved = await checkouts.moveTo(pins);
+        const answer = await oracle({ pins, signal });
+        // An answer from a command cut off by the signal says nothing about the state.
+        if (signal.aborted)
+            throw new BisectInterrupted();
+        const record = { index: probes.length + 1, pins, ok: VERDICT_OK[answer.verdict], seconds: Math.round((performance.now() - started) / 10) / 100, atBad: [...subset], moved, detail: answer.detail, ...(role && { role }) };
+        probes.push(record);
+        options.onProbe?.(record);
+        return answer.verdict;
+    };
+    const cache = new CachedOracle(probe, names);
+    role = 'good';
+    const good = await cache.ask([]);
+    if (good !== 'good') {
+        const message = good === 'bad' ? `GOOD ${options.labels?.good ?? options.good} fails the oracle: nothing to find between it and BAD` : `GOOD ${options.labels?.good ?? options.good} cannot be tested (exit 125)`;
+        return run_bisect_resultOf(ctx, range, options, { outcome: good === 'bad' ? 'good-fails' : 'untestable', message, probes, culprits: [] });
+    }
+    role = 'bad';
+    const bad = await cache.ask(names);
+    if (bad !== 'bad') {
+        const message = bad === 'good' ? `BAD ${options.labels?.bad ?? options.bad} passes the oracle: no culprit to find` : `BAD ${options.labels?.bad ?? options.bad} cannot be tested (exit 125)`;
+        return run_bisect_resultOf(ctx, range, options, { outcome: bad === 'good' ? 'bad-passes' : 'untestable', message, probes, culprits: [] });
+    }
+    role = undefined;
+    const found = await searchCulprits(names, cache);
+    const message = found.culprits.length === 1 ? `culprit: ${found.culprits[0]}` : `culprits (they fail only together): ${found.culprits.join(', ')}`;
+    return { ...run_bisect_resultOf(ctx, range, options, { outcome: 'found', message, probes, culprits: found.culprits }), method: found.method };
+}
+function run_bisect_resultOf(ctx, range, _options, found) {
+    const culprits = found.culprits;
+    const rollbackCommand = culprits.length === 0 ? [] : ['meta', 'rollback', 'lock', range.lockRel, '--rev', range.goodCommit, '--component', culprits.join(','), ...(ctx.env ? ['--env', ctx.env] : [])];
+    return {
+        ok: culprits.length > 0 || ctx.dryRun,
+        outcome: found.outcome,
+        message: found.message,
+        good: range.goodCommit,
+        bad: range.badCommit,
+        lock: range.lockRel,
+        candidates: range.candidates.map((c) => c.name),
+        probes: found.probes,
+        culprits,
+        rollbackCommand,
+        dryRun: ctx.dryRun,
+    };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/bisect/format-probe.js
+const VERDICT = (ok) => (ok === null ? 'cannot test' : ok ? 'good' : 'bad');
+/** One line per probe as it finishes, for the CLI's stderr and the action's log. */
+function formatProbe(p) {
+    const what = p.role === 'good' ? 'GOOD' : p.role === 'bad' ? 'BAD' : p.atBad.length === 0 ? 'none at bad' : `at bad: ${p.atBad.join(', ')}`;
+    const moved = p.moved.length === 0 ? 'no checkout moved' : p.moved.length > 4 ? `moved ${p.moved.length} checkouts` : `moved ${p.moved.join(', ')}`;
+    return `probe ${p.index}: ${VERDICT(p.ok).padEnd(11)} ${p.seconds.toFixed(2)}s  ${what} (${moved})${p.ok === true ? '' : ` — ${p.detail}`}`;
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/cli/bisect-command.js
+
+
+
+
+
+
+
+
+function parseRetries(value) {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n > 20)
+        throw new InvalidArgumentError('must be a whole number from 0 to 20');
+    return n;
+}
+function registerBisectCommand(program, cli) {
+    program
+        .command('bisect')
+        .description('find which of the components whose pins changed between GOOD and BAD broke the system')
+        .argument('[command...]', 'with --run: the oracle command and its arguments, after --')
+        .option('--good <rev>', 'meta-repo revision whose lock works (or known-good)')
+        .option('--bad <rev>', 'meta-repo revision whose lock fails')
+        .option('--run', 'use the command after -- as the oracle (exit 0 good, 125 cannot test, other bad) instead of the command health checks')
+        .option('--rollback', 'then roll back only the culprits to their good pins')
+        .addOption(new Option('--retries <n>', 'ask an oracle that answered bad up to N more times (bad only when every answer is bad)').argParser(parseRetries))
+        .action(async (command, _o, cmd) => {
+        const opts = cmd.optsWithGlobals();
+        if (opts.good === undefined)
+            throw new errors_InputError('--good: required (the revision whose lock works)');
+        if (opts.bad === undefined)
+            throw new errors_InputError('--bad: required (the revision whose lock fails)');
+        if (opts.run && command.length === 0)
+            throw new errors_InputError('--run: give the oracle command after --, as in --run -- npm test');
+        if (!opts.run && command.length > 0)
+            throw new errors_InputError(`bisect: unexpected argument ${JSON.stringify(command[0])}; an oracle command goes after --run --`);
+        const ctx = contextFor(cli, opts);
+        const abort = new AbortController();
+        // A bisect counts as a write phase: the signal is only noted and aborts the running oracle,
+        // and the bisect puts every checkout back before the command ends (SPEC section 2).
+        await duringWrites(async () => {
+            let stoppedBy;
+            const stop = onInterrupt((signal) => {
+                stoppedBy = signal;
+                abort.abort();
+            });
+            try {
+                const result = await runBisect(ctx, {
+                    good: opts.good,
+                    bad: opts.bad,
+                    run: opts.run ? command : undefined,
+                    retries: opts.retries,
+                    rollback: opts.rollback,
+                    signal: abort.signal,
+                    onProbe: (p) => cli.stderr(`${formatProbe(p)}\n`),
+                });
+                if (opts.json)
+                    printJson(cli, jsonOf(result));
+                else
+                    cli.stdout(formatBisect(result));
+                if (result.rollback !== undefined && result.rollback.changes.length > 0) {
+                    cli.completed = { undo: result.rollback.snapshot ? undoCommand(result.rollback.snapshot, ctx.env) : undefined };
+                }
+                cli.exitCode = result.ok ? 0 : 1;
+            }
+            catch (err) {
+                if (!(err instanceof BisectInterrupted))
+                    throw err;
+                throw new InterruptedError(stoppedBy ?? 'SIGINT', 'bisect stopped; every checkout is back where it was and no file was changed: the workspace is in its old state');
+            }
+            finally {
+                stop();
+            }
+        });
+    });
+}
+/** SPEC section 6's shape, plus the `ok` and `changes` every `--json` result carries. */
+function jsonOf(result) {
+    return {
+        ok: result.ok,
+        candidates: result.candidates,
+        probes: result.probes.map((p) => ({ pins: p.pins, ok: p.ok, seconds: p.seconds })),
+        culprits: result.culprits,
+        changes: result.rollback?.changes ?? [],
+    };
+}
+function formatBisect(result) {
+    const lines = [`${result.candidates.length} candidate(s) in ${result.lock}: ${result.candidates.join(', ')}`, `${result.probes.length} probe(s)`];
+    lines.push(result.message);
+    if (result.rollbackCommand.length > 0 && result.rollback === undefined)
+        lines.push(`roll back only the culprits with:\n  ${result.rollbackCommand.join(' ')}`);
+    let out = `${lines.join('\n')}\n`;
+    if (result.rollback !== undefined)
+        out += formatRollback(result.rollback);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/core/changeset/targets.js
 
 
@@ -23238,6 +23817,7 @@ const EXAMPLES = {
     'hold add': ['meta hold add web-ui --version v1.2.0 --reason "breaks checkout" --envs prod', 'meta hold add web-ui --commit 5b5e97f77c68'],
     'hold release': ['meta hold release web-ui --version v1.2.0', 'meta hold release web-ui'],
     check: ['meta check', 'meta check --env prod'],
+    bisect: ['meta bisect --env prod --good HEAD~1 --bad HEAD --run -- npm test', 'meta bisect --env prod --good known-good --bad HEAD --rollback'],
 };
 function commandPath(cmd) {
     const names = [];
@@ -23255,6 +23835,7 @@ function addExamples(cmd) {
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/cli/program.js
+
 
 
 
@@ -23426,6 +24007,7 @@ function buildProgram(cli) {
     registerChangesetCommands(program, cli);
     registerHistoryCommand(program, cli);
     registerHoldCommands(program, cli);
+    registerBisectCommand(program, cli);
     addExamples(program);
     return program;
 }

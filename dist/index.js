@@ -10366,18 +10366,19 @@ function checkRevision(rev, where = '--rev') {
     }
     return rev;
 }
-async function resolveMetaRevision(root, rev) {
-    checkRevision(rev);
+/** `where` names the argument in errors (`--rev`, `--good`, `input bad`). */
+async function resolveMetaRevision(root, rev, where = '--rev') {
+    checkRevision(rev, where);
     const result = await run_git_runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: root });
     if (result.code !== 0)
-        throw new errors_InputError(`--rev: ${quote(rev)} is not a revision of the meta-repo`);
+        throw new errors_InputError(`${where}: ${quote(rev)} is not a revision of the meta-repo`);
     return result.stdout.toString().trim();
 }
 /** The bytes of a file as it was at a revision of the meta-repo. */
-async function readFileAtRevision(root, commit, relPath) {
+async function readFileAtRevision(root, commit, relPath, where = '--rev') {
     const result = await run_git_runGit(['cat-file', 'blob', `${commit}:${relPath}`], { cwd: root });
     if (result.code !== 0)
-        throw new errors_InputError(`--rev: ${relPath} does not exist at ${commit.slice(0, 12)}`);
+        throw new errors_InputError(`${where}: ${relPath} does not exist at ${commit.slice(0, 12)}`);
     return result.stdout;
 }
 /** Every commit that changed one of the given files, newest first (renames not followed). */
@@ -10441,7 +10442,7 @@ async function lastCommitTouching(root, relPath) {
 
 
 
-const MODES = ['component', 'lock', 'store', 'snapshot', 'changeset', 'list', 'health', 'check'];
+const MODES = ['component', 'lock', 'store', 'snapshot', 'changeset', 'list', 'health', 'check', 'bisect'];
 function oneOf(value, allowed, name) {
     if (!allowed.includes(value)) {
         throw new errors_InputError(`input ${name}: ${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
@@ -10539,6 +10540,9 @@ function readInputs(get) {
         signCommits: bool(get('sign-commits').trim(), 'sign-commits', false),
         mergeTimeoutMs: duration(get('merge-timeout').trim(), 'merge-timeout', 10 * 60_000),
         groupSize: positive(get('group-size').trim(), 'group-size', DEFAULT_GROUP_SIZE),
+        good: opt('good') ?? (mode === 'bisect' ? 'known-good' : undefined),
+        bad: opt('bad') ?? (mode === 'bisect' ? 'HEAD' : undefined),
+        rollbackCulprits: bool(get('rollback-culprits').trim(), 'rollback-culprits', false),
     };
     validateForMode(inputs);
     return inputs;
@@ -10617,6 +10621,12 @@ function validateForMode(i) {
         case 'changeset':
             inputs_require(i.changeset, 'changeset', i.mode);
             break;
+        case 'bisect':
+            checkRevision(i.good, 'input good');
+            checkRevision(i.bad, 'input bad');
+            if (i.good === i.bad)
+                throw new errors_InputError(`input bad: ${quote(i.bad)} is input good too; give two different revisions`);
+            break;
         default:
             break;
     }
@@ -10624,6 +10634,13 @@ function validateForMode(i) {
         throw new errors_InputError(`input branch: ${quote(i.branch)} is the base branch too; the head branch must be another`);
     if (i.rollbackOnUnhealthy && i.mode !== 'health')
         throw new errors_InputError('input rollback-on-unhealthy: only with mode health');
+    if (i.mode !== 'bisect') {
+        // Ignoring them would run a different mode than the author meant to configure.
+        for (const [name, given] of [['good', i.good], ['bad', i.bad], ['rollback-culprits', i.rollbackCulprits || undefined]]) {
+            if (given !== undefined)
+                throw new errors_InputError(`input ${name}: only with mode bisect`);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./.tsbuild/core/context.js
@@ -11177,6 +11194,7 @@ async function runCommandCheck(spec, options) {
         child = (0,external_node_child_process_namespaceObject.spawn)(program, args, {
             cwd,
             shell: false,
+            ...(options.env !== undefined && { env: { ...process.env, ...options.env } }),
             detached: OWN_PROCESS_GROUP,
             // No stdin: a command that prompts gets end-of-file instead of hanging until the timeout.
             stdio: ['ignore', 'pipe', 'pipe'],
@@ -11254,7 +11272,8 @@ function outcome(run, output) {
         head = `exit ${run.exit.code}`;
     else
         head = `killed by ${run.exit?.signal ?? 'an unknown signal'}`;
-    return { ok, detail: output ? `${head}\n${output}` : head };
+    const exitCode = run.cutOff === undefined && typeof run.exit?.code === 'number' ? run.exit.code : undefined;
+    return { ok, detail: output ? `${head}\n${output}` : head, ...(exitCode !== undefined && { exitCode }) };
 }
 async function directoryProblem(dir) {
     try {
@@ -12802,11 +12821,11 @@ async function listTags(dir) {
         return { name, commit: peeled || object, date: date || undefined };
     });
 }
-async function repo_reader_headCommit(dir) {
+async function headCommit(dir) {
     const result = await run_git_runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: dir });
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
-async function repo_reader_currentBranch(dir) {
+async function currentBranch(dir) {
     const result = await run_git_runGit(['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: dir });
     return result.code === 0 ? result.stdout.toString().trim() : undefined;
 }
@@ -13065,7 +13084,7 @@ async function checkHealth(ctx, only, signal, flags = {}) {
         concurrency: ctx.jobs,
         signal,
         lockCheck: async (c) => {
-            const head = await repo_reader_headCommit(c.checkoutDir);
+            const head = await headCommit(c.checkoutDir);
             const entry = lock.entries.get(c.name);
             if (entry?.vendored)
                 return { ok: true, detail: `vendored: the lock pins version ${entry.version} and no commit; checkout at ${head?.slice(0, 12) ?? 'nothing'}` };
@@ -16367,6 +16386,8 @@ const INPUT_OF_ARGUMENT = {
     '--root': 'root',
     '--env': 'env',
     ID: 'changeset',
+    '--good': 'good',
+    '--bad': 'bad',
 };
 const ARGUMENT_AT_START = new RegExp(`(^|; )(${Object.keys(INPUT_OF_ARGUMENT).map((k) => k.replace(/[-]/g, '\\-')).join('|')}): `, 'g');
 function inInputTerms(message) {
@@ -16423,7 +16444,7 @@ function checkEnvHasLock(root, env) {
  * (the undo snapshot) was made by the run and is removed. `dirs`: where the run may make files.
  */
 async function markWorkspace(root, kept, dirs) {
-    const [head, branch] = await Promise.all([repo_reader_headCommit(root), repo_reader_currentBranch(root)]);
+    const [head, branch] = await Promise.all([headCommit(root), currentBranch(root)]);
     const saved = new Map();
     for (const rel of new Set(kept))
         saved.set(rel, await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, rel)).catch(() => undefined));
@@ -16443,7 +16464,7 @@ async function restoreWorkspace(root, mark, written) {
     await discardWrites(root, mark, written);
     if (mark.head === undefined)
         return;
-    const [head, branch] = await Promise.all([repo_reader_headCommit(root), repo_reader_currentBranch(root)]);
+    const [head, branch] = await Promise.all([headCommit(root), currentBranch(root)]);
     if (head === mark.head && branch === mark.branch)
         return;
     await restoreCheckout({ dir: root, head: mark.head, branch: mark.branch });
@@ -16454,7 +16475,7 @@ async function restoreWorkspace(root, mark, written) {
 async function discardWrites(root, mark, written) {
     if (written.length === 0)
         return;
-    const head = await repo_reader_headCommit(root);
+    const head = await headCommit(root);
     const tracked = head ? await pathsTrackedAt(root, head, written) : new Set();
     await restorePathsFrom(root, head ?? '', written.filter((f) => tracked.has(f)));
     for (const rel of written.filter((f) => !tracked.has(f))) {
@@ -19579,6 +19600,511 @@ function selection(inputs) {
     return names.length > 0 ? names : undefined;
 }
 
+;// CONCATENATED MODULE: ./.tsbuild/action/bisect-report.js
+const VERDICT = (ok) => (ok === null ? 'cannot test (125)' : ok ? 'good' : '**bad**');
+/** The job summary's part for mode bisect: every probe as a row, then the culprits. */
+function bisectSection(result) {
+    const rows = result.probes.map((p) => {
+        const state = p.role === 'good' ? 'GOOD' : p.role === 'bad' ? 'BAD' : p.atBad.map((n) => `\`${n}\``).join(', ');
+        return `| ${p.index} | ${state} | ${p.moved.length} | ${VERDICT(p.ok)} | ${p.seconds.toFixed(2)} |`;
+    });
+    const lines = [
+        `### Culprit finding: ${result.candidates.length} candidate(s), ${result.probes.length} probe(s)`,
+        '',
+        `Between \`${result.good.slice(0, 12)}\` (good) and \`${result.bad.slice(0, 12)}\` (bad) in \`${result.lock}\`.`,
+        '',
+        '| probe | at their bad pin | checkouts moved | verdict | seconds |',
+        '|---|---|---|---|---|',
+        ...rows,
+        '',
+        result.culprits.length > 0 ? `**Culprits:** ${result.culprits.map((n) => `\`${n}\``).join(', ')}` : `**No culprit found:** ${result.message}`,
+        '',
+    ];
+    if (result.rollbackCommand.length > 0)
+        lines.push('Roll back only them:', '', '```sh', result.rollbackCommand.join(' '), '```', '');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/bisect/candidates.js
+
+
+
+
+
+
+
+async function resolveSide(root, env, rev, where) {
+    if (rev !== KNOWN_GOOD_REV)
+        return resolveMetaRevision(root, rev, where);
+    const commit = await readKnownGood(root, env);
+    if (commit === undefined) {
+        throw new errors_InputError(`${where}: no known-good state recorded for ${env === undefined ? 'the default lock' : `env ${quote(env)}`} (${knownGoodRef(env)}); record one with meta health --all --record, or name a revision`);
+    }
+    return commit;
+}
+/**
+ * The components whose pin in the env's lock differs between two revisions of the meta-repo.
+ * Refused, before anything is touched: revisions that are not commits of the meta-repo, GOOD and
+ * BAD naming the same commit, a lock missing at either, and no pin that differs.
+ */
+async function bisectRange(root, env, good, bad) {
+    const lockRel = lockPathFor(env);
+    const [goodSide, badSide] = await Promise.allSettled([resolveSide(root, env, good, '--good'), resolveSide(root, env, bad, '--bad')]);
+    if (goodSide.status === 'rejected')
+        throw goodSide.reason;
+    if (badSide.status === 'rejected')
+        throw badSide.reason;
+    const [goodCommit, badCommit] = [goodSide.value, badSide.value];
+    if (goodCommit === badCommit)
+        throw new errors_InputError(`--bad: ${quote(bad)} and --good ${quote(good)} are the same commit ${goodCommit.slice(0, 12)}`);
+    // Both read at once; when both fail, GOOD's error is the one reported, every time.
+    const [goodRead, badRead] = await Promise.allSettled([readFileAtRevision(root, goodCommit, lockRel, '--good'), readFileAtRevision(root, badCommit, lockRel, '--bad')]);
+    if (goodRead.status === 'rejected')
+        throw goodRead.reason;
+    if (badRead.status === 'rejected')
+        throw badRead.reason;
+    const [goodBytes, badBytes] = [goodRead.value, badRead.value];
+    const goodLock = parseLockBytes(goodBytes, `${lockRel}@${good}`);
+    const badLock = parseLockBytes(badBytes, `${lockRel}@${bad}`);
+    const candidates = [];
+    for (const [name, entry] of badLock.entries) {
+        const before = goodLock.entries.get(name);
+        // A component added or removed between the two has no pin to mix on one side; vendored entries
+        // pin no commit to check out. Neither can be probed, so neither is a candidate.
+        if (before === undefined || before.vendored || entry.vendored || before.commit === entry.commit)
+            continue;
+        candidates.push({ name, good: before.commit, bad: entry.commit, goodVersion: before.version, badVersion: entry.version, repo: entry.repo ?? before.repo });
+    }
+    if (candidates.length === 0) {
+        throw new errors_InputError(`--bad: ${lockRel} pins the same commits at ${quote(good)} and ${quote(bad)}; there is nothing to bisect`);
+    }
+    return { lockRel, goodCommit, badCommit, candidates };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/bisect/checkouts.js
+
+
+
+
+
+
+
+/**
+ * The component checkouts a bisect moves between probes. Each probe moves only the checkouts whose
+ * pin differs from where they stand, all at once (at most `jobs` at a time); `restore` puts every
+ * one it ever moved back on its branch or commit, whatever happened in between.
+ */
+class ProbeCheckouts {
+    original;
+    jobs;
+    at = new Map();
+    touched = new Set();
+    constructor(original, jobs) {
+        this.original = original;
+        this.jobs = jobs;
+        for (const [name, state] of original)
+            this.at.set(name, state.head);
+    }
+    /**
+     * Reads where each candidate's checkout stands and makes both its pins present, fetching only a
+     * commit that is missing, and that one alone. Only objects change here, so a refusal or a failed
+     * fetch leaves every checkout where it was. A checkout with uncommitted changes is refused: a
+     * probe would carry them into every state or fail to move.
+     */
+    static async prepare(root, candidates, jobs, gitEnv) {
+        const limit = pLimit(Math.max(1, jobs));
+        const present = candidates.filter((c) => (0,external_node_fs_namespaceObject.existsSync)(componentDir(root, c.name)) && isGitRepo(componentDir(root, c.name)));
+        const states = await Promise.all(present.map((c) => limit(async () => {
+            const dir = componentDir(root, c.name);
+            const dirty = await trackedChanges(dir);
+            if (dirty.length > 0)
+                throw new errors_InputError(`components/${c.name}: has uncommitted changes (${dirty.slice(0, 3).join(', ')}); commit or stash them before a bisect`);
+            return [c.name, await readCheckoutState(dir)];
+        })));
+        await Promise.all(present.flatMap((c) => [c.good, c.bad].map((commit) => limit(() => ensureCommitPresent(componentDir(root, c.name), commit, c.repo, gitEnv ? { ...gitEnv } : undefined)))));
+        return new ProbeCheckouts(new Map(states), jobs);
+    }
+    /** Names of the candidates that have a checkout (the others are probed through their pins only). */
+    names() {
+        return [...this.original.keys()];
+    }
+    /** Moves the checkouts whose pin changes; returns their names. */
+    async moveTo(pins) {
+        const moving = [...this.original.entries()].filter(([name]) => pins[name] !== undefined && this.at.get(name) !== pins[name]);
+        for (const [name] of moving) {
+            this.touched.add(name);
+            // Unknown until the move settles: a failed batch may have moved some and not others.
+            this.at.delete(name);
+        }
+        await checkoutMany(moving.map(([name, state]) => ({ dir: state.dir, commit: pins[name] })), this.jobs);
+        for (const [name] of moving)
+            this.at.set(name, pins[name]);
+        return moving.map(([name]) => name);
+    }
+    /** Every moved checkout back where it was; tries them all before reporting the first failure. */
+    async restore() {
+        const limit = pLimit(Math.max(1, this.jobs));
+        const results = await Promise.allSettled([...this.touched].map((name) => limit(async () => {
+            await restoreCheckout(this.original.get(name));
+            this.at.set(name, this.original.get(name).head);
+            this.touched.delete(name);
+        })));
+        const failed = results.find((r) => r.status === 'rejected');
+        if (failed)
+            throw failed.reason;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/bisect/program-lookup.js
+
+
+/**
+ * Why an oracle's program cannot be started, or undefined when it can. Checked before the first
+ * probe, so a typo is one clear error instead of every probe answering "bad" (spawn's ENOENT).
+ * A name with a slash is a path from `cwd`, as exec resolves it; a bare name is looked up in PATH.
+ */
+function programProblem(program, cwd) {
+    if (program.length === 0)
+        return 'is empty';
+    if (program.includes('/') || (0,external_node_path_namespaceObject.isAbsolute)(program)) {
+        return executable((0,external_node_path_namespaceObject.resolve)(cwd, program)) ? undefined : `${program} does not exist or is not executable (from ${cwd})`;
+    }
+    const dirs = (process.env.PATH ?? '').split(external_node_path_namespaceObject.delimiter).filter(Boolean);
+    return dirs.some((dir) => executable((0,external_node_path_namespaceObject.join)(dir, program))) ? undefined : `${program} is not found in PATH`;
+}
+function executable(path) {
+    try {
+        if (!(0,external_node_fs_namespaceObject.statSync)(path).isFile())
+            return false;
+        (0,external_node_fs_namespaceObject.accessSync)(path, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/bisect/oracle.js
+
+
+
+
+
+
+
+
+
+
+/** The exit code `git bisect run` also uses for "this state cannot be tested". */
+const CANNOT_TEST = 125;
+/** A `--run` command may run a whole test suite; the bound only stops one that hangs. */
+const RUN_TIMEOUT_SECONDS = 3600;
+function verdictOf(outcome) {
+    if (outcome.ok)
+        return 'good';
+    return outcome.exitCode === CANNOT_TEST ? 'skip' : 'bad';
+}
+/**
+ * `--run -- CMD ARGS...`: argv without a shell, in the meta-repo root, with META_BISECT_PINS naming a
+ * JSON file of the probe's pins (written fresh for each probe, in `pinsFile`).
+ */
+function runOracle(root, argv, pinsFile) {
+    const [program = ''] = argv;
+    const problem = programProblem(program, root);
+    if (problem)
+        throw new errors_InputError(`--run: ${problem}`);
+    const spec = { kind: 'command', name: '--run', command: argv, timeoutSeconds: RUN_TIMEOUT_SECONDS };
+    return async ({ pins, signal }) => {
+        await (0,promises_namespaceObject.writeFile)(pinsFile, `${JSON.stringify(pins, null, 2)}\n`);
+        const outcome = await runCommandCheck(spec, { cwd: root, signal, env: { META_BISECT_PINS: pinsFile } });
+        return { verdict: verdictOf(outcome), detail: outcome.detail.split('\n')[0] ?? '' };
+    };
+}
+/**
+ * The env's `command` health checks, each in its component's checkout. The lock check is left out
+ * (a probe is off the lock by design) and so are http checks (they test what is deployed, not the
+ * checkouts). Any check exiting 125, with none failing otherwise, makes the probe "cannot test".
+ */
+function healthOracle(root, manifest, env, jobs) {
+    const tasks = [];
+    for (const component of manifest.components.values()) {
+        const cwd = componentDir(root, component.name);
+        for (const spec of parseHealthChecks(component.health, { file: MANIFEST_PATH, component: component.name })) {
+            if (spec.kind !== 'command' || !appliesToEnv(spec, env) || !(0,external_node_fs_namespaceObject.existsSync)(cwd))
+                continue;
+            const problem = programProblem(spec.command[0] ?? '', cwd);
+            if (problem)
+                throw new errors_InputError(`${MANIFEST_PATH}: components.${component.name}.health ${quote(spec.name)}: ${problem}`);
+            tasks.push({ component: component.name, cwd, spec });
+        }
+    }
+    if (tasks.length === 0) {
+        throw new errors_InputError(`--run: ${MANIFEST_PATH} declares no command health check for ${env === undefined ? 'the default lock' : `env ${quote(env)}`} with a checkout to run in; give the oracle as --run -- CMD ARGS...`);
+    }
+    const limit = pLimit(Math.max(1, jobs));
+    return async ({ signal }) => {
+        const outcomes = await Promise.all(tasks.map((t) => limit(async () => ({ task: t, outcome: await runCommandCheck(t.spec, { cwd: t.cwd, signal }) }))));
+        const failed = outcomes.filter((o) => !o.outcome.ok);
+        const verdicts = failed.map((o) => verdictOf(o.outcome));
+        const verdict = failed.length === 0 ? 'good' : verdicts.includes('bad') ? 'bad' : 'skip';
+        const detail = failed.map((o) => `${o.task.component}/${o.task.spec.name}: ${o.outcome.detail.split('\n')[0]}`).join('; ');
+        return { verdict, detail: detail || `${outcomes.length} command check(s) passed` };
+    };
+}
+/**
+ * `--retries N`: a "bad" answer is asked again up to N times, and the probe is bad only when every
+ * answer is bad; the first good answer makes it good (a flaky oracle fails spuriously, it does not
+ * pass spuriously), and a "cannot test" answer makes it cannot-test. Good answers are not re-asked.
+ */
+function withRetries(oracle, retries) {
+    return async (input) => {
+        let answer = await oracle(input);
+        for (let i = 0; i < retries && answer.verdict === 'bad' && !input.signal.aborted; i++)
+            answer = await oracle(input);
+        return answer;
+    };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/bisect/search.js
+/**
+ * The search for culprits, independent of git and processes: it only asks an oracle whether a subset
+ * of the candidates, set to their bad pins with every other candidate at its good pin, works.
+ *
+ * The caller has already confirmed that the empty subset (GOOD) works and the full one (BAD) fails.
+ * The search first assumes a single culprit and halves the suspects (one probe per halving), then
+ * verifies the one left alone; when that assumption fails — both halves work, an answer is "cannot
+ * test", or the last suspect works alone — it falls back to Zeller's ddmin, starting from the
+ * smallest subset already seen failing, which finds a 1-minimal failing subset of interacting
+ * culprits. Answers are cached by subset, so no state is ever probed twice.
+ */
+/** Asks each distinct subset once; the order of a subset does not matter. */
+class CachedOracle {
+    oracle;
+    order;
+    answers = new Map();
+    constructor(oracle, order) {
+        this.oracle = oracle;
+        this.order = order;
+    }
+    ask(subset) {
+        const sorted = this.sorted(subset);
+        const key = sorted.join('\0');
+        let answer = this.answers.get(key);
+        if (answer === undefined) {
+            answer = this.oracle(sorted);
+            this.answers.set(key, answer);
+        }
+        return answer;
+    }
+    /** The answer already given for a subset, without asking. */
+    known(subset) {
+        return this.answers.get(this.sorted(subset).join('\0'));
+    }
+    sorted(subset) {
+        const set = new Set(subset);
+        return this.order.filter((name) => set.has(name));
+    }
+}
+async function searchCulprits(candidates, oracle) {
+    // The smallest subset seen failing: where ddmin starts if the single-culprit assumption breaks.
+    let failing = candidates;
+    let suspects = candidates;
+    while (suspects.length > 1) {
+        const half = Math.ceil(suspects.length / 2);
+        const first = suspects.slice(0, half);
+        const second = suspects.slice(half);
+        const a = await oracle.ask(first);
+        if (a === 'bad') {
+            suspects = failing = first;
+            continue;
+        }
+        if (a === 'good') {
+            // With one culprit it must be in the other half; that is checked at the end, not here,
+            // which is what keeps one culprit among k within ceil(log2 k) + 1 probes.
+            suspects = second;
+            continue;
+        }
+        // The first half cannot be tested: only the second half's own answer says anything.
+        const b = await oracle.ask(second);
+        if (b !== 'bad')
+            return { culprits: await ddmin(failing, oracle), method: 'ddmin' };
+        suspects = failing = second;
+    }
+    const [last] = suspects;
+    if (last !== undefined && (await oracle.ask([last])) === 'bad')
+        return { culprits: [last], method: 'binary' };
+    return { culprits: await ddmin(failing, oracle), method: 'ddmin' };
+}
+/**
+ * Zeller's ddmin (Zeller & Hildebrandt, "Simplifying and Isolating Failure-Inducing Input", 2002)
+ * over a subset known to fail: test each part, then each complement, at a granularity that doubles
+ * whenever neither fails. "Cannot test" counts as "does not fail", so it never makes a culprit.
+ */
+async function ddmin(failing, oracle) {
+    let current = [...failing];
+    let n = 2;
+    while (current.length >= 2) {
+        const parts = split(current, n);
+        let reduced = false;
+        for (const part of parts) {
+            if ((await oracle.ask(part)) === 'bad') {
+                current = part;
+                n = 2;
+                reduced = true;
+                break;
+            }
+        }
+        if (reduced)
+            continue;
+        for (const part of parts) {
+            const complement = current.filter((name) => !part.includes(name));
+            if (parts.length > 2 && (await oracle.ask(complement)) === 'bad') {
+                current = complement;
+                n = Math.max(n - 1, 2);
+                reduced = true;
+                break;
+            }
+        }
+        if (reduced)
+            continue;
+        if (n >= current.length)
+            break;
+        n = Math.min(current.length, n * 2);
+    }
+    return current;
+}
+/** n parts of nearly equal size, in order. */
+function split(items, n) {
+    const parts = [];
+    let start = 0;
+    for (let i = 0; i < n; i++) {
+        const end = start + Math.floor((items.length - start) / (n - i));
+        parts.push(items.slice(start, end));
+        start = end;
+    }
+    return parts.filter((p) => p.length > 0);
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/bisect/run-bisect.js
+
+
+
+
+
+
+
+
+
+
+
+/** Thrown when SIGINT/SIGTERM cut a bisect short; by then every checkout is back. */
+class BisectInterrupted extends MetaError {
+    constructor() {
+        super('bisect interrupted', 1);
+    }
+}
+const VERDICT_OK = { good: true, bad: false, skip: null };
+/**
+ * `meta bisect`: confirm GOOD works and BAD fails, then search the candidates for the smallest set
+ * whose bad pins break the oracle. Holds the meta-repo's lock throughout, since probes move the
+ * checkouts; those are put back before it returns or throws, interrupted or not.
+ */
+async function runBisect(ctx, options) {
+    const range = await bisectRange(ctx.root, ctx.env, options.good, options.bad);
+    const manifest = await loadManifest(ctx.root);
+    // The pins file lives outside the meta-repo, so not even a killed run leaves a file in it.
+    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'meta-bisect-'));
+    try {
+        const base = options.run !== undefined ? runOracle(ctx.root, options.run, (0,external_node_path_namespaceObject.join)(scratch, 'pins.json')) : healthOracle(ctx.root, manifest, ctx.env, ctx.jobs);
+        const oracle = withRetries(base, options.retries ?? 0);
+        const names = range.candidates.map((c) => c.name);
+        if (ctx.dryRun)
+            return run_bisect_resultOf(ctx, range, options, { outcome: 'found', message: `would bisect ${names.length} candidate(s)`, probes: [], culprits: [] });
+        return await withMetaLock(ctx, `meta bisect${ctx.env ? ` --env ${ctx.env}` : ''}`, async () => {
+            const checkouts = await ProbeCheckouts.prepare(ctx.root, range.candidates, ctx.jobs, ctx.gitEnv);
+            let result;
+            try {
+                result = await search(ctx, range, options, checkouts, oracle);
+            }
+            finally {
+                await checkouts.restore();
+            }
+            if (!options.rollback || result.culprits.length === 0)
+                return result;
+            const rollback = await rollbackLock(ctx, range.lockRel, { rev: range.goodCommit, components: result.culprits });
+            return { ...result, rollback };
+        });
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+    }
+}
+async function search(ctx, range, options, checkouts, oracle) {
+    const signal = options.signal ?? new AbortController().signal;
+    const names = range.candidates.map((c) => c.name);
+    const probes = [];
+    let role;
+    const probe = async (subset) => {
+        if (signal.aborted)
+            throw new BisectInterrupted();
+        const atBad = new Set(subset);
+        const pins = Object.fromEntries(range.candidates.map((c) => [c.name, atBad.has(c.name) ? c.bad : c.good]));
+        const started = performance.now();
+        const moved = await checkouts.moveTo(pins);
+        const answer = await oracle({ pins, signal });
+        // An answer from a command cut off by the signal says nothing about the state.
+        if (signal.aborted)
+            throw new BisectInterrupted();
+        const record = { index: probes.length + 1, pins, ok: VERDICT_OK[answer.verdict], seconds: Math.round((performance.now() - started) / 10) / 100, atBad: [...subset], moved, detail: answer.detail, ...(role && { role }) };
+        probes.push(record);
+        options.onProbe?.(record);
+        return answer.verdict;
+    };
+    const cache = new CachedOracle(probe, names);
+    role = 'good';
+    const good = await cache.ask([]);
+    if (good !== 'good') {
+        const message = good === 'bad' ? `GOOD ${options.labels?.good ?? options.good} fails the oracle: nothing to find between it and BAD` : `GOOD ${options.labels?.good ?? options.good} cannot be tested (exit 125)`;
+        return run_bisect_resultOf(ctx, range, options, { outcome: good === 'bad' ? 'good-fails' : 'untestable', message, probes, culprits: [] });
+    }
+    role = 'bad';
+    const bad = await cache.ask(names);
+    if (bad !== 'bad') {
+        const message = bad === 'good' ? `BAD ${options.labels?.bad ?? options.bad} passes the oracle: no culprit to find` : `BAD ${options.labels?.bad ?? options.bad} cannot be tested (exit 125)`;
+        return run_bisect_resultOf(ctx, range, options, { outcome: bad === 'good' ? 'bad-passes' : 'untestable', message, probes, culprits: [] });
+    }
+    role = undefined;
+    const found = await searchCulprits(names, cache);
+    const message = found.culprits.length === 1 ? `culprit: ${found.culprits[0]}` : `culprits (they fail only together): ${found.culprits.join(', ')}`;
+    return { ...run_bisect_resultOf(ctx, range, options, { outcome: 'found', message, probes, culprits: found.culprits }), method: found.method };
+}
+function run_bisect_resultOf(ctx, range, _options, found) {
+    const culprits = found.culprits;
+    const rollbackCommand = culprits.length === 0 ? [] : ['meta', 'rollback', 'lock', range.lockRel, '--rev', range.goodCommit, '--component', culprits.join(','), ...(ctx.env ? ['--env', ctx.env] : [])];
+    return {
+        ok: culprits.length > 0 || ctx.dryRun,
+        outcome: found.outcome,
+        message: found.message,
+        good: range.goodCommit,
+        bad: range.badCommit,
+        lock: range.lockRel,
+        candidates: range.candidates.map((c) => c.name),
+        probes: found.probes,
+        culprits,
+        rollbackCommand,
+        dryRun: ctx.dryRun,
+    };
+}
+
+;// CONCATENATED MODULE: ./.tsbuild/core/bisect/format-probe.js
+const format_probe_VERDICT = (ok) => (ok === null ? 'cannot test' : ok ? 'good' : 'bad');
+/** One line per probe as it finishes, for the CLI's stderr and the action's log. */
+function formatProbe(p) {
+    const what = p.role === 'good' ? 'GOOD' : p.role === 'bad' ? 'BAD' : p.atBad.length === 0 ? 'none at bad' : `at bad: ${p.atBad.join(', ')}`;
+    const moved = p.moved.length === 0 ? 'no checkout moved' : p.moved.length > 4 ? `moved ${p.moved.length} checkouts` : `moved ${p.moved.join(', ')}`;
+    return `probe ${p.index}: ${format_probe_VERDICT(p.ok).padEnd(11)} ${p.seconds.toFixed(2)}s  ${what} (${moved})${p.ok === true ? '' : ` — ${p.detail}`}`;
+}
+
 ;// CONCATENATED MODULE: ./.tsbuild/action/changeset-pulls.js
 
 
@@ -19753,6 +20279,10 @@ async function closeChangesetPulls(api, result, pulls, options) {
 
 
 
+
+
+
+
 const BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
 /** Fan-out jobs push to base one after another; each lost race redoes the rollback on the new base. */
 const run_action_PUSH_ATTEMPTS = 12;
@@ -19799,7 +20329,7 @@ async function run(inputs, runner, io) {
     if (inputs.mode === 'check')
         return runCheckMode(ctx, runner.workspace);
     // Octokit loads, and the default branch is asked for, while git fetches history.
-    const publishes = inputs.mode !== 'list' && inputs.mode !== 'health' && !inputs.dryRun;
+    const publishes = inputs.mode !== 'list' && inputs.mode !== 'health' && inputs.mode !== 'bisect' && !inputs.dryRun;
     const apiLoading = publishes ? client(inputs, runner, io) : undefined;
     const baseLoading = apiLoading?.then((api) => inputs.base ?? defaultBranch(api, runner.repository));
     // Awaited below; until then a failure must not surface as an unhandled rejection.
@@ -19820,6 +20350,8 @@ async function run(inputs, runner, io) {
     }
     if (inputs.mode === 'health')
         return runHealthMode(session);
+    if (inputs.mode === 'bisect')
+        return runBisectMode(session);
     if (inputs.mode === 'list' || inputs.dryRun) {
         const outcome = await performMode(ctx, pinned);
         return report(session, { operation: 'none', merged: false, outcome }, undefined);
@@ -19866,12 +20398,12 @@ async function run(inputs, runner, io) {
     return report(session, published, health);
 }
 /** `known-good` is the env's known-good ref, fetched from the meta-repo; anything else a revision. */
-async function resolveRev(remote, rev, env) {
+async function resolveRev(remote, rev, env, where = 'input rev') {
     if (rev !== KNOWN_GOOD_REV)
-        return ensureRevision(remote, rev, 'input rev');
+        return ensureRevision(remote, rev, where);
     const commit = await fetchKnownGood(remote, env);
     if (commit === undefined)
-        throw new errors_InputError(`input rev: no known-good state recorded for ${env === undefined ? 'the default lock' : `env ${env}`} (${knownGoodRef(env)}); a mode health run records one when the env is healthy`);
+        throw new errors_InputError(`${where}: no known-good state recorded for ${env === undefined ? 'the default lock' : `env ${env}`} (${knownGoodRef(env)}); a mode health run records one when the env is healthy`);
     return commit;
 }
 /** Octokit is loaded only by runs that call the API: `list`, `health` and dry runs start faster without it. */
@@ -20135,12 +20667,47 @@ async function runHealthMode(s) {
 async function recordHealthyState(s) {
     if (!s.inputs.recordKnownGood || s.inputs.dryRun)
         return undefined;
-    const head = await repo_reader_headCommit(s.root);
+    const head = await headCommit(s.root);
     if (!head)
         return undefined;
     const recorded = await pushKnownGood(s.remote, s.inputs.env, head);
     s.io.info(recorded.moved ? `recorded ${head.slice(0, 12)} as known-good (${knownGoodRef(s.inputs.env)})` : `${knownGoodRef(s.inputs.env)} not moved: ${recorded.note}`);
     return { commit: recorded.commit, why: recorded.moved ? `Recorded \`${head.slice(0, 12)}\` as the known-good state (\`${knownGoodRef(s.inputs.env)}\`).` : `Known-good state not moved: ${recorded.note}.` };
+}
+/**
+ * `mode: bisect`: find the culprits on the runner (the env's command health checks, against the
+ * component checkouts the workflow made), then, with rollback-culprits, land the rollback of only
+ * the culprits to their good pins like any rollback. A run that finds no culprit fails.
+ */
+async function runBisectMode(s) {
+    const { inputs, ctx } = s;
+    // A shallow checkout lacks the older revision (and HEAD~N below it): fetched first, resolved once.
+    const good = await resolveRev(s.remote, inputs.good, inputs.env, 'input good');
+    const bad = await resolveRev(s.remote, inputs.bad, inputs.env, 'input bad');
+    // Cancelling the job stops the oracle and puts the checkouts back instead of exiting mid-probe.
+    const abort = new AbortController();
+    const found = await duringWrites(async () => {
+        const stop = onInterrupt(() => abort.abort());
+        try {
+            return await runBisect(ctx, { good, bad, labels: { good: inputs.good, bad: inputs.bad }, signal: abort.signal, onProbe: (p) => s.io.info(formatProbe(p)) });
+        }
+        finally {
+            stop();
+        }
+    });
+    const extra = { outputs: { culprits: found.culprits.join(',') }, section: bisectSection(found), failed: found.culprits.length === 0 ? found.message : undefined };
+    if (found.culprits.length === 0 || !inputs.rollbackCulprits || inputs.dryRun)
+        return withBisect(await report(s, { operation: 'none', merged: false }, undefined), extra);
+    const api = await client(inputs, s.runner, s.io);
+    const culpritInputs = { ...inputs, components: found.culprits };
+    const published = await publish({ ...s, inputs: culpritInputs }, api, headBranchFor(culpritInputs), async () => {
+        const result = await rollbackLock(ctx, found.lock, { rev: found.good, components: found.culprits });
+        return { kind: 'rollback', result, files: filesOf(result) };
+    });
+    return withBisect(await report(s, published, undefined), extra);
+}
+function withBisect(result, extra) {
+    return { outputs: { ...result.outputs, ...extra.outputs }, summary: `${result.summary}\n${extra.section}`, ...(extra.failed !== undefined && { failed: extra.failed }) };
 }
 async function healthAfter(ctx, inputs) {
     if (!inputs.health)
@@ -20160,7 +20727,7 @@ async function prepareWorkspace(root, url, base, env) {
     const tip = await remoteBranchSha(root, url, base, env);
     if (!tip)
         throw new errors_OperationError(`input base: branch ${JSON.stringify(base)} does not exist in the meta-repo`);
-    if ((await repo_reader_headCommit(root)) === tip)
+    if ((await headCommit(root)) === tip)
         return tip;
     const dirty = await trackedChanges(root);
     if (dirty.length > 0)

@@ -14,6 +14,8 @@
 // D: time to recover (scripts/bench/recover.mjs): the action from start to exit for mode lock,
 //    rev HEAD~1, 100 components, pull-request merge, 100 http health checks, on the workspace
 //    actions/checkout leaves by default; median of --runs, with its request timeline.
+// F: culprit finding (scripts/bench/bisect.mjs): `meta bisect` over 64 candidates with one culprit
+//    and a command oracle, wall time and probes, against trying each component alone.
 // Peak RSS of every run by /usr/bin/time -f %M; git processes by GIT_TRACE2_EVENT (one extra,
 // untimed run per tool that also warms the caches).
 //
@@ -33,6 +35,7 @@ import { getRssMode, hasGnuTime, killLiveChildren, median, pool, run, runOk, set
 import { commandWorks, ensureTool } from './bench/tools.mjs';
 import { summarizeTrace } from './bench/trace.mjs';
 import { RECOVER_COMPONENTS, timeToRecover } from './bench/recover.mjs';
+import { BISECT_COMPONENTS, culpritFinding } from './bench/bisect.mjs';
 import { checkoutLikeActions } from './lib/actions-checkout.mjs';
 import { parseOutputFile, runnerEnvironment } from './lib/actions-runner.mjs';
 import { SCALE_TARGETS, scaleTable, scenarioScale } from './bench/scale.mjs';
@@ -65,7 +68,7 @@ const USAGE = `usage: npm run bench -- [--n N] [--runs R] [--json] [--fresh] [--
   --jobs J         pass --jobs J to meta (default: meta's own default, 8)
   --vcs-workers W  vcs import --workers (default: the same as meta's jobs, 8)
   --no-vcstool     skip the vcstool comparison
-  --only LIST      run only some scenarios: a comma list of a, b, c, d, e (default a,b,c,d; only e with --scale)
+  --only LIST      run only some scenarios: a comma list of a, b, c, d, e, f (default a,b,c,d,f; only e with --scale)
   --scale LIST     scenario E at these component counts, e.g. 500,5000 (alone: only E runs)
   --dist DIR       run cli.js and index.js from DIR instead of dist/ (to measure a patched build)
 `;
@@ -108,13 +111,13 @@ function options(argv) {
     // --scale alone runs only scenario E; with --only, as listed.
     scale: values.scale === undefined ? [] : values.scale.split(',').map((x) => int('scale', x.trim(), 10, 20000)),
     only: new Set(
-      (values.only ?? (values.scale !== undefined ? 'e' : 'a,b,c,d'))
+      (values.only ?? (values.scale !== undefined ? 'e' : 'a,b,c,d,f'))
         .toLowerCase()
         .split(',')
         .map((x) => x.trim())
         .filter(Boolean)
         .map((x) => {
-          if (!['a', 'b', 'c', 'd', 'e'].includes(x)) throw new Error(`--only: unknown scenario ${JSON.stringify(x)} (a, b, c, d, e)`);
+          if (!['a', 'b', 'c', 'd', 'e', 'f'].includes(x)) throw new Error(`--only: unknown scenario ${JSON.stringify(x)} (a, b, c, d, e, f)`);
           return x;
         }),
     ),
@@ -456,6 +459,11 @@ function table(result) {
     lines.push(`   ${secs(result.recover.median_s)} (runs ${result.recover.samples_s.join(' ')}), ${result.recover.api_requests} API requests:`);
     lines.push(`     ${result.recover.timeline.join(' · ')}`);
   }
+  if (result.bisect) {
+    const e = result.bisect;
+    lines.push('', `F. Culprit finding: ${BISECT_COMPONENTS} candidates, one culprit, a command oracle`);
+    lines.push(`   meta bisect: ${secs(e.bisect_s)}, ${e.bisect_probes} probes (bound ${e.probe_bound}); each component alone: ${secs(e.naive_s)}, ${e.naive_probes} probes (the culprit at try ${e.naive_probes_to_first_hit})`);
+  }
   lines.push('');
   lines.push('Where the time goes (the traced run of each tool: git processes by command, summed process time, when they ran):');
   for (const key of ['restore', 'vcstool', 'loop', 'lock_only', 'action']) {
@@ -555,7 +563,8 @@ async function main() {
   }
   if (opts.only.has('c')) await scenarioC(opts, out);
   if (opts.only.has('d')) await scenarioD(opts, out);
-  if (opts.only.size < 4 || opts.only.has('e')) out.notes.push(`only scenario(s) ${[...opts.only].join(', ').toUpperCase()} were run (--only)`);
+  if (opts.only.has('f')) out.bisect = await culpritFinding({ cli, tmp, runs: opts.runs, log });
+  if (opts.only.size < 5 || opts.only.has('e')) out.notes.push(`only scenario(s) ${[...opts.only].join(', ').toUpperCase()} were run (--only)`);
 
   const restore = median(out.samples.restore);
   const vcs = vcsOk ? median(out.samples.vcstool) : null;
@@ -575,6 +584,7 @@ async function main() {
     time_to_recover_s: out.recover?.median_s ?? null,
     recover_api_requests: out.recover?.api_requests ?? null,
     recover: out.recover ?? null,
+    bisect: out.bisect ?? null,
     cold_start_ms: r1(median(out.samples.cold_start_ms)),
     cold_exit_ms: r1(median(out.samples.cold_exit_ms)),
     node_e0_ms: r1(median(out.samples.node_e0_ms)),

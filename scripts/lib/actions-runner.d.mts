@@ -33,6 +33,8 @@ export interface RunnerSetup {
   readonly serverUrl: string;
   /** The node binary (and arguments) to run dist/index.js with (default: this process's). */
   readonly node?: readonly string[];
+  /** The action's entry to run (default: the committed dist/index.js); tests of new modes build one from source. */
+  readonly script?: string;
   readonly env?: Record<string, string>;
 }
 

@@ -91,7 +91,7 @@ export async function runAction(inputs, setup) {
     extra: { GIT_CONFIG_GLOBAL: process.env.GIT_CONFIG_GLOBAL, META_ROLLBACK_CACHE: join(dir, 'cache'), ...setup.env },
   });
   const [command, ...prefix] = setup.node ?? [process.execPath];
-  const child = spawn(command, [...prefix, join(repoRoot, 'dist', 'index.js')], { cwd: setup.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, [...prefix, setup.script ?? join(repoRoot, 'dist', 'index.js')], { cwd: setup.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d.toString()));

@@ -24,6 +24,8 @@ const INPUT_OF_ARGUMENT: Readonly<Record<string, string>> = {
   '--root': 'root',
   '--env': 'env',
   ID: 'changeset',
+  '--good': 'good',
+  '--bad': 'bad',
 };
 
 const ARGUMENT_AT_START = new RegExp(`(^|; )(${Object.keys(INPUT_OF_ARGUMENT).map((k) => k.replace(/[-]/g, '\\-')).join('|')}): `, 'g');

@@ -6,7 +6,7 @@ import { checkComponentName, checkEnvName, checkRefName, checkShaOrAbbrev, quote
 import { checkHashPrefix } from '../core/store/tree.js';
 import { checkRevision } from '../git/meta-history.js';
 
-export const MODES = ['component', 'lock', 'store', 'snapshot', 'changeset', 'list', 'health', 'check'] as const;
+export const MODES = ['component', 'lock', 'store', 'snapshot', 'changeset', 'list', 'health', 'check', 'bisect'] as const;
 export type Mode = (typeof MODES)[number];
 export type PullRequestMode = 'open' | 'merge' | 'auto-merge' | 'none';
 export type MergeMethod = 'merge' | 'squash' | 'rebase';
@@ -47,6 +47,11 @@ export interface ActionInputs {
   readonly mergeTimeoutMs: number;
   /** Components per group in the fan-out `matrix` output. */
   readonly groupSize: number;
+  /** mode bisect: the meta-repo revisions whose lock works and fails (defaults known-good and HEAD). */
+  readonly good?: string;
+  readonly bad?: string;
+  /** mode bisect: open the rollback pull request for the culprits only. */
+  readonly rollbackCulprits: boolean;
 }
 
 export type InputGetter = (name: string) => string;
@@ -144,6 +149,9 @@ export function readInputs(get: InputGetter): ActionInputs {
     signCommits: bool(get('sign-commits').trim(), 'sign-commits', false),
     mergeTimeoutMs: duration(get('merge-timeout').trim(), 'merge-timeout', 10 * 60_000),
     groupSize: positive(get('group-size').trim(), 'group-size', DEFAULT_GROUP_SIZE),
+    good: opt('good') ?? (mode === 'bisect' ? 'known-good' : undefined),
+    bad: opt('bad') ?? (mode === 'bisect' ? 'HEAD' : undefined),
+    rollbackCulprits: bool(get('rollback-culprits').trim(), 'rollback-culprits', false),
   };
   validateForMode(inputs);
   return inputs;
@@ -206,9 +214,20 @@ function validateForMode(i: ActionInputs): void {
     case 'changeset':
       require(i.changeset, 'changeset', i.mode);
       break;
+    case 'bisect':
+      checkRevision(i.good!, 'input good');
+      checkRevision(i.bad!, 'input bad');
+      if (i.good === i.bad) throw new InputError(`input bad: ${quote(i.bad!)} is input good too; give two different revisions`);
+      break;
     default:
       break;
   }
   if (i.branch !== undefined && i.branch === i.base) throw new InputError(`input branch: ${quote(i.branch)} is the base branch too; the head branch must be another`);
   if (i.rollbackOnUnhealthy && i.mode !== 'health') throw new InputError('input rollback-on-unhealthy: only with mode health');
+  if (i.mode !== 'bisect') {
+    // Ignoring them would run a different mode than the author meant to configure.
+    for (const [name, given] of [['good', i.good], ['bad', i.bad], ['rollback-culprits', i.rollbackCulprits || undefined]] as const) {
+      if (given !== undefined) throw new InputError(`input ${name}: only with mode bisect`);
+    }
+  }
 }

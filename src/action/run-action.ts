@@ -31,6 +31,10 @@ import { gitHubMessage, settingsAdvice, withAdvice } from '../github/refusals.js
 import { discardWrites, markWorkspace, restoreWorkspace, type WorkspaceMark } from './workspace-guard.js';
 import type { ActionInputs } from './inputs.js';
 import { filesOf, performMode, selection, type ModeOutcome } from './perform-mode.js';
+import { bisectSection } from './bisect-report.js';
+import { runBisect } from '../core/bisect/run-bisect.js';
+import { duringWrites, onInterrupt } from '../core/interrupt.js';
+import { formatProbe } from '../core/bisect/format-probe.js';
 import { closeChangesetPulls, openChangesetPulls, type ComponentPull } from './changeset-pulls.js';
 import type { BranchToPublish, ChangesetRollbackResult } from '../core/changeset/apply.js';
 import { changesTable, compareLink, healthSection, holdsBlock, journalBlock, pullRequestBody, undoText, type ChangeRow } from './report.js';
@@ -54,7 +58,7 @@ export interface ActionResult {
   readonly summary: string;
   /** mode check: one error annotation per offending lock line. */
   readonly annotations?: readonly Annotation[];
-  /** Set when the step must fail although the run itself worked (mode check). */
+  /** Set when the step must fail although the run itself worked (mode check, and mode bisect when it finds no culprit). */
   readonly failed?: string;
 }
 
@@ -131,7 +135,7 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
   // A check needs only the files of the pull request's checkout: no token, history or API.
   if (inputs.mode === 'check') return runCheckMode(ctx, runner.workspace);
   // Octokit loads, and the default branch is asked for, while git fetches history.
-  const publishes = inputs.mode !== 'list' && inputs.mode !== 'health' && !inputs.dryRun;
+  const publishes = inputs.mode !== 'list' && inputs.mode !== 'health' && inputs.mode !== 'bisect' && !inputs.dryRun;
   const apiLoading = publishes ? client(inputs, runner, io) : undefined;
   const baseLoading = apiLoading?.then((api) => inputs.base ?? defaultBranch(api, runner.repository));
   // Awaited below; until then a failure must not surface as an unhandled rejection.
@@ -152,6 +156,7 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
     io.warning(`store branch ${inputs.storeBranch} could not be fetched; using the local one if any`);
   }
   if (inputs.mode === 'health') return runHealthMode(session);
+  if (inputs.mode === 'bisect') return runBisectMode(session);
   if (inputs.mode === 'list' || inputs.dryRun) {
     const outcome = await performMode(ctx, pinned);
     return report(session, { operation: 'none', merged: false, outcome }, undefined);
@@ -197,10 +202,10 @@ async function run(inputs: ActionInputs, runner: RunnerEnv, io: ActionIo): Promi
 }
 
 /** `known-good` is the env's known-good ref, fetched from the meta-repo; anything else a revision. */
-async function resolveRev(remote: MetaRemote, rev: string, env: string | undefined): Promise<string> {
-  if (rev !== KNOWN_GOOD_REV) return ensureRevision(remote, rev, 'input rev');
+async function resolveRev(remote: MetaRemote, rev: string, env: string | undefined, where = 'input rev'): Promise<string> {
+  if (rev !== KNOWN_GOOD_REV) return ensureRevision(remote, rev, where);
   const commit = await fetchKnownGood(remote, env);
-  if (commit === undefined) throw new InputError(`input rev: no known-good state recorded for ${env === undefined ? 'the default lock' : `env ${env}`} (${knownGoodRef(env)}); a mode health run records one when the env is healthy`);
+  if (commit === undefined) throw new InputError(`${where}: no known-good state recorded for ${env === undefined ? 'the default lock' : `env ${env}`} (${knownGoodRef(env)}); a mode health run records one when the env is healthy`);
   return commit;
 }
 
@@ -468,6 +473,41 @@ async function recordHealthyState(s: Session): Promise<Published['knownGood']> {
   const recorded = await pushKnownGood(s.remote, s.inputs.env, head);
   s.io.info(recorded.moved ? `recorded ${head.slice(0, 12)} as known-good (${knownGoodRef(s.inputs.env)})` : `${knownGoodRef(s.inputs.env)} not moved: ${recorded.note}`);
   return { commit: recorded.commit, why: recorded.moved ? `Recorded \`${head.slice(0, 12)}\` as the known-good state (\`${knownGoodRef(s.inputs.env)}\`).` : `Known-good state not moved: ${recorded.note}.` };
+}
+
+/**
+ * `mode: bisect`: find the culprits on the runner (the env's command health checks, against the
+ * component checkouts the workflow made), then, with rollback-culprits, land the rollback of only
+ * the culprits to their good pins like any rollback. A run that finds no culprit fails.
+ */
+async function runBisectMode(s: Session): Promise<ActionResult> {
+  const { inputs, ctx } = s;
+  // A shallow checkout lacks the older revision (and HEAD~N below it): fetched first, resolved once.
+  const good = await resolveRev(s.remote, inputs.good!, inputs.env, 'input good');
+  const bad = await resolveRev(s.remote, inputs.bad!, inputs.env, 'input bad');
+  // Cancelling the job stops the oracle and puts the checkouts back instead of exiting mid-probe.
+  const abort = new AbortController();
+  const found = await duringWrites(async () => {
+    const stop = onInterrupt(() => abort.abort());
+    try {
+      return await runBisect(ctx, { good, bad, labels: { good: inputs.good!, bad: inputs.bad! }, signal: abort.signal, onProbe: (p) => s.io.info(formatProbe(p)) });
+    } finally {
+      stop();
+    }
+  });
+  const extra = { outputs: { culprits: found.culprits.join(',') }, section: bisectSection(found), failed: found.culprits.length === 0 ? found.message : undefined };
+  if (found.culprits.length === 0 || !inputs.rollbackCulprits || inputs.dryRun) return withBisect(await report(s, { operation: 'none', merged: false }, undefined), extra);
+  const api = await client(inputs, s.runner, s.io);
+  const culpritInputs: ActionInputs = { ...inputs, components: found.culprits };
+  const published = await publish({ ...s, inputs: culpritInputs }, api, headBranchFor(culpritInputs), async () => {
+    const result = await rollbackLock(ctx, found.lock, { rev: found.good, components: found.culprits });
+    return { kind: 'rollback', result, files: filesOf(result) };
+  });
+  return withBisect(await report(s, published, undefined), extra);
+}
+
+function withBisect(result: ActionResult, extra: { outputs: Record<string, string>; section: string; failed?: string }): ActionResult {
+  return { outputs: { ...result.outputs, ...extra.outputs }, summary: `${result.summary}\n${extra.section}`, ...(extra.failed !== undefined && { failed: extra.failed }) };
 }
 
 async function healthAfter(ctx: RunContext, inputs: ActionInputs): Promise<HealthReport | undefined> {

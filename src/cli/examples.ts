@@ -24,6 +24,7 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'hold add': ['meta hold add web-ui --version v1.2.0 --reason "breaks checkout" --envs prod', 'meta hold add web-ui --commit 5b5e97f77c68'],
   'hold release': ['meta hold release web-ui --version v1.2.0', 'meta hold release web-ui'],
   check: ['meta check', 'meta check --env prod'],
+  bisect: ['meta bisect --env prod --good HEAD~1 --bad HEAD --run -- npm test', 'meta bisect --env prod --good known-good --bad HEAD --rollback'],
 };
 
 export function commandPath(cmd: Command): string {

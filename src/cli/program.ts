@@ -15,6 +15,7 @@ import { withMatrix } from '../core/fan-out.js';
 import { registerStoreCommands } from './store-commands.js';
 import { registerChangesetCommands } from './changeset-commands.js';
 import { registerHistoryCommand } from './history-command.js';
+import { registerBisectCommand } from './bisect-command.js';
 import { changesetTargets } from '../core/changeset/targets.js';
 import { storeTargets, storeTargetsFrom } from '../core/store/targets.js';
 import { openStore } from '../core/store/open.js';
@@ -173,6 +174,7 @@ export function buildProgram(cli: CliEnvironment): Command {
   registerChangesetCommands(program, cli);
   registerHistoryCommand(program, cli);
   registerHoldCommands(program, cli);
+  registerBisectCommand(program, cli);
   addExamples(program);
   return program;
 }

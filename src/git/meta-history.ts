@@ -14,17 +14,18 @@ export function checkRevision(rev: string, where = '--rev'): string {
   return rev;
 }
 
-export async function resolveMetaRevision(root: string, rev: string): Promise<string> {
-  checkRevision(rev);
+/** `where` names the argument in errors (`--rev`, `--good`, `input bad`). */
+export async function resolveMetaRevision(root: string, rev: string, where = '--rev'): Promise<string> {
+  checkRevision(rev, where);
   const result = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: root });
-  if (result.code !== 0) throw new InputError(`--rev: ${quote(rev)} is not a revision of the meta-repo`);
+  if (result.code !== 0) throw new InputError(`${where}: ${quote(rev)} is not a revision of the meta-repo`);
   return result.stdout.toString().trim();
 }
 
 /** The bytes of a file as it was at a revision of the meta-repo. */
-export async function readFileAtRevision(root: string, commit: string, relPath: string): Promise<Buffer> {
+export async function readFileAtRevision(root: string, commit: string, relPath: string, where = '--rev'): Promise<Buffer> {
   const result = await runGit(['cat-file', 'blob', `${commit}:${relPath}`], { cwd: root });
-  if (result.code !== 0) throw new InputError(`--rev: ${relPath} does not exist at ${commit.slice(0, 12)}`);
+  if (result.code !== 0) throw new InputError(`${where}: ${relPath} does not exist at ${commit.slice(0, 12)}`);
   return result.stdout;
 }
 

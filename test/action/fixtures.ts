@@ -20,7 +20,7 @@ export interface HostedSystem {
   /** The workspace's .git/config and RUNNER_TEMP credential files, to compare before and after a run. */
   credentials(): Record<string, string>;
   /** Runs the action; `on` is another runner's workspace (default: this system's). */
-  run(inputs: Record<string, string>, extra?: { node?: string[]; env?: Record<string, string>; on?: RunnerCheckout }): Promise<ActionRun>;
+  run(inputs: Record<string, string>, extra?: { node?: string[]; script?: string; env?: Record<string, string>; on?: RunnerCheckout }): Promise<ActionRun>;
   bareGit(args: string[]): string;
 }
 
@@ -66,6 +66,7 @@ export async function hostedSystem(forge: Forge, options: HostingOptions = {}): 
           apiUrl,
           serverUrl: forge.serverUrl,
           node: extra.node,
+          script: extra.script,
           env: { RUNNER_TEMP: extra.on?.runnerTemp ?? runnerTemp, ...extra.env },
         },
       ),

@@ -15,8 +15,16 @@ describe('readInputs', () => {
     expect(readInputs(getter({ mode: 'check', 'record-known-good': 'True', hold: 'TRUE' }))).toMatchObject({ mode: 'check', recordKnownGood: true, hold: true });
   });
 
+  it('defaults mode bisect to good known-good, bad HEAD, no rollback', () => {
+    expect(readInputs(getter({ mode: 'bisect', token: 't' }))).toMatchObject({ good: 'known-good', bad: 'HEAD', rollbackCulprits: false });
+    expect(readInputs(getter({ mode: 'bisect', good: 'v41', 'rollback-culprits': 'true', token: 't' }))).toMatchObject({ good: 'v41', bad: 'HEAD', rollbackCulprits: true });
+  });
+
   const refusals: Array<[Record<string, string>, RegExp]> = [
     [{}, /^input mode: required/],
+    [{ mode: 'bisect', good: 'HEAD' }, /^input bad: "HEAD" is input good too/],
+    [{ mode: 'bisect', bad: 'a..b' }, /^input bad: invalid revision "a\.\.b"/],
+    [{ mode: 'health', bad: 'HEAD' }, /^input bad: only with mode bisect/],
     [{ mode: 'explode' }, /^input mode: "explode" is not one of component, lock/],
     [{ mode: 'component', component: 'web-ui' }, /^input to-version \/ to-commit: give exactly one/],
     [{ mode: 'component', 'to-version': 'v1' }, /^input component: required with mode component/],

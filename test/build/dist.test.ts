@@ -1,14 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildFromSource } from '../helpers/build-from-source.js';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.js';
-import { tempDir } from '../helpers/workspace.js';
 
 describe('dist/', () => {
   it('is what the build produces from src/ (rebuild and commit dist/ after changing src/)', () => {
-    const out = join(tempDir('meta-dist-'), 'dist');
-    execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), '--out', out], { cwd: repoRoot, stdio: 'pipe' });
+    const out = buildFromSource();
     const built = readdirSync(out).sort();
     expect(readdirSync(join(repoRoot, 'dist')).sort()).toEqual(built);
     for (const file of built) {

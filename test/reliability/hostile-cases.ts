@@ -16,7 +16,7 @@ export interface CliCase {
   /** Run `node dist/cli.js` in a real process instead of the in-process CLI. */
   readonly process?: boolean;
   /** Only where the command exists (changeset commands may be added later). */
-  readonly needs?: 'changeset';
+  readonly needs?: 'changeset' | 'bisect';
 }
 
 const LOCK = 'manifests/components.lock.prod.yaml';
@@ -247,6 +247,8 @@ export const cliCases: CliCase[] = [
   { name: 'store verify with a path for a hash', args: () => ['store', 'verify', '../../etc'], message: /^error: HASH: not a store hash \("\.\.\/\.\.\/etc"/ },
   { name: 'store add with a path for a name', args: () => ['store', 'add', '/etc'], message: /^error: NAME: invalid component name "\/etc"/ },
   { name: 'a store branch climbing out', args: () => ['rollback', 'store', 'web-ui', 'deadbeefdeadbeef', '--store-branch', '../x'], message: /^error: --store-branch: invalid ref name "\.\.\/x": contains '\.\.'$/ },
+  { name: 'a bisect --good starting with -', needs: 'bisect', args: () => ['bisect', '--good=--upload-pack=x', '--bad', 'HEAD', '--run', '--', 'true'], message: /^error: --good: invalid revision "--upload-pack=x"$/ },
+  { name: 'a bisect oracle given through a shell string', needs: 'bisect', args: () => ['bisect', '--good', 'HEAD~1', '--bad', 'HEAD', '--env', 'prod', '--run', '--', `true; touch ${PWNED}`], message: /^error: --run: true; touch pwned-by-meta-rollback-test is not found in PATH$/ },
   { name: 'a changeset id climbing out', needs: 'changeset', args: () => ['changeset', 'rollback', '../x'], message: /^error: ID: invalid changeset id "\.\.\/x"/ },
   { name: 'an absolute path as a changeset id', needs: 'changeset', args: () => ['changeset', 'show', '/etc/passwd'], message: /^error: ID: invalid changeset id "\/etc\/passwd"/ },
   { name: "the changeset id 'index'", needs: 'changeset', args: () => ['changeset', 'rollback', 'index'], message: /^error: ID: invalid changeset id "index" \('index' is the name of \.meta\/changesets\/index\.yaml\)$/ },
@@ -354,6 +356,8 @@ export interface ActionCase {
    * the workspace holding a copy of the meta-repo's files: nothing may ever be written there.
    */
   readonly setup?: (workspace: string, outside: string) => void;
+  /** A mode newer than the committed dist/: the case runs the action built from the current source. */
+  readonly fromSource?: boolean;
 }
 
 const component = { mode: 'component', component: 'web-ui', env: 'prod' };
@@ -379,6 +383,12 @@ export const actionCases: ActionCase[] = [
   { name: 'a rev with a newline', inputs: { mode: 'lock', 'lock-file': LOCK, rev: 'HEAD~1\n--all', env: 'prod' }, message: /^error: input rev: invalid revision "HEAD~1\\n--all"$/ },
   { name: 'a snapshot-file climbing out', inputs: { mode: 'snapshot', 'snapshot-action': 'restore', 'snapshot-file': '../../x.yaml', env: 'prod' }, message: /^error: input snapshot-file: "\.\.\/\.\.\/x\.yaml" climbs out of the meta-repo root$/ },
   { name: 'a store-hash climbing out', inputs: { mode: 'store', component: 'web-ui', 'store-hash': '../../x', env: 'prod' }, message: /^error: input store-hash: not a store hash/ },
+  { name: 'a bisect good starting with -', inputs: { mode: 'bisect', env: 'prod', good: '--upload-pack=x', bad: 'HEAD' }, message: /^error: input good: invalid revision "--upload-pack=x"$/, fromSource: true },
+  { name: 'a bisect bad with a newline', inputs: { mode: 'bisect', env: 'prod', good: 'HEAD~1', bad: 'HEAD\n--all' }, message: /^error: input bad: invalid revision "HEAD\\n--all"$/, fromSource: true },
+  { name: 'bisect good and bad the same', inputs: { mode: 'bisect', env: 'prod', good: 'HEAD', bad: 'HEAD' }, message: /^error: input bad: "HEAD" is input good too/, fromSource: true },
+  { name: 'rollback-culprits not a boolean', inputs: { mode: 'bisect', env: 'prod', good: 'HEAD~1', 'rollback-culprits': 'yes please' }, message: /^error: input rollback-culprits: "yes please" is not true or false$/, fromSource: true },
+  { name: 'good outside mode bisect', inputs: { mode: 'lock', 'lock-file': LOCK, env: 'prod', good: 'HEAD~1' }, message: /^error: input good: only with mode bisect$/, fromSource: true },
+  { name: 'rollback-culprits outside mode bisect', inputs: { mode: 'lock', 'lock-file': LOCK, env: 'prod', 'rollback-culprits': 'true' }, message: /^error: input rollback-culprits: only with mode bisect$/, fromSource: true },
   { name: 'a changeset id climbing out', inputs: { mode: 'changeset', changeset: '../x' }, message: /^error: input changeset: invalid changeset id "\.\.\/x"/ },
   { name: 'a base that is an option', inputs: { ...component, 'to-version': 'v1.0.0', base: '--upload-pack=x' }, message: /^error: input base: invalid ref name "--upload-pack=x": starts with '-'$/ },
   { name: 'a head branch with ..', inputs: { ...component, 'to-version': 'v1.0.0', branch: 'a..b' }, message: /^error: input branch: invalid ref name "a\.\.b": contains '\.\.'$/ },

@@ -2,6 +2,7 @@ import { cpSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFromSource } from '../helpers/build-from-source.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { startForge, type Forge } from '../../tools/forge/index.js';
 import { hostedSystem, type HostedSystem } from '../action/fixtures.js';
@@ -55,9 +56,14 @@ describe('hostile input through the action: ::error:: in one line, exit 1, nothi
   let h: HostedSystem;
   /** A copy of the meta-repo's files beside the workspace, where hostile inputs point: it must never change. */
   let outside: string;
+  /** The action built from the current source, for cases of inputs the committed dist/ predates. */
+  let fromSource: string | undefined;
   beforeAll(async () => {
     forge = await startForge();
     h = await hostedSystem(forge);
+    if (actionCases.some((c) => c.fromSource)) {
+      fromSource = join(buildFromSource(), 'index.js');
+    }
     outside = join(tempDir('meta-outside-'), 'outside');
     cpSync(h.workspace, outside, { recursive: true, filter: (src) => !src.split(sep).includes('.git') });
   });
@@ -74,7 +80,7 @@ describe('hostile input through the action: ::error:: in one line, exit 1, nothi
         const refs = h.bareGit(['for-each-ref', '--format=%(refname) %(objectname)']);
         const seen = forge.requests.length;
         const inputs = Object.fromEntries(Object.entries(c.inputs).map(([k, v]) => [k, v === '<outside>' ? outside : v]));
-        const run = await h.run({ health: 'false', ...inputs });
+        const run = await h.run({ health: 'false', ...inputs }, c.fromSource ? { script: fromSource } : {});
         const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'));
         expect(errors, run.stdout + run.stderr).toHaveLength(1);
         expect(unescapeCommand(errors[0]!.slice('::error::'.length))).toMatch(c.message);

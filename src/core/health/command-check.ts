@@ -12,6 +12,8 @@ export interface CommandCheckOptions {
   readonly killGraceMs?: number;
   /** How much of the end of the combined output the detail keeps. */
   readonly outputChars?: number;
+  /** Variables added to the inherited environment (the bisect oracle's META_BISECT_PINS). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_KILL_GRACE_MS = 2000;
@@ -42,6 +44,7 @@ export async function runCommandCheck(spec: CommandCheckSpec, options: CommandCh
     child = spawn(program as string, args, {
       cwd,
       shell: false,
+      ...(options.env !== undefined && { env: { ...process.env, ...options.env } }),
       detached: OWN_PROCESS_GROUP,
       // No stdin: a command that prompts gets end-of-file instead of hanging until the timeout.
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -124,7 +127,8 @@ function outcome(
     ok = true;
   } else if (run.exit?.code !== null && run.exit?.code !== undefined) head = `exit ${run.exit.code}`;
   else head = `killed by ${run.exit?.signal ?? 'an unknown signal'}`;
-  return { ok, detail: output ? `${head}\n${output}` : head };
+  const exitCode = run.cutOff === undefined && typeof run.exit?.code === 'number' ? run.exit.code : undefined;
+  return { ok, detail: output ? `${head}\n${output}` : head, ...(exitCode !== undefined && { exitCode }) };
 }
 
 async function directoryProblem(dir: string): Promise<string | undefined> {

@@ -79,6 +79,8 @@ export interface CheckOutcome {
   readonly ok: boolean;
   readonly detail: string;
   readonly attempts?: number;
+  /** Command checks that ran to their end: the exit code (125 tells a bisect "cannot test"). */
+  readonly exitCode?: number;
 }
 
 /** Name of the built-in lock check; reserved so a declared check can never shadow it. */

@@ -44,7 +44,7 @@ function stubborn(marker: string): string {
 describe('command checks', () => {
   it('passes on exit 0 and keeps the output, run in the checkout without a shell', async () => {
     const outcome = await runCommandCheck(command(nodeScript('console.log(process.cwd()); console.log("$HOME && true")')), { cwd: checkout });
-    expect(outcome).toEqual({ ok: true, detail: `exit 0\n${checkout}\n$HOME && true` });
+    expect(outcome).toEqual({ ok: true, detail: `exit 0\n${checkout}\n$HOME && true`, exitCode: 0 });
   });
 
   it('fails on a non-zero exit with stdout and stderr in the detail', async () => {
