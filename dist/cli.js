@@ -12980,6 +12980,8 @@ function errorMessage(err) {
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 let received;
 let writing = 0;
+/** A write phase has completed: a signal now must not say the workspace is in its old state. */
+let committed = false;
 const children = new Set();
 const listeners = new Set();
 class InterruptedError extends MetaError {
@@ -13014,7 +13016,9 @@ function onInterrupt(listener) {
 async function duringWrites(fn) {
     writing += 1;
     try {
-        return await fn();
+        const result = await fn();
+        committed = true;
+        return result;
     }
     finally {
         writing -= 1;
@@ -13035,7 +13039,8 @@ function installInterruptHandlers(handlers) {
     const handle = (signal) => {
         const first = received === undefined;
         received ??= signal;
-        if (first && writing > 0) {
+        // After a completed write phase only the report is left: the command's end says what was done.
+        if (first && (writing > 0 || committed)) {
             for (const listener of [...listeners])
                 listener(signal);
             listeners.clear();
@@ -24092,6 +24097,9 @@ void runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
 }).then((code) => {
-    process.exitCode = code;
+    // At once: while a process ends by itself, Node restores the default action of SIGINT and
+    // SIGTERM, so a signal landing then would kill it after its work completed (stdout and stderr
+    // are synchronous for files and pipes here, so nothing is lost).
+    process.exit(code);
 });
 

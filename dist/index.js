@@ -10162,6 +10162,8 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 let received;
 let writing = 0;
+/** A write phase has completed: a signal now must not say the workspace is in its old state. */
+let committed = false;
 const children = new Set();
 const listeners = new Set();
 class InterruptedError extends MetaError {
@@ -10196,7 +10198,9 @@ function onInterrupt(listener) {
 async function duringWrites(fn) {
     writing += 1;
     try {
-        return await fn();
+        const result = await fn();
+        committed = true;
+        return result;
     }
     finally {
         writing -= 1;
@@ -10217,7 +10221,8 @@ function installInterruptHandlers(handlers) {
     const handle = (signal) => {
         const first = received === undefined;
         received ??= signal;
-        if (first && writing > 0) {
+        // After a completed write phase only the report is left: the command's end says what was done.
+        if (first && (writing > 0 || committed)) {
             for (const listener of [...listeners])
                 listener(signal);
             listeners.clear();

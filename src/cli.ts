@@ -14,5 +14,8 @@ void runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 }).then((code) => {
-  process.exitCode = code;
+  // At once: while a process ends by itself, Node restores the default action of SIGINT and
+  // SIGTERM, so a signal landing then would kill it after its work completed (stdout and stderr
+  // are synchronous for files and pipes here, so nothing is lost).
+  process.exit(code);
 });

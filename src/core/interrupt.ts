@@ -20,6 +20,8 @@ const EXIT_CODES: Record<StopSignal, 130 | 143> = { SIGINT: 130, SIGTERM: 143 };
 
 let received: StopSignal | undefined;
 let writing = 0;
+/** A write phase has completed: a signal now must not say the workspace is in its old state. */
+let committed = false;
 const children = new Set<number>();
 const listeners = new Set<(signal: StopSignal) => void>();
 
@@ -60,7 +62,9 @@ export function onInterrupt(listener: (signal: StopSignal) => void): () => void 
 export async function duringWrites<T>(fn: () => Promise<T>): Promise<T> {
   writing += 1;
   try {
-    return await fn();
+    const result = await fn();
+    committed = true;
+    return result;
   } finally {
     writing -= 1;
   }
@@ -88,7 +92,8 @@ export function installInterruptHandlers(handlers: InterruptHandlers): () => voi
   const handle = (signal: StopSignal) => {
     const first = received === undefined;
     received ??= signal;
-    if (first && writing > 0) {
+    // After a completed write phase only the report is left: the command's end says what was done.
+    if (first && (writing > 0 || committed)) {
       for (const listener of [...listeners]) listener(signal);
       listeners.clear();
       return;
