@@ -1,21 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startForge, type Forge } from '../../tools/forge/index.js';
-import { startFakeProduction, type FakeProduction } from './fake-production.js';
+import { describe, expect, it } from 'vitest';
+import type { Forge } from '../../tools/forge/index.js';
+import { useForgeWithProduction, type FakeProduction } from './fake-production.js';
 import type { HostedSystem } from './fixtures.js';
 
 let forge: Forge;
 let production: FakeProduction;
 const monitoredSystem = (verdict: (lock: string) => number): Promise<HostedSystem> => production.monitoredSystem(verdict);
 
-beforeAll(async () => {
-  forge = await startForge();
-  production = await startFakeProduction(forge);
-});
-afterAll(async () => {
-  await forge?.close();
-  await production?.close();
+useForgeWithProduction((f, p) => {
+  forge = f;
+  production = p;
 });
 
 describe('mode health', () => {

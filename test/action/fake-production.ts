@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll } from 'vitest';
 import { startProduction } from '../../scripts/lib/production.mjs';
 import { addHttpHealthCheck } from '../../scripts/lib/sample-system.mjs';
-import type { Forge } from '../../tools/forge/index.js';
+import { startForge, type Forge } from '../../tools/forge/index.js';
 import { hostedSystem, type HostedSystem, type HostingOptions } from './fixtures.js';
 
 export interface FakeProduction {
@@ -36,4 +37,19 @@ export async function startFakeProduction(forge: Forge): Promise<FakeProduction>
     },
     close: () => production.close(),
   };
+}
+
+/** One forge and one fake production for a test file: started before its tests, closed after them. */
+export function useForgeWithProduction(started: (forge: Forge, production: FakeProduction) => void): void {
+  let forge: Forge | undefined;
+  let production: FakeProduction | undefined;
+  beforeAll(async () => {
+    forge = await startForge();
+    production = await startFakeProduction(forge);
+    started(forge, production);
+  });
+  afterAll(async () => {
+    await forge?.close();
+    await production?.close();
+  });
 }

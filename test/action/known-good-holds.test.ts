@@ -1,23 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startForge, type Forge } from '../../tools/forge/index.js';
+import { describe, expect, it } from 'vitest';
+import type { Forge } from '../../tools/forge/index.js';
 import { meta } from '../helpers/cli.js';
 import { runnerCheckout } from '../helpers/checkout-workspace.js';
 import { gitOut, tempDir } from '../helpers/workspace.js';
-import { startFakeProduction, type FakeProduction } from './fake-production.js';
+import { useForgeWithProduction, type FakeProduction } from './fake-production.js';
 import { hostedSystem, type HostedSystem } from './fixtures.js';
 
 let forge: Forge;
 let production: FakeProduction;
-beforeAll(async () => {
-  forge = await startForge();
-  production = await startFakeProduction(forge);
-});
-afterAll(async () => {
-  await forge?.close();
-  await production?.close();
+useForgeWithProduction((f, p) => {
+  forge = f;
+  production = p;
 });
 
 const REF = 'refs/meta-rollback/known-good/prod';

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startForge, type Forge } from '../../tools/forge/index.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Forge } from '../../tools/forge/index.js';
 import type { PersistedCredentials } from '../helpers/checkout-workspace.js';
 import { gitOut } from '../helpers/workspace.js';
-import { startFakeProduction, type FakeProduction } from './fake-production.js';
+import { useForgeWithProduction, type FakeProduction } from './fake-production.js';
 import { hostedStoreSystem, hostedSystem } from './fixtures.js';
 import { hostedChangesets } from './hosted-changesets.js';
 
@@ -13,13 +13,9 @@ import { hostedChangesets } from './hosted-changesets.js';
 
 let forge: Forge;
 let production: FakeProduction;
-beforeAll(async () => {
-  forge = await startForge();
-  production = await startFakeProduction(forge);
-});
-afterAll(async () => {
-  await forge?.close();
-  await production?.close();
+useForgeWithProduction((f, p) => {
+  forge = f;
+  production = p;
 });
 afterEach(() => {
   expect(forge.violations).toEqual([]);

@@ -4,11 +4,11 @@ import { Octokit } from '@octokit/rest';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startForge, type Forge } from '../../tools/forge/index.js';
 import { runGit } from '../../tools/forge/git.js';
 import { commitFiles, git, initRepo, tempDir } from '../../tools/forge/workdir.js';
-import { forgeKit, quiet } from './kit.js';
+import { checkedForge, forgeKit, quiet } from './kit.js';
 
 const TOKEN = 'ghs_forgeTestToken000000000000000000001';
 const BOT_TOKEN = 'ghs_forgeTestBotToken00000000000000000002';
@@ -32,16 +32,7 @@ beforeAll(async () => {
   await commitFiles(seed, { 'versions.yaml': 'api: 1.1.0\nweb: 2.0.0\n' }, 'Bump api');
 });
 
-afterAll(async () => {
-  await forge?.close();
-});
-
-afterEach(() => {
-  // Every test must leave no OpenAPI violations behind (tests that provoke some clear them).
-  const violations = [...forge.violations];
-  forge.resetRecords();
-  expect(violations).toEqual([]);
-});
+checkedForge(() => forge);
 
 describe('repositories and git over HTTP', () => {
   it('serves a seeded repository over REST and smart HTTP, and sees pushes immediately', async () => {

@@ -3,11 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startForge, type Forge } from '../../tools/forge/index.js';
 import { runGit } from '../../tools/forge/git.js';
 import { commitFiles, initRepo } from '../../tools/forge/workdir.js';
-import { forgeKit } from './kit.js';
+import { checkedForge, forgeKit } from './kit.js';
 
 const TOKEN = 'ghs_gitDataTestToken000000000000000000001';
 
@@ -21,15 +21,7 @@ beforeAll(async () => {
   await commitFiles(seed, { 'README.md': '# meta\n', 'lock/a.yaml': 'a: 1\n', 'lock/b.yaml': 'b: 1\n', 'bin/run': '#!/bin/sh\n' }, 'Initial commit');
 });
 
-afterAll(async () => {
-  await forge?.close();
-});
-
-afterEach(() => {
-  const violations = [...forge.violations];
-  forge.resetRecords();
-  expect(violations).toEqual([]);
-});
+checkedForge(() => forge);
 
 async function hashObject(content: Buffer): Promise<string> {
   return (await runGit(['hash-object', '--stdin'], { input: content })).stdout.trim();

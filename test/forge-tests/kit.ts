@@ -1,6 +1,7 @@
 // Helpers shared by the forge's own tests: Octokit clients, fresh repositories
 // seeded from one local repository, and pushes through real git over HTTP.
 import { Octokit } from '@octokit/rest';
+import { afterAll, afterEach, expect } from 'vitest';
 import { join } from 'node:path';
 import type { Forge } from '../../tools/forge/index.js';
 import { runGit } from '../../tools/forge/git.js';
@@ -41,4 +42,19 @@ export function forgeKit(current: () => { forge: Forge; seed: string }, token: s
       return sha;
     },
   };
+}
+
+/**
+ * Closes a test file's forge after its tests, and fails any test that leaves OpenAPI violations
+ * behind (tests that provoke some clear them).
+ */
+export function checkedForge(forge: () => Forge | undefined): void {
+  afterAll(async () => {
+    await forge()?.close();
+  });
+  afterEach(() => {
+    const violations = [...(forge()?.violations ?? [])];
+    forge()?.resetRecords();
+    expect(violations).toEqual([]);
+  });
 }

@@ -1,11 +1,11 @@
 // The forge's protected branches, checked with real git pushes, real Octokit
 // calls and GraphQL, as GitHub applies the rules.
 import { Octokit } from '@octokit/rest';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startForge, type Forge } from '../../tools/forge/index.js';
 import { runGit } from '../../tools/forge/git.js';
 import { commitFiles, git, initRepo } from '../../tools/forge/workdir.js';
-import { forgeKit, quiet } from './kit.js';
+import { checkedForge, forgeKit, quiet } from './kit.js';
 
 const TOKEN = 'ghs_protectionTestToken00000000000000001';
 
@@ -19,15 +19,7 @@ beforeAll(async () => {
   await commitFiles(seed, { 'README.md': '# meta\n', 'versions.yaml': 'api: 1.0.0\n' }, 'Initial commit');
 });
 
-afterAll(async () => {
-  await forge?.close();
-});
-
-afterEach(() => {
-  const violations = [...forge.violations];
-  forge.resetRecords();
-  expect(violations).toEqual([]);
-});
+checkedForge(() => forge);
 
 /** Pushes and returns git's exit code and stderr, for pushes that are expected to fail. */
 async function tryPush(clone: string, refspec: string): Promise<{ code: number; stderr: string }> {

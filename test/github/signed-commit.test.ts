@@ -4,11 +4,12 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubClient, type GitHubApi } from '../../src/github/client.js';
 import { createSignedCommit, gitBlobSha, moveRefWithLease, RefLeaseError, type FileChange } from '../../src/github/signed-commit.js';
 import { startForge, type Forge } from '../../tools/forge/index.js';
 import { commitFiles, git, initRepo, tempDir } from '../../tools/forge/workdir.js';
+import { checkedForge } from '../forge-tests/kit.js';
 
 const TOKEN = 'ghs_signedCommitTestToken0000000000000001';
 
@@ -24,15 +25,7 @@ beforeAll(async () => {
   await commitFiles(seed, { 'README.md': '# meta\n', 'lock/a.yaml': 'a: 1\n', 'lock/b.yaml': 'b: 1\n', 'tools/run': '#!/bin/sh\n' }, 'Initial commit');
 });
 
-afterAll(async () => {
-  await forge?.close();
-});
-
-afterEach(() => {
-  const violations = [...forge.violations];
-  forge.resetRecords();
-  expect(violations).toEqual([]);
-});
+checkedForge(() => forge);
 
 async function freshRepo(): Promise<{ repo: { owner: string; repo: string }; clone: string; base: string }> {
   const name = `signed-${++counter}`;

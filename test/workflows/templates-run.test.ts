@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startForge, type Forge } from '../../tools/forge/index.js';
-import { startFakeProduction, type FakeProduction } from '../action/fake-production.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Forge } from '../../tools/forge/index.js';
+import { useForgeWithProduction, type FakeProduction } from '../action/fake-production.js';
 import { hostedSystem, type HostedSystem } from '../action/fixtures.js';
 import { runTemplate, type StepRun } from './template-runner.js';
 
@@ -8,13 +8,9 @@ import { runTemplate, type StepRun } from './template-runner.js';
 // realistic event and run with node dist/index.js on a checkout-style workspace against the forge.
 let forge: Forge;
 let production: FakeProduction;
-beforeAll(async () => {
-  forge = await startForge();
-  production = await startFakeProduction(forge);
-});
-afterAll(async () => {
-  await forge?.close();
-  await production?.close();
+useForgeWithProduction((f, p) => {
+  forge = f;
+  production = p;
 });
 afterEach(() => {
   expect(forge.violations).toEqual([]);

@@ -3,18 +3,10 @@ import { InputError } from '../errors.js';
 import { renderScalar } from '../lock-edit.js';
 import { applyEdits, columnOf, endOfLine, needsNewline, type TextEdit } from '../source-edit.js';
 import { lineOf, type YamlFile } from '../yaml-source.js';
-import { holdsSeq } from './holds-file.js';
+import { holdsSeq, type Hold } from './holds-file.js';
 
 /** What a new hold says; the line numbers are the file's business once it is written. */
-export interface NewHold {
-  readonly component: string;
-  readonly commit: string;
-  readonly version?: string;
-  readonly envs?: readonly string[];
-  readonly reason?: string;
-  readonly at?: string;
-  readonly by?: string;
-}
+export type NewHold = Omit<Hold, 'line' | 'commitLine'>;
 
 const HEADER = '# Pins that must not be released again: added by rollbacks and `meta hold add`,\n# removed by `meta hold release`. `meta check` fails while a lock pins one of them.\n';
 
